@@ -1,0 +1,288 @@
+/*
+ * cmd_tijdlijn.c - `spoor tijdlijn`: the statutory timeline of a case.
+ */
+#include <getopt.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "../core/tijdlijn.h"
+#include "../format/casefile.h"
+#include "../format/tijdlijn_json.h"
+#include "cli.h"
+
+void
+help_tijdlijn(void)
+{
+	fputs(
+	"gebruik: spoor tijdlijn DOSSIER.json [--peildatum JJJJ-MM-DD] [--json]\n"
+	"         spoor tijdlijn --eerste-ziektedag JJJJ-MM-DD [--peildatum ...]"
+	" [--json]\n\n"
+	"Berekent alle wettelijke mijlpalen van het laatste verzuimgeval in\n"
+	"het dossier (spoor-dossier/1): probleemanalyse, plan van aanpak,\n"
+	"42e-weekmelding, eerstejaarsevaluatie, start tweede spoor,\n"
+	"re-integratieverslag, WIA-aanvraag, einde wachttijd, opzegverbod en\n"
+	"een eventuele loonsanctie. Ziekteperioden met minder dan 28 dagen\n"
+	"herstel ertussen tellen samen; verlof (WAZO) telt niet mee.\n\n"
+	"Opties:\n"
+	"  --peildatum D         de datum waartegen de status wordt bepaald\n"
+	"                        (standaard: vandaag)\n"
+	"  --eerste-ziektedag D  zonder dossier: een doorlopende ziekte vanaf D\n"
+	"  --json                uitvoer als spoor-tijdlijn/1 (compact JSON)\n\n"
+	"Status van acties: op_tijd, te_laat, verlopen, open,\n"
+	"niet_van_toepassing; van momenten: komend, voorbij.\n"
+	"Afsluitcode 0, of 2 bij foute invoer (met pad en reden).\n",
+	stdout);
+}
+
+/* Dutch remark on a non-working deadline (R-CNT-8), or NULL. */
+static const char *
+atw_opmerking(enum mijlpaal_id id)
+{
+	switch (id) {
+	case MP_PROBLEEMANALYSE:
+	case MP_PLAN_VAN_AANPAK:
+	case MP_EVALUATIE:
+	case MP_EERSTEJAARSEVALUATIE:
+	case MP_START_TWEEDE_SPOOR:
+	case MP_ACTUEEL_OORDEEL:
+	case MP_EINDEVALUATIE:
+		return "geen verschuiving: de termijn komt uit een ministeriële"
+		       " regeling of beleid (Atw art. 5)";
+	case MP_MELDING_42E_WEEK:
+		return "geen verschuiving: termijn langer dan 12 weken (Atw "
+		       "art. 4); meld uiterlijk op de werkdag ervoor";
+	case MP_RE_INTEGRATIEVERSLAG:
+	case MP_WIA_AANVRAAG:
+	case MP_BESLUIT_LOONSANCTIE_UITERLIJK:
+		return "geen verschuiving: terugrekenende termijn (Atw art. 1 "
+		       "lid 2)";
+	default:
+		return NULL;
+	}
+}
+
+static void
+termijn(const struct mijlpaal *m, sdate peil, char *buf, size_t n)
+{
+	char d[DATE_STRLEN];
+	int32_t diff = m->datum - peil;
+
+	if (m->gedaan != DATE_NONE) {
+		date_format(m->gedaan, d);
+		snprintf(buf, n, "gedaan %s %s", date_weekday_abbr(m->gedaan),
+			 d);
+	} else if (m->status == ST_NIET_VAN_TOEPASSING) {
+		snprintf(buf, n, "-");
+	} else if (diff == 0) {
+		snprintf(buf, n, "vandaag");
+	} else if (diff > 0) {
+		snprintf(buf, n, "nog %d dag%s", diff, diff == 1 ? "" : "en");
+	} else if (m->status == ST_VERLOPEN) {
+		snprintf(buf, n, "%d dag%s te laat", -diff,
+			 -diff == 1 ? "" : "en");
+	} else {
+		snprintf(buf, n, "%d dag%s geleden", -diff,
+			 -diff == 1 ? "" : "en");
+	}
+}
+
+static int
+by_date(const void *a, const void *b)
+{
+	const struct mijlpaal *x = a, *y = b;
+
+	if (x->datum != y->datum)
+		return x->datum < y->datum ? -1 : 1;
+	return x->id < y->id ? -1 : x->id > y->id;
+}
+
+static void
+print_table(const struct tijdlijn *t, const struct dossier *ds)
+{
+	struct mijlpaal sorted[MP__COUNT];
+	char d[DATE_STRLEN], p[DATE_STRLEN], tb[48];
+	uint32_t i, nvoet = 0;
+
+	date_format(t->eerste_ziektedag, d);
+	date_format(t->peildatum, p);
+	if (ds)
+		printf("Tijdlijn dossier %s (%s, %s)\n", ds->dossier_id.s,
+		       ds->werknemer_naam.s, ds->werkgever_naam.s);
+	else
+		printf("Tijdlijn bij een doorlopende ziekte\n");
+	printf("Eerste ziektedag %s %s, peildatum %s %s: ziektedag %d "
+	       "(week %d), %d onderbrekingsdag%s.\n",
+	       date_weekday_abbr(t->eerste_ziektedag), d,
+	       date_weekday_abbr(t->peildatum), p, t->ziektedag, t->ziekteweek,
+	       t->onderbrekingsdagen, t->onderbrekingsdagen == 1 ? "" : "en");
+	if (t->geval_count > 1)
+		printf("Dit is verzuimgeval %u van %u: eerdere gevallen lagen "
+		       "28 dagen of meer eerder (R-AGG-2).\n", t->geval_nr,
+		       t->geval_count);
+	if (t->laatste_ziektedag != DATE_NONE) {
+		date_format(t->laatste_ziektedag, d);
+		printf("Hersteld na %s %s; latere data gaan uit van direct "
+		       "hervatte ziekte (vroegst mogelijke data).\n",
+		       date_weekday_abbr(t->laatste_ziektedag), d);
+	}
+	if (t->wia_vertraging > 0)
+		printf("WIA-aanvraag %d dagen te laat: loondoorbetaling en "
+		       "opzegverbod lopen even lang door (BW 7:629 lid 11 "
+		       "onder a, R-TL-9).\n", t->wia_vertraging);
+	if (t->wia_geacht_tijdig)
+		printf("Late WIA-aanvraag geldt als tijdig (WIA art. 64 lid 6)."
+		       "\n");
+	if (t->loonsanctie_vervallen)
+		printf("Het loonsanctiebesluit kwam na het einde van de "
+		       "wachttijd: geen verlenging (WIA art. 25 lid 11).\n");
+	putchar('\n');
+
+	memcpy(sorted, t->m, t->n * sizeof(sorted[0]));
+	qsort(sorted, t->n, sizeof(sorted[0]), by_date);
+	printf("%-17s %-36s %-10s %-24s %-8s %s\n", "Datum", "Mijlpaal",
+	       "Status", "Termijn", "Regel", "Bron");
+	for (i = 0; i < t->n; i++) {
+		const struct mijlpaal *m = &sorted[i];
+		const struct regel *r = &regels[m->id];
+		int vrij = date_is_nonworking(m->datum);
+
+		date_format(m->datum, d);
+		termijn(m, t->peildatum, tb, sizeof(tb));
+		printf("%s %s%-3s %-36s %-10s %-24s %-8s %s\n",
+		       date_weekday_abbr(m->datum), d, vrij ? " *" : "",
+		       r->titel, mp_status_label[m->status], tb, r->regel,
+		       r->bron);
+		nvoet += vrij != 0;
+	}
+	if (nvoet)
+		putchar('\n');
+	for (i = 0; i < t->n; i++) {
+		const struct mijlpaal *m = &sorted[i];
+		const char *feest, *opm;
+
+		if (!date_is_nonworking(m->datum))
+			continue;
+		date_format(m->datum, d);
+		feest = date_holiday(m->datum);
+		opm = regels[m->id].soort == MPS_ACTIE
+			? atw_opmerking((enum mijlpaal_id)m->id) : NULL;
+		printf("* %s %s (%s) is %s%s%s.\n", regels[m->id].titel, d,
+		       date_weekday_name(m->datum),
+		       feest ? feest : "geen werkdag", opm ? "; " : "",
+		       opm ? opm : "");
+	}
+}
+
+int
+cmd_tijdlijn(int argc, char **argv)
+{
+	static const struct option opts[] = {
+		{"peildatum", required_argument, NULL, 'p'},
+		{"eerste-ziektedag", required_argument, NULL, 'e'},
+		{"json", no_argument, NULL, 'j'},
+		{"help", no_argument, NULL, 'h'},
+		{NULL, 0, NULL, 0},
+	};
+	struct dossier ds;
+	struct casefile_fout fout;
+	struct tijdlijn_feiten f;
+	struct tijdlijn t;
+	struct ziekteverloop zv;
+	struct ziekrange one, *ranges = NULL;
+	sdate peil = DATE_NONE, eerste = DATE_NONE;
+	const char *path = NULL;
+	char *json = NULL;
+	size_t jlen, bad = 0;
+	int c, as_json = 0, rc = EXIT_INVOER, brc;
+
+	dossier_init(&ds);
+	opterr = 0;
+	optind = 1;
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+		switch (c) {
+		case 'p':
+			if (cli_datum("--peildatum", optarg, &peil))
+				goto out;
+			break;
+		case 'e':
+			if (cli_datum("--eerste-ziektedag", optarg, &eerste))
+				goto out;
+			break;
+		case 'j':
+			as_json = 1;
+			break;
+		case 'h':
+			help_tijdlijn();
+			rc = EXIT_OK;
+			goto out;
+		default:
+			cli_fout("tijdlijn: onbekende of onvolledige optie '%s' "
+				 "(zie 'spoor help tijdlijn')",
+				 argv[optind - 1]);
+			goto out;
+		}
+	}
+	if (optind < argc)
+		path = argv[optind++];
+	if (optind < argc) {
+		cli_fout("tijdlijn: te veel argumenten ('%s')", argv[optind]);
+		goto out;
+	}
+	if (!path == (eerste == DATE_NONE)) {
+		cli_fout("tijdlijn: geef een dossierbestand of "
+			 "--eerste-ziektedag, niet beide en niet geen van "
+			 "beide");
+		goto out;
+	}
+	if (peil == DATE_NONE)
+		peil = cli_vandaag();
+
+	tijdlijn_feiten_init(&f);
+	if (path) {
+		brc = casefile_lees_bestand(path, &ds, &fout);
+		if (brc) {
+			if (fout.pad[0])
+				cli_fout("%s: %s: %s", path, fout.pad,
+					 fout.reden);
+			else
+				cli_fout("%s: %s", path, fout.reden);
+			goto out;
+		}
+		ranges = calloc(ds.nverzuim + 1, sizeof(*ranges));
+		if (!ranges) {
+			cli_fout("onvoldoende geheugen");
+			goto out;
+		}
+		brc = ziekteverloop_build(ds.verzuim, ds.nverzuim, ranges,
+					  ds.nverzuim + 1, &zv, &bad);
+		if (brc) {
+			cli_fout("%s: $.verzuim: %s", path,
+				 brc == VZF_GEEN_ZIEK
+					 ? "geen ziekmelding (soort 'ziek') "
+					   "in het dossier"
+					 : "ongeldige mutaties");
+			goto out;
+		}
+		tijdlijn_feiten_uit_dossier(&ds, zv.d, &f);
+	} else {
+		ziekteverloop_continu(eerste, &one, &zv);
+	}
+	tijdlijn_bereken(&zv, &f, peil, &t);
+
+	if (as_json) {
+		if (tijdlijn_json(&t, &json, &jlen)) {
+			cli_fout("onvoldoende geheugen");
+			goto out;
+		}
+		fwrite(json, 1, jlen, stdout);
+	} else {
+		print_table(&t, path ? &ds : NULL);
+	}
+	rc = fflush(stdout) == 0 ? EXIT_OK : cli_fout("schrijffout");
+out:
+	free(json);
+	free(ranges);
+	dossier_release(&ds);
+	return rc;
+}

@@ -1,0 +1,118 @@
+/*
+ * main.c - `spoor`: command table and shared helpers (git-style dispatch).
+ */
+#include <stdarg.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+
+#include "cli.h"
+
+struct command {
+	const char *naam;
+	int (*run)(int argc, char **argv);
+	void (*help)(void);
+	const char *uitleg;
+};
+
+static const struct command commands[] = {
+	{"tijdlijn", cmd_tijdlijn, help_tijdlijn,
+	 "alle wettelijke termijnen van een verzuimgeval, met bron"},
+};
+#define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
+
+int
+cli_fout(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("spoor: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	return EXIT_INVOER;
+}
+
+int
+cli_datum(const char *optie, const char *arg, sdate *out)
+{
+	int rc = date_parse(arg, strlen(arg), out);
+
+	if (rc == -1)
+		return cli_fout("%s: verwacht een datum als JJJJ-MM-DD, kreeg "
+				"'%s'", optie, arg);
+	if (rc == -2)
+		return cli_fout("%s: ongeldige datum '%s'", optie, arg);
+	return 0;
+}
+
+sdate
+cli_vandaag(void)
+{
+	time_t now = time(NULL);
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static void
+usage(FILE *fp)
+{
+	size_t i;
+
+	fputs("gebruik: spoor <opdracht> [opties]\n\n"
+	      "spoor rekent de termijnen van de Wet verbetering poortwachter\n"
+	      "uit, met de wettelijke bron bij elke datum.\n\n"
+	      "Opdrachten:\n", fp);
+	for (i = 0; i < NCOMMANDS; i++)
+		fprintf(fp, "  %-10s %s\n", commands[i].naam,
+			commands[i].uitleg);
+	fputs("\n'spoor help <opdracht>' legt een opdracht uit.\n"
+	      "Afsluitcode: 0 gelukt, 1 controle vond problemen, "
+	      "2 foute invoer.\n", fp);
+}
+
+static const struct command *
+lookup(const char *naam)
+{
+	size_t i;
+
+	for (i = 0; i < NCOMMANDS; i++)
+		if (strcmp(commands[i].naam, naam) == 0)
+			return &commands[i];
+	return NULL;
+}
+
+int
+main(int argc, char **argv)
+{
+	const struct command *c;
+
+	if (argc < 2) {
+		usage(stderr);
+		return EXIT_INVOER;
+	}
+	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+		usage(stdout);
+		return EXIT_OK;
+	}
+	if (strcmp(argv[1], "help") == 0) {
+		if (argc < 3) {
+			usage(stdout);
+			return EXIT_OK;
+		}
+		c = lookup(argv[2]);
+		if (!c)
+			return cli_fout("onbekende opdracht '%s' (zie 'spoor "
+					"--help')", argv[2]);
+		c->help();
+		return EXIT_OK;
+	}
+	c = lookup(argv[1]);
+	if (!c)
+		return cli_fout("onbekende opdracht '%s' (zie 'spoor --help')",
+				argv[1]);
+	return c->run(argc - 1, argv + 1);
+}

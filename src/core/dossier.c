@@ -1,0 +1,285 @@
+/*
+ * dossier.c - the case-file domain model (see dossier.h).
+ */
+#include <stdlib.h>
+#include <string.h>
+
+#include "dossier.h"
+
+const char *const gb_soort_naam[GB__COUNT] = {
+	"verzuimmelding_arbodienst", "probleemanalyse",
+	"bijstelling_probleemanalyse", "plan_van_aanpak",
+	"bijstelling_plan_van_aanpak", "evaluatie", "actueel_oordeel",
+	"eindevaluatie", "visie_werknemer", "re_integratieverslag",
+	"wia_aanvraag", "vervroegde_iva_aanvraag", "voortgangsrapportage",
+	"contact", "waarschuwing_werknemer", "loonopschorting", "loonstop",
+	"weigering_werknemer", "outplacement", "bekortingsverzoek",
+	"belastbaarheid", "arbeidsdeskundig_onderzoek", "melding_42e_week",
+	"eerstejaarsevaluatie", "start_tweede_spoor", "activiteit",
+	"sollicitatie", "werkhervatting", "deskundigenoordeel",
+	"wia_brief_uwv", "verlenging_loondoorbetaling", "loonsanctie",
+	"besluit_bekorting", "einde_dienstverband",
+};
+
+const char *const verzuim_soort_naam[VZ__COUNT] = {
+	"ziek", "hersteld", "zwangerschapsverlof",
+};
+const char *const vangnet_naam[4] = {
+	"", "zwangerschap", "orgaandonatie", "no_risk",
+};
+const char *const contract_naam[2] = {"onbepaalde_tijd", "bepaalde_tijd"};
+const char *const zichtbaarheid_naam[3] = {"algemeen", "medisch",
+					   "vertrouwelijk"};
+const char *const instrument_naam[INS__COUNT] = {"fml", "izp", "lab"};
+const char *const conclusie_naam[ADC__COUNT] = {"spoor1", "spoor2",
+						"geen_mogelijkheden"};
+const char *const module_naam[MOD__COUNT] = {
+	"loopbaanorientatie", "assessment", "coaching",
+	"sollicitatietraining", "arbeidsmarktverkenning", "jobhunting",
+	"bemiddeling", "scholing", "werkervaringsplaats", "proefplaatsing",
+	"detachering", "zelfstandig_ondernemerschap", "nazorg",
+};
+const char *const sol_uitkomst_naam[SOL__COUNT] = {
+	"verstuurd", "gesprek", "afgewezen", "aangenomen",
+};
+const char *const bij_naam[BIJ__COUNT] = {
+	"eigen_werk", "ander_werk_eigen_werkgever", "andere_werkgever",
+};
+
+const uint32_t gb_velden[GB__COUNT] = {
+	[GB_PROBLEEMANALYSE] = GV_BENUTBARE,
+	[GB_BIJSTELLING_PROBLEEMANALYSE] = GV_BENUTBARE,
+	[GB_PLAN_VAN_AANPAK] = GV_CASEMANAGER,
+	[GB_BELASTBAARHEID] = GV_INSTRUMENT | GV_ITEMS,
+	[GB_ARBEIDSDESKUNDIG_ONDERZOEK] = GV_CONCLUSIE,
+	[GB_EERSTEJAARSEVALUATIE] = GV_TERUGKEER | GV_VERWACHTE_TERUGKEER,
+	[GB_START_TWEEDE_SPOOR] = GV_AANBIEDER,
+	[GB_ACTIVITEIT] = GV_MODULE | GV_TOT,
+	[GB_SOLLICITATIE] = GV_WERKGEVER | GV_FUNCTIE | GV_UITKOMST_SOL,
+	[GB_WERKHERVATTING] = GV_BIJ | GV_UREN | GV_LOONWAARDE |
+			      GV_THERAPEUTISCH | GV_STRUCTUREEL,
+	[GB_DESKUNDIGENOORDEEL] = GV_VRAAG | GV_UITKOMST_TEKST,
+	[GB_WIA_BRIEF_UWV] = GV_UITERSTE,
+	[GB_VERLENGING_LOONDOORBETALING] = GV_TOT,
+	[GB_BESLUIT_BEKORTING] = GV_VOLDOENDE,
+	[GB_EINDE_DIENSTVERBAND] = GV_REDEN,
+};
+
+int
+naam_index(const char *const *table, int n, const char *name, size_t len)
+{
+	int i;
+
+	for (i = 0; i < n; i++)
+		if (strlen(table[i]) == len && memcmp(table[i], name, len) == 0)
+			return i;
+	return -1;
+}
+
+int
+bsn_valid(const char *s, size_t len)
+{
+	int sum = 0, i, all_zero = 1;
+
+	if (len != 9)
+		return 0;
+	for (i = 0; i < 9; i++) {
+		if (s[i] < '0' || s[i] > '9')
+			return 0;
+		if (s[i] != '0')
+			all_zero = 0;
+		/* weights 9..2 for the first eight digits, -1 for the last */
+		sum += (s[i] - '0') * (i < 8 ? 9 - i : -1);
+	}
+	return !all_zero && sum % 11 == 0;
+}
+
+static void
+str_release(struct str *s)
+{
+	free(s->s);
+	s->s = NULL;
+	s->len = 0;
+}
+
+void
+gebeurtenis_release(struct gebeurtenis *g)
+{
+	size_t i;
+
+	str_release(&g->id);
+	str_release(&g->tekst);
+	str_release(&g->auteur);
+	str_release(&g->corrigeert);
+	str_release(&g->casemanager);
+	str_release(&g->aanbieder);
+	str_release(&g->werkgever);
+	str_release(&g->functie);
+	str_release(&g->vraag);
+	str_release(&g->uitkomst_tekst);
+	str_release(&g->reden);
+	for (i = 0; i < g->nitems; i++) {
+		str_release(&g->items[i].code);
+		str_release(&g->items[i].toelichting);
+	}
+	free(g->items);
+	g->items = NULL;
+	g->nitems = 0;
+}
+
+void
+dossier_init(struct dossier *d)
+{
+	memset(d, 0, sizeof(*d));
+	d->geboortedatum = DATE_NONE;
+	d->begindatum = DATE_NONE;
+	d->einddatum = DATE_NONE;
+	d->uren_honderdsten = -1;
+	d->maandloon_cent = -1;
+}
+
+void
+dossier_release(struct dossier *d)
+{
+	size_t i;
+
+	str_release(&d->dossier_id);
+	str_release(&d->werkgever_id);
+	str_release(&d->werkgever_naam);
+	str_release(&d->werknemer_id);
+	str_release(&d->werknemer_naam);
+	str_release(&d->bsn);
+	str_release(&d->functie);
+	free(d->ldb);
+	free(d->verzuim);
+	for (i = 0; i < d->ngb; i++)
+		gebeurtenis_release(&d->gb[i]);
+	free(d->gb);
+	dossier_init(d);
+}
+
+void
+dossier_free(struct dossier *d)
+{
+	if (!d)
+		return;
+	dossier_release(d);
+	free(d);
+}
+
+static int
+str_eq(const struct str *a, const struct str *b)
+{
+	if (!a->s || !b->s)
+		return !a->s && !b->s;
+	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
+}
+
+int
+dossier_link(struct dossier *d, size_t *err)
+{
+	size_t i, j;
+
+	for (i = 0; i < d->ngb; i++)
+		d->gb[i].gecorrigeerd = 0;
+	for (i = 0; i < d->ngb; i++) {
+		const struct gebeurtenis *g = &d->gb[i];
+
+		if (g->id.s)
+			for (j = 0; j < i; j++)
+				if (str_eq(&d->gb[j].id, &g->id)) {
+					*err = i;
+					return -1;
+				}
+		if (!g->corrigeert.s)
+			continue;
+		for (j = 0; j < i; j++)
+			if (d->gb[j].id.s && str_eq(&d->gb[j].id, &g->corrigeert))
+				break;
+		if (j == i) {
+			*err = i;
+			return -2;
+		}
+		d->gb[j].gecorrigeerd = 1;
+	}
+	return 0;
+}
+
+static int
+gb_equal(const struct gebeurtenis *a, const struct gebeurtenis *b)
+{
+	size_t i;
+
+	if (a->soort != b->soort || a->zichtbaarheid != b->zichtbaarheid ||
+	    a->datum != b->datum || a->velden != b->velden ||
+	    a->nitems != b->nitems)
+		return 0;
+	if (!str_eq(&a->id, &b->id) || !str_eq(&a->tekst, &b->tekst) ||
+	    !str_eq(&a->auteur, &b->auteur) ||
+	    !str_eq(&a->corrigeert, &b->corrigeert) ||
+	    !str_eq(&a->casemanager, &b->casemanager) ||
+	    !str_eq(&a->aanbieder, &b->aanbieder) ||
+	    !str_eq(&a->werkgever, &b->werkgever) ||
+	    !str_eq(&a->functie, &b->functie) ||
+	    !str_eq(&a->vraag, &b->vraag) ||
+	    !str_eq(&a->uitkomst_tekst, &b->uitkomst_tekst) ||
+	    !str_eq(&a->reden, &b->reden))
+		return 0;
+#define SAME(F, FIELD) (!(a->velden & (F)) || a->FIELD == b->FIELD)
+	if (!SAME(GV_BENUTBARE, benutbare) || !SAME(GV_TERUGKEER, terugkeer) ||
+	    !SAME(GV_THERAPEUTISCH, therapeutisch) ||
+	    !SAME(GV_STRUCTUREEL, structureel) ||
+	    !SAME(GV_VOLDOENDE, voldoende) ||
+	    !SAME(GV_INSTRUMENT, instrument) ||
+	    !SAME(GV_CONCLUSIE, conclusie) || !SAME(GV_MODULE, module) ||
+	    !SAME(GV_UITKOMST_SOL, uitkomst_sol) || !SAME(GV_BIJ, bij) ||
+	    !SAME(GV_TOT, tot) ||
+	    !SAME(GV_VERWACHTE_TERUGKEER, verwachte_terugkeer) ||
+	    !SAME(GV_UITERSTE, uiterste_aanvraagdatum) ||
+	    !SAME(GV_UREN, uren_honderdsten) ||
+	    !SAME(GV_LOONWAARDE, loonwaarde_procent))
+		return 0;
+#undef SAME
+	for (i = 0; i < a->nitems; i++)
+		if (!str_eq(&a->items[i].code, &b->items[i].code) ||
+		    a->items[i].niveau != b->items[i].niveau ||
+		    !str_eq(&a->items[i].toelichting, &b->items[i].toelichting))
+			return 0;
+	return 1;
+}
+
+int
+dossier_equal(const struct dossier *a, const struct dossier *b)
+{
+	size_t i;
+
+	if (!str_eq(&a->dossier_id, &b->dossier_id) ||
+	    !str_eq(&a->werkgever_id, &b->werkgever_id) ||
+	    !str_eq(&a->werkgever_naam, &b->werkgever_naam) ||
+	    !str_eq(&a->werknemer_id, &b->werknemer_id) ||
+	    !str_eq(&a->werknemer_naam, &b->werknemer_naam) ||
+	    !str_eq(&a->bsn, &b->bsn) || !str_eq(&a->functie, &b->functie))
+		return 0;
+	if (a->eigenrisicodrager_wga != b->eigenrisicodrager_wga ||
+	    a->geboortedatum != b->geboortedatum ||
+	    a->begindatum != b->begindatum || a->einddatum != b->einddatum ||
+	    a->contract != b->contract ||
+	    a->uren_honderdsten != b->uren_honderdsten ||
+	    a->maandloon_cent != b->maandloon_cent || a->nldb != b->nldb ||
+	    a->has_ldb != b->has_ldb || a->vangnet != b->vangnet ||
+	    a->nverzuim != b->nverzuim || a->ngb != b->ngb)
+		return 0;
+	for (i = 0; i < a->nldb; i++)
+		if (a->ldb[i].tot_en_met_week != b->ldb[i].tot_en_met_week ||
+		    a->ldb[i].procent != b->ldb[i].procent)
+			return 0;
+	for (i = 0; i < a->nverzuim; i++)
+		if (a->verzuim[i].datum != b->verzuim[i].datum ||
+		    a->verzuim[i].soort != b->verzuim[i].soort ||
+		    a->verzuim[i].percentage != b->verzuim[i].percentage)
+			return 0;
+	for (i = 0; i < a->ngb; i++)
+		if (!gb_equal(&a->gb[i], &b->gb[i]))
+			return 0;
+	return 1;
+}

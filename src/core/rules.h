@@ -1,0 +1,140 @@
+/*
+ * rules.h - the statutory timeline as data.
+ *
+ * One row per milestone of architecture §5.1: its id, kind, how its date is
+ * anchored, the offset, the rule id of the rule book and the legal source.
+ * tijdlijn.c evaluates these rows; it holds no day counts of its own.
+ *
+ * The ±1-day conventions of rule book R-CNT-10 are the named constants
+ * below. Each states the reading chosen and the alternative; each has a
+ * test in tests/unit/test_rules.c.
+ */
+#ifndef SPOOR_RULES_H
+#define SPOOR_RULES_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+/*
+ * R-CNT-4: "binnen N weken na E" and "de eerste dag nadat ... N weken heeft
+ * geduurd" resolve to E + 7N. Counted from D that is sick day 7N + 1.
+ * The streefdatum shown to users is CNT4_STREEF_EERDER days earlier
+ * (rule book: store D+42, show D+41).
+ */
+#define CNT4_NA_WEKEN(n) (7 * (n) + 1)
+#define CNT4_STREEF_EERDER 1
+
+/*
+ * R-CNT-5: "uiterlijk N weken voor het einde van de wachttijd" = L - 7N,
+ * L the last day of the wachttijd. The alternative reading (count back from
+ * the first WIA day L + 1) would set CNT5_CORRECTIE to 1.
+ */
+#define CNT5_CORRECTIE 0
+#define CNT5_VOOR_EINDE(n) (7 * (n) - CNT5_CORRECTIE)
+
+/*
+ * R-CNT-6: "de dag waarop de wachttijd N weken heeft geduurd" = D + 7N - 1,
+ * i.e. sick day 7N. The alternative reading (D + 7N) would set
+ * CNT6_CORRECTIE to 1.
+ */
+#define CNT6_CORRECTIE 0
+#define CNT6_GEDUURD_WEKEN(n) (7 * (n) + CNT6_CORRECTIE)
+
+/*
+ * R-LS-6: "eindigt zes weken nadat ..." encoded as last sanction day =
+ * decision + 42 (alternative: + 41).
+ */
+#define LS6_EINDE_NA_BESLUIT 42
+
+/* R-LS-5: UWV decides a bekortingsverzoek within 3 weeks (WIA 25 lid 13). */
+#define LS5_BESLISTERMIJN 21
+
+/* R-LS-2, R-LS-4: a loonsanctie lasts at most 52 weeks. */
+#define LS4_MAX_DAGEN (52 * 7)
+
+/*
+ * R-DSM-1: "ten minste twee jaren": calendar years (the later date), not
+ * 104 weeks. DSM1_KALENDERJAREN 0 would use 104 weeks instead.
+ */
+#define DSM1_KALENDERJAREN 1
+#define DSM1_JAREN 2
+
+/* R-TL-7: evaluation interval, practice norm, not statutory. */
+#define TL7_EVALUATIE_DAGEN 42
+/* R-TL-5: plan van aanpak within two weeks after the probleemanalyse. */
+#define TL5_PVA_DAGEN 14
+/* R-TL-12, R-SP2-3: second track at the latest 6 weeks after the EJE. */
+#define TL12_SPOOR2_DAGEN 42
+/* R-SP2-3, R-CNT-7: concrete return within 3 calendar months. */
+#define SP23_TERUGKEER_MAANDEN 3
+/* R-TL-9.3, WIA 64 lid 6: application within 4 weeks after a late notice. */
+#define TL9_BRIEF_AANVRAAG_DAGEN 28
+
+/* Backward terms from the end of the (extended) wage period, R-CNT-5. */
+#define TL16_RIV_VOOR_EINDE CNT5_VOOR_EINDE(13)      /* WIA 25 lid 3 */
+#define TL17_WIA_VOOR_EINDE CNT5_VOOR_EINDE(11)      /* WIA 64 lid 3 */
+#define LS3_BESLUIT_VOOR_EINDE CNT5_VOOR_EINDE(6)    /* WIA 25 lid 10 */
+
+enum mijlpaal_id {
+	MP_PROBLEEMANALYSE = 0,
+	MP_PLAN_VAN_AANPAK,
+	MP_EVALUATIE,
+	MP_MELDING_42E_WEEK,
+	MP_EERSTEJAARSEVALUATIE,
+	MP_START_TWEEDE_SPOOR,
+	MP_ACTUEEL_OORDEEL,
+	MP_EINDEVALUATIE,
+	MP_RE_INTEGRATIEVERSLAG,
+	MP_WIA_AANVRAAG,
+	MP_EINDE_MINIMUMLOONGRENS,
+	MP_VERVROEGDE_IVA_UITERLIJK,
+	MP_MELDING_42E_WEEK_GRENS,
+	MP_WIA_BRIEF_UWV,
+	MP_BESLUIT_LOONSANCTIE_UITERLIJK,
+	MP_EINDE_WACHTTIJD,
+	MP_EINDE_OPZEGVERBOD,
+	MP_EINDE_LOONSANCTIE,
+	MP__COUNT
+};
+
+enum mijlpaal_soort { MPS_ACTIE = 0, MPS_MOMENT };
+
+/* How a milestone's date is found; `offset` is interpreted per anchor. */
+enum anker {
+	ANK_ZIEKTEDAG = 0,  /* sickday(offset) */
+	ANK_PA_PLUS,        /* PA date + offset; without PA sickday(43) + offset */
+	ANK_EVALUATIE,      /* latest PvA/bijstelling/evaluatie/EJE + offset */
+	ANK_EJE_PLUS,       /* EJE date + offset; without EJE sickday(364) + offset */
+	ANK_EINDE_MIN,      /* sickday(offset); with an extension: end - terug */
+	ANK_WIA_AANVRAAG,   /* as ANK_EINDE_MIN, or the date of UWV's letter */
+	ANK_81_WEKEN,       /* the day before sickday(offset), R-TL-9 */
+	ANK_EINDE,          /* end of the (extended) wage period */
+	ANK_OPZEGVERBOD,    /* R-DSM-1 */
+	ANK_LOONSANCTIE     /* R-LS-4 .. R-LS-6 */
+};
+
+enum zekerheid { ZEKER_H = 0, ZEKER_M, ZEKER_L };
+
+struct regel {
+	uint8_t id;           /* enum mijlpaal_id, equal to the row index */
+	uint8_t soort;        /* enum mijlpaal_soort */
+	uint8_t anker;        /* enum anker */
+	uint8_t zekerheid;    /* enum zekerheid: confidence in the rule book */
+	int32_t offset;       /* sick day number or days, per anchor */
+	int32_t terug;        /* days back from the end (ANK_EINDE_MIN, ...) */
+	const char *naam;     /* contract id, e.g. "probleemanalyse" */
+	const char *titel;    /* Dutch label for people */
+	const char *regel;    /* rule book id, e.g. "R-TL-3" */
+	const char *bron;     /* Dutch legal citation */
+};
+
+/* The table, indexed by enum mijlpaal_id; MP__COUNT rows. */
+extern const struct regel regels[MP__COUNT];
+
+/* Row for a contract id, or NULL. */
+const struct regel *regel_by_naam(const char *naam, size_t len);
+
+/* "H", "M" or "L". */
+const char *zekerheid_naam(enum zekerheid z);
+
+#endif /* SPOOR_RULES_H */

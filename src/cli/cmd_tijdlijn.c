@@ -199,7 +199,8 @@ cmd_tijdlijn(int argc, char **argv)
 	dossier_init(&ds);
 	opterr = 0;
 	optind = 1;
-	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) {
+	/* the command line is single-threaded */
+	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) { /* NOLINT(concurrency-mt-unsafe) */
 		switch (c) {
 		case 'p':
 			if (cli_datum("--peildatum", optarg, &peil))

@@ -30,7 +30,7 @@ enum weekday { WD_MA = 0, WD_DI, WD_WO, WD_DO, WD_VR, WD_ZA, WD_ZO };
 sdate date_from_ymd(int y, int m, int d);
 
 /* Split a day number into year, month (1-12), day (1-31). */
-void date_to_ymd(sdate d, int *y, int *m, int *dd);
+void date_to_ymd(sdate z, int *y, int *m, int *d);
 
 /* 1 if y-m-d is a real calendar date inside the supported range. */
 int date_valid_ymd(int y, int m, int d);

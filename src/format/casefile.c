@@ -143,6 +143,7 @@ get_json(struct rd *r, json_t *obj, const char *key, int required,
 {
 	json_t *v = json_object_get(obj, key);
 
+	*out = v;
 	if (!v && required) {
 		size_t old = push_key(r, key);
 		int rc = fail(r, "verplicht veld ontbreekt");
@@ -160,7 +161,7 @@ dup_str(struct rd *r, json_t *v, struct str *out)
 	size_t len = json_string_length(v);
 
 	if (len > CASEFILE_MAX_STRING)
-		return fail(r, "tekst te lang (%zu bytes, maximaal %u)", len,
+		return fail(r, "tekst te lang (%zu bytes, maximaal %zu)", len,
 			    CASEFILE_MAX_STRING);
 	out->s = malloc(len + 1);
 	if (!out->s)
@@ -883,7 +884,7 @@ casefile_lees(const char *buf, size_t len, struct dossier *out,
 	fout->reden[0] = '\0';
 	if (len > CASEFILE_MAX_BYTES) {
 		snprintf(fout->reden, sizeof(fout->reden),
-			 "document te groot (%zu bytes, maximaal %u)", len,
+			 "document te groot (%zu bytes, maximaal %zu)", len,
 			 CASEFILE_MAX_BYTES);
 		return CF_SYNTAX;
 	}
@@ -911,12 +912,21 @@ casefile_lees(const char *buf, size_t len, struct dossier *out,
 	return CF_OK;
 }
 
+/* strerror() is not thread-safe; the XSI strerror_r is. */
+static const char *
+errtext(int e, char buf[128])
+{
+	if (strerror_r(e, buf, 128) != 0)
+		snprintf(buf, 128, "fout %d", e);
+	return buf;
+}
+
 int
 casefile_slurp(const char *path, size_t max, char **buf, size_t *len,
 	       struct casefile_fout *fout)
 {
 	FILE *fp;
-	char *b = NULL, *nb;
+	char *b = NULL, *nb, eb[128];
 	size_t cap = 0, n = 0, got;
 	int rc = CF_IO, is_stdin = strcmp(path, "-") == 0;
 
@@ -924,7 +934,7 @@ casefile_slurp(const char *path, size_t max, char **buf, size_t *len,
 	fp = is_stdin ? stdin : fopen(path, "rb");
 	if (!fp) {
 		snprintf(fout->reden, sizeof(fout->reden),
-			 "kan bestand niet openen: %s", strerror(errno));
+			 "kan bestand niet openen: %s", errtext(errno, eb));
 		return CF_IO;
 	}
 	for (;;) {
@@ -953,7 +963,7 @@ casefile_slurp(const char *path, size_t max, char **buf, size_t *len,
 	}
 	if (ferror(fp)) {
 		snprintf(fout->reden, sizeof(fout->reden),
-			 "leesfout: %s", strerror(errno));
+			 "leesfout: %s", errtext(errno, eb));
 		goto out;
 	}
 	if (n > max) {

@@ -18,11 +18,11 @@
 #define CASEFILE_FORMAAT "spoor-dossier/1"
 
 /* Hard limits: larger input is refused before it is parsed further. */
-#define CASEFILE_MAX_BYTES (8u * 1024u * 1024u)
+#define CASEFILE_MAX_BYTES ((size_t)8 * 1024 * 1024)
 #define CASEFILE_MAX_VERZUIM 10000u
 #define CASEFILE_MAX_GEBEURTENISSEN 100000u
 #define CASEFILE_MAX_ITEMS 256u
-#define CASEFILE_MAX_STRING (256u * 1024u)
+#define CASEFILE_MAX_STRING ((size_t)256 * 1024)
 
 #define CASEFILE_PAD_MAX 128
 #define CASEFILE_REDEN_MAX 256

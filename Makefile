@@ -1,0 +1,87 @@
+# spoor: the two commands of the README, and the checks CI runs.
+#   make run    build, then show the timeline of the demo case files
+#   make test   unit + command-line tests, again under ASan+UBSan, and
+#               under valgrind memcheck
+#   make lint   cppcheck, clang-tidy and gcc -fanalyzer on src/
+#   make fuzz   the libFuzzer target for FUZZ_SECONDS (default 30)
+#   make bench  bench/run.sh (release build, PostgreSQL comparison)
+
+JOBS ?= 2
+FUZZ_SECONDS ?= 30
+VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
+	--errors-for-leak-kinds=definite --track-origins=yes
+
+.PHONY: all deps build run test test-debug test-asan test-valgrind lint \
+	fuzz bench clean
+
+all: build
+
+deps:
+	@bash scripts/deps.sh
+
+build: deps
+	@cmake --preset debug >/dev/null
+	@cmake --build build/debug -j$(JOBS)
+
+run: build
+	@for f in data/demo/*.json; do \
+		echo "== spoor tijdlijn $$f"; \
+		./build/debug/spoor tijdlijn "$$f" || exit $$?; \
+		echo; \
+	done
+
+test: deps test-debug test-asan test-valgrind
+	@echo "make test: all suites passed (debug, asan+ubsan, valgrind)"
+
+test-debug:
+	cmake --preset debug >/dev/null
+	cmake --build build/debug -j$(JOBS)
+	ctest --test-dir build/debug --output-on-failure -j$(JOBS)
+
+test-asan:
+	cmake --preset asan >/dev/null
+	cmake --build build/asan -j$(JOBS)
+	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		ctest --test-dir build/asan --output-on-failure -j$(JOBS)
+
+# Unit tests through ctest's memcheck; the command-line scripts run the
+# real binary under valgrind through a wrapper.
+test-valgrind:
+	cmake --preset debug -DMEMORYCHECK_COMMAND_OPTIONS="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" >/dev/null
+	cmake --build build/debug -j$(JOBS)
+	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_' \
+		--output-on-failure -j$(JOBS)
+	@for s in tests/cli/cli_*.sh; do \
+		echo "== valgrind: $$s"; \
+		SPOOR_BIN=$(CURDIR)/build/debug/spoor SPOOR_VALGRIND="$(VALGRIND)" \
+			bash "$$s" $(CURDIR)/tests/cli/valgrind-spoor.sh \
+			$(CURDIR)/tests || exit 1; \
+	done
+
+lint: build
+	cppcheck --enable=warning,style,performance,portability --std=c11 \
+		--inline-suppr --error-exitcode=1 --suppress=missingIncludeSystem --suppress=variableScope \
+		-q -I src src/
+	clang-tidy -p build/debug --quiet --warnings-as-errors='*' --extra-arg=-Wno-unknown-warning-option \
+		$$(git ls-files 'src/*.c') 2>/dev/null
+	@for f in $$(git ls-files 'src/*.c'); do \
+		gcc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -fanalyzer \
+			-Werror -Isrc $$(pkg-config --cflags jansson) -c "$$f" \
+			-o /dev/null || exit 1; \
+	done
+	@echo "lint: clean"
+
+fuzz: deps
+	cmake --preset fuzz >/dev/null
+	cmake --build build/fuzz -j$(JOBS) --target fuzz_casefile
+	rm -rf build/fuzz/corpus && mkdir -p build/fuzz/corpus
+	cp tests/fuzz/corpus/casefile/* build/fuzz/corpus/
+	cd build/fuzz && ./fuzz_casefile -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=65536 -timeout=10 -rss_limit_mb=2048 corpus
+
+bench:
+	bash bench/run.sh
+
+clean:
+	rm -rf build

@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages spoor needs to build, test and run,
+# but only when one is missing. Works as root; uses sudo otherwise.
+#   scripts/deps.sh          build + test dependencies
+#   scripts/deps.sh --bench  also what bench/run.sh needs
+set -euo pipefail
+
+pkgs=(build-essential cmake pkg-config libjansson-dev libcmocka-dev
+      valgrind clang libclang-rt-14-dev cppcheck clang-tidy)
+if [ "${1:-}" = "--bench" ]; then
+	pkgs+=(postgresql-15 libpq-dev util-linux)
+fi
+
+missing=()
+for p in "${pkgs[@]}"; do
+	if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+		missing+=("$p")
+	fi
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "scripts/deps.sh: installing ${missing[*]}" >&2
+if [ "$(id -u)" -eq 0 ]; then
+	SUDO=()
+elif command -v sudo >/dev/null 2>&1; then
+	SUDO=(sudo)
+else
+	echo "scripts/deps.sh: need root or sudo to install: ${missing[*]}" >&2
+	exit 1
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

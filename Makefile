@@ -53,6 +53,7 @@ test-valgrind:
 	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_' \
 		--output-on-failure -j$(JOBS)
 	@for s in tests/cli/cli_*.sh; do \
+		[ -e "$$s" ] || continue; \
 		echo "== valgrind: $$s"; \
 		SPOOR_BIN=$(CURDIR)/build/debug/spoor SPOOR_VALGRIND="$(VALGRIND)" \
 			bash "$$s" $(CURDIR)/tests/cli/valgrind-spoor.sh \

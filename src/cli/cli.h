@@ -7,7 +7,13 @@
 #ifndef SPOOR_CLI_H
 #define SPOOR_CLI_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "../core/date.h"
+#include "../core/dossier.h"
+#include "../core/tijdlijn.h"
+#include "../core/verzuim.h"
 
 enum { EXIT_OK = 0, EXIT_BEVINDINGEN = 1, EXIT_INVOER = 2 };
 
@@ -20,7 +26,32 @@ int cli_datum(const char *optie, const char *arg, sdate *out);
 /* Today's date in local time. */
 sdate cli_vandaag(void);
 
+/* A case file with its latest verzuimgeval and timeline. */
+struct geval {
+	struct dossier ds;
+	struct ziekrange *ranges;
+	struct ziekteverloop zv;
+	struct tijdlijn_feiten feiten;
+	struct tijdlijn t;
+};
+
+void geval_init(struct geval *g);
+void geval_release(struct geval *g);
+
+/*
+ * Read the case file at path and compute its timeline for peil. On bad
+ * input prints the one-line error and returns EXIT_INVOER.
+ */
+int geval_laad(struct geval *g, const char *path, sdate peil);
+
+/* Dutch money: "€ 1.234,56". */
+void cli_euro(int64_t cent, char *buf, size_t n);
+
 int cmd_tijdlijn(int argc, char **argv);
 void help_tijdlijn(void);
+int cmd_toets(int argc, char **argv);
+void help_toets(void);
+int cmd_loon(int argc, char **argv);
+void help_loon(void);
 
 #endif /* SPOOR_CLI_H */

@@ -7,7 +7,6 @@
 #include <string.h>
 
 #include "../core/tijdlijn.h"
-#include "../format/casefile.h"
 #include "../format/tijdlijn_json.h"
 #include "cli.h"
 
@@ -184,19 +183,18 @@ cmd_tijdlijn(int argc, char **argv)
 		{"help", no_argument, NULL, 'h'},
 		{NULL, 0, NULL, 0},
 	};
-	struct dossier ds;
-	struct casefile_fout fout;
+	struct geval g;
 	struct tijdlijn_feiten f;
 	struct tijdlijn t;
 	struct ziekteverloop zv;
-	struct ziekrange one, *ranges = NULL;
+	struct ziekrange one;
 	sdate peil = DATE_NONE, eerste = DATE_NONE;
 	const char *path = NULL;
 	char *json = NULL;
-	size_t jlen, bad = 0;
-	int c, as_json = 0, rc = EXIT_INVOER, brc;
+	size_t jlen;
+	int c, as_json = 0, rc = EXIT_INVOER;
 
-	dossier_init(&ds);
+	geval_init(&g);
 	opterr = 0;
 	optind = 1;
 	/* the command line is single-threaded */
@@ -239,37 +237,15 @@ cmd_tijdlijn(int argc, char **argv)
 	if (peil == DATE_NONE)
 		peil = cli_vandaag();
 
-	tijdlijn_feiten_init(&f);
 	if (path) {
-		brc = casefile_lees_bestand(path, &ds, &fout);
-		if (brc) {
-			if (fout.pad[0])
-				cli_fout("%s: %s: %s", path, fout.pad,
-					 fout.reden);
-			else
-				cli_fout("%s: %s", path, fout.reden);
+		if (geval_laad(&g, path, peil))
 			goto out;
-		}
-		ranges = calloc(ds.nverzuim + 1, sizeof(*ranges));
-		if (!ranges) {
-			cli_fout("onvoldoende geheugen");
-			goto out;
-		}
-		brc = ziekteverloop_build(ds.verzuim, ds.nverzuim, ranges,
-					  ds.nverzuim + 1, &zv, &bad);
-		if (brc) {
-			cli_fout("%s: $.verzuim: %s", path,
-				 brc == VZF_GEEN_ZIEK
-					 ? "geen ziekmelding (soort 'ziek') "
-					   "in het dossier"
-					 : "ongeldige mutaties");
-			goto out;
-		}
-		tijdlijn_feiten_uit_dossier(&ds, zv.d, &f);
+		t = g.t;
 	} else {
+		tijdlijn_feiten_init(&f);
 		ziekteverloop_continu(eerste, &one, &zv);
+		tijdlijn_bereken(&zv, &f, peil, &t);
 	}
-	tijdlijn_bereken(&zv, &f, peil, &t);
 
 	if (as_json) {
 		if (tijdlijn_json(&t, &json, &jlen)) {
@@ -278,12 +254,11 @@ cmd_tijdlijn(int argc, char **argv)
 		}
 		fwrite(json, 1, jlen, stdout);
 	} else {
-		print_table(&t, path ? &ds : NULL);
+		print_table(&t, path ? &g.ds : NULL);
 	}
 	rc = fflush(stdout) == 0 ? EXIT_OK : cli_fout("schrijffout");
 out:
 	free(json);
-	free(ranges);
-	dossier_release(&ds);
+	geval_release(&g);
 	return rc;
 }

@@ -18,6 +18,10 @@ struct command {
 static const struct command commands[] = {
 	{"tijdlijn", cmd_tijdlijn, help_tijdlijn,
 	 "alle wettelijke termijnen van een verzuimgeval, met bron"},
+	{"toets", cmd_toets, help_toets,
+	 "poortwachtertoets: wat UWV zou vinden, met herstelmaatregelen"},
+	{"loon", cmd_loon, help_loon,
+	 "loondoorbetaling per periode en kosten van een loonsanctie"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

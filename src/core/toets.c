@@ -1,0 +1,655 @@
+/*
+ * toets.c - the poortwachtertoets (see toets.h, docs/rules.md).
+ */
+#include <stdio.h>
+#include <string.h>
+
+#include "toets.h"
+
+const char *const ernst_naam[ERNST__COUNT] = {"info", "laag", "midden",
+					      "hoog"};
+
+const char *const riv_deel_naam[RIV__COUNT] = {
+	"(a) gegevens arbodienst/bedrijfsarts (verzuimmelding)",
+	"(c) functie van de werknemer",
+	"(e) eerste ziektedag",
+	"(f) probleemanalyse",
+	"(g) plan van aanpak",
+	"(h) eerstejaarsevaluatie",
+	"(h) eindevaluatie",
+	"(j) actueel oordeel bedrijfsarts",
+	"(l) visie van de werknemer",
+};
+
+#define DEF(ID, NAAM, ERNST, SP2, REGEL, BRON, HERSTEL) \
+	[ID] = {NAAM, ERNST, SP2, REGEL, BRON, HERSTEL}
+
+const struct bevinding_def bevinding_defs[BV__COUNT] = {
+	DEF(BV_RIV_ONTBREEKT, "RIV_ONTBREEKT", ERNST_HOOG, 0, "R-TL-16",
+	    "WIA art. 25 lid 3",
+	    "Stel het re-integratieverslag nu op met de werknemer, geef hem "
+	    "een afschrift en voeg alle verplichte onderdelen toe."),
+	DEF(BV_RIV_ONVOLLEDIG, "RIV_ONVOLLEDIG", ERNST_HOOG, 0, "R-RIV-1",
+	    "Regeling procesgang art. 6 lid 1",
+	    "Vul het re-integratieverslag aan met de ontbrekende onderdelen; "
+	    "UWV geeft in de praktijk een week, daarna volgt een "
+	    "administratieve loonsanctie."),
+	DEF(BV_ACTUEEL_OORDEEL_ONTBREEKT, "ACTUEEL_OORDEEL_ONTBREEKT",
+	    ERNST_HOOG, 0, "R-TL-15", "Regeling procesgang art. 6 lid 1 onder j",
+	    "Vraag de bedrijfsarts om een actueel oordeel over het verloop "
+	    "van de ongeschiktheid en de functionele mogelijkheden."),
+	DEF(BV_EINDEVALUATIE_ONTBREEKT, "EINDEVALUATIE_ONTBREEKT", ERNST_HOOG,
+	    0, "R-TL-15", "Regeling procesgang art. 6 lid 1 onder h",
+	    "Maak samen met de werknemer de eindevaluatie (UWV-formulier "
+	    "Eindevaluatie) en voeg die bij het re-integratieverslag."),
+	DEF(BV_BEVREDIGEND_RESULTAAT, "BEVREDIGEND_RESULTAAT", ERNST_INFO, 0,
+	    "R-SP2-7", "Beleidsregels beoordelingskader poortwachter par. 3",
+	    "Leg vast dat werkgever en werknemer het resultaat bevredigend "
+	    "vinden; UWV toetst de inspanningen dan niet verder."),
+	DEF(BV_GEEN_BENUTBARE_MOGELIJKHEDEN, "GEEN_BENUTBARE_MOGELIJKHEDEN",
+	    ERNST_INFO, 0, "R-SP2-4",
+	    "Beleidsregels beoordelingskader poortwachter par. 3 en 7.4",
+	    "Laat de bedrijfsarts de conclusie 'geen benutbare mogelijkheden' "
+	    "goed onderbouwen en periodiek herbeoordelen."),
+	DEF(BV_SPOOR2_NIET_GESTART, "SPOOR2_NIET_GESTART", ERNST_HOOG, 1,
+	    "R-SP2-3", "BW 7:658a lid 1; UWV Werkwijzer Poortwachter",
+	    "Start direct een adequaat tweedespoortraject via een "
+	    "re-integratiebedrijf, met bemiddeling naar concrete vacatures "
+	    "die passen bij de belastbaarheid."),
+	DEF(BV_SPOOR2_TE_LAAT_GESTART, "SPOOR2_TE_LAAT_GESTART", ERNST_HOOG, 1,
+	    "R-SP2-3", "BW 7:658a lid 1; UWV Werkwijzer Poortwachter",
+	    "Leg vast waarom later is gestart en maak de achterstand goed met "
+	    "een intensief traject (jobhunting, bemiddeling, "
+	    "werkervaringsplaats)."),
+	DEF(BV_SPOOR2_ZONDER_BEMIDDELING, "SPOOR2_ZONDER_BEMIDDELING",
+	    ERNST_HOOG, 1, "R-SP2-5",
+	    "Beleidsregels beoordelingskader poortwachter par. 9",
+	    "Zet jobhunting of bemiddeling naar concrete vacatures in; "
+	    "algemene training of outplacement alleen is onvoldoende."),
+	DEF(BV_SPOOR2_STIL, "SPOOR2_STIL", ERNST_MIDDEN, 1, "R-SP2-5",
+	    "Beleidsregels beoordelingskader poortwachter par. 9",
+	    "Vraag het re-integratiebedrijf om een voortgangsrapportage, "
+	    "spreek passiviteit aan en vervang zo nodig de aanbieder."),
+	DEF(BV_OUTPLACEMENT_I_P_V_SPOOR2, "OUTPLACEMENT_I_P_V_SPOOR2",
+	    ERNST_HOOG, 1, "R-SP2-5",
+	    "Beleidsregels beoordelingskader poortwachter par. 9",
+	    "Maak van de outplacement een tweedespoortraject: een plan van "
+	    "aanpak op basis van de belastbaarheid, met bemiddeling naar "
+	    "passend werk."),
+	DEF(BV_EJE_ONTBREEKT, "EJE_ONTBREEKT", ERNST_HOOG, 0, "R-TL-10",
+	    "Regeling procesgang art. 4 lid 2 onder b",
+	    "Houd alsnog de eerstejaarsevaluatie en beslis daarin expliciet "
+	    "over de inzet van het tweede spoor."),
+	DEF(BV_THERAPEUTISCH_TE_LANG, "THERAPEUTISCH_TE_LANG", ERNST_MIDDEN, 0,
+	    "R-SP2-2", "Beleidsregels beoordelingskader poortwachter par. 8",
+	    "Zet de therapeutische werkhervatting om in werk met loonwaarde of "
+	    "leg vast waarom dat (nog) niet kan."),
+	DEF(BV_WEIGERING_ZONDER_MAATREGEL, "WEIGERING_ZONDER_MAATREGEL",
+	    ERNST_MIDDEN, 0, "R-PAY-2",
+	    "BW 7:629 lid 3; Beleidsregels beoordelingskader poortwachter "
+	    "par. 3",
+	    "Waarschuw de werknemer schriftelijk, schort het loon op of stop "
+	    "het, of vraag een deskundigenoordeel aan."),
+	DEF(BV_PA_ONTBREEKT, "PA_ONTBREEKT", ERNST_MIDDEN, 0, "R-TL-3",
+	    "Regeling procesgang art. 2 lid 2",
+	    "Laat de bedrijfsarts onverwijld de probleemanalyse maken "
+	    "(Regeling procesgang art. 2 lid 3)."),
+	DEF(BV_PA_TE_LAAT, "PA_TE_LAAT", ERNST_LAAG, 0, "R-TL-3",
+	    "Regeling procesgang art. 2 lid 2",
+	    "Leg in het dossier vast waarom de probleemanalyse later kwam en "
+	    "dat de re-integratie daardoor niet is vertraagd."),
+	DEF(BV_PVA_ONTBREEKT, "PVA_ONTBREEKT", ERNST_MIDDEN, 0, "R-TL-5",
+	    "Regeling procesgang art. 4 lid 1",
+	    "Stel samen met de werknemer direct een plan van aanpak op, met "
+	    "activiteiten, doelen, evaluatiemomenten en een casemanager."),
+	DEF(BV_PVA_TE_LAAT, "PVA_TE_LAAT", ERNST_LAAG, 0, "R-TL-5",
+	    "Regeling procesgang art. 4 lid 1",
+	    "Leg in het dossier vast waarom het plan van aanpak later kwam "
+	    "(Regeling procesgang art. 5)."),
+	DEF(BV_GEEN_CASEMANAGER, "GEEN_CASEMANAGER", ERNST_LAAG, 0, "R-TL-5",
+	    "Regeling procesgang art. 4 lid 2 onder c",
+	    "Wijs een casemanager aan en leg dat vast in een bijstelling van "
+	    "het plan van aanpak."),
+	DEF(BV_EVALUATIE_ACHTERSTALLIG, "EVALUATIE_ACHTERSTALLIG", ERNST_LAAG,
+	    0, "R-TL-7", "BW 7:658a lid 3; Regeling procesgang art. 4 lid 4",
+	    "Evalueer het plan van aanpak met de werknemer en stel het zo "
+	    "nodig bij."),
+	DEF(BV_MELDING_42_ONTBREEKT, "MELDING_42_ONTBREEKT", ERNST_MIDDEN, 0,
+	    "R-TL-8", "Ziektewet art. 38 lid 1",
+	    "Doe direct de 42e-weekmelding bij UWV; na de 81-wekengrens "
+	    "vervalt de bescherming van WIA art. 64 lid 6."),
+	DEF(BV_MELDING_42_TE_LAAT, "MELDING_42_TE_LAAT", ERNST_LAAG, 0,
+	    "R-TL-9", "Ziektewet art. 38 lid 3; WIA art. 64 lid 6",
+	    "Houd rekening met een boete van UWV; zorg dat de WIA-aanvraag "
+	    "op tijd gebeurt."),
+	DEF(BV_WIA_AANVRAAG_TE_LAAT, "WIA_AANVRAAG_TE_LAAT", ERNST_MIDDEN, 0,
+	    "R-TL-17", "WIA art. 64 lid 3; BW 7:629 lid 11 onder a",
+	    "Reken met een langere loondoorbetaling (BW 7:629 lid 11 onder a) "
+	    "en controleer of de werknemer een goede reden had."),
+};
+
+/* Case facts the assessment needs beyond the timeline. */
+struct feiten {
+	sdate pva;
+	int pva_casemanager;
+	sdate outplacement;
+	sdate weigering_zonder;     /* first refusal without a measure */
+	sdate bevredigend;          /* first structural resumption >= 65 % */
+	sdate therapeutisch_van;    /* longest therapeutic stretch */
+	int32_t therapeutisch_dagen;
+	sdate bemiddeling;          /* first jobhunting/bemiddeling/sollicitatie */
+	sdate laatste_activiteit;   /* latest sign of second-track activity */
+	sdate structureel_hervat;   /* first structural resumption */
+	uint32_t riv;               /* parts present */
+};
+
+static int
+telt(const struct gebeurtenis *g, sdate d, sdate peil)
+{
+	return !g->gecorrigeerd && g->datum >= d && g->datum <= peil;
+}
+
+static int
+is_maatregel(uint8_t s)
+{
+	return s == GB_WAARSCHUWING_WERKNEMER || s == GB_LOONOPSCHORTING ||
+	       s == GB_LOONSTOP || s == GB_DESKUNDIGENOORDEEL;
+}
+
+/* Therapeutic work without loonwaarde (R-SP2-2). */
+static int
+zonder_loonwaarde(const struct gebeurtenis *g)
+{
+	return (g->velden & GV_THERAPEUTISCH) && g->therapeutisch &&
+	       (!(g->velden & GV_LOONWAARDE) || g->loonwaarde_procent == 0);
+}
+
+static void
+verzamel(const struct dossier *ds, const struct tijdlijn *t,
+	 sdate spoor2_start, struct feiten *f)
+{
+	sdate d = t->eerste_ziektedag, peil = t->peildatum;
+	size_t i, j;
+
+	memset(f, 0, sizeof(*f));
+	f->pva = f->outplacement = f->weigering_zonder = DATE_NONE;
+	f->bevredigend = f->therapeutisch_van = f->bemiddeling = DATE_NONE;
+	f->laatste_activiteit = f->structureel_hervat = DATE_NONE;
+	f->riv = 1u << RIV_EERSTE_ZIEKTEDAG;
+	if (ds->functie.s && ds->functie.len)
+		f->riv |= 1u << RIV_FUNCTIE;
+
+	for (i = 0; i < ds->ngb; i++) {
+		const struct gebeurtenis *g = &ds->gb[i];
+
+		if (!telt(g, d, peil))
+			continue;
+		switch (g->soort) {
+		case GB_VERZUIMMELDING_ARBODIENST:
+			f->riv |= 1u << RIV_ADMINISTRATIEF;
+			break;
+		case GB_PROBLEEMANALYSE:
+		case GB_BIJSTELLING_PROBLEEMANALYSE:
+			f->riv |= 1u << RIV_PROBLEEMANALYSE;
+			break;
+		case GB_PLAN_VAN_AANPAK:
+			f->riv |= 1u << RIV_PLAN_VAN_AANPAK;
+			if (f->pva == DATE_NONE || g->datum < f->pva) {
+				f->pva = g->datum;
+				f->pva_casemanager = g->casemanager.s &&
+						     g->casemanager.len > 0;
+			}
+			break;
+		case GB_EERSTEJAARSEVALUATIE:
+			f->riv |= 1u << RIV_EERSTEJAARSEVALUATIE;
+			break;
+		case GB_EINDEVALUATIE:
+			f->riv |= 1u << RIV_EINDEVALUATIE;
+			break;
+		case GB_ACTUEEL_OORDEEL:
+			f->riv |= 1u << RIV_ACTUEEL_OORDEEL;
+			break;
+		case GB_VISIE_WERKNEMER:
+			f->riv |= 1u << RIV_VISIE_WERKNEMER;
+			break;
+		case GB_OUTPLACEMENT:
+			if (f->outplacement == DATE_NONE ||
+			    g->datum < f->outplacement)
+				f->outplacement = g->datum;
+			break;
+		case GB_WEIGERING_WERKNEMER:
+			/* R-LS-10.8: a measure within 4 weeks, judged once the
+			 * 4 weeks have passed */
+			if (g->datum + LS108_MAATREGEL_DAGEN >= peil)
+				break;
+			for (j = 0; j < ds->ngb; j++)
+				if (is_maatregel(ds->gb[j].soort) &&
+				    !ds->gb[j].gecorrigeerd &&
+				    ds->gb[j].datum >= g->datum &&
+				    ds->gb[j].datum <=
+					    g->datum + LS108_MAATREGEL_DAGEN)
+					break;
+			if (j == ds->ngb &&
+			    (f->weigering_zonder == DATE_NONE ||
+			     g->datum < f->weigering_zonder))
+				f->weigering_zonder = g->datum;
+			break;
+		case GB_WERKHERVATTING:
+			if ((g->velden & GV_STRUCTUREEL) && g->structureel) {
+				if (f->structureel_hervat == DATE_NONE ||
+				    g->datum < f->structureel_hervat)
+					f->structureel_hervat = g->datum;
+				if ((g->velden & GV_LOONWAARDE) &&
+				    g->loonwaarde_procent >=
+					    SP27_LOONWAARDE_PROCENT &&
+				    (f->bevredigend == DATE_NONE ||
+				     g->datum < f->bevredigend))
+					f->bevredigend = g->datum;
+			}
+			if (zonder_loonwaarde(g)) {
+				/* until the next resumption with loonwaarde,
+				 * the recovery, or the peildatum */
+				sdate eind = peil;
+				int32_t dagen;
+
+				if (t->laatste_ziektedag != DATE_NONE &&
+				    t->laatste_ziektedag < eind)
+					eind = t->laatste_ziektedag;
+				for (j = 0; j < ds->ngb; j++) {
+					const struct gebeurtenis *h = &ds->gb[j];
+
+					if (h->soort == GB_WERKHERVATTING &&
+					    !h->gecorrigeerd &&
+					    h->datum > g->datum && h->datum < eind &&
+					    !zonder_loonwaarde(h))
+						eind = h->datum;
+				}
+				dagen = eind - g->datum;
+				if (dagen > f->therapeutisch_dagen) {
+					f->therapeutisch_dagen = dagen;
+					f->therapeutisch_van = g->datum;
+				}
+			}
+			break;
+		default:
+			break;
+		}
+		/* second-track activity on or after its start (R-SP2-5) */
+		if (spoor2_start == DATE_NONE || g->datum < spoor2_start)
+			continue;
+		if ((g->soort == GB_ACTIVITEIT &&
+		     (g->module == MOD_JOBHUNTING ||
+		      g->module == MOD_BEMIDDELING)) ||
+		    g->soort == GB_SOLLICITATIE) {
+			if (f->bemiddeling == DATE_NONE ||
+			    g->datum < f->bemiddeling)
+				f->bemiddeling = g->datum;
+		}
+		if (g->soort == GB_ACTIVITEIT || g->soort == GB_SOLLICITATIE ||
+		    g->soort == GB_VOORTGANGSRAPPORTAGE) {
+			/* an activity with an end date is active until then */
+			sdate laatst = g->soort == GB_ACTIVITEIT &&
+						       (g->velden & GV_TOT) &&
+						       g->tot > g->datum
+					       ? (g->tot < peil ? g->tot : peil)
+					       : g->datum;
+
+			if (f->laatste_activiteit == DATE_NONE ||
+			    laatst > f->laatste_activiteit)
+				f->laatste_activiteit = laatst;
+		}
+	}
+}
+
+static void
+voeg_toe(struct toets *o, enum bevinding_id id, sdate d1, sdate d2,
+	 int32_t n)
+{
+	struct bevinding *b = &o->b[o->n++];
+
+	b->id = (uint8_t)id;
+	b->ernst = bevinding_defs[id].ernst;
+	b->d1 = d1;
+	b->d2 = d2;
+	b->n = n;
+	b->delen = 0;
+}
+
+/* An action is due for assessment: past, and inside the illness. */
+static int
+verzuimd(const struct tijdlijn *t, const struct mijlpaal *m)
+{
+	return m->status == ST_VERLOPEN &&
+	       (t->laatste_ziektedag == DATE_NONE ||
+		m->datum <= t->laatste_ziektedag);
+}
+
+static int
+by_severity(const struct bevinding *a, const struct bevinding *b)
+{
+	if (a->ernst != b->ernst)
+		return a->ernst > b->ernst;
+	return a->id < b->id;
+}
+
+void
+toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
+	      struct toets *o)
+{
+	const struct mijlpaal *m = t->m;
+	const struct mijlpaal *sp2 = &m[MP_START_TWEEDE_SPOOR];
+	struct feiten f;
+	sdate peil = t->peildatum, grens;
+	int gbm = 0, bevredigend;
+	uint32_t i, j, ontbrekend;
+
+	o->peildatum = peil;
+	o->n = 0;
+	o->loonsanctie_blootstelling_cent = -1;
+	verzamel(ds, t, sp2->gedaan != DATE_NONE && sp2->gedaan <= peil
+				? sp2->gedaan : DATE_NONE, &f);
+	o->riv_aanwezig = f.riv;
+
+	/* the latest (bijstelling) PA decides GBM (R-SP2-4) */
+	{
+		sdate laatst = DATE_NONE;
+
+		for (i = 0; i < ds->ngb; i++) {
+			const struct gebeurtenis *g = &ds->gb[i];
+
+			if ((g->soort == GB_PROBLEEMANALYSE ||
+			     g->soort == GB_BIJSTELLING_PROBLEEMANALYSE) &&
+			    telt(g, t->eerste_ziektedag, peil) &&
+			    (laatst == DATE_NONE || g->datum >= laatst)) {
+				laatst = g->datum;
+				gbm = (g->velden & GV_BENUTBARE) && !g->benutbare;
+			}
+		}
+	}
+	if (gbm)
+		f.riv |= 1u << RIV_PLAN_VAN_AANPAK; /* no PvA required */
+
+	/* 1. completeness of the RIV (R-LS-1.1, R-RIV-1) */
+	if (verzuimd(t, &m[MP_RE_INTEGRATIEVERSLAG]))
+		voeg_toe(o, BV_RIV_ONTBREEKT, m[MP_RE_INTEGRATIEVERSLAG].datum,
+			 DATE_NONE, 0);
+	ontbrekend = ((1u << RIV__COUNT) - 1) & ~f.riv;
+	if (m[MP_RE_INTEGRATIEVERSLAG].gedaan != DATE_NONE &&
+	    m[MP_RE_INTEGRATIEVERSLAG].gedaan <= peil && ontbrekend) {
+		voeg_toe(o, BV_RIV_ONVOLLEDIG, m[MP_RE_INTEGRATIEVERSLAG].gedaan,
+			 DATE_NONE, 0);
+		o->b[o->n - 1].delen = ontbrekend;
+	}
+	if (verzuimd(t, &m[MP_ACTUEEL_OORDEEL]))
+		voeg_toe(o, BV_ACTUEEL_OORDEEL_ONTBREEKT,
+			 m[MP_ACTUEEL_OORDEEL].datum, DATE_NONE, 0);
+	if (verzuimd(t, &m[MP_EINDEVALUATIE]))
+		voeg_toe(o, BV_EINDEVALUATIE_ONTBREEKT, m[MP_EINDEVALUATIE].datum,
+			 DATE_NONE, 0);
+
+	/* 2. a satisfactory result (R-SP2-7) */
+	bevredigend = f.bevredigend != DATE_NONE;
+	if (bevredigend)
+		voeg_toe(o, BV_BEVREDIGEND_RESULTAAT, f.bevredigend, DATE_NONE,
+			 0);
+
+	/* 3. no work possibilities (R-SP2-4) */
+	if (gbm)
+		voeg_toe(o, BV_GEEN_BENUTBARE_MOGELIJKHEDEN, DATE_NONE,
+			 DATE_NONE, 0);
+
+	/* 4. the efforts: second track first, it is the main ground */
+	if (verzuimd(t, sp2))
+		voeg_toe(o, BV_SPOOR2_NIET_GESTART, sp2->datum, DATE_NONE,
+			 peil - sp2->datum);
+	if (sp2->status == ST_TE_LAAT)
+		voeg_toe(o, BV_SPOOR2_TE_LAAT_GESTART, sp2->datum, sp2->gedaan,
+			 sp2->gedaan - sp2->datum);
+	if (sp2->gedaan != DATE_NONE && sp2->gedaan <= peil &&
+	    sp2->status != ST_NIET_VAN_TOEPASSING &&
+	    (f.structureel_hervat == DATE_NONE ||
+	     f.structureel_hervat < sp2->gedaan) &&
+	    peil - sp2->gedaan > SP25_STIL_DAGEN) {
+		if (f.bemiddeling == DATE_NONE)
+			voeg_toe(o, BV_SPOOR2_ZONDER_BEMIDDELING, sp2->gedaan,
+				 DATE_NONE, peil - sp2->gedaan);
+		if (f.laatste_activiteit == DATE_NONE ||
+		    peil - f.laatste_activiteit >= SP25_STIL_DAGEN)
+			voeg_toe(o, BV_SPOOR2_STIL, sp2->gedaan,
+				 f.laatste_activiteit,
+				 peil - (f.laatste_activiteit != DATE_NONE
+						 ? f.laatste_activiteit
+						 : sp2->gedaan));
+	}
+	/* outplacement from the moment the second track had to be decided
+	 * (the EJE), while it had not started */
+	if (f.outplacement != DATE_NONE &&
+	    sp2->status != ST_NIET_VAN_TOEPASSING &&
+	    f.outplacement >= sp2->datum - TL12_SPOOR2_DAGEN &&
+	    (sp2->gedaan == DATE_NONE || sp2->gedaan > f.outplacement))
+		voeg_toe(o, BV_OUTPLACEMENT_I_P_V_SPOOR2, f.outplacement,
+			 DATE_NONE, 0);
+	if (verzuimd(t, &m[MP_EERSTEJAARSEVALUATIE]))
+		voeg_toe(o, BV_EJE_ONTBREEKT, m[MP_EERSTEJAARSEVALUATIE].datum,
+			 DATE_NONE, 0);
+	if (f.therapeutisch_dagen > SP22_THERAPEUTISCH_DAGEN)
+		voeg_toe(o, BV_THERAPEUTISCH_TE_LANG, f.therapeutisch_van,
+			 DATE_NONE, f.therapeutisch_dagen);
+	if (f.weigering_zonder != DATE_NONE)
+		voeg_toe(o, BV_WEIGERING_ZONDER_MAATREGEL, f.weigering_zonder,
+			 f.weigering_zonder + LS108_MAATREGEL_DAGEN, 0);
+
+	/* procedure (secondary for UWV, beoordelingskader par. 4) */
+	if (verzuimd(t, &m[MP_PROBLEEMANALYSE]))
+		voeg_toe(o, BV_PA_ONTBREEKT, m[MP_PROBLEEMANALYSE].datum,
+			 DATE_NONE, peil - m[MP_PROBLEEMANALYSE].datum);
+	if (m[MP_PROBLEEMANALYSE].status == ST_TE_LAAT)
+		voeg_toe(o, BV_PA_TE_LAAT, m[MP_PROBLEEMANALYSE].datum,
+			 m[MP_PROBLEEMANALYSE].gedaan,
+			 m[MP_PROBLEEMANALYSE].gedaan -
+				 m[MP_PROBLEEMANALYSE].datum);
+	if (!gbm && verzuimd(t, &m[MP_PLAN_VAN_AANPAK]))
+		voeg_toe(o, BV_PVA_ONTBREEKT, m[MP_PLAN_VAN_AANPAK].datum,
+			 DATE_NONE, peil - m[MP_PLAN_VAN_AANPAK].datum);
+	if (!gbm && m[MP_PLAN_VAN_AANPAK].status == ST_TE_LAAT)
+		voeg_toe(o, BV_PVA_TE_LAAT, m[MP_PLAN_VAN_AANPAK].datum,
+			 m[MP_PLAN_VAN_AANPAK].gedaan,
+			 m[MP_PLAN_VAN_AANPAK].gedaan -
+				 m[MP_PLAN_VAN_AANPAK].datum);
+	if (f.pva != DATE_NONE && !f.pva_casemanager)
+		voeg_toe(o, BV_GEEN_CASEMANAGER, f.pva, DATE_NONE, 0);
+	if (f.pva != DATE_NONE && verzuimd(t, &m[MP_EVALUATIE]) &&
+	    peil <= m[MP_EINDE_WACHTTIJD].datum)
+		voeg_toe(o, BV_EVALUATIE_ACHTERSTALLIG, m[MP_EVALUATIE].datum,
+			 DATE_NONE, peil - m[MP_EVALUATIE].datum);
+
+	/* R-TL-8, R-TL-9: hoog once the 81-week line has passed */
+	grens = m[MP_MELDING_42E_WEEK_GRENS].datum;
+	if (verzuimd(t, &m[MP_MELDING_42E_WEEK])) {
+		voeg_toe(o, BV_MELDING_42_ONTBREEKT, m[MP_MELDING_42E_WEEK].datum,
+			 grens, peil - m[MP_MELDING_42E_WEEK].datum);
+		if (peil > grens)
+			o->b[o->n - 1].ernst = ERNST_HOOG;
+	}
+	if (m[MP_MELDING_42E_WEEK].status == ST_TE_LAAT) {
+		voeg_toe(o, BV_MELDING_42_TE_LAAT, m[MP_MELDING_42E_WEEK].datum,
+			 m[MP_MELDING_42E_WEEK].gedaan,
+			 m[MP_MELDING_42E_WEEK].gedaan -
+				 m[MP_MELDING_42E_WEEK].datum);
+		if (m[MP_MELDING_42E_WEEK].gedaan > grens)
+			o->b[o->n - 1].ernst = ERNST_HOOG;
+	}
+	if (m[MP_WIA_AANVRAAG].status == ST_TE_LAAT)
+		voeg_toe(o, BV_WIA_AANVRAAG_TE_LAAT, m[MP_WIA_AANVRAAG].datum,
+			 m[MP_WIA_AANVRAAG].gedaan,
+			 m[MP_WIA_AANVRAAG].gedaan - m[MP_WIA_AANVRAAG].datum);
+
+	/* R-LS-1.2: with a satisfactory result UWV tests no further */
+	o->risico = ERNST_LAAG;
+	for (i = 0; i < o->n; i++) {
+		if (bevredigend && bevinding_defs[o->b[i].id].spoor2)
+			o->b[i].ernst = ERNST_INFO;
+		if (o->b[i].ernst > o->risico)
+			o->risico = o->b[i].ernst;
+	}
+	/* insertion sort: severity first, then UWV's order */
+	for (i = 1; i < o->n; i++) {
+		struct bevinding b = o->b[i];
+
+		for (j = i; j > 0 && by_severity(&b, &o->b[j - 1]); j--)
+			o->b[j] = o->b[j - 1];
+		o->b[j] = b;
+	}
+}
+
+static const char *
+dstr(sdate d, char buf[DATE_STRLEN])
+{
+	if (d == DATE_NONE)
+		return "-";
+	date_format(d, buf);
+	return buf;
+}
+
+size_t
+toets_toelichting(const struct bevinding *b, char *buf, size_t n)
+{
+	char a[DATE_STRLEN], c[DATE_STRLEN], lijst[512];
+	const char *d1 = dstr(b->d1, a), *d2 = dstr(b->d2, c);
+	int r = 0;
+	size_t used = 0;
+	uint32_t i;
+
+	switch (b->id) {
+	case BV_RIV_ONTBREEKT:
+		r = snprintf(buf, n, "Het re-integratieverslag moest uiterlijk "
+			     "%s klaar zijn en ontbreekt.", d1);
+		break;
+	case BV_RIV_ONVOLLEDIG:
+		lijst[0] = '\0';
+		for (i = 0; i < RIV__COUNT; i++) {
+			int w;
+
+			if (!(b->delen & (1u << i)) || used >= sizeof(lijst))
+				continue;
+			w = snprintf(lijst + used, sizeof(lijst) - used, "%s%s",
+				     used ? "; " : "", riv_deel_naam[i]);
+			if (w > 0)
+				used += (size_t)w;
+		}
+		r = snprintf(buf, n, "Het re-integratieverslag van %s mist "
+			     "verplichte onderdelen: %s.", d1, lijst);
+		break;
+	case BV_ACTUEEL_OORDEEL_ONTBREEKT:
+		r = snprintf(buf, n, "Het actueel oordeel van de bedrijfsarts "
+			     "moest uiterlijk %s in het dossier staan en "
+			     "ontbreekt.", d1);
+		break;
+	case BV_EINDEVALUATIE_ONTBREEKT:
+		r = snprintf(buf, n, "De eindevaluatie moest uiterlijk %s "
+			     "gemaakt zijn en ontbreekt.", d1);
+		break;
+	case BV_BEVREDIGEND_RESULTAAT:
+		r = snprintf(buf, n, "Sinds %s is er structurele "
+			     "werkhervatting met een loonwaarde van ten minste "
+			     "%d%%: UWV toetst de inspanningen niet verder.", d1,
+			     SP27_LOONWAARDE_PROCENT);
+		break;
+	case BV_GEEN_BENUTBARE_MOGELIJKHEDEN:
+		r = snprintf(buf, n, "De laatste probleemanalyse concludeert dat "
+			     "er geen benutbare mogelijkheden zijn; een tweede "
+			     "spoor is dan niet nodig.");
+		break;
+	case BV_SPOOR2_NIET_GESTART:
+		r = snprintf(buf, n, "Het tweede spoor moest uiterlijk %s "
+			     "starten en is %d dagen later nog niet gestart.",
+			     d1, b->n);
+		break;
+	case BV_SPOOR2_TE_LAAT_GESTART:
+		r = snprintf(buf, n, "Het tweede spoor moest uiterlijk %s "
+			     "starten en startte op %s, %d dagen te laat.", d1,
+			     d2, b->n);
+		break;
+	case BV_SPOOR2_ZONDER_BEMIDDELING:
+		r = snprintf(buf, n, "Het tweede spoor loopt sinds %s (%d "
+			     "dagen) zonder jobhunting, bemiddeling of "
+			     "sollicitatie.", d1, b->n);
+		break;
+	case BV_SPOOR2_STIL:
+		if (b->d2 != DATE_NONE)
+			r = snprintf(buf, n, "Het tweede spoor loopt sinds %s; "
+				     "de laatste activiteit was op %s, %d dagen "
+				     "geleden.", d1, d2, b->n);
+		else
+			r = snprintf(buf, n, "Het tweede spoor loopt sinds %s "
+				     "zonder enige activiteit, sollicitatie of "
+				     "voortgangsrapportage (%d dagen).", d1,
+				     b->n);
+		break;
+	case BV_OUTPLACEMENT_I_P_V_SPOOR2:
+		r = snprintf(buf, n, "Op %s is outplacement vastgelegd terwijl "
+			     "het verplichte tweede spoor niet was gestart.",
+			     d1);
+		break;
+	case BV_EJE_ONTBREEKT:
+		r = snprintf(buf, n, "De eerstejaarsevaluatie moest uiterlijk "
+			     "%s plaatsvinden en ontbreekt.", d1);
+		break;
+	case BV_THERAPEUTISCH_TE_LANG:
+		r = snprintf(buf, n, "De werknemer werkt sinds %s %d dagen op "
+			     "therapeutische basis zonder loonwaarde (in de "
+			     "regel niet langer dan 6 weken).", d1, b->n);
+		break;
+	case BV_WEIGERING_ZONDER_MAATREGEL:
+		r = snprintf(buf, n, "Na de weigering van de werknemer op %s "
+			     "volgde tot en met %s geen waarschuwing, "
+			     "loonopschorting, loonstop of deskundigenoordeel.",
+			     d1, d2);
+		break;
+	case BV_PA_ONTBREEKT:
+		r = snprintf(buf, n, "De probleemanalyse moest uiterlijk %s "
+			     "klaar zijn en ontbreekt (%d dagen).", d1, b->n);
+		break;
+	case BV_PA_TE_LAAT:
+		r = snprintf(buf, n, "De probleemanalyse moest uiterlijk %s "
+			     "klaar zijn en kwam op %s, %d dagen te laat.", d1,
+			     d2, b->n);
+		break;
+	case BV_PVA_ONTBREEKT:
+		r = snprintf(buf, n, "Het plan van aanpak moest uiterlijk %s "
+			     "klaar zijn en ontbreekt (%d dagen).", d1, b->n);
+		break;
+	case BV_PVA_TE_LAAT:
+		r = snprintf(buf, n, "Het plan van aanpak moest uiterlijk %s "
+			     "klaar zijn en kwam op %s, %d dagen te laat.", d1,
+			     d2, b->n);
+		break;
+	case BV_GEEN_CASEMANAGER:
+		r = snprintf(buf, n, "Het plan van aanpak van %s noemt geen "
+			     "casemanager.", d1);
+		break;
+	case BV_EVALUATIE_ACHTERSTALLIG:
+		r = snprintf(buf, n, "De volgende evaluatie van het plan van "
+			     "aanpak was uiterlijk %s (%d dagen geleden).", d1,
+			     b->n);
+		break;
+	case BV_MELDING_42_ONTBREEKT:
+		r = snprintf(buf, n, "De 42e-weekmelding moest uiterlijk %s bij "
+			     "UWV zijn en ontbreekt; de 81-wekengrens is %s.",
+			     d1, d2);
+		break;
+	case BV_MELDING_42_TE_LAAT:
+		r = snprintf(buf, n, "De 42e-weekmelding moest uiterlijk %s bij "
+			     "UWV zijn en is op %s gedaan, %d dagen te laat.",
+			     d1, d2, b->n);
+		break;
+	case BV_WIA_AANVRAAG_TE_LAAT:
+		r = snprintf(buf, n, "De WIA-aanvraag moest uiterlijk %s en is "
+			     "op %s gedaan, %d dagen te laat.", d1, d2, b->n);
+		break;
+	default:
+		r = snprintf(buf, n, "-");
+		break;
+	}
+	return r > 0 ? (size_t)r : 0;
+}

@@ -1,5 +1,5 @@
 # spoor: the two commands of the README, and the checks CI runs.
-#   make run    build, then show the timeline of the demo case files
+#   make run    build, then show timeline, toets and loon of the demo cases
 #   make test   unit + command-line tests, again under ASan+UBSan, and
 #               under valgrind memcheck
 #   make lint   cppcheck, clang-tidy and gcc -fanalyzer on src/
@@ -25,9 +25,11 @@ build: deps
 
 run: build
 	@for f in data/demo/*.json; do \
-		echo "== spoor tijdlijn $$f"; \
-		./build/debug/spoor tijdlijn "$$f" || exit $$?; \
-		echo; \
+		for c in tijdlijn toets loon; do \
+			echo "== spoor $$c $$f"; \
+			./build/debug/spoor $$c "$$f" || exit $$?; \
+			echo; \
+		done; \
 	done
 
 test: deps test-debug test-asan test-valgrind

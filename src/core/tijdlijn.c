@@ -339,6 +339,25 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 	       opzegverbod_basis(zv) +
 		       (loon_einde - SD(r[MP_EINDE_WACHTTIJD].offset)),
 	       peil);
+
+	/*
+	 * A recovered illness: actions projected past the last sick day are
+	 * not due unless the illness returns. Within 28 fit days it may
+	 * still return into this geval (open); after that a relapse starts
+	 * a new geval (R-AGG-2), so they no longer apply.
+	 */
+	if (t->laatste_ziektedag != DATE_NONE) {
+		for (i = 0; i < MP__COUNT; i++)
+			if (r[i].soort == MPS_ACTIE &&
+			    m[i].gedaan == DATE_NONE &&
+			    m[i].status != ST_NIET_VAN_TOEPASSING &&
+			    m[i].datum > t->laatste_ziektedag)
+				m[i].status =
+					peil - t->laatste_ziektedag >=
+							AGG_NIEUW_GEVAL_DAGEN
+						? ST_NIET_VAN_TOEPASSING
+						: ST_OPEN;
+	}
 }
 
 const struct mijlpaal *

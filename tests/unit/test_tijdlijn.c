@@ -279,6 +279,46 @@ test_json_document(void **state)
 	free(json);
 }
 
+static void
+test_recovered(void **state)
+{
+	static const char head[] =
+		"{\"formaat\":\"spoor-dossier/1\",\"dossier_id\":\"T\","
+		"\"werkgever\":{\"id\":\"W\",\"naam\":\"W\"},"
+		"\"werknemer\":{\"id\":\"N\",\"naam\":\"N\"},"
+		"\"dienstverband\":{\"begindatum\":\"2010-01-01\","
+		"\"soort\":\"onbepaalde_tijd\"},\"verzuim\":["
+		"{\"datum\":\"2025-01-06\",\"soort\":\"ziek\",\"percentage\":100},"
+		"{\"datum\":\"2025-02-05\",\"soort\":\"hersteld\"}]}";
+	struct dossier d;
+	struct casefile_fout f;
+	struct ziekrange r[2];
+	struct ziekteverloop zv;
+	struct tijdlijn_feiten feiten;
+	struct tijdlijn t;
+	size_t bad;
+
+	(void)state;
+	dossier_init(&d);
+	assert_int_equal(casefile_lees(head, sizeof(head) - 1, &d, &f), 0);
+	assert_int_equal(ziekteverloop_build(d.verzuim, d.nverzuim, r, 2, &zv,
+					     &bad), 0);
+	tijdlijn_feiten_uit_dossier(&d, zv.d, &feiten);
+	/* last sick day 2025-02-04; PA projected on sick day 43 */
+	tijdlijn_bereken(&zv, &feiten, D("2025-03-03"), &t);
+	assert_date(t.laatste_ziektedag, "2025-02-04");
+	assert_date(mp(&t, MP_PROBLEEMANALYSE)->datum, "2025-02-17");
+	/* 27 fit days: a relapse would still join this geval */
+	assert_int_equal(mp(&t, MP_PROBLEEMANALYSE)->status, ST_OPEN);
+	/* 28 fit days (02-05..03-04): a relapse is a new geval (R-AGG-2) */
+	tijdlijn_bereken(&zv, &feiten, D("2025-03-04"), &t);
+	assert_int_equal(mp(&t, MP_PROBLEEMANALYSE)->status,
+			 ST_NIET_VAN_TOEPASSING);
+	assert_int_equal(t.ziektedag, 30);
+	assert_int_equal(t.onderbrekingsdagen, 0);
+	dossier_release(&d);
+}
+
 int
 main(void)
 {
@@ -290,6 +330,7 @@ main(void)
 		cmocka_unit_test(test_evaluatie),
 		cmocka_unit_test(test_wia_letter_and_sanction),
 		cmocka_unit_test(test_json_document),
+		cmocka_unit_test(test_recovered),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -172,7 +172,7 @@ cmd_toets(int argc, char **argv)
 	if (geval_laad(&g, path, peil))
 		goto out;
 	toets_bereken(&g.ds, &g.t, &t);
-	l = malloc(sizeof(*l));
+	l = calloc(1, sizeof(*l));
 	if (!l) {
 		cli_fout("onvoldoende geheugen");
 		goto out;
@@ -276,7 +276,7 @@ cmd_loon(int argc, char **argv)
 	rc = EXIT_INVOER;
 	if (geval_laad(&g, path, peil))
 		goto out;
-	l = malloc(sizeof(*l));
+	l = calloc(1, sizeof(*l));
 	if (!l) {
 		cli_fout("onvoldoende geheugen");
 		goto out;

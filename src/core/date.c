@@ -162,6 +162,22 @@ date_add_years(sdate d, int n)
 	return date_add_months(d, 12 * n);
 }
 
+int32_t
+date_jaren_dagen(sdate d, int n)
+{
+	int y, m, dd, i;
+	int32_t days = 0;
+
+	date_to_ymd(d, &y, &m, &dd);
+	if (m == 2 && dd == 29)
+		return date_add_years(d, n) - d;
+	/* a year from (y, m, dd) has 366 days when it spans a 29 February:
+	 * that of year y before March, else that of year y + 1 */
+	for (i = 0; i < n; i++)
+		days += 365 + is_leap(m <= 2 ? y + i : y + i + 1);
+	return days;
+}
+
 sdate
 date_easter(int y)
 {

@@ -63,6 +63,9 @@ sdate date_add_months(sdate d, int n);
 /* Add n calendar years (29 February becomes 28 February). */
 sdate date_add_years(sdate d, int n);
 
+/* date_add_years(d, n) - d, computed without building the date. */
+int32_t date_jaren_dagen(sdate d, int n);
+
 /* Easter Sunday of year y (anonymous Gregorian algorithm). */
 sdate date_easter(int y);
 

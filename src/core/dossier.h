@@ -114,25 +114,28 @@ struct belastbaar_item {
 	struct str toelichting;
 };
 
+/*
+ * One dossier entry. The fields the timeline and the assessment read come
+ * first, so that they share one cache line; texts follow.
+ */
 struct gebeurtenis {
 	uint8_t soort;          /* enum gb_soort */
 	uint8_t zichtbaarheid;  /* enum zichtbaarheid */
-	sdate datum;
-	struct str id, tekst, auteur, corrigeert; /* optional */
-	uint32_t velden;        /* enum gb_veld bits present */
-
+	/* derived by dossier_link(): a later entry corrects this one */
+	uint8_t gecorrigeerd;
 	uint8_t benutbare, terugkeer, therapeutisch, structureel, voldoende;
 	uint8_t instrument, conclusie, module, uitkomst_sol, bij;
+	sdate datum;
+	uint32_t velden;        /* enum gb_veld bits present */
 	sdate tot, verwachte_terugkeer, uiterste_aanvraagdatum;
 	int32_t uren_honderdsten;
 	int32_t loonwaarde_procent;
-	struct str casemanager, aanbieder, werkgever, functie, vraag,
-		uitkomst_tekst, reden;
+	struct str casemanager;
+
+	struct str id, tekst, auteur, corrigeert; /* optional */
+	struct str aanbieder, werkgever, functie, vraag, uitkomst_tekst, reden;
 	struct belastbaar_item *items;
 	size_t nitems;
-
-	/* derived by dossier_link(): a later entry corrects this one */
-	uint8_t gecorrigeerd;
 };
 
 struct ldb_trede {

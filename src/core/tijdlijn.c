@@ -1,6 +1,8 @@
 /*
  * tijdlijn.c - evaluation of the milestone table (see tijdlijn.h).
  */
+#include <string.h>
+
 #include "tijdlijn.h"
 
 const char *const mp_status_naam[ST__COUNT] = {
@@ -164,12 +166,21 @@ moment(struct mijlpaal *m, sdate datum, sdate peil)
 
 #define SD(k) ziekteverloop_sickday(zv, (k))
 
+#define LEEG(ID) [ID] = {ID, 0, DATE_NONE, DATE_NONE, DATE_NONE, DATE_NONE}
+/* Every milestone with its id and no dates: the starting point. */
+static const struct mijlpaal leeg[MP__COUNT] = {
+	LEEG(0), LEEG(1), LEEG(2), LEEG(3), LEEG(4), LEEG(5), LEEG(6),
+	LEEG(7), LEEG(8), LEEG(9), LEEG(10), LEEG(11), LEEG(12), LEEG(13),
+	LEEG(14), LEEG(15), LEEG(16), LEEG(17),
+};
+#undef LEEG
+
 /* R-DSM-1: first day on which notice is possible, before extensions. */
 static sdate
 opzegverbod_basis(const struct ziekteverloop *zv)
 {
 	int32_t n = DSM1_KALENDERJAREN
-		? date_add_years(zv->d, DSM1_JAREN) - zv->d
+		? date_jaren_dagen(zv->d, DSM1_JAREN)
 		: 7 * 104;
 
 	return SD(n + 1);
@@ -187,15 +198,14 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 	int32_t i, vertraging = 0;
 	int verlengd = f->verlenging != DATE_NONE;
 
-	for (i = 0; i < MP__COUNT; i++) {
-		m[i].id = (uint8_t)i;
-		m[i].streef = m[i].venster = m[i].gedaan = DATE_NONE;
-	}
+	memcpy(m, leeg, sizeof(leeg));
 	t->peildatum = peil;
 	t->eerste_ziektedag = zv->d;
 	t->ziektedag = ziekteverloop_ziektedag(zv, peil);
 	t->ziekteweek = (t->ziektedag + 6) / 7;
-	t->onderbrekingsdagen = ziekteverloop_onderbreking(zv, peil);
+	t->onderbrekingsdagen = zv->open && peil >= zv->d
+		? (peil - zv->d + 1) - t->ziektedag
+		: ziekteverloop_onderbreking(zv, peil);
 	t->geval_nr = zv->geval_nr;
 	t->geval_count = zv->geval_count;
 	t->laatste_ziektedag = ziekteverloop_laatste_ziektedag(zv);

@@ -140,6 +140,8 @@ struct feiten {
 	sdate bemiddeling;          /* first jobhunting/bemiddeling/sollicitatie */
 	sdate laatste_activiteit;   /* latest sign of second-track activity */
 	sdate structureel_hervat;   /* first structural resumption */
+	sdate pa_laatst;            /* latest (bijstelling) PA */
+	int gbm;                    /* it found no benutbare mogelijkheden */
 	uint32_t riv;               /* parts present */
 };
 
@@ -175,6 +177,7 @@ verzamel(const struct dossier *ds, const struct tijdlijn *t,
 	f->pva = f->outplacement = f->weigering_zonder = DATE_NONE;
 	f->bevredigend = f->therapeutisch_van = f->bemiddeling = DATE_NONE;
 	f->laatste_activiteit = f->structureel_hervat = DATE_NONE;
+	f->pa_laatst = DATE_NONE;
 	f->riv = 1u << RIV_EERSTE_ZIEKTEDAG;
 	if (ds->functie.s && ds->functie.len)
 		f->riv |= 1u << RIV_FUNCTIE;
@@ -191,6 +194,12 @@ verzamel(const struct dossier *ds, const struct tijdlijn *t,
 		case GB_PROBLEEMANALYSE:
 		case GB_BIJSTELLING_PROBLEEMANALYSE:
 			f->riv |= 1u << RIV_PROBLEEMANALYSE;
+			/* the latest verdict decides GBM (R-SP2-4) */
+			if (f->pa_laatst == DATE_NONE || g->datum >= f->pa_laatst) {
+				f->pa_laatst = g->datum;
+				f->gbm = (g->velden & GV_BENUTBARE) &&
+					 !g->benutbare;
+			}
 			break;
 		case GB_PLAN_VAN_AANPAK:
 			f->riv |= 1u << RIV_PLAN_VAN_AANPAK;
@@ -350,22 +359,7 @@ toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
 				? sp2->gedaan : DATE_NONE, &f);
 	o->riv_aanwezig = f.riv;
 
-	/* the latest (bijstelling) PA decides GBM (R-SP2-4) */
-	{
-		sdate laatst = DATE_NONE;
-
-		for (i = 0; i < ds->ngb; i++) {
-			const struct gebeurtenis *g = &ds->gb[i];
-
-			if ((g->soort == GB_PROBLEEMANALYSE ||
-			     g->soort == GB_BIJSTELLING_PROBLEEMANALYSE) &&
-			    telt(g, t->eerste_ziektedag, peil) &&
-			    (laatst == DATE_NONE || g->datum >= laatst)) {
-				laatst = g->datum;
-				gbm = (g->velden & GV_BENUTBARE) && !g->benutbare;
-			}
-		}
-	}
+	gbm = f.gbm;
 	if (gbm)
 		f.riv |= 1u << RIV_PLAN_VAN_AANPAK; /* no PvA required */
 

@@ -108,29 +108,22 @@ range_len(const struct ziekrange *r)
 	return r->tot - r->van + 1;
 }
 
+/* Sick day k inside an earlier range (k <= voor of the last range). */
 sdate
-ziekteverloop_sickday(const struct ziekteverloop *zv, int32_t k)
+ziekteverloop_sickday_in(const struct ziekteverloop *zv, int32_t k)
 {
-	const struct ziekrange *last = &zv->r[zv->nr - 1];
 	uint32_t lo = 0, hi = zv->nr - 1;
 
-	if (k <= last->voor) {
-		/* binary search: the last range whose voor < k */
-		while (lo < hi) {
-			uint32_t mid = (lo + hi + 1) / 2;
-			if (zv->r[mid].voor < k)
-				lo = mid;
-			else
-				hi = mid - 1;
-		}
-		return zv->r[lo].van + (k - zv->r[lo].voor - 1);
+	/* binary search: the last range whose voor < k */
+	while (lo < hi) {
+		uint32_t mid = (lo + hi + 1) / 2;
+
+		if (zv->r[mid].voor < k)
+			lo = mid;
+		else
+			hi = mid - 1;
 	}
-	if (zv->open || last->tot == DATE_NONE)
-		return last->van + (k - last->voor - 1);
-	if (k - last->voor <= range_len(last))
-		return last->van + (k - last->voor - 1);
-	/* closed illness: project on directly after the last sick day */
-	return last->tot + (k - last->voor - range_len(last));
+	return zv->r[lo].van + (k - zv->r[lo].voor - 1);
 }
 
 int32_t

@@ -83,7 +83,19 @@ void ziekteverloop_continu(sdate d, struct ziekrange *buf,
  * closed one (hersteld, or on leave) is projected as if it went on directly
  * after its last sick day, which gives the earliest possible dates.
  */
-sdate ziekteverloop_sickday(const struct ziekteverloop *zv, int32_t k);
+sdate ziekteverloop_sickday_in(const struct ziekteverloop *zv, int32_t k);
+
+static inline sdate
+ziekteverloop_sickday(const struct ziekteverloop *zv, int32_t k)
+{
+	const struct ziekrange *last = &zv->r[zv->nr - 1];
+
+	/* past the start of the last range, open or projected alike; the
+	 * hot path of every milestone, hence inline */
+	if (k > last->voor)
+		return last->van + (k - last->voor - 1);
+	return ziekteverloop_sickday_in(zv, k);
+}
 
 /* Number of counted sick days on or before day p (0 before D). */
 int32_t ziekteverloop_ziektedag(const struct ziekteverloop *zv, sdate p);

@@ -103,6 +103,11 @@ test_months_years(void **state)
 	assert_date(date_add_years(D("2025-01-06"), 2), "2027-01-06");
 	assert_date(date_add_years(D("2024-02-29"), 2), "2026-02-28");
 	assert_date(date_add_years(D("2024-02-29"), 4), "2028-02-29");
+	/* the fast span agrees with the real addition on every day */
+	for (sdate d = D("1999-01-01"); d <= D("2031-12-31"); d++)
+		for (int n = 1; n <= 3; n++)
+			assert_int_equal(date_jaren_dagen(d, n),
+					 date_add_years(d, n) - d);
 }
 
 static void

@@ -29,6 +29,35 @@ assert_date(sdate d, const char *want)
 	assert_string_equal(buf, want);
 }
 
+/* date_to_ymd walks the calendar day by day: an independent enumeration of
+ * years, months and days (with the Gregorian leap rule) must agree. */
+static void
+test_to_ymd_enumeratie(void **state)
+{
+	sdate z = D("1900-01-01");
+	int y, m, d;
+
+	(void)state;
+	for (int jy = 1900; jy <= 2199; jy++) {
+		int leap = (jy % 4 == 0 && jy % 100 != 0) || jy % 400 == 0;
+
+		for (int jm = 1; jm <= 12; jm++) {
+			static const int dim[12] = {31, 28, 31, 30, 31, 30,
+						    31, 31, 30, 31, 30, 31};
+			int n = dim[jm - 1] + (jm == 2 && leap);
+
+			for (int jd = 1; jd <= n; jd++, z++) {
+				date_to_ymd(z, &y, &m, &d);
+				if (y != jy || m != jm || d != jd)
+					fail_msg("day %d: %d-%d-%d, want "
+						 "%d-%d-%d", (int)z, y, m, d,
+						 jy, jm, jd);
+			}
+		}
+	}
+	assert_int_equal(z, D("2199-12-31") + 1);
+}
+
 static void
 test_parse_roundtrip(void **state)
 {
@@ -160,6 +189,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_parse_roundtrip),
+		cmocka_unit_test(test_to_ymd_enumeratie),
 		cmocka_unit_test(test_parse_rejects),
 		cmocka_unit_test(test_weekday),
 		cmocka_unit_test(test_months_years),

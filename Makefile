@@ -84,6 +84,7 @@ fuzz: deps
 		-max_len=65536 -timeout=10 -rss_limit_mb=2048 corpus
 
 bench:
+	@bash scripts/deps.sh --bench
 	bash bench/run.sh
 
 clean:

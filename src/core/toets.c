@@ -108,8 +108,8 @@ const struct bevinding_def bevinding_defs[BV__COUNT] = {
 	    "(Regeling procesgang art. 5)."),
 	DEF(BV_GEEN_CASEMANAGER, "GEEN_CASEMANAGER", ERNST_LAAG, 0, "R-TL-5",
 	    "Regeling procesgang art. 4 lid 2 onder c",
-	    "Wijs een casemanager aan en leg dat vast in een bijstelling van "
-	    "het plan van aanpak."),
+	    "Wijs een casemanager aan en leg dat vast in een plan van aanpak "
+	    "dat het vorige corrigeert."),
 	DEF(BV_EVALUATIE_ACHTERSTALLIG, "EVALUATIE_ACHTERSTALLIG", ERNST_LAAG,
 	    0, "R-TL-7", "BW 7:658a lid 3; Regeling procesgang art. 4 lid 4",
 	    "Evalueer het plan van aanpak met de werknemer en stel het zo "
@@ -389,7 +389,7 @@ toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
 
 	/* 3. no work possibilities (R-SP2-4) */
 	if (gbm)
-		voeg_toe(o, BV_GEEN_BENUTBARE_MOGELIJKHEDEN, DATE_NONE,
+		voeg_toe(o, BV_GEEN_BENUTBARE_MOGELIJKHEDEN, f.pa_laatst,
 			 DATE_NONE, 0);
 
 	/* 4. the efforts: second track first, it is the main ground */
@@ -407,8 +407,10 @@ toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
 		if (f.bemiddeling == DATE_NONE)
 			voeg_toe(o, BV_SPOOR2_ZONDER_BEMIDDELING, sp2->gedaan,
 				 DATE_NONE, peil - sp2->gedaan);
+		/* R-CNT-4: an activity on E counts through E + 56, as
+		 * the start does above */
 		if (f.laatste_activiteit == DATE_NONE ||
-		    peil - f.laatste_activiteit >= SP25_STIL_DAGEN)
+		    peil - f.laatste_activiteit > SP25_STIL_DAGEN)
 			voeg_toe(o, BV_SPOOR2_STIL, sp2->gedaan,
 				 f.laatste_activiteit,
 				 peil - (f.laatste_activiteit != DATE_NONE
@@ -550,9 +552,11 @@ toets_toelichting(const struct bevinding *b, char *buf, size_t n)
 			     SP27_LOONWAARDE_PROCENT);
 		break;
 	case BV_GEEN_BENUTBARE_MOGELIJKHEDEN:
-		r = snprintf(buf, n, "De laatste probleemanalyse concludeert dat "
-			     "er geen benutbare mogelijkheden zijn; een tweede "
-			     "spoor is dan niet nodig.");
+		r = snprintf(buf, n, "De laatste probleemanalyse (%s) "
+			     "concludeert dat er geen benutbare mogelijkheden "
+			     "zijn; een tweede spoor is dan niet nodig, zolang "
+			     "die conclusie periodiek wordt herbeoordeeld.",
+			     d1);
 		break;
 	case BV_SPOOR2_NIET_GESTART:
 		r = snprintf(buf, n, "Het tweede spoor moest uiterlijk %s "

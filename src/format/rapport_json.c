@@ -5,50 +5,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "jsonuit.h"
 #include "rapport_json.h"
-
-static void
-put(json_t *o, const char *k, json_t *v, int *ok)
-{
-	if (!v || json_object_set_new(o, k, v) != 0)
-		*ok = 0;
-}
-
-static json_t *
-jdate(sdate d)
-{
-	char b[DATE_STRLEN];
-
-	if (d == DATE_NONE)
-		return json_null();
-	date_format(d, b);
-	return json_string(b);
-}
-
-/* Dump root (stolen) compactly with a final newline. */
-static int
-dump(json_t *root, int ok, char **out, size_t *outlen)
-{
-	char *s = NULL, *s2;
-	size_t n;
-
-	if (ok && root)
-		s = json_dumps(root, JSON_COMPACT);
-	json_decref(root);
-	if (!s)
-		return -1;
-	n = strlen(s);
-	s2 = realloc(s, n + 2);
-	if (!s2) {
-		free(s);
-		return -1;
-	}
-	s2[n] = '\n';
-	s2[n + 1] = '\0';
-	*out = s2;
-	*outlen = n + 1;
-	return 0;
-}
 
 int
 toets_json(const struct toets *t, char **out, size_t *outlen)
@@ -58,9 +16,9 @@ toets_json(const struct toets *t, char **out, size_t *outlen)
 	uint32_t i;
 	int ok = root && a;
 
-	put(root, "formaat", json_string(TOETS_FORMAAT), &ok);
-	put(root, "peildatum", jdate(t->peildatum), &ok);
-	put(root, "risico", json_string(ernst_naam[t->risico]), &ok);
+	jsonuit_put(root, "formaat", json_string(TOETS_FORMAAT), &ok);
+	jsonuit_put(root, "peildatum", jsonuit_datum(t->peildatum), &ok);
+	jsonuit_put(root, "risico", json_string(ernst_naam[t->risico]), &ok);
 	for (i = 0; ok && i < t->n; i++) {
 		const struct bevinding *b = &t->b[i];
 		const struct bevinding_def *def = &bevinding_defs[b->id];
@@ -71,19 +29,19 @@ toets_json(const struct toets *t, char **out, size_t *outlen)
 			break;
 		}
 		toets_toelichting(b, tekst, sizeof(tekst));
-		put(o, "id", json_string(def->naam), &ok);
-		put(o, "ernst", json_string(ernst_naam[b->ernst]), &ok);
-		put(o, "regel", json_string(def->regel), &ok);
-		put(o, "bron", json_string(def->bron), &ok);
-		put(o, "toelichting", json_string(tekst), &ok);
-		put(o, "herstel", json_string(def->herstel), &ok);
+		jsonuit_put(o, "id", json_string(def->naam), &ok);
+		jsonuit_put(o, "ernst", json_string(ernst_naam[b->ernst]), &ok);
+		jsonuit_put(o, "regel", json_string(def->regel), &ok);
+		jsonuit_put(o, "bron", json_string(def->bron), &ok);
+		jsonuit_put(o, "toelichting", json_string(tekst), &ok);
+		jsonuit_put(o, "herstel", json_string(def->herstel), &ok);
 	}
-	put(root, "bevindingen", a, &ok);
-	put(root, "loonsanctie_blootstelling_cent",
+	jsonuit_put(root, "bevindingen", a, &ok);
+	jsonuit_put(root, "loonsanctie_blootstelling_cent",
 	    t->loonsanctie_blootstelling_cent >= 0
 		    ? json_integer(t->loonsanctie_blootstelling_cent)
 		    : json_null(), &ok);
-	return dump(root, ok, out, outlen);
+	return jsonuit_dump(root, ok, out, outlen);
 }
 
 static json_t *
@@ -95,10 +53,10 @@ param_json(const char *tabel, const struct param_rij *r, int *ok)
 		*ok = 0;
 		return NULL;
 	}
-	put(o, "tabel", json_string(tabel), ok);
-	put(o, "ingangsdatum", jdate(r->van), ok);
-	put(o, "waarde_cent", json_integer(r->waarde), ok);
-	put(o, "bron", json_string(r->bron), ok);
+	jsonuit_put(o, "tabel", json_string(tabel), ok);
+	jsonuit_put(o, "ingangsdatum", jsonuit_datum(r->van), ok);
+	jsonuit_put(o, "waarde_cent", json_integer(r->waarde), ok);
+	jsonuit_put(o, "bron", json_string(r->bron), ok);
 	return o;
 }
 
@@ -130,10 +88,10 @@ loon_json(const struct loon *l, const char *dossier_id, char **out,
 	uint32_t i;
 	int ok = root && a && pa && ga;
 
-	put(root, "formaat", json_string(LOON_FORMAAT), &ok);
-	put(root, "dossier_id", dossier_id ? json_string(dossier_id)
+	jsonuit_put(root, "formaat", json_string(LOON_FORMAAT), &ok);
+	jsonuit_put(root, "dossier_id", dossier_id ? json_string(dossier_id)
 					   : json_null(), &ok);
-	put(root, "dagloon_cent", json_integer(l->dagloon), &ok);
+	jsonuit_put(root, "dagloon_cent", json_integer(l->dagloon), &ok);
 	for (i = 0; ok && i < l->n; i++) {
 		const struct loon_periode *p = &l->p[i];
 		json_t *o = json_object();
@@ -142,33 +100,33 @@ loon_json(const struct loon *l, const char *dossier_id, char **out,
 			ok = 0;
 			break;
 		}
-		put(o, "van", jdate(p->van), &ok);
-		put(o, "tot_en_met", jdate(p->tot), &ok);
-		put(o, "week_van", json_integer(p->week_van), &ok);
-		put(o, "week_tot_en_met", json_integer(p->week_tot), &ok);
-		put(o, "loonsanctie", json_boolean(p->loonsanctie), &ok);
-		put(o, "werkdagen", json_integer(p->werkdagen), &ok);
-		put(o, "wettelijk_dag_cent", json_integer(p->wettelijk_dag), &ok);
-		put(o, "contract_procent", p->contract_procent >= 0
+		jsonuit_put(o, "van", jsonuit_datum(p->van), &ok);
+		jsonuit_put(o, "tot_en_met", jsonuit_datum(p->tot), &ok);
+		jsonuit_put(o, "week_van", json_integer(p->week_van), &ok);
+		jsonuit_put(o, "week_tot_en_met", json_integer(p->week_tot), &ok);
+		jsonuit_put(o, "loonsanctie", json_boolean(p->loonsanctie), &ok);
+		jsonuit_put(o, "werkdagen", json_integer(p->werkdagen), &ok);
+		jsonuit_put(o, "wettelijk_dag_cent", json_integer(p->wettelijk_dag), &ok);
+		jsonuit_put(o, "contract_procent", p->contract_procent >= 0
 			    ? json_integer(p->contract_procent) : json_null(),
 		    &ok);
-		put(o, "contract_dag_cent", json_integer(p->contract_dag), &ok);
-		put(o, "verschuldigd_dag_cent", json_integer(p->verschuldigd_dag),
+		jsonuit_put(o, "contract_dag_cent", json_integer(p->contract_dag), &ok);
+		jsonuit_put(o, "verschuldigd_dag_cent", json_integer(p->verschuldigd_dag),
 		    &ok);
-		put(o, "verschuldigd_maand_cent",
+		jsonuit_put(o, "verschuldigd_maand_cent",
 		    json_integer(loon_maand(p->verschuldigd_dag)), &ok);
-		put(o, "grondslag", json_string(grondslag_naam[p->grondslag]),
+		jsonuit_put(o, "grondslag", json_string(grondslag_naam[p->grondslag]),
 		    &ok);
-		put(o, "totaal_cent", json_integer(p->totaal), &ok);
-		put(o, "voorlopig", json_boolean(p->voorlopig), &ok);
+		jsonuit_put(o, "totaal_cent", json_integer(p->totaal), &ok);
+		jsonuit_put(o, "voorlopig", json_boolean(p->voorlopig), &ok);
 		gebruikt(pa, "wml_uur", p->wml, seen, &nseen, &ok);
 		gebruikt(pa, "maximumdagloon", p->max, seen, &nseen, &ok);
 	}
-	put(root, "perioden", a, &ok);
-	put(root, "totaal_loondoorbetaling_cent", json_integer(l->totaal), &ok);
-	put(root, "loonsanctie_blootstelling_cent", json_integer(l->blootstelling),
+	jsonuit_put(root, "perioden", a, &ok);
+	jsonuit_put(root, "totaal_loondoorbetaling_cent", json_integer(l->totaal), &ok);
+	jsonuit_put(root, "loonsanctie_blootstelling_cent", json_integer(l->blootstelling),
 	    &ok);
-	put(root, "parameters", pa, &ok);
+	jsonuit_put(root, "parameters", pa, &ok);
 	for (i = 0; ok && i < l->ngaten; i++) {
 		json_t *o = json_object();
 
@@ -176,9 +134,9 @@ loon_json(const struct loon *l, const char *dossier_id, char **out,
 			ok = 0;
 			break;
 		}
-		put(o, "tabel", json_string(l->gaten[i].tabel), &ok);
-		put(o, "vanaf", jdate(l->gaten[i].vanaf), &ok);
+		jsonuit_put(o, "tabel", json_string(l->gaten[i].tabel), &ok);
+		jsonuit_put(o, "vanaf", jsonuit_datum(l->gaten[i].vanaf), &ok);
 	}
-	put(root, "ontbrekende_parameters", ga, &ok);
-	return dump(root, ok, out, outlen);
+	jsonuit_put(root, "ontbrekende_parameters", ga, &ok);
+	return jsonuit_dump(root, ok, out, outlen);
 }

@@ -29,11 +29,21 @@ int
 cli_fout(const char *fmt, ...)
 {
 	va_list ap;
+	char buf[1024];
+	const unsigned char *p;
 
-	fputs("spoor: ", stderr);
 	va_start(ap, fmt);
-	vfprintf(stderr, fmt, ap);
+	vsnprintf(buf, sizeof(buf), fmt, ap);
 	va_end(ap);
+	/* One line, always: a file name or a key from the case file may
+	 * hold control characters; they are shown as \xNN. */
+	fputs("spoor: ", stderr);
+	for (p = (const unsigned char *)buf; *p; p++) {
+		if (*p < 0x20 || *p == 0x7f)
+			fprintf(stderr, "\\x%02x", *p);
+		else
+			fputc(*p, stderr);
+	}
 	fputc('\n', stderr);
 	return EXIT_INVOER;
 }

@@ -870,6 +870,87 @@ lees_root(struct rd *r, json_t *root, struct dossier *d)
 	return lees_gebeurtenissen(r, root, d);
 }
 
+/*
+ * Jansson reports a duplicate key by byte position only. The text up to
+ * that position parsed cleanly, so a scan of brackets, commas, colons and
+ * strings recovers the JSON path of the key: each open container is a
+ * frame holding its current key (objects) or index (arrays). The key
+ * appears as written in the file, escapes included. Nesting deeper than
+ * DUP_DIEPTE (the case file has four levels) keeps the outer path.
+ */
+#define DUP_DIEPTE 16
+
+struct dup_frame {
+	int is_obj, want_key;
+	size_t index, key, keylen;
+};
+
+static void
+dubbel_pad(const char *buf, size_t pos, struct casefile_fout *fout)
+{
+	struct dup_frame st[DUP_DIEPTE];
+	size_t depth = 0, i = 0, n, k, plen;
+	int dropped = 0;
+
+	while (i < pos) {
+		char c = buf[i++];
+		struct dup_frame *top = depth ? &st[depth - 1] : NULL;
+
+		if (c == '{' || c == '[') {
+			if (depth == DUP_DIEPTE) {
+				dropped++;
+				continue;
+			}
+			st[depth].is_obj = c == '{';
+			st[depth].want_key = c == '{';
+			st[depth].index = 0;
+			st[depth].keylen = 0;
+			depth++;
+		} else if (c == '}' || c == ']') {
+			if (dropped)
+				dropped--;
+			else if (depth)
+				depth--;
+		} else if (c == ',' && top && !dropped) {
+			top->index++;
+			top->want_key = top->is_obj;
+		} else if (c == ':' && top && !dropped) {
+			top->want_key = 0;
+		} else if (c == '"') {
+			size_t start = i;
+
+			while (i < pos && buf[i] != '"')
+				i += buf[i] == '\\' ? 2 : 1;
+			if (top && !dropped && top->is_obj && top->want_key) {
+				top->key = start;
+				top->keylen = (i < pos ? i : pos) - start;
+			}
+			i++;
+		}
+	}
+	plen = 0;
+	fout->pad[plen++] = '$';
+	for (k = 0; k < depth; k++) {
+		char tmp[24];
+		const char *src = tmp;
+
+		if (st[k].is_obj) {
+			if (plen + 1 < CASEFILE_PAD_MAX)
+				fout->pad[plen++] = '.';
+			src = buf + st[k].key;
+			n = st[k].keylen;
+		} else {
+			n = (size_t)snprintf(tmp, sizeof(tmp), "[%zu]",
+					     st[k].index);
+		}
+		if (n > CASEFILE_PAD_MAX - 1 - plen)
+			n = CASEFILE_PAD_MAX - 1 - plen;
+		memcpy(fout->pad + plen, src, n);
+		plen += n;
+	}
+	fout->pad[plen] = '\0';
+}
+
 int
 casefile_lees(const char *buf, size_t len, struct dossier *out,
 	      struct casefile_fout *fout)
@@ -888,7 +969,17 @@ casefile_lees(const char *buf, size_t len, struct dossier *out,
 			 CASEFILE_MAX_BYTES);
 		return CF_SYNTAX;
 	}
-	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES, &jerr);
+	/* JSON_DECODE_ANY: a document that is valid JSON but not an object
+	 * gets the schema error "$: verwacht een object" from lees_root. */
+	root = json_loadb(buf, len, JSON_REJECT_DUPLICATES | JSON_DECODE_ANY,
+			  &jerr);
+	if (!root && json_error_code(&jerr) == json_error_duplicate_key &&
+	    jerr.position > 0 && (size_t)jerr.position <= len) {
+		dubbel_pad(buf, (size_t)jerr.position, fout);
+		snprintf(fout->reden, sizeof(fout->reden),
+			 "sleutel komt twee keer voor (regel %d)", jerr.line);
+		return CF_SCHEMA;
+	}
 	if (!root) {
 		snprintf(fout->reden, sizeof(fout->reden),
 			 "geen geldige JSON op regel %d, kolom %d: %s",

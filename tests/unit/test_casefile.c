@@ -146,7 +146,15 @@ test_errors_name_path(void **state)
 	expect_error("[]", CF_SCHEMA, "$", "verwacht een object");
 	expect_error(HEAD ZIEK ",\"x\":1}", CF_SCHEMA, "$.x", "onbekend veld");
 	expect_error(HEAD ZIEK ",\"vangnet\":null,\"vangnet\":null}",
-		     CF_SYNTAX, "", "duplicate");
+		     CF_SCHEMA, "$.vangnet", "twee keer");
+	/* the path of a nested duplicate, past arrays and strings that
+	 * hold brackets, commas, colons and escaped quotes */
+	expect_error("{\"a\":[{\"x\":\"[{,:\\\"\"},{\"b\":1,\"b\":2}]}",
+		     CF_SCHEMA, "$.a[1].b", "twee keer");
+	expect_error("{\"a\":{\"x\":[[],{}],\"y\":{\"z\":1,\"z\":1}}}",
+		     CF_SCHEMA, "$.a.y.z", "twee keer");
+	expect_error("42", CF_SCHEMA, "$", "verwacht een object");
+	expect_error("null", CF_SCHEMA, "$", "verwacht een object");
 	expect_error("{\"formaat\":\"spoor-dossier/2\"}", CF_SCHEMA,
 		     "$.formaat", "spoor-dossier/1");
 	expect_error(HEAD "\"verzuim\":[{\"datum\":\"2026-02-30\","

@@ -248,8 +248,12 @@ print_loon(const struct loon *l, const struct geval *g)
 	       "%s\n", e1, e2);
 	for (i = 0; i < l->ngaten; i++) {
 		date_format(l->gaten[i].vanaf, a);
-		printf("Let op: parameter '%s' is onbekend vanaf %s; gerekend "
-		       "met de laatst bekende waarde.\n", l->gaten[i].tabel, a);
+		printf("Let op: parameter '%s' is onbekend vanaf %s; %s.\n",
+		       l->gaten[i].tabel, a,
+		       l->gaten[i].laatst_bekend
+			       ? "gerekend met de laatst bekende waarde"
+			       : "er is geen eerdere waarde, gerekend zonder "
+				 "deze grens");
 	}
 }
 
@@ -293,6 +297,13 @@ cmd_loon(int argc, char **argv)
 		cli_fout("%s: te veel loonperioden", path);
 		goto out;
 	}
+	/* R-PAY-3: the WML floor needs the contract hours; say so rather
+	 * than leave it out silently */
+	if (g.ds.uren_honderdsten < 0)
+		fprintf(stderr, "spoor: waarschuwing: %s: "
+			"$.dienstverband.uren_per_week ontbreekt; de "
+			"minimumloongrens van de eerste 52 weken is niet "
+			"toegepast\n", path);
 	if (as_json) {
 		if (loon_json(l, g.ds.dossier_id.s, &json, &jlen)) {
 			cli_fout("onvoldoende geheugen");

@@ -81,12 +81,21 @@ meld_gat(struct loon *o, const struct param_tabel *t, sdate d)
 	sdate v = gat_vanaf(t, d);
 	uint32_t i;
 
-	for (i = 0; i < o->ngaten; i++)
-		if (o->gaten[i].tabel == t->naam && o->gaten[i].vanaf == v)
+	for (i = 0; i < o->ngaten; i++) {
+		if (o->gaten[i].tabel != t->naam)
+			continue;
+		if (o->gaten[i].vanaf == v)
 			return;
+		/* before the first row the gap runs from the first day
+		 * looked up; later days extend it, not a new gap */
+		if (t->n && d < t->rij[0].van && o->gaten[i].vanaf <= d)
+			return;
+	}
 	if (o->ngaten < LOON_MAX_GATEN) {
 		o->gaten[o->ngaten].tabel = t->naam;
 		o->gaten[o->ngaten].vanaf = v;
+		o->gaten[o->ngaten].laatst_bekend =
+			(uint8_t)(t->n && t->rij[0].van <= d);
 		o->ngaten++;
 	}
 }

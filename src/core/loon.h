@@ -74,6 +74,9 @@ struct loon_periode {
 struct loon_gat {
 	const char *tabel;
 	sdate vanaf;
+	/* 1: an earlier value exists and was used; 0: the date lies
+	 * before the table, so the bound was left out */
+	uint8_t laatst_bekend;
 };
 
 struct loon {

@@ -136,6 +136,8 @@ loon_json(const struct loon *l, const char *dossier_id, char **out,
 		}
 		jsonuit_put(o, "tabel", json_string(l->gaten[i].tabel), &ok);
 		jsonuit_put(o, "vanaf", jsonuit_datum(l->gaten[i].vanaf), &ok);
+		jsonuit_put(o, "laatst_bekend",
+			    json_boolean(l->gaten[i].laatst_bekend), &ok);
 	}
 	jsonuit_put(root, "ontbrekende_parameters", ga, &ok);
 	return jsonuit_dump(root, ok, out, outlen);

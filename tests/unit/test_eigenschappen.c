@@ -6,6 +6,10 @@
  *     anchored milestone by exactly G; G >= 28 starts a new verzuimgeval
  *     (R-AGG-1 .. R-AGG-3);
  *   - statuses agree with the peildatum (architecture §5.1);
+ *   - the aggregated sick-day count rises by exactly 1 per sick day and by 0
+ *     per fit or WAZO day, sickday(k) is its inverse, and sick days plus
+ *     interruption days fill the geval (R-CNT-9, R-AGG-2 .. R-AGG-5),
+ *     against a day-by-day reference built here;
  *   - reader(writer(x)) == x and the writer is stable (architecture §4).
  * Cases come from a fixed-seed xorshift generator; SPOOR_PROP_N sets how
  * many (default 20000; valgrind runs use fewer). A failure prints the case.
@@ -158,6 +162,20 @@ test_onderbreking(void **state)
 			assert_int_equal(t.geval_nr, 2);
 			assert_int_equal(t.m[MP_PROBLEEMANALYSE].datum,
 					 d + l + g + 42);
+			/* every §0 date restarts from the new D */
+			for (j = 0; j < sizeof(vooruit) / sizeof(vooruit[0]);
+			     j++) {
+				sdate td = t.m[vooruit[j].id].datum;
+
+				if (td - (d + l + g) != vooruit[j].offset)
+					fail_msg("D=%d L=%d G=%d %s: new D+%d, "
+						 "want new D+%d", (int)d,
+						 (int)l, (int)g,
+						 regels[vooruit[j].id].naam,
+						 (int)(td - (d + l + g)),
+						 (int)vooruit[j].offset);
+			}
+			assert_int_equal(t.onderbrekingsdagen, 0);
 			continue;
 		}
 		assert_int_equal(t.eerste_ziektedag, d);
@@ -223,6 +241,188 @@ test_status_peildatum(void **state)
 		/* the done dates are the facts given */
 		assert_int_equal(t.m[MP_PROBLEEMANALYSE].gedaan, f.pa);
 		assert_int_equal(t.m[MP_MELDING_42E_WEEK].gedaan, f.melding42);
+	}
+}
+
+/* --- sick-day count ------------------------------------------------------ */
+
+/*
+ * A random verzuim: ziek, then a mix of percentage changes (no
+ * interruption, R-AGG-4), recoveries of 1..40 fit days (R-AGG-2: < 28
+ * aggregate, >= 28 start a new geval) and WAZO leave of any length that
+ * ends in a relapse (R-AGG-5: leave days are neither sick nor fit days and
+ * the periods either side are aggregated). Fills in per-day states from
+ * day m[0].datum (0 fit, 1 sick, 2 leave) up to the last mutation and
+ * returns the number of mutations.
+ */
+enum { DAG_FIT, DAG_ZIEK, DAG_VERLOF };
+#define MAX_MUT 16
+#define MAX_DAGEN (MAX_MUT * 200 + 1)
+
+static size_t
+maak_verzuim(struct verzuim_mutatie *m, unsigned char *dag, size_t *ndag)
+{
+	size_t n = 0, i;
+	sdate x = willekeurige_dag();
+	size_t stappen = 1 + rnd(MAX_MUT - 2);
+	uint8_t st = VZ_ZIEK;
+
+	m[n++] = (struct verzuim_mutatie){x, VZ_ZIEK, (uint8_t)(1 + rnd(100))};
+	for (i = 0; i < stappen && n < MAX_MUT - 1; i++) {
+		sdate y = x + 1 + (sdate)rnd(st == VZ_HERSTELD ? 40 : 150);
+
+		if (st != VZ_ZIEK) {
+			/* after leave or recovery: always a relapse */
+			m[n++] = (struct verzuim_mutatie){y, VZ_ZIEK,
+				(uint8_t)(1 + rnd(100))};
+			st = VZ_ZIEK;
+		} else {
+			switch (rnd(4)) {
+			case 0:
+				m[n++] = (struct verzuim_mutatie){y, VZ_ZIEK,
+					(uint8_t)(1 + rnd(100))};
+				break;
+			case 1:
+				m[n++] = (struct verzuim_mutatie){y,
+					VZ_ZWANGERSCHAPSVERLOF, 0};
+				st = VZ_ZWANGERSCHAPSVERLOF;
+				break;
+			default:
+				m[n++] = (struct verzuim_mutatie){y,
+					VZ_HERSTELD, 0};
+				st = VZ_HERSTELD;
+				break;
+			}
+		}
+		x = y;
+	}
+	/* per-day states up to and including the last mutation's day */
+	*ndag = (size_t)(m[n - 1].datum - m[0].datum) + 1;
+	assert_true(*ndag <= MAX_DAGEN);
+	for (i = 0; i < n; i++) {
+		sdate e = i + 1 < n ? m[i + 1].datum : m[i].datum + 1;
+		sdate q;
+		unsigned char v = m[i].soort == VZ_ZIEK ? DAG_ZIEK
+			: m[i].soort == VZ_HERSTELD ? DAG_FIT : DAG_VERLOF;
+
+		for (q = m[i].datum; q < e; q++)
+			dag[q - m[0].datum] = v;
+	}
+	return n;
+}
+
+static void
+print_verzuim(const struct verzuim_mutatie *m, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		char s[DATE_STRLEN];
+
+		date_format(m[i].datum, s);
+		print_error("  %s %s %u\n", s,
+			    m[i].soort == VZ_ZIEK ? "ziek"
+			    : m[i].soort == VZ_HERSTELD ? "hersteld"
+						       : "zwangerschapsverlof",
+			    (unsigned)m[i].percentage);
+	}
+}
+
+static void
+test_ziektedag(void **state)
+{
+	static unsigned char dag[MAX_DAGEN];
+	long i, n = aantal / 4 + 1;
+
+	(void)state;
+	for (i = 0; i < n; i++) {
+		struct verzuim_mutatie m[MAX_MUT];
+		struct ziekrange r[MAX_MUT];
+		struct ziekteverloop zv;
+		size_t nm, nd, bad, k;
+		sdate d0, d, eind, p;
+		int32_t telling = 0, fit = 0, vorige = 0, ziek_tot = 0;
+		int open;
+		const char *waarom = NULL;
+
+		nm = maak_verzuim(m, dag, &nd);
+		d0 = m[0].datum;
+		open = m[nm - 1].soort == VZ_ZIEK;
+		assert_int_equal(ziekteverloop_build(m, nm, r, MAX_MUT, &zv,
+						     &bad), 0);
+		/* reference D: the first sick day after the last run of 28 or
+		 * more fit days (R-AGG-2); leave days do not break a run of
+		 * fit days nor add to it, but a leave period is always
+		 * followed by a relapse here, so runs are plain fit runs */
+		d = d0;
+		for (k = 0; k < nd; k++) {
+			if (dag[k] == DAG_FIT) {
+				fit++;
+			} else if (dag[k] == DAG_ZIEK) {
+				if (fit >= AGG_NIEUW_GEVAL_DAGEN)
+					d = d0 + (sdate)k;
+				fit = 0;
+			}
+		}
+		if (zv.d != d) {
+			print_verzuim(m, nm);
+			fail_msg("case %ld: D=%d, want %d", i, (int)zv.d,
+				 (int)d);
+		}
+		/* walk the days: +1 per sick day, +0 per fit or leave day */
+		eind = d0 + (sdate)nd - 1 + 60;
+		for (p = d - 5; p <= eind && !waarom; p++) {
+			size_t ix = (size_t)(p - d0);
+			int ziek = p >= d && (p - d0 >= (sdate)nd
+					      ? open : dag[ix] == DAG_ZIEK);
+			int32_t z = ziekteverloop_ziektedag(&zv, p);
+
+			telling += ziek;
+			if (z != telling)
+				waarom = "ziektedag differs from the count";
+			else if (z - vorige != ziek)
+				waarom = "step is not 1 on a sick day, 0 else";
+			else if (ziek && ziekteverloop_sickday(&zv, z) != p)
+				waarom = "sickday(ziektedag(p)) != p";
+			/* R-CNT-9: sick days plus interruption days fill
+			 * the geval up to the last sick day */
+			else if (p >= d && (open || p <= d0 + (sdate)nd - 2) &&
+				 z + ziekteverloop_onderbreking(&zv, p) !=
+					 p - d + 1)
+				waarom = "ziektedag + onderbreking != days";
+			vorige = z;
+			if (waarom)
+				print_error("case %ld: p=%d (D+%d) %s\n", i,
+					    (int)p, (int)(p - d), waarom);
+		}
+		if (waarom) {
+			print_verzuim(m, nm);
+			fail_msg("case %ld failed", i);
+		}
+		/* sickday is strictly increasing and a closed illness is
+		 * projected on from its last sick day (verzuim.h) */
+		ziek_tot = telling;
+		for (k = 2; k <= (size_t)ziek_tot + 30; k++) {
+			sdate a = ziekteverloop_sickday(&zv, (int32_t)k - 1);
+			sdate b = ziekteverloop_sickday(&zv, (int32_t)k);
+
+			if (b <= a) {
+				print_verzuim(m, nm);
+				fail_msg("case %ld: sickday(%zu)=%d <= "
+					 "sickday(%zu)=%d", i, k, (int)b, k - 1,
+					 (int)a);
+			}
+		}
+		if (!open) {
+			sdate laatst = ziekteverloop_laatste_ziektedag(&zv);
+
+			assert_int_equal(laatst, m[nm - 1].datum - 1);
+			assert_int_equal(ziekteverloop_sickday(&zv, ziek_tot + 7),
+					 laatst + 7);
+		} else {
+			assert_int_equal(ziekteverloop_laatste_ziektedag(&zv),
+					 DATE_NONE);
+		}
 	}
 }
 
@@ -396,6 +596,7 @@ main(void)
 		cmocka_unit_test_setup(test_continu, setup),
 		cmocka_unit_test_setup(test_onderbreking, setup),
 		cmocka_unit_test_setup(test_status_peildatum, setup),
+		cmocka_unit_test_setup(test_ziektedag, setup),
 		cmocka_unit_test_setup(test_rondgang, setup),
 	};
 	const char *n = getenv("SPOOR_PROP_N");

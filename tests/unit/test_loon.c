@@ -1,8 +1,10 @@
 /*
  * test_loon.c - loondoorbetaling (issue 3, rule book R-PAY-1 .. R-PAY-6):
  * the worked examples of R-PAY-6, CAO schedules, part-time hours, wages
- * above the maximum dagloon, a temporary contract, parameter gaps, and the
- * parameter-table parser.
+ * above the maximum dagloon, a temporary contract, an interrupted illness,
+ * pregnancy leave (R-AGG-5), verlenging_loondoorbetaling, parameter gaps,
+ * the rounding helpers, the compiled-in tables against R-PAY-3/R-PAY-4, and
+ * the parameter-table parser.
  *
  * Every amount is computed by hand in the comment next to it, with the
  * conventions of docs/rules.md §5: dagloon = maandloon x 12 / 261 half up;
@@ -56,11 +58,11 @@ vrij_tabellen(void **state)
 	return 0;
 }
 
-/* Compute the wage of a continuous illness from d with the given
- * dienstverband fields (JSON members after "soort"). */
+/* Compute the wage of the illness given by the verzuim mutations (JSON
+ * array members) with the given dienstverband fields. */
 static int
-bereken(const char *d, const char *dienstverband, const char *gb,
-	struct loon *l)
+bereken_vz(const char *verzuim, const char *dienstverband, const char *gb,
+	   struct loon *l)
 {
 	char doc[4096];
 	struct dossier ds;
@@ -77,9 +79,8 @@ bereken(const char *d, const char *dienstverband, const char *gb,
 		     "\"werkgever\":{\"id\":\"W\",\"naam\":\"W\"},"
 		     "\"werknemer\":{\"id\":\"N\",\"naam\":\"N\"},"
 		     "\"dienstverband\":{\"begindatum\":\"2010-01-01\",%s},"
-		     "\"vangnet\":null,\"verzuim\":[{\"datum\":\"%s\","
-		     "\"soort\":\"ziek\",\"percentage\":100}],"
-		     "\"gebeurtenissen\":[%s]}", dienstverband, d, gb);
+		     "\"vangnet\":null,\"verzuim\":[%s],"
+		     "\"gebeurtenissen\":[%s]}", dienstverband, verzuim, gb);
 	assert_true(n > 0 && (size_t)n < sizeof(doc));
 	dossier_init(&ds);
 	if (casefile_lees(doc, (size_t)n, &ds, &f) != 0)
@@ -91,6 +92,20 @@ bereken(const char *d, const char *dienstverband, const char *gb,
 	rc = loon_bereken(&ds, &zv, &t, &prm.wml, &prm.maxd, l);
 	dossier_release(&ds);
 	return rc;
+}
+
+/* A continuous illness from d. */
+static int
+bereken(const char *d, const char *dienstverband, const char *gb,
+	struct loon *l)
+{
+	char vz[128];
+	int n;
+
+	n = snprintf(vz, sizeof(vz), "{\"datum\":\"%s\",\"soort\":\"ziek\","
+		     "\"percentage\":100}", d);
+	assert_true(n > 0 && (size_t)n < sizeof(vz));
+	return bereken_vz(vz, dienstverband, gb, l);
 }
 
 /* The period that pays day d. */
@@ -388,6 +403,474 @@ test_params_parser(void **state)
 	}
 }
 
+/* No period pays day d (a fit day, or after the wage obligation). */
+static void
+niet_betaald(const struct loon *ll, const char *d)
+{
+	sdate x = D(d);
+	uint32_t i;
+
+	for (i = 0; i < ll->n; i++)
+		if (ll->p[i].van <= x && x <= ll->p[i].tot)
+			fail_msg("period %u pays %s", i, d);
+}
+
+/*
+ * R-PAY-6, first example, to the cent: EUR 16,00 an hour at 40 hours a
+ * week is EUR 128,00 a day; maandloon 12800 x 261 / 12 = 278400 gives
+ * back exactly 278400 x 12 / 261 = 12800. D = 2025-10-01.
+ */
+static void
+test_pay6_uurloon_exact(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken("2025-10-01", VAST
+				 ",\"uren_per_week\":40,"
+				 "\"maandloon_cent\":278400", "", &l), 0);
+	assert_int_equal(l.dagloon, 12800);
+	/* "70% = EUR 11,20/h": 1120 x 8 h = 8960 a day, below the WML, so
+	 * the floor applies. Oct-Dec 2025: EUR 14,40/h x 8 = 11520 */
+	p = op(&l, "2025-10-01");
+	assert_int_equal(p->van, D("2025-10-01"));
+	assert_int_equal(p->tot, D("2025-12-31"));
+	assert_int_equal(p->week_van, 1);
+	/* Oct 23 + Nov 20 + Dec 23 weekdays = 66 */
+	assert_int_equal(p->werkdagen, 66);
+	assert_int_equal(p->wettelijk_dag, 11520);
+	assert_int_equal(p->verschuldigd_dag, 11520);
+	assert_int_equal(p->grondslag, GR_MINIMUMLOON);
+	assert_int_equal(p->contract_procent, -1);
+	assert_int_equal(p->totaal, 11520 * 66);
+	assert_false(p->voorlopig);
+	/* 1 Jan - 30 Jun 2026: EUR 14,71/h x 8 = 11768 */
+	p = op(&l, "2026-01-01");
+	assert_int_equal(p->van, D("2026-01-01"));
+	assert_int_equal(p->wettelijk_dag, 11768);
+	assert_int_equal(op(&l, "2026-06-30")->wettelijk_dag, 11768);
+	assert_false(op(&l, "2026-06-30")->voorlopig);
+	/* "then the 1-7-2026 WML (to be configured)": not in the tables, so
+	 * a gap from 2026-07-01; the last known 11768 is used, marked */
+	p = op(&l, "2026-07-01");
+	assert_int_equal(p->van, D("2026-07-01"));
+	assert_true(p->voorlopig);
+	assert_int_equal(p->wettelijk_dag, 11768);
+	assert_non_null(p->wml);
+	assert_int_equal(p->wml->waarde, 1471);
+	/* "until 2026-09-29" (D+363, the last day of week 52) */
+	p = op(&l, "2026-09-29");
+	assert_int_equal(p->tot, D("2026-09-29"));
+	assert_int_equal(p->week_tot, 52);
+	assert_int_equal(p->wettelijk_dag, 11768);
+	/* "From 2026-09-30: EUR 11,20/h (no floor)": 8960, and no longer
+	 * provisional (the WML plays no part after week 52) */
+	p = op(&l, "2026-09-30");
+	assert_int_equal(p->van, D("2026-09-30"));
+	assert_int_equal(p->week_van, 53);
+	assert_int_equal(p->wettelijk_dag, 8960);
+	assert_int_equal(p->grondslag, GR_WETTELIJK);
+	assert_false(p->voorlopig);
+	assert_null(p->wml);
+	/* gaps: WML from 2026-07-01, the maximum dagloon from 2027-01-01
+	 * (the wachttijd runs to sickday 728 = 2027-09-28); each once */
+	assert_int_equal(l.ngaten, 2);
+	assert_string_equal(l.gaten[0].tabel, "wml_uur");
+	assert_int_equal(l.gaten[0].vanaf, D("2026-07-01"));
+	assert_string_equal(l.gaten[1].tabel, "maximumdagloon");
+	assert_int_equal(l.gaten[1].vanaf, D("2027-01-01"));
+	/* the wage period ends at einde_wachttijd 2027-09-28; the sanction
+	 * year follows from 2027-09-29 */
+	assert_false(op(&l, "2027-09-28")->loonsanctie);
+	assert_true(op(&l, "2027-09-29")->loonsanctie);
+}
+
+/* R-PAY-5 with a wage above the maximum: the CAO percentage is of the
+ * full wage, not of the capped one (docs/rules.md §5) */
+static void
+test_cao_boven_maximum(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken("2025-03-03", VAST
+				 ",\"uren_per_week\":40,"
+				 "\"maandloon_cent\":1000000,"
+				 "\"loondoorbetaling\":["
+				 "{\"tot_en_met_week\":52,\"procent\":100},"
+				 "{\"tot_en_met_week\":104,\"procent\":70}]",
+				 "", &l), 0);
+	/* year 1: 100 % of 45977 = 45977; statutory capped 20347 */
+	p = op(&l, "2025-06-02");
+	assert_int_equal(p->wettelijk_dag, 20347);
+	assert_int_equal(p->contract_dag, 45977);
+	assert_int_equal(p->verschuldigd_dag, 45977);
+	assert_int_equal(p->grondslag, GR_CONTRACT);
+	/* year 2 from sickday 365 = 2026-03-02: 0,70 x 45977 = 32183.9 ->
+	 * 32184; statutory 0,70 x 30425 = 21297.5 -> 21298 */
+	p = op(&l, "2026-03-02");
+	assert_int_equal(p->week_van, 53);
+	assert_int_equal(p->contract_procent, 70);
+	assert_int_equal(p->contract_dag, 32184);
+	assert_int_equal(p->wettelijk_dag, 21298);
+	assert_int_equal(p->verschuldigd_dag, 32184);
+	assert_int_equal(p->grondslag, GR_CONTRACT);
+	/* the day before: still year 1 */
+	assert_int_equal(op(&l, "2026-03-01")->contract_procent, 100);
+}
+
+/* Part-time above the maximum: the cap is per day, whatever the hours */
+static void
+test_deeltijd_boven_maximum(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken("2025-03-03", VAST
+				 ",\"uren_per_week\":20,"
+				 "\"maandloon_cent\":800000", "", &l), 0);
+	/* 800000 x 12 / 261 = 36781.6 -> 36782 > 29067: 20347 */
+	assert_int_equal(l.dagloon, 36782);
+	p = op(&l, "2025-06-02");
+	assert_int_equal(p->wettelijk_dag, 20347);
+	assert_int_equal(p->grondslag, GR_MAXIMUM);
+}
+
+/* R-PAY-1: no floor in weeks 53-104; 70 % rounds half up */
+static void
+test_tweede_jaar_afronding(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken("2025-01-06", VAST
+				 ",\"uren_per_week\":38,"
+				 "\"maandloon_cent\":200000", "", &l), 0);
+	/* 200000 x 12 / 261 = 9195.40 -> 9195; year 1: floor 1406 x 38 / 5
+	 * = 10686 is above the wage, so the wage itself: 9195 */
+	p = op(&l, "2025-03-03");
+	assert_int_equal(p->wettelijk_dag, 9195);
+	assert_int_equal(p->grondslag, GR_MINIMUMLOON);
+	/* week 53 (2026-01-05): 0,70 x 9195 = 6436.5 -> 6437 */
+	p = op(&l, "2026-01-05");
+	assert_int_equal(p->week_van, 53);
+	assert_int_equal(p->wettelijk_dag, 6437);
+	assert_int_equal(p->grondslag, GR_WETTELIJK);
+	assert_int_equal(op(&l, "2026-01-04")->wettelijk_dag, 9195);
+}
+
+/* R-AGG-1 + R-PAY-1: an interruption of 14 fit days joins the periods;
+ * the fit days are not sick pay and do not count towards the 52 weeks */
+static void
+test_onderbroken(void **state)
+{
+	(void)state;
+	assert_int_equal(bereken_vz(
+		"{\"datum\":\"2025-01-06\",\"soort\":\"ziek\","
+		"\"percentage\":100},"
+		"{\"datum\":\"2025-02-03\",\"soort\":\"hersteld\"},"
+		"{\"datum\":\"2025-02-17\",\"soort\":\"ziek\","
+		"\"percentage\":100}",
+		VAST ",\"uren_per_week\":38,\"maandloon_cent\":200000", "",
+		&l), 0);
+	/* sick days 1-28: 2025-01-06 .. 02-02, 20 working days */
+	assert_int_equal(l.p[0].van, D("2025-01-06"));
+	assert_int_equal(l.p[0].tot, D("2025-02-02"));
+	assert_int_equal(l.p[0].werkdagen, 20);
+	niet_betaald(&l, "2025-02-03");
+	niet_betaald(&l, "2025-02-16");
+	/* sick day 29 = 2025-02-17, still week 5 */
+	assert_int_equal(l.p[1].van, D("2025-02-17"));
+	assert_int_equal(l.p[1].week_van, 5);
+	/* sick day 364 = 2025-02-17 + 335 = 2026-01-18: floor (9195);
+	 * sick day 365 = 2026-01-19: week 53, 6437 */
+	assert_int_equal(op(&l, "2026-01-16")->wettelijk_dag, 9195);
+	assert_int_equal(op(&l, "2026-01-18")->week_tot, 52);
+	assert_int_equal(op(&l, "2026-01-19")->week_van, 53);
+	assert_int_equal(op(&l, "2026-01-19")->wettelijk_dag, 6437);
+}
+
+/* §6.2 / R-ZW-3: the wage stops at the einddatum; exact amounts */
+static void
+test_bepaalde_tijd_bedragen(void **state)
+{
+	(void)state;
+	assert_int_equal(bereken("2025-03-03", "\"soort\":\"bepaalde_tijd\","
+				 "\"einddatum\":\"2025-08-31\","
+				 "\"uren_per_week\":38,"
+				 "\"maandloon_cent\":300000", "", &l), 0);
+	/* 13793 x 0,70 = 9655 is below the floor: 1406 x 38 / 5 = 10685.6
+	 * -> 10686 until 2025-06-30, 1440 x 38 / 5 = 10944 from 07-01.
+	 * 2025-03-03 .. 06-30: 17 weeks + Mon 30 June = 86 working days;
+	 * 07-01 .. 08-31: 23 (July) + 21 (August) = 44 */
+	assert_int_equal(l.n, 2);
+	assert_int_equal(l.p[0].van, D("2025-03-03"));
+	assert_int_equal(l.p[0].tot, D("2025-06-30"));
+	assert_int_equal(l.p[0].werkdagen, 86);
+	assert_int_equal(l.p[0].verschuldigd_dag, 10686);
+	assert_int_equal(l.p[1].van, D("2025-07-01"));
+	assert_int_equal(l.p[1].tot, D("2025-08-31"));
+	assert_int_equal(l.p[1].werkdagen, 44);
+	assert_int_equal(l.p[1].verschuldigd_dag, 10944);
+	/* 86 x 10686 + 44 x 10944 = 918996 + 481536 = 1400532 */
+	assert_int_equal(l.totaal, 1400532);
+	assert_int_equal(l.blootstelling, 0);
+	niet_betaald(&l, "2025-09-01");
+}
+
+/* A contract that ends inside the sanction year: the exposure stops at
+ * the einddatum (R-LS-4 "within the employment") */
+static void
+test_bepaalde_tijd_sanctiejaar(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken("2025-01-06", "\"soort\":\"bepaalde_tijd\","
+				 "\"einddatum\":\"2027-06-30\","
+				 "\"uren_per_week\":38,"
+				 "\"maandloon_cent\":300000", "", &l), 0);
+	/* einde wachttijd 2027-01-03 (rule book R-DSM-1); sanction days
+	 * 2027-01-04 .. 2027-06-30: 25 weeks + Mon-Wed = 128 working days
+	 * at 0,70 x 13793 = 9655.1 -> 9655: 1235840 */
+	p = &l.p[l.n - 1];
+	assert_int_equal(p->tot, D("2027-06-30"));
+	assert_true(p->loonsanctie);
+	assert_false(op(&l, "2027-01-03")->loonsanctie);
+	assert_true(op(&l, "2027-01-04")->loonsanctie);
+	assert_int_equal(l.blootstelling, 1235840);
+	niet_betaald(&l, "2027-07-01");
+}
+
+/* Dates before the first table row: a gap for both tables from D, no
+ * value to fall back on, so no floor and no cap; marked provisional */
+static void
+test_gat_voor_tabellen(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken("2023-06-05", VAST
+				 ",\"uren_per_week\":38,"
+				 "\"maandloon_cent\":300000", "", &l), 0);
+	p = op(&l, "2023-06-05");
+	assert_int_equal(p->tot, D("2023-12-31"));
+	assert_true(p->voorlopig);
+	assert_null(p->wml);
+	assert_null(p->max);
+	/* 0,70 x 13793 = 9655.1 -> 9655 */
+	assert_int_equal(p->wettelijk_dag, 9655);
+	/* from 2024-01-01 the tables apply: 1327 x 38 / 5 = 10085.2 ->
+	 * 10085 */
+	p = op(&l, "2024-01-01");
+	assert_false(p->voorlopig);
+	assert_int_equal(p->wettelijk_dag, 10085);
+	assert_int_equal(p->grondslag, GR_MINIMUMLOON);
+	/* one gap per table, from the first uncovered day (loon.h: "a date
+	 * the tables do not cover is reported as a gap"), not one per day */
+	assert_int_equal(l.gaten[0].vanaf, D("2023-06-05"));
+	assert_string_equal(l.gaten[0].tabel, "wml_uur");
+	assert_string_equal(l.gaten[1].tabel, "maximumdagloon");
+	assert_int_equal(l.gaten[1].vanaf, D("2023-06-05"));
+	assert_int_equal(l.ngaten, 2);
+}
+
+/* verlenging_loondoorbetaling (R-TL-18, architecture §4): the wage
+ * period runs to the new date; the sanction year follows it */
+static void
+test_verlenging(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken("2025-01-06", VAST
+				 ",\"uren_per_week\":38,"
+				 "\"maandloon_cent\":300000,"
+				 "\"loondoorbetaling\":["
+				 "{\"tot_en_met_week\":52,\"procent\":100},"
+				 "{\"tot_en_met_week\":104,\"procent\":70}]",
+				 "{\"soort\":\"verlenging_loondoorbetaling\","
+				 "\"datum\":\"2026-10-01\","
+				 "\"tot\":\"2027-06-30\"}", &l), 0);
+	/* 2027-06-30 is sick day 906 = week 130: no CAO step after week
+	 * 104, statutory 0,70 x 13793 = 9655 */
+	p = op(&l, "2027-06-30");
+	assert_false(p->loonsanctie);
+	assert_int_equal(p->week_tot, 130);
+	assert_int_equal(p->contract_procent, -1);
+	assert_int_equal(p->verschuldigd_dag, 9655);
+	/* week 105 starts at sick day 729 = 2027-01-04 */
+	p = op(&l, "2027-01-04");
+	assert_int_equal(p->week_van, 105);
+	assert_int_equal(p->contract_procent, -1);
+	assert_int_equal(op(&l, "2027-01-03")->contract_procent, 70);
+	assert_true(op(&l, "2027-07-01")->loonsanctie);
+	/* 52 weeks of sanction: 2027-07-01 .. 2028-06-28 */
+	assert_int_equal(l.p[l.n - 1].tot, D("2028-06-28"));
+}
+
+/* R-AGG-5: "During the leave the employer owes no 7:629 wage"; sick
+ * periods directly before and after are aggregated, leave days are not
+ * counted in the weeks */
+static void
+test_zwangerschapsverlof(void **state)
+{
+	(void)state;
+	assert_int_equal(bereken_vz(
+		"{\"datum\":\"2025-01-06\",\"soort\":\"ziek\","
+		"\"percentage\":100},"
+		"{\"datum\":\"2025-03-03\",\"soort\":\"zwangerschapsverlof\"},"
+		"{\"datum\":\"2025-06-23\",\"soort\":\"ziek\","
+		"\"percentage\":100}",
+		VAST ",\"uren_per_week\":38,\"maandloon_cent\":300000", "",
+		&l), 0);
+	/* sick days 1-56: 2025-01-06 .. 03-02 (weeks 1-8) */
+	assert_int_equal(l.p[0].van, D("2025-01-06"));
+	assert_int_equal(l.p[0].tot, D("2025-03-02"));
+	assert_int_equal(l.p[0].week_tot, 8);
+	/* no wage during the leave 2025-03-03 .. 06-22 */
+	niet_betaald(&l, "2025-03-03");
+	niet_betaald(&l, "2025-06-22");
+	/* sick day 57 = 2025-06-23 opens week 9 */
+	assert_int_equal(op(&l, "2025-06-23")->week_van, 9);
+	/* floor 1440 x 38 / 5 = 10944 (2025-07-01 WML), above 70 % 9655 */
+	assert_int_equal(op(&l, "2025-07-01")->wettelijk_dag, 10944);
+}
+
+/* Without uren_per_week the floor cannot be computed: spoor exposes the
+ * unknown hours (-1) and does not invent a floor */
+static void
+test_uren_onbekend(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken("2025-09-01", VAST
+				 ",\"maandloon_cent\":300000", "", &l), 0);
+	assert_int_equal(l.wml_uren_x100, -1);
+	/* 0,70 x 13793 = 9655, not the 38-hour floor 10944 */
+	p = op(&l, "2025-10-01");
+	assert_int_equal(p->wettelijk_dag, 9655);
+	assert_int_equal(p->grondslag, GR_WETTELIJK);
+	assert_null(p->wml);
+	/* hours with two decimals are kept as hundredths */
+	assert_int_equal(bereken("2025-09-01", VAST
+				 ",\"uren_per_week\":20.25,"
+				 "\"maandloon_cent\":150000", "", &l), 0);
+	assert_int_equal(l.wml_uren_x100, 2025);
+	/* 1440 x 20,25 / 5 = 5832 */
+	assert_int_equal(op(&l, "2025-10-01")->wettelijk_dag, 5832);
+}
+
+/* docs/rules.md §5: x 12 / 261 and x 21,75, half up */
+static void
+test_afronding(void **state)
+{
+	(void)state;
+	/* 10875 x 12 / 261 = 500 exactly */
+	assert_int_equal(loon_dagloon(10875), 500);
+	/* 11 x 12 / 261 = 0.506 -> 1; 76 x 12 / 261 = 3.494 -> 3 */
+	assert_int_equal(loon_dagloon(11), 1);
+	assert_int_equal(loon_dagloon(76), 3);
+	assert_int_equal(loon_dagloon(0), 0);
+	/* 1 x 21,75 -> 22; 2 x 21,75 = 43,5 -> 44; 20347 x 21,75 =
+	 * 442547.25 -> 442547 */
+	assert_int_equal(loon_maand(1), 22);
+	assert_int_equal(loon_maand(2), 44);
+	assert_int_equal(loon_maand(20347), 442547);
+	assert_int_equal(loon_maand(0), 0);
+}
+
+/* The compiled-in tables equal the rule book's R-PAY-3 and R-PAY-4 */
+static void
+test_tabellen_regelboek(void **state)
+{
+	static const int64_t wml[] = {1327, 1368, 1406, 1440, 1471, -1};
+	static const char *const wml_van[] = {"2024-01-01", "2024-07-01",
+		"2025-01-01", "2025-07-01", "2026-01-01", "2026-07-01"};
+	static const int64_t maxd[] = {27444, 29067, 30425, -1};
+	static const char *const maxd_van[] = {"2024-01-01", "2025-01-01",
+		"2026-01-01", "2027-01-01"};
+	size_t i;
+
+	(void)state;
+	assert_string_equal(prm.wml.naam, "wml_uur");
+	assert_string_equal(prm.maxd.naam, "maximumdagloon");
+	assert_int_equal(prm.wml.n, 6);
+	for (i = 0; i < 6; i++) {
+		assert_int_equal(prm.wml.rij[i].van, D(wml_van[i]));
+		assert_int_equal(prm.wml.rij[i].waarde, wml[i]);
+		assert_true(prm.wml.rij[i].bron[0] != '\0');
+	}
+	assert_int_equal(prm.maxd.n, 4);
+	for (i = 0; i < 4; i++) {
+		assert_int_equal(prm.maxd.rij[i].van, D(maxd_van[i]));
+		assert_int_equal(prm.maxd.rij[i].waarde, maxd[i]);
+	}
+	/* R-PAY-4 "70% statutory max per day": 192,11 / 203,47 / 212,98 */
+	assert_int_equal((prm.maxd.rij[0].waarde * 70 + 50) / 100, 19211);
+	assert_int_equal((prm.maxd.rij[1].waarde * 70 + 50) / 100, 20347);
+	assert_int_equal((prm.maxd.rij[2].waarde * 70 + 50) / 100, 21298);
+}
+
+/* More refusals of the parser: line numbers count comments and blank
+ * lines; the table name is in the message */
+static void
+test_params_parser_meer(void **state)
+{
+	static const struct {
+		const char *tekst;
+		const char *fout;
+	} slecht[] = {
+		{"# a\n\n2025-01-01\t1\tb\n2025-13-01\t1\tb\n", "wml regel 4"},
+		{"2025-01-01\tonbekendx\tb\n", "wml regel 1"},
+		{"2025-01-01\t1406 \tb\n", "wml regel 1"},
+		{"2025-01-01\t\tb\n", "wml regel 1"},
+		{"2025-01-01\t1406\t\n", "wml regel 1"},
+		{"2025-01-01 1406 b\n", "wml regel 1"},
+		{"x\n", "wml regel 1"},
+		{"2025-01-01\t99999999999999999999\tb\n", "wml regel 1"},
+		{"# alleen commentaar\n", "geen rijen"},
+		{"", "geen rijen"},
+	};
+	struct param_tabel t;
+	struct param_rij *rij = NULL;
+	char *tekst = NULL, err[128];
+	const struct param_rij *r;
+	const char *goed = "2025-01-01\t1406\tA\n2026-01-01\tonbekend\tB\n"
+			   "2026-07-01\t1500\tC";
+	size_t i;
+
+	(void)state;
+	/* no final newline; a value after an 'onbekend' row */
+	assert_int_equal(params_parse("wml", goed, strlen(goed), &t, &rij,
+				      &tekst, err, sizeof(err)), 0);
+	assert_int_equal(t.n, 3);
+	assert_string_equal(t.naam, "wml");
+	assert_int_equal(t.rij[1].waarde, -1);
+	assert_int_equal(param_zoek(&t, D("2026-06-30"), &r), -1);
+	assert_int_equal(r->waarde, 1406);
+	assert_int_equal(param_zoek(&t, D("2026-07-01"), &r), 0);
+	assert_int_equal(r->waarde, 1500);
+	assert_string_equal(r->bron, "C");
+	free(rij);
+	free(tekst);
+	for (i = 0; i < sizeof(slecht) / sizeof(slecht[0]); i++) {
+		rij = NULL;
+		tekst = NULL;
+		err[0] = '\0';
+		if (params_parse("wml", slecht[i].tekst,
+				 strlen(slecht[i].tekst), &t, &rij, &tekst, err,
+				 sizeof(err)) == 0)
+			fail_msg("accepted bad table %zu", i);
+		if (strstr(err, slecht[i].fout) == NULL)
+			fail_msg("table %zu: '%s' lacks '%s'", i, err,
+				 slecht[i].fout);
+		free(rij);
+		free(tekst);
+	}
+}
+
 int
 main(void)
 {
@@ -402,6 +885,20 @@ main(void)
 		cmocka_unit_test(test_bepaalde_tijd),
 		cmocka_unit_test(test_totalen),
 		cmocka_unit_test(test_params_parser),
+		cmocka_unit_test(test_pay6_uurloon_exact),
+		cmocka_unit_test(test_cao_boven_maximum),
+		cmocka_unit_test(test_deeltijd_boven_maximum),
+		cmocka_unit_test(test_tweede_jaar_afronding),
+		cmocka_unit_test(test_onderbroken),
+		cmocka_unit_test(test_bepaalde_tijd_bedragen),
+		cmocka_unit_test(test_bepaalde_tijd_sanctiejaar),
+		cmocka_unit_test(test_gat_voor_tabellen),
+		cmocka_unit_test(test_verlenging),
+		cmocka_unit_test(test_zwangerschapsverlof),
+		cmocka_unit_test(test_uren_onbekend),
+		cmocka_unit_test(test_afronding),
+		cmocka_unit_test(test_tabellen_regelboek),
+		cmocka_unit_test(test_params_parser_meer),
 	};
 
 	return cmocka_run_group_tests(tests, laad_tabellen, vrij_tabellen);

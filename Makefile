@@ -1,5 +1,6 @@
 # spoor: the two commands of the README, and the checks CI runs.
-#   make run    build, then show timeline, toets and loon of the demo cases
+#   make run    build, create build/run/spoor.db with demo data, serve it on
+#               http://127.0.0.1:8080 and print the demo logins
 #   make test   unit + command-line tests, again under ASan+UBSan, and
 #               under valgrind memcheck
 #   make lint   cppcheck, clang-tidy and gcc -fanalyzer on src/
@@ -11,7 +12,7 @@ FUZZ_SECONDS ?= 30
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --track-origins=yes
 
-.PHONY: all deps build run test test-debug test-asan test-valgrind lint \
+.PHONY: all deps build run run-cli test test-debug test-asan test-valgrind lint \
 	fuzz bench clean
 
 all: build
@@ -23,7 +24,20 @@ build: deps
 	@cmake --preset debug >/dev/null
 	@cmake --build build/debug -j$(JOBS)
 
+# A fresh SQLite database with demo data each time, then the server on
+# 127.0.0.1:8080 (Ctrl-C stops it). DEMO_WACHTWOORD sets the password.
+RUN_DB ?= build/run/spoor.db
+DEMO_WACHTWOORD ?= spoor-demo-2026
 run: build
+	@mkdir -p $(dir $(RUN_DB))
+	@rm -f $(RUN_DB) $(RUN_DB)-wal $(RUN_DB)-shm
+	@./build/debug/spoor demo --db $(RUN_DB) --wachtwoord $(DEMO_WACHTWOORD)
+	@echo "log in op http://127.0.0.1:8080/ met een van deze namen"
+	@./build/debug/spoor serve --db $(RUN_DB) --listen 127.0.0.1:8080
+
+# The command line on the demo case files (what `make run` did before the
+# server).
+run-cli: build
 	@for f in data/demo/*.json; do \
 		for c in tijdlijn toets loon; do \
 			echo "== spoor $$c $$f"; \
@@ -52,7 +66,7 @@ test-asan:
 test-valgrind:
 	cmake --preset debug -DMEMORYCHECK_COMMAND_OPTIONS="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" >/dev/null
 	cmake --build build/debug -j$(JOBS)
-	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_' \
+	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_|_pg$$' \
 		--output-on-failure -j$(JOBS)
 	@for s in tests/cli/cli_*.sh; do \
 		[ -e "$$s" ] || continue; \

@@ -6,9 +6,11 @@
 set -euo pipefail
 
 pkgs=(build-essential cmake pkg-config libjansson-dev libcmocka-dev
-      valgrind clang libclang-rt-14-dev cppcheck clang-tidy)
+      valgrind clang libclang-rt-14-dev cppcheck clang-tidy
+      libsqlite3-dev sqlite3 libpq-dev postgresql-15 libmicrohttpd-dev
+      libsodium-dev curl util-linux python3)
 if [ "${1:-}" = "--bench" ]; then
-	pkgs+=(postgresql-15 libpq-dev util-linux)
+	pkgs+=(wrk)
 fi
 
 missing=()
@@ -17,6 +19,10 @@ for p in "${pkgs[@]}"; do
 		missing+=("$p")
 	fi
 done
+# Node.js and npm run the API tests' OpenAPI validator (and later the
+# browser tests). A Node.js from elsewhere (nodesource) counts.
+command -v node >/dev/null 2>&1 || missing+=(nodejs)
+command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "scripts/deps.sh: installing ${missing[*]}" >&2

@@ -26,17 +26,7 @@ int cli_datum(const char *optie, const char *arg, sdate *out);
 /* Today's date in local time. */
 sdate cli_vandaag(void);
 
-/* A case file with its latest verzuimgeval and timeline. */
-struct geval {
-	struct dossier ds;
-	struct ziekrange *ranges;
-	struct ziekteverloop zv;
-	struct tijdlijn_feiten feiten;
-	struct tijdlijn t;
-};
-
-void geval_init(struct geval *g);
-void geval_release(struct geval *g);
+#include "../core/geval.h"
 
 /*
  * Read the case file at path and compute its timeline for peil. On bad
@@ -53,5 +43,27 @@ int cmd_toets(int argc, char **argv);
 void help_toets(void);
 int cmd_loon(int argc, char **argv);
 void help_loon(void);
+
+/* Database commands (cmd_store.c, cmd_serve.c). */
+struct store;
+const char *cli_db_url(const char *optie);
+int cli_db_optie(int argc, char **argv, int *i, const char **db);
+int cli_store_open(const char *url, int migreer, struct store **out);
+int cmd_init(int argc, char **argv);
+void help_init(void);
+int cmd_import(int argc, char **argv);
+void help_import(void);
+int cmd_export(int argc, char **argv);
+void help_export(void);
+int cmd_user(int argc, char **argv);
+void help_user(void);
+int cmd_audit(int argc, char **argv);
+void help_audit(void);
+int cmd_backup(int argc, char **argv);
+void help_backup(void);
+int cmd_serve(int argc, char **argv);
+void help_serve(void);
+int cmd_demo(int argc, char **argv);
+void help_demo(void);
 
 #endif /* SPOOR_CLI_H */

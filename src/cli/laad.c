@@ -9,26 +9,10 @@
 #include "../format/casefile.h"
 #include "cli.h"
 
-void
-geval_init(struct geval *g)
-{
-	memset(g, 0, sizeof(*g));
-	dossier_init(&g->ds);
-}
-
-void
-geval_release(struct geval *g)
-{
-	dossier_release(&g->ds);
-	free(g->ranges);
-	g->ranges = NULL;
-}
-
 int
 geval_laad(struct geval *g, const char *path, sdate peil)
 {
 	struct casefile_fout fout;
-	size_t bad = 0;
 	int rc;
 
 	rc = casefile_lees_bestand(path, &g->ds, &fout);
@@ -37,19 +21,15 @@ geval_laad(struct geval *g, const char *path, sdate peil)
 			return cli_fout("%s: %s: %s", path, fout.pad, fout.reden);
 		return cli_fout("%s: %s", path, fout.reden);
 	}
-	g->ranges = calloc(g->ds.nverzuim + 1, sizeof(*g->ranges));
-	if (!g->ranges)
+	rc = geval_bereken(g, peil);
+	if (rc == GEVAL_NOMEM)
 		return cli_fout("onvoldoende geheugen");
-	rc = ziekteverloop_build(g->ds.verzuim, g->ds.nverzuim, g->ranges,
-				 g->ds.nverzuim + 1, &g->zv, &bad);
 	if (rc)
 		return cli_fout("%s: $.verzuim: %s", path,
 				rc == VZF_GEEN_ZIEK
 					? "geen ziekmelding (soort 'ziek') in "
 					  "het dossier"
 					: "ongeldige mutaties");
-	tijdlijn_feiten_uit_dossier(&g->ds, g->zv.d, &g->feiten);
-	tijdlijn_bereken(&g->zv, &g->feiten, peil, &g->t);
 	return 0;
 }
 

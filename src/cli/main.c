@@ -22,6 +22,21 @@ static const struct command commands[] = {
 	 "poortwachtertoets: wat UWV zou vinden, met herstelmaatregelen"},
 	{"loon", cmd_loon, help_loon,
 	 "loondoorbetaling per periode en kosten van een loonsanctie"},
+#ifdef SPOOR_MET_SERVER
+	{"serve", cmd_serve, help_serve, "de webserver en de JSON-API starten"},
+	{"demo", cmd_demo, help_demo,
+	 "database met demodossiers en een gebruiker per rol"},
+#endif
+	{"init", cmd_init, help_init,
+	 "database aanmaken of bijwerken (SQLite of PostgreSQL)"},
+	{"import", cmd_import, help_import,
+	 "dossierbestanden opslaan in de database"},
+	{"export", cmd_export, help_export,
+	 "een dossier als spoor-dossier/1, eventueel gefilterd per rol"},
+	{"user", cmd_user, help_user, "gebruiker met rol en toekenning toevoegen"},
+	{"audit", cmd_audit, help_audit, "hashketen van het auditlog nakijken"},
+	{"backup", cmd_backup, help_backup,
+	 "consistente kopie van een SQLite-database"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

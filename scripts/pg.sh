@@ -1,0 +1,126 @@
+#!/usr/bin/env bash
+# A throwaway PostgreSQL 15 cluster for tests: unix socket only, trust
+# authentication, no fsync, in a fresh directory under /tmp.
+#
+#   scripts/pg.sh start          start one; print its libpq URI (one line)
+#   scripts/pg.sh stop URI       stop it and remove its directory
+#   scripts/pg.sh run CMD...     start one, run CMD with SPOOR_PG_URL set,
+#                                stop it (also on failure or interrupt) and
+#                                exit with CMD's status
+#
+# initdb refuses to run as root, so as root the server runs as the user
+# postgres (runuser); as anyone else it runs as that user.
+set -euo pipefail
+
+PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
+DBNAAM=spoor_test
+MERK=.spoor-pg # marks a directory this script made, before rm -rf
+
+fout() {
+	echo "pg.sh: $*" >&2
+	exit 1
+}
+
+# Run a server command as the cluster's owner, from inside its directory
+# (postgres may not be allowed to read the caller's working directory).
+als_eigenaar() {
+	local dir=$1
+	shift
+	if [ "$(id -u)" -eq 0 ]; then
+		(cd "$dir" && runuser -u postgres -- "$@")
+	else
+		(cd "$dir" && "$@")
+	fi
+}
+
+# The socket directory of a URI made by start: the value of host=.
+dir_van() {
+	local uri=$1 dir
+	case $uri in
+	*\?host=* | *\&host=*) ;;
+	*) fout "geen host= in '$uri'" ;;
+	esac
+	dir=${uri#*host=}
+	dir=${dir%%&*}
+	[ -f "$dir/$MERK" ] || fout "'$dir' is geen cluster van pg.sh"
+	printf '%s\n' "$dir"
+}
+
+opruimen() {
+	local dir=$1
+	if [ -z "$dir" ] || [ ! -f "$dir/$MERK" ]; then
+		fout "'$dir' is geen cluster van pg.sh"
+	fi
+	if [ -f "$dir/data/postmaster.pid" ]; then
+		als_eigenaar "$dir" "$PGBIN/pg_ctl" -D "$dir/data" -m immediate \
+			-w stop >"$dir/stop.log" 2>&1 || true
+	fi
+	rm -rf -- "$dir"
+}
+
+start() {
+	local dir
+	[ -x "$PGBIN/initdb" ] || fout "$PGBIN/initdb ontbreekt (postgresql-15)"
+	# short path: a unix socket path must stay under 107 bytes
+	dir=$(mktemp -d /tmp/spoor-pg.XXXXXX)
+	: >"$dir/$MERK"
+	if [ "$(id -u)" -eq 0 ]; then
+		chown -R postgres:postgres "$dir"
+	fi
+	if ! als_eigenaar "$dir" "$PGBIN/initdb" -D "$dir/data" -U postgres \
+		-A trust -E UTF8 --locale=C.UTF-8 --no-sync \
+		>"$dir/initdb.log" 2>&1; then
+		cat "$dir/initdb.log" >&2
+		opruimen "$dir"
+		fout "initdb mislukt"
+	fi
+	if ! als_eigenaar "$dir" "$PGBIN/pg_ctl" -D "$dir/data" \
+		-l "$dir/server.log" -w -t 30 \
+		-o "-c listen_addresses='' -k $dir -c fsync=off -c synchronous_commit=off -c full_page_writes=off" \
+		start >"$dir/pg_ctl.log" 2>&1; then
+		cat "$dir/pg_ctl.log" "$dir/server.log" >&2 || true
+		opruimen "$dir"
+		fout "server start mislukt"
+	fi
+	if ! als_eigenaar "$dir" "$PGBIN/createdb" -h "$dir" -U postgres \
+		"$DBNAAM" >"$dir/createdb.log" 2>&1; then
+		cat "$dir/createdb.log" >&2
+		opruimen "$dir"
+		fout "createdb mislukt"
+	fi
+	printf 'postgresql:///%s?host=%s&user=postgres\n' "$DBNAAM" "$dir"
+}
+
+case ${1:-} in
+start)
+	[ $# -eq 1 ] || fout "gebruik: pg.sh start"
+	start
+	;;
+stop)
+	[ $# -eq 2 ] || fout "gebruik: pg.sh stop URI"
+	dir=$(dir_van "$2")
+	opruimen "$dir"
+	;;
+run)
+	shift
+	[ $# -ge 1 ] || fout "gebruik: pg.sh run CMD..."
+	uri=$(start)
+	dir=$(dir_van "$uri")
+	trap 'opruimen "$dir"' EXIT
+	# CMD runs in the background so that a signal is handled at once
+	# (bash runs traps only after a foreground child ends); stdin is
+	# passed on explicitly, background jobs would get /dev/null
+	SPOOR_PG_URL=$uri "$@" <&0 &
+	kind=$!
+	trap 'kill -TERM "$kind" 2>/dev/null; wait "$kind"; exit 130' INT
+	trap 'kill -TERM "$kind" 2>/dev/null; wait "$kind"; exit 143' TERM
+	set +e
+	wait "$kind"
+	rc=$?
+	set -e
+	exit "$rc"
+	;;
+*)
+	fout "gebruik: pg.sh start | stop URI | run CMD..."
+	;;
+esac

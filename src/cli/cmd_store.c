@@ -1,0 +1,499 @@
+/*
+ * cmd_store.c - the commands on a database: init, import, export, user,
+ * audit, backup.
+ *
+ * Every command takes --db URL (an SQLite path or a postgresql:// URI);
+ * without it $SPOOR_DB, else "spoor.db" in the working directory.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "format/casefile.h"
+#include "server/auth.h"
+#include "store/migrate.h"
+#include "store/store.h"
+
+const char *
+cli_db_url(const char *optie)
+{
+	const char *e = getenv("SPOOR_DB");
+
+	if (optie)
+		return optie;
+	return e && *e ? e : "spoor.db";
+}
+
+int
+cli_store_open(const char *url, int migreer, struct store **out)
+{
+	char err[300];
+
+	if (store_open(url, migreer, out, err, sizeof(err)))
+		return cli_fout("%s", err);
+	return 0;
+}
+
+/* Split "--db X" and "--db=X" off the options; returns 1 when argv[*i]
+ * was one (and advanced *i), 0 otherwise, 2 after an error. */
+int
+cli_db_optie(int argc, char **argv, int *i, const char **db)
+{
+	if (!strcmp(argv[*i], "--db")) {
+		if (*i + 1 >= argc) {
+			cli_fout("--db: verwacht een pad of postgresql://-adres");
+			return 2;
+		}
+		*db = argv[++*i];
+		return 1;
+	}
+	if (!strncmp(argv[*i], "--db=", 5)) {
+		*db = argv[*i] + 5;
+		return 1;
+	}
+	return 0;
+}
+
+void
+help_init(void)
+{
+	printf("gebruik: spoor init [--db PAD|postgresql://...]\n\n"
+	       "Maakt de database aan of brengt haar naar de nieuwste "
+	       "schemaversie (%d).\nZonder --db: $SPOOR_DB, anders spoor.db.\n",
+	       migrate_laatste());
+}
+
+int
+cmd_init(int argc, char **argv)
+{
+	const char *db = NULL;
+	struct db *h = NULL;
+	char err[300];
+	int i, van = 0, naar = 0, rc;
+
+	for (i = 1; i < argc; i++) {
+		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+			continue;
+		if (rc == 2)
+			return EXIT_INVOER;
+		if (!strcmp(argv[i], "--help")) {
+			help_init();
+			return EXIT_OK;
+		}
+		return cli_fout("init: onbekende optie '%s'", argv[i]);
+	}
+	db = cli_db_url(db);
+	if (db_open(db, &h, err, sizeof(err)))
+		return cli_fout("%s", err);
+	rc = migrate_run(h, &van, &naar);
+	if (rc) {
+		cli_fout("%s: %s", db, db_errmsg(h));
+		db_free(h);
+		return EXIT_INVOER;
+	}
+	db_free(h);
+	if (van == naar)
+		printf("%s: schemaversie %d, al bij\n", db, naar);
+	else
+		printf("%s: schemaversie %d -> %d\n", db, van, naar);
+	return EXIT_OK;
+}
+
+void
+help_import(void)
+{
+	fputs("gebruik: spoor import [--db URL] DOSSIER.json...\n\n"
+	      "Slaat elk spoor-dossier/1-bestand op als nieuw dossier. Alles of\n"
+	      "niets per bestand: bij een fout (met JSON-pad) blijft de database\n"
+	      "zoals ze was en stopt spoor met afsluitcode 2.\n", stdout);
+}
+
+int
+cmd_import(int argc, char **argv)
+{
+	const char *db = NULL;
+	struct store *s = NULL;
+	struct casefile_fout f;
+	int i, rc, nb = 0, out = EXIT_OK;
+
+	for (i = 1; i < argc; i++) {
+		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+			continue;
+		if (rc == 2)
+			return EXIT_INVOER;
+		if (!strcmp(argv[i], "--help")) {
+			help_import();
+			return EXIT_OK;
+		}
+		if (argv[i][0] == '-' && argv[i][1])
+			return cli_fout("import: onbekende optie '%s'", argv[i]);
+		nb++;
+	}
+	if (!nb)
+		return cli_fout("import: geef een of meer dossierbestanden");
+	if (cli_store_open(cli_db_url(db), 0, &s))
+		return EXIT_INVOER;
+	for (i = 1; i < argc && out == EXIT_OK; i++) {
+		char *buf = NULL;
+		size_t len;
+		int64_t id;
+
+		if (!strcmp(argv[i], "--db")) {
+			i++;
+			continue;
+		}
+		if (!strncmp(argv[i], "--db=", 5))
+			continue;
+		if (casefile_slurp(argv[i], CASEFILE_MAX_BYTES, &buf, &len, &f)) {
+			out = cli_fout("%s: %s", argv[i], f.reden);
+			break;
+		}
+		rc = store_import(s, buf, len, 0, "spoor import", &id, &f);
+		free(buf);
+		if (rc == ST_ONGELDIG || rc == ST_CONFLICT)
+			out = f.pad[0] ? cli_fout("%s: %s: %s", argv[i], f.pad,
+						  f.reden)
+				       : cli_fout("%s: %s", argv[i], f.reden);
+		else if (rc)
+			out = cli_fout("%s: %s", argv[i], store_errmsg(s));
+		else
+			printf("%s: opgeslagen\n", argv[i]);
+	}
+	store_free(s);
+	return out;
+}
+
+void
+help_export(void)
+{
+	fputs("gebruik: spoor export [--db URL] [--rol ROL] DOSSIER_ID\n\n"
+	      "Schrijft het dossier als spoor-dossier/1 naar de standaarduitvoer.\n"
+	      "Met --rol alleen wat die rol mag lezen (architectuur §6): voor\n"
+	      "werkgever bijvoorbeeld geen medische of vertrouwelijke items.\n"
+	      "Zonder --rol: het volledige dossier (beheer, back-up).\n", stdout);
+}
+
+int
+cmd_export(int argc, char **argv)
+{
+	const char *db = NULL, *id_ext = NULL, *rol = NULL;
+	struct store *s = NULL;
+	struct dossier d;
+	char *txt = NULL;
+	size_t len;
+	int64_t id;
+	int i, rc, out = EXIT_INVOER;
+	uint32_t rollen = 0;
+
+	for (i = 1; i < argc; i++) {
+		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+			continue;
+		if (rc == 2)
+			return EXIT_INVOER;
+		if (!strcmp(argv[i], "--help")) {
+			help_export();
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--rol") && i + 1 < argc) {
+			int r;
+
+			rol = argv[++i];
+			if ((r = rol_zoek(rol, strlen(rol))) < 0)
+				return cli_fout("--rol: onbekende rol '%s'", rol);
+			rollen = ROL_BIT(r);
+			continue;
+		}
+		if (argv[i][0] == '-')
+			return cli_fout("export: onbekende optie '%s'", argv[i]);
+		if (id_ext)
+			return cli_fout("export: een dossier tegelijk");
+		id_ext = argv[i];
+	}
+	if (!id_ext)
+		return cli_fout("export: geef een dossier_id");
+	if (rol && !toegang_dossier(rollen))
+		return cli_fout("--rol: %s leest geen dossierinhoud", rol);
+	if (cli_store_open(cli_db_url(db), 0, &s))
+		return EXIT_INVOER;
+	dossier_init(&d);
+	rc = store_dossier_zoek(s, id_ext, &id);
+	if (rc == ST_NIET_GEVONDEN) {
+		cli_fout("export: geen dossier '%s'", id_ext);
+		goto out;
+	}
+	if (rc || (rc = store_dossier_laad(s, id, &d))) {
+		cli_fout("%s", store_errmsg(s));
+		goto out;
+	}
+	if (rol)
+		toegang_filter(&d, rollen);
+	if (casefile_schrijf(&d, &txt, &len)) {
+		cli_fout("onvoldoende geheugen");
+		goto out;
+	}
+	rc = store_audit(s, 0, "spoor export", rollen, id, "dossier exporteren",
+			 rol ? toegang_klassen(rollen) : 7u);
+	if (rc) {
+		cli_fout("%s", store_errmsg(s));
+		goto out;
+	}
+	fwrite(txt, 1, len, stdout);
+	out = fflush(stdout) ? cli_fout("schrijffout") : EXIT_OK;
+out:
+	free(txt);
+	dossier_release(&d);
+	store_free(s);
+	return out;
+}
+
+void
+help_user(void)
+{
+	fputs("gebruik: spoor user add [--db URL] NAAM --rol ROL\n"
+	      "           [--werkgever WERKGEVER_ID | --dossier DOSSIER_ID]\n"
+	      "           [--naam WEERGAVENAAM] [--wachtwoord W]\n\n"
+	      "Maakt een gebruiker met een toekenning. casemanager, werkgever,\n"
+	      "leidinggevende en bedrijfsarts krijgen een werkgever (alle\n"
+	      "dossiers daarvan); loopbaancoach, arbeidsdeskundige, adviseur en\n"
+	      "werknemer een dossier; beheerder geen van beide. Zonder\n"
+	      "--wachtwoord kiest spoor er een en drukt het af.\n"
+	      "Bestaat de gebruiker al, dan krijgt hij de extra toekenning.\n",
+	      stdout);
+}
+
+/* A readable random password: 16 characters without look-alikes. */
+static void
+nieuw_wachtwoord(char out[17])
+{
+	static const char abc[] = "abcdefghjkmnpqrstuvwxyz23456789";
+	int i;
+
+	for (i = 0; i < 16; i++)
+		out[i] = abc[randombytes_uniform(sizeof(abc) - 1)];
+	out[16] = '\0';
+}
+
+int
+cmd_user(int argc, char **argv)
+{
+	const char *db = NULL, *naam = NULL, *wg = NULL, *ds = NULL,
+		   *weergave = NULL, *pw = NULL;
+	char gekozen[17], hash[AUTH_HASH_MAX], *oud = NULL;
+	struct store *s = NULL;
+	int i, rc, rol = -1, out = EXIT_INVOER;
+	int64_t id;
+
+	if (argc < 2 || strcmp(argv[1], "add")) {
+		if (argc >= 2 && !strcmp(argv[1], "--help")) {
+			help_user();
+			return EXIT_OK;
+		}
+		return cli_fout("user: verwacht 'spoor user add ...'");
+	}
+	for (i = 2; i < argc; i++) {
+		const char *o = argv[i];
+
+		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+			continue;
+		if (rc == 2)
+			return EXIT_INVOER;
+		if (o[0] == '-' && i + 1 >= argc)
+			return cli_fout("%s: waarde ontbreekt", o);
+		if (!strcmp(o, "--rol")) {
+			rol = rol_zoek(argv[i + 1], strlen(argv[i + 1]));
+			if (rol < 0)
+				return cli_fout("--rol: onbekende rol '%s'",
+						argv[i + 1]);
+		} else if (!strcmp(o, "--werkgever")) {
+			wg = argv[i + 1];
+		} else if (!strcmp(o, "--dossier")) {
+			ds = argv[i + 1];
+		} else if (!strcmp(o, "--naam")) {
+			weergave = argv[i + 1];
+		} else if (!strcmp(o, "--wachtwoord")) {
+			pw = argv[i + 1];
+		} else if (o[0] == '-') {
+			return cli_fout("user add: onbekende optie '%s'", o);
+		} else {
+			if (naam)
+				return cli_fout("user add: een naam tegelijk");
+			naam = o;
+			continue;
+		}
+		i++;
+	}
+	if (!naam || !auth_naam_geldig(naam, strlen(naam)))
+		return cli_fout("user add: geef een gebruikersnaam van 1-64 "
+				"tekens a-z, 0-9, '.', '_' of '-'");
+	if (rol < 0)
+		return cli_fout("user add: --rol ontbreekt");
+	if (wg && ds)
+		return cli_fout("user add: --werkgever of --dossier, niet "
+				"beide");
+	if (rol == ROL_BEHEERDER && (wg || ds))
+		return cli_fout("user add: beheerder krijgt geen werkgever of "
+				"dossier");
+	if (rol != ROL_BEHEERDER && !wg && !ds)
+		return cli_fout("user add: %s heeft --werkgever of --dossier "
+				"nodig", rol_naam[rol]);
+	if (auth_init())
+		return cli_fout("libsodium start niet");
+	if (!pw) {
+		nieuw_wachtwoord(gekozen);
+		pw = gekozen;
+	}
+	rc = auth_wachtwoord_hash(pw, strlen(pw), AUTH_KOSTEN_NORMAAL, hash);
+	if (rc == AUTH_TE_KORT)
+		return cli_fout("--wachtwoord: minstens %d tekens",
+				AUTH_WACHTWOORD_MIN);
+	if (rc)
+		return cli_fout("--wachtwoord: niet bruikbaar");
+	if (cli_store_open(cli_db_url(db), 0, &s))
+		return EXIT_INVOER;
+	if ((rc = store_begin(s)))
+		goto dbfout;
+	rc = store_gebruiker_nieuw(s, naam, weergave ? weergave : naam, hash,
+				   &id);
+	if (rc == ST_CONFLICT) {
+		/* an extra grant for an existing user; his password stays */
+		store_rollback(s);
+		if ((rc = store_begin(s)) ||
+		    (rc = store_gebruiker_login(s, naam, &id, &oud)))
+			goto dbfout;
+		pw = NULL;
+	} else if (rc) {
+		goto dbfout;
+	}
+	rc = store_toekenning(s, id, (enum rol)rol, wg, ds);
+	if (rc == ST_NIET_GEVONDEN) {
+		store_rollback(s);
+		cli_fout("user add: %s '%s' bestaat niet",
+			 wg ? "werkgever" : "dossier", wg ? wg : ds);
+		goto out;
+	}
+	if (rc || (rc = store_audit(s, 0, "spoor user add", 0, 0,
+				    "gebruiker of toekenning toevoegen", 0)) ||
+	    (rc = store_commit(s)))
+		goto dbfout;
+	printf("gebruiker %s: rol %s%s%s\n", naam, rol_naam[rol],
+	       wg ? " bij werkgever " : ds ? " in dossier " : "",
+	       wg ? wg : ds ? ds : "");
+	if (pw == gekozen)
+		printf("wachtwoord: %s\n", gekozen);
+	out = EXIT_OK;
+	goto out;
+dbfout:
+	cli_fout("%s", store_errmsg(s));
+	store_rollback(s);
+out:
+	free(oud);
+	sodium_memzero(gekozen, sizeof(gekozen));
+	store_free(s);
+	return out;
+}
+
+void
+help_audit(void)
+{
+	fputs("gebruik: spoor audit verify [--db URL]\n\n"
+	      "Rekent de hashketen van het auditlog na. Afsluitcode 0: intact;\n"
+	      "1: gewijzigd of ingekort, met het eerste foute volgnummer.\n",
+	      stdout);
+}
+
+int
+cmd_audit(int argc, char **argv)
+{
+	const char *db = NULL;
+	struct store *s = NULL;
+	int64_t n = 0, bad = 0;
+	int i, rc;
+
+	if (argc < 2 || strcmp(argv[1], "verify")) {
+		if (argc >= 2 && !strcmp(argv[1], "--help")) {
+			help_audit();
+			return EXIT_OK;
+		}
+		return cli_fout("audit: verwacht 'spoor audit verify'");
+	}
+	for (i = 2; i < argc; i++) {
+		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+			continue;
+		if (rc == 2)
+			return EXIT_INVOER;
+		return cli_fout("audit verify: onbekende optie '%s'", argv[i]);
+	}
+	if (cli_store_open(cli_db_url(db), 0, &s))
+		return EXIT_INVOER;
+	rc = store_audit_verify(s, &n, &bad);
+	if (rc == ST_ONGELDIG) {
+		printf("auditlog GEWIJZIGD: de keten breekt bij record %lld\n",
+		       (long long)bad);
+		store_free(s);
+		return EXIT_BEVINDINGEN;
+	}
+	if (rc) {
+		cli_fout("%s", store_errmsg(s));
+		store_free(s);
+		return EXIT_INVOER;
+	}
+	printf("auditlog intact: %lld records\n", (long long)n);
+	store_free(s);
+	return EXIT_OK;
+}
+
+void
+help_backup(void)
+{
+	fputs("gebruik: spoor backup [--db URL] DOEL.db\n\n"
+	      "Maakt terwijl de server draait een consistente kopie van een\n"
+	      "SQLite-database (VACUUM INTO). DOEL mag nog niet bestaan.\n"
+	      "Voor PostgreSQL: gebruik pg_dump.\n", stdout);
+}
+
+int
+cmd_backup(int argc, char **argv)
+{
+	const char *db = NULL, *doel = NULL;
+	struct store *s = NULL;
+	struct db_param p;
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+			continue;
+		if (rc == 2)
+			return EXIT_INVOER;
+		if (!strcmp(argv[i], "--help")) {
+			help_backup();
+			return EXIT_OK;
+		}
+		if (argv[i][0] == '-' || doel)
+			return cli_fout("backup: onverwacht argument '%s'",
+					argv[i]);
+		doel = argv[i];
+	}
+	if (!doel)
+		return cli_fout("backup: geef het doelbestand");
+	if (access(doel, F_OK) == 0)
+		return cli_fout("backup: %s bestaat al", doel);
+	if (cli_store_open(cli_db_url(db), 0, &s))
+		return EXIT_INVOER;
+	if (db_soort(s->db) != DB_SQLITE) {
+		store_free(s);
+		return cli_fout("backup: voor PostgreSQL gebruikt u pg_dump");
+	}
+	/* one read transaction: a consistent snapshot while writers go on */
+	p = db_text(doel);
+	rc = db_exec(s->db, "VACUUM INTO $1", &p, 1, NULL);
+	if (rc) {
+		cli_fout("backup: %s", store_errmsg(s));
+		store_free(s);
+		return EXIT_INVOER;
+	}
+	store_free(s);
+	printf("kopie geschreven: %s\n", doel);
+	return EXIT_OK;
+}

@@ -1,0 +1,393 @@
+/*
+ * auth.c - passwords, tokens and login rate limiting (see auth.h).
+ */
+#include <pthread.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "auth.h"
+
+_Static_assert(AUTH_HASH_MAX == 128, "crypto_pwhash_STRBYTES changed");
+_Static_assert(sodium_base64_ENCODED_LEN(32,
+		   sodium_base64_VARIANT_URLSAFE_NO_PADDING) ==
+		   AUTH_TOKEN_LEN + 1,
+    "token length");
+_Static_assert(crypto_hash_sha256_BYTES * 2 == AUTH_TOKEN_HASH_LEN,
+    "token hash length");
+_Static_assert((AUTH_LIMIET_SLOTS & (AUTH_LIMIET_SLOTS - 1)) == 0,
+    "slots must be a power of two");
+
+#define ARGON2ID_PREFIX "$argon2id$"
+
+int
+auth_init(void)
+{
+	/* 1 means it was already initialised. */
+	return sodium_init() < 0 ? -1 : 0;
+}
+
+/* ---- passwords ---- */
+
+static void
+kosten(enum auth_kosten k, unsigned long long *ops, size_t *mem)
+{
+	if (k == AUTH_KOSTEN_TEST) {
+		*ops = crypto_pwhash_argon2id_OPSLIMIT_MIN;
+		*mem = crypto_pwhash_argon2id_MEMLIMIT_MIN;
+	} else {
+		*ops = crypto_pwhash_argon2id_OPSLIMIT_INTERACTIVE;
+		*mem = crypto_pwhash_argon2id_MEMLIMIT_INTERACTIVE;
+	}
+}
+
+int
+auth_wachtwoord_hash(const char *pw, size_t len, enum auth_kosten k,
+    char out[AUTH_HASH_MAX])
+{
+	char buf[AUTH_HASH_MAX];
+	unsigned long long ops;
+	size_t mem;
+
+	if (!pw)
+		return AUTH_ONGELDIG;
+	if (len < AUTH_WACHTWOORD_MIN)
+		return AUTH_TE_KORT;
+	if (len > AUTH_WACHTWOORD_MAX)
+		return AUTH_TE_LANG;
+	/* A NUL would be cut off by every C string path that later hands
+	 * the password back to us, locking the user out. */
+	if (memchr(pw, '\0', len))
+		return AUTH_ONGELDIG;
+	kosten(k, &ops, &mem);
+	/* Explicit algorithm: the default may change between versions. */
+	if (crypto_pwhash_str_alg(buf, pw, len, ops, mem,
+		crypto_pwhash_ALG_ARGON2ID13) != 0)
+		return AUTH_NOMEM;
+	memcpy(out, buf, sizeof(buf));
+	return AUTH_OK;
+}
+
+/* A NUL-terminated argon2id string that fits the buffer size? */
+static int
+hash_vorm(const char *hash)
+{
+	return hash && strnlen(hash, AUTH_HASH_MAX) < AUTH_HASH_MAX &&
+	    !strncmp(hash, ARGON2ID_PREFIX, sizeof(ARGON2ID_PREFIX) - 1);
+}
+
+int
+auth_wachtwoord_check(const char *hash, const char *pw, size_t len)
+{
+	if (!hash_vorm(hash) || !pw || len > AUTH_WACHTWOORD_MAX ||
+	    memchr(pw, '\0', len))
+		return AUTH_FOUT;
+	return crypto_pwhash_str_verify(hash, pw, len) == 0 ? AUTH_OK
+							   : AUTH_FOUT;
+}
+
+/* The unsigned decimal at *p up to the char stop; advances *p past stop.
+ * 0 on success. */
+static int
+getal(const char **p, char stop, unsigned long long *out)
+{
+	const char *s = *p;
+	unsigned long long v = 0;
+
+	if (*s < '0' || *s > '9')
+		return -1;
+	for (; *s >= '0' && *s <= '9'; s++) {
+		if (v > (~0ULL - 9) / 10)
+			return -1;
+		v = v * 10 + (unsigned)(*s - '0');
+	}
+	if (*s != stop)
+		return -1;
+	*p = s + 1;
+	*out = v;
+	return 0;
+}
+
+int
+auth_wachtwoord_verouderd(const char *hash, enum auth_kosten k)
+{
+	unsigned long long ops, m, t, v, p;
+	size_t mem;
+	const char *s;
+
+	if (!hash_vorm(hash))
+		return 0;
+	kosten(k, &ops, &mem);
+	/* libsodium decodes the whole string (-1: malformed) and says
+	 * whether the cost differs at all (1); we only rehash upwards. */
+	if (crypto_pwhash_str_needs_rehash(hash, ops, mem) != 1)
+		return 0;
+	s = hash + sizeof(ARGON2ID_PREFIX) - 1;
+	if (strncmp(s, "v=", 2))
+		return 0;
+	s += 2;
+	if (getal(&s, '$', &v) || strncmp(s, "m=", 2))
+		return 0;
+	s += 2;
+	if (getal(&s, ',', &m) || strncmp(s, "t=", 2))
+		return 0;
+	s += 2;
+	if (getal(&s, ',', &t) || strncmp(s, "p=", 2))
+		return 0;
+	s += 2;
+	if (getal(&s, '$', &p))
+		return 0;
+	return m < mem / 1024 || t < ops;
+}
+
+/* ---- tokens ---- */
+
+void
+auth_token_nieuw(char out[AUTH_TOKEN_LEN + 1])
+{
+	unsigned char bin[32];
+
+	randombytes_buf(bin, sizeof(bin));
+	sodium_bin2base64(out, AUTH_TOKEN_LEN + 1, bin, sizeof(bin),
+	    sodium_base64_VARIANT_URLSAFE_NO_PADDING);
+	sodium_memzero(bin, sizeof(bin));
+}
+
+void
+auth_token_hash(const char *token, size_t len,
+    char out[AUTH_TOKEN_HASH_LEN + 1])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+
+	crypto_hash_sha256(h, (const unsigned char *)token, len);
+	sodium_bin2hex(out, AUTH_TOKEN_HASH_LEN + 1, h, sizeof(h));
+}
+
+int
+auth_gelijk(const char *a, size_t alen, const char *b, size_t blen)
+{
+	if (alen != blen)
+		return 0;
+	if (alen == 0)
+		return 1;
+	if (!a || !b)
+		return 0;
+	return sodium_memcmp(a, b, alen) == 0;
+}
+
+static int
+is_base64url(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+int
+auth_token_geldig(const char *s, size_t len)
+{
+	size_t i;
+
+	if (!s || len != AUTH_TOKEN_LEN)
+		return 0;
+	for (i = 0; i < len; i++)
+		if (!is_base64url(s[i]))
+			return 0;
+	return 1;
+}
+
+int
+auth_naam_geldig(const char *s, size_t len)
+{
+	size_t i;
+
+	if (!s || len < 1 || len > 64)
+		return 0;
+	for (i = 0; i < len; i++) {
+		char c = s[i];
+		int alnum = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9');
+
+		if (!alnum && (i == 0 || (c != '.' && c != '_' && c != '-')))
+			return 0;
+	}
+	return 1;
+}
+
+/* ---- login rate limiting ---- */
+
+/* Neighbouring slots a key may use: keeps collisions rare without making
+ * a lookup scan much. */
+#define PROBE 8
+
+struct slot {
+	uint64_t id;      /* SipHash of the key */
+	int64_t begin;    /* first failure of the window */
+	uint32_t fouten;  /* failures in the window */
+	uint32_t bezet;
+};
+
+struct auth_limiet {
+	pthread_mutex_t mu;
+	unsigned char sleutel[crypto_shorthash_KEYBYTES];
+	struct slot slots[AUTH_LIMIET_SLOTS];
+};
+
+int
+auth_limiet_new(struct auth_limiet **out)
+{
+	struct auth_limiet *l;
+
+	if (auth_init())
+		return AUTH_FOUT;
+	l = calloc(1, sizeof(*l));
+	if (!l)
+		return AUTH_NOMEM;
+	if (pthread_mutex_init(&l->mu, NULL)) {
+		free(l);
+		return AUTH_FOUT;
+	}
+	crypto_shorthash_keygen(l->sleutel);
+	*out = l;
+	return AUTH_OK;
+}
+
+void
+auth_limiet_free(struct auth_limiet *l)
+{
+	if (!l)
+		return;
+	pthread_mutex_destroy(&l->mu);
+	sodium_memzero(l->sleutel, sizeof(l->sleutel));
+	free(l);
+}
+
+static uint64_t
+sleutel_id(const struct auth_limiet *l, const char *key, size_t len)
+{
+	unsigned char h[crypto_shorthash_BYTES];
+	uint64_t id = 0;
+	size_t i;
+
+	crypto_shorthash(h, (const unsigned char *)(key ? key : ""),
+	    key ? len : 0, l->sleutel);
+	for (i = 0; i < sizeof(h); i++)
+		id = id << 8 | h[i];
+	return id;
+}
+
+/* Seconds since the window began; 0 when the clock went back. Unsigned
+ * arithmetic cannot overflow. */
+static uint64_t
+verstreken(const struct slot *s, int64_t nu)
+{
+	return nu > s->begin ? (uint64_t)nu - (uint64_t)s->begin : 0;
+}
+
+static int
+levend(const struct slot *s, int64_t nu)
+{
+	return s->bezet && verstreken(s, nu) < AUTH_LIMIET_VENSTER;
+}
+
+static struct slot *
+zoek(struct auth_limiet *l, uint64_t id)
+{
+	size_t i;
+
+	for (i = 0; i < PROBE; i++) {
+		struct slot *s = &l->slots[(id + i) & (AUTH_LIMIET_SLOTS - 1)];
+
+		if (s->bezet && s->id == id)
+			return s;
+	}
+	return NULL;
+}
+
+int64_t
+auth_limiet_check(struct auth_limiet *l, const char *key, size_t len,
+    int64_t nu)
+{
+	struct slot *s;
+	int64_t wacht = 0;
+	uint64_t id;
+
+	if (!l)
+		return 0;
+	id = sleutel_id(l, key, len);
+	pthread_mutex_lock(&l->mu);
+	s = zoek(l, id);
+	if (s && levend(s, nu) && s->fouten >= AUTH_LIMIET_POGINGEN)
+		wacht = AUTH_LIMIET_VENSTER - (int64_t)verstreken(s, nu);
+	pthread_mutex_unlock(&l->mu);
+	return wacht;
+}
+
+void
+auth_limiet_mislukt(struct auth_limiet *l, const char *key, size_t len,
+    int64_t nu)
+{
+	struct slot *s, *kies = NULL;
+	uint64_t id;
+	size_t i;
+
+	if (!l)
+		return;
+	id = sleutel_id(l, key, len);
+	pthread_mutex_lock(&l->mu);
+	s = zoek(l, id);
+	if (s && levend(s, nu)) {
+		if (s->fouten < UINT32_MAX)
+			s->fouten++;
+		goto out;
+	}
+	if (!s) {
+		/* A free or expired slot, else evict the weakest live one:
+		 * fewest failures, then oldest. */
+		for (i = 0; i < PROBE; i++) {
+			s = &l->slots[(id + i) & (AUTH_LIMIET_SLOTS - 1)];
+			if (!levend(s, nu)) {
+				kies = s;
+				break;
+			}
+			if (!kies || s->fouten < kies->fouten ||
+			    (s->fouten == kies->fouten &&
+				s->begin < kies->begin))
+				kies = s;
+		}
+		s = kies;
+	}
+	s->id = id;
+	s->begin = nu;
+	s->fouten = 1;
+	s->bezet = 1;
+out:
+	pthread_mutex_unlock(&l->mu);
+}
+
+void
+auth_limiet_gelukt(struct auth_limiet *l, const char *key, size_t len)
+{
+	struct slot *s;
+	uint64_t id;
+
+	if (!l)
+		return;
+	id = sleutel_id(l, key, len);
+	pthread_mutex_lock(&l->mu);
+	s = zoek(l, id);
+	if (s)
+		memset(s, 0, sizeof(*s));
+	pthread_mutex_unlock(&l->mu);
+}
+
+size_t
+auth_limiet_aantal(struct auth_limiet *l, int64_t nu)
+{
+	size_t i, n = 0;
+
+	if (!l)
+		return 0;
+	pthread_mutex_lock(&l->mu);
+	for (i = 0; i < AUTH_LIMIET_SLOTS; i++)
+		n += (size_t)levend(&l->slots[i], nu);
+	pthread_mutex_unlock(&l->mu);
+	return n;
+}

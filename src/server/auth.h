@@ -1,0 +1,168 @@
+/*
+ * auth.h - credential primitives of the server (architecture §6):
+ * argon2id passwords, random session/CSRF/API tokens of which only a
+ * hash is stored, constant-time comparison, user-name syntax and login
+ * rate limiting.
+ *
+ * Everything here is a pure function on caller-owned buffers, except the
+ * rate limiter, which owns one fixed-size table behind a mutex. Nothing
+ * touches the database or HTTP; the caller stores hashes and sets
+ * cookies.
+ *
+ * Thread-safety: call auth_init() once in main before threads start
+ * (it is idempotent, and sodium_init() itself is thread-safe, but doing it
+ * early means a broken random source stops the program at start-up).
+ * After that every function may be called from any thread; a struct
+ * auth_limiet may be shared between threads.
+ *
+ * Memory: no function allocates memory that the caller must free, except
+ * auth_limiet_new (free with auth_limiet_free). Password hashing itself
+ * allocates the argon2 memory cost temporarily (64 MiB at normal cost),
+ * so callers should bound the number of concurrent hashes.
+ */
+#ifndef SPOOR_AUTH_H
+#define SPOOR_AUTH_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include <sodium.h>
+
+enum auth_rc {
+	AUTH_OK = 0,
+	AUTH_FOUT = -1,      /* wrong password, bad hash, internal failure */
+	AUTH_TE_KORT = -2,   /* password shorter than AUTH_WACHTWOORD_MIN */
+	AUTH_TE_LANG = -3,   /* password longer than AUTH_WACHTWOORD_MAX */
+	AUTH_ONGELDIG = -4,  /* password contains a NUL byte (or is NULL) */
+	AUTH_NOMEM = -5,     /* argon2 could not get its memory */
+};
+
+/* sodium_init(): 0 ok (also when called before), -1 when libsodium cannot
+ * start (no random source). */
+int auth_init(void);
+
+/* ---- passwords ---- */
+
+/*
+ * Password cost. NORMAAL is libsodium's INTERACTIVE argon2id cost (t=2,
+ * 64 MiB, about 80 ms here; c-stack.md §2): above the OWASP minimum of
+ * 19 MiB, yet fast enough that a login is not noticeably slow and a few
+ * logins at once do not exhaust the server. MODERATE (256 MiB, 0.5 s) would
+ * turn every login into a memory spike and make login floods an easy
+ * denial of service. TEST is the libsodium minimum (t=1, 8 KiB): only for
+ * test suites and demo data, where hundreds of hashes run under valgrind.
+ */
+enum auth_kosten { AUTH_KOSTEN_NORMAAL = 0, AUTH_KOSTEN_TEST = 1 };
+
+/* Size of a buffer for a password hash string, NUL included. */
+#define AUTH_HASH_MAX crypto_pwhash_STRBYTES /* 128 */
+
+/* Password length bounds, in bytes (not characters). */
+#define AUTH_WACHTWOORD_MIN 10
+#define AUTH_WACHTWOORD_MAX 1024
+
+/*
+ * Hash the password pw (len bytes, need not be NUL-terminated) at cost k
+ * into out: a NUL-terminated "$argon2id$v=19$m=...,t=...,p=1$salt$hash"
+ * string with a fresh random salt. Returns AUTH_OK, AUTH_TE_KORT,
+ * AUTH_TE_LANG, AUTH_ONGELDIG (NUL byte in pw, or pw NULL) or AUTH_NOMEM.
+ * out is written only on success.
+ */
+int auth_wachtwoord_hash(const char *pw, size_t len, enum auth_kosten k,
+    char out[AUTH_HASH_MAX]);
+
+/*
+ * 0 when pw (len bytes) matches hash (a NUL-terminated string as made by
+ * auth_wachtwoord_hash), AUTH_FOUT otherwise: wrong password, hash not an
+ * argon2id string, malformed or longer than AUTH_HASH_MAX - 1, password
+ * that could never have been hashed (too long, NUL byte), out of memory.
+ * The comparison is constant time with respect to the password. The cost
+ * is that of the stored hash, so a missing user should still be answered
+ * after hashing something, to keep timing equal.
+ */
+int auth_wachtwoord_check(const char *hash, const char *pw, size_t len);
+
+/*
+ * 1 when hash is a valid argon2id string made with a lower time or memory
+ * cost than k asks, so the caller should rehash the password it just
+ * verified; else 0 (equal or higher cost, malformed hash). A higher cost
+ * than asked is kept: a test-cost server never downgrades real hashes.
+ */
+int auth_wachtwoord_verouderd(const char *hash, enum auth_kosten k);
+
+/* ---- tokens (sessions, CSRF, API tokens) ---- */
+
+/* A token: 32 random bytes as base64url without padding. */
+#define AUTH_TOKEN_LEN 43
+/* Write a new random token (43 chars + NUL) to out. Cannot fail after
+ * auth_init(). */
+void auth_token_nieuw(char out[AUTH_TOKEN_LEN + 1]);
+
+/*
+ * The stored form of a token: SHA-256 of its text (len bytes), as 64
+ * lowercase hex chars + NUL. Only this goes into the database, so a
+ * leaked database yields no usable session. A plain hash suffices: the
+ * token has 256 bits of entropy, nothing to guess.
+ */
+#define AUTH_TOKEN_HASH_LEN 64
+void auth_token_hash(const char *token, size_t len,
+    char out[AUTH_TOKEN_HASH_LEN + 1]);
+
+/* 1 when a (alen bytes) equals b (blen bytes), else 0; different lengths
+ * are 0. Constant time in the contents (sodium_memcmp), not in the length,
+ * which is public for tokens. */
+int auth_gelijk(const char *a, size_t alen, const char *b, size_t blen);
+
+/* 1 when s (len bytes) is syntactically a token: exactly 43 chars of
+ * [A-Za-z0-9_-]; else 0. Lets the server refuse junk before a lookup.
+ * Non-canonical last characters are accepted; they simply match nothing. */
+int auth_token_geldig(const char *s, size_t len);
+
+/* 1 when s (len bytes) is a valid user name: 1..64 chars of [a-z0-9._-],
+ * starting with a letter or digit; else 0. */
+int auth_naam_geldig(const char *s, size_t len);
+
+/* ---- login rate limiting ---- */
+
+#define AUTH_LIMIET_SLOTS 4096
+#define AUTH_LIMIET_POGINGEN 5
+#define AUTH_LIMIET_VENSTER 300 /* seconds */
+
+/*
+ * Failed logins per key; the caller uses two keys per attempt, the user
+ * name and the client IP (prefix them, e.g. "u:" and "ip:", so the two
+ * never mix). A key may fail AUTH_LIMIET_POGINGEN times in a window of
+ * AUTH_LIMIET_VENSTER seconds that starts at its first failure; after that
+ * auth_limiet_check answers the seconds until the window ends. A success
+ * clears the key.
+ *
+ * The table has a fixed size, so memory stays bounded whatever an
+ * attacker sends. Keys are placed by SipHash (crypto_shorthash) under a
+ * random key chosen in auth_limiet_new, so nobody can aim keys at one
+ * slot. A key probes a few neighbouring slots; a slot is reused once its
+ * window expired, and when all are live the one with the fewest failures
+ * (then the oldest) is evicted, so a locked-out key survives a flood of
+ * fresh keys. Only a 64-bit fingerprint of a key is kept, never the key.
+ *
+ * Time is passed in (seconds, e.g. time(NULL)) so tests need not sleep.
+ * All functions lock the table's mutex; NULL l is a no-op (check: 0).
+ */
+struct auth_limiet;
+
+/* 0 and *out set, or AUTH_NOMEM / AUTH_FOUT. Free with auth_limiet_free. */
+int auth_limiet_new(struct auth_limiet **out);
+void auth_limiet_free(struct auth_limiet *l);
+
+/* 0: the key may try now; > 0: seconds to wait. */
+int64_t auth_limiet_check(struct auth_limiet *l, const char *key, size_t len,
+    int64_t nu);
+/* Record a failed attempt of key at time nu. */
+void auth_limiet_mislukt(struct auth_limiet *l, const char *key, size_t len,
+    int64_t nu);
+/* Record a success: forget the key's failures. */
+void auth_limiet_gelukt(struct auth_limiet *l, const char *key, size_t len);
+/* The number of keys with a live window at time nu (at most
+ * AUTH_LIMIET_SLOTS), for tests and metrics. */
+size_t auth_limiet_aantal(struct auth_limiet *l, int64_t nu);
+
+#endif /* SPOOR_AUTH_H */

@@ -1,0 +1,273 @@
+/*
+ * migrate.c - the schema, step by step (see migrate.h, docs/store.md).
+ *
+ * Never edit a released step: add a new one. Tokens: @ID@ is an
+ * auto-numbered primary key, @BLOB@ a byte column.
+ */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "migrate.h"
+
+static const char *const stappen[] = {
+	/* 1: the whole model of issue 4 */
+	"CREATE TABLE gebruiker ("
+	" id @ID@,"
+	" naam TEXT NOT NULL UNIQUE,"
+	" weergavenaam TEXT NOT NULL,"
+	" wachtwoord_hash TEXT NOT NULL,"
+	" actief INTEGER NOT NULL DEFAULT 1 CHECK (actief IN (0, 1)),"
+	" aangemaakt BIGINT NOT NULL);"
+	"CREATE TABLE rol (naam TEXT PRIMARY KEY);"
+	"INSERT INTO rol (naam) VALUES ('beheerder'), ('casemanager'),"
+	" ('werkgever'), ('leidinggevende'), ('bedrijfsarts'),"
+	" ('arbeidsdeskundige'), ('loopbaancoach'), ('werknemer'),"
+	" ('adviseur');"
+	"CREATE TABLE werkgever ("
+	" id @ID@,"
+	" extern_id TEXT NOT NULL UNIQUE,"
+	" naam TEXT NOT NULL,"
+	" eigenrisicodrager_wga INTEGER NOT NULL DEFAULT 0"
+	"  CHECK (eigenrisicodrager_wga IN (0, 1)));"
+	"CREATE TABLE werknemer ("
+	" id @ID@,"
+	" extern_id TEXT NOT NULL UNIQUE,"
+	" naam TEXT NOT NULL,"
+	" geboortedatum TEXT,"
+	" bsn TEXT);"
+	/* the dienstverband object of spoor-dossier/1 as canonical JSON:
+	 * its fields only ever travel together */
+	"CREATE TABLE dienstverband ("
+	" id @ID@,"
+	" werkgever_id BIGINT NOT NULL REFERENCES werkgever (id),"
+	" werknemer_id BIGINT NOT NULL REFERENCES werknemer (id),"
+	" begindatum TEXT NOT NULL,"
+	" gegevens TEXT NOT NULL);"
+	"CREATE INDEX dienstverband_werkgever ON dienstverband (werkgever_id);"
+	/* versie is raised by every write of the case: the UPDATE takes
+	 * the row lock that serialises writers of one dossier */
+	"CREATE TABLE dossier ("
+	" id @ID@,"
+	" extern_id TEXT NOT NULL UNIQUE,"
+	" dienstverband_id BIGINT NOT NULL REFERENCES dienstverband (id),"
+	" vangnet TEXT,"
+	" versie BIGINT NOT NULL DEFAULT 0,"
+	" aangemaakt BIGINT NOT NULL,"
+	" gewijzigd BIGINT NOT NULL);"
+	"CREATE INDEX dossier_dienstverband ON dossier (dienstverband_id);"
+	"CREATE TABLE verzuim ("
+	" dossier_id BIGINT NOT NULL REFERENCES dossier (id),"
+	" volgnr INTEGER NOT NULL,"
+	" datum TEXT NOT NULL,"
+	" soort TEXT NOT NULL CHECK (soort IN ('ziek', 'hersteld',"
+	"  'zwangerschapsverlof')),"
+	" percentage INTEGER,"
+	" vastgelegd BIGINT NOT NULL,"
+	" auteur_id BIGINT REFERENCES gebruiker (id),"
+	" PRIMARY KEY (dossier_id, volgnr));"
+	/* append-only entries; gegevens is the canonical JSON of the
+	 * entry as in spoor-dossier/1 */
+	"CREATE TABLE gebeurtenis ("
+	" dossier_id BIGINT NOT NULL REFERENCES dossier (id),"
+	" volgnr INTEGER NOT NULL,"
+	" extern_id TEXT,"
+	" soort TEXT NOT NULL,"
+	" datum TEXT NOT NULL,"
+	" zichtbaarheid TEXT NOT NULL CHECK (zichtbaarheid IN ('algemeen',"
+	"  'medisch', 'vertrouwelijk')),"
+	" corrigeert TEXT,"
+	" gegevens TEXT NOT NULL,"
+	" vastgelegd BIGINT NOT NULL,"
+	" auteur_id BIGINT REFERENCES gebruiker (id),"
+	" PRIMARY KEY (dossier_id, volgnr),"
+	" UNIQUE (dossier_id, extern_id));"
+	"CREATE TABLE document ("
+	" id @ID@,"
+	" dossier_id BIGINT NOT NULL REFERENCES dossier (id),"
+	" naam TEXT NOT NULL,"
+	" mime TEXT NOT NULL,"
+	" zichtbaarheid TEXT NOT NULL CHECK (zichtbaarheid IN ('algemeen',"
+	"  'medisch', 'vertrouwelijk')),"
+	" sha256 TEXT NOT NULL,"
+	" grootte BIGINT NOT NULL,"
+	" inhoud @BLOB@ NOT NULL,"
+	" vastgelegd BIGINT NOT NULL,"
+	" auteur_id BIGINT REFERENCES gebruiker (id));"
+	"CREATE INDEX document_dossier ON document (dossier_id);"
+	/* a grant: organisation-wide (werkgever_id), for one case
+	 * (dossier_id), or without scope (beheerder) */
+	"CREATE TABLE toekenning ("
+	" id @ID@,"
+	" gebruiker_id BIGINT NOT NULL REFERENCES gebruiker (id),"
+	" rol TEXT NOT NULL REFERENCES rol (naam),"
+	" werkgever_id BIGINT REFERENCES werkgever (id),"
+	" dossier_id BIGINT REFERENCES dossier (id),"
+	" CHECK (werkgever_id IS NULL OR dossier_id IS NULL));"
+	"CREATE INDEX toekenning_gebruiker ON toekenning (gebruiker_id);"
+	"CREATE TABLE sessie ("
+	" token_hash TEXT PRIMARY KEY,"
+	" gebruiker_id BIGINT NOT NULL REFERENCES gebruiker (id),"
+	" csrf TEXT NOT NULL,"
+	" aangemaakt BIGINT NOT NULL,"
+	" verloopt BIGINT NOT NULL);"
+	"CREATE TABLE api_token ("
+	" token_hash TEXT PRIMARY KEY,"
+	" gebruiker_id BIGINT NOT NULL REFERENCES gebruiker (id),"
+	" naam TEXT NOT NULL,"
+	" aangemaakt BIGINT NOT NULL,"
+	" ingetrokken INTEGER NOT NULL DEFAULT 0);"
+	/* the audit log is a hash chain; audit_kop holds its head, and
+	 * updating that one row serialises appends across processes */
+	"CREATE TABLE audit ("
+	" volgnr BIGINT PRIMARY KEY,"
+	" tijd BIGINT NOT NULL,"
+	" gebruiker_id BIGINT,"
+	" gebruiker TEXT NOT NULL,"
+	" rol TEXT NOT NULL,"
+	" dossier_id BIGINT,"
+	" actie TEXT NOT NULL,"
+	" klasse TEXT NOT NULL,"
+	" vorige TEXT NOT NULL,"
+	" hash TEXT NOT NULL);"
+	"CREATE INDEX audit_dossier ON audit (dossier_id, volgnr);"
+	"CREATE TABLE audit_kop ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" volgnr BIGINT NOT NULL,"
+	" hash TEXT NOT NULL);"
+	"INSERT INTO audit_kop (id, volgnr, hash) VALUES (1, 0,"
+	" '0000000000000000000000000000000000000000000000000000000000000000');",
+};
+#define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
+
+int
+migrate_laatste(void)
+{
+	return NSTAPPEN;
+}
+
+/* Replace the tokens for the backend; the caller frees the result. */
+static char *
+vertaal(const char *sql, enum db_kind k)
+{
+	static const struct {
+		const char *token, *sqlite, *pg;
+	} t[] = {
+		{"@ID@", "INTEGER PRIMARY KEY",
+		 "BIGINT GENERATED BY DEFAULT AS IDENTITY PRIMARY KEY"},
+		{"@BLOB@", "BLOB", "BYTEA"},
+	};
+	size_t n = strlen(sql) * 3 + 1, o = 0, i;
+	char *out = malloc(n);
+	const char *p = sql;
+
+	if (!out)
+		return NULL;
+	while (*p) {
+		for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
+			size_t tl = strlen(t[i].token);
+
+			if (!strncmp(p, t[i].token, tl)) {
+				const char *r = k == DB_PG ? t[i].pg
+							   : t[i].sqlite;
+				size_t rl = strlen(r);
+
+				memcpy(out + o, r, rl);
+				o += rl;
+				p += tl;
+				break;
+			}
+		}
+		if (i == sizeof(t) / sizeof(t[0]))
+			out[o++] = *p++;
+	}
+	out[o] = '\0';
+	return out;
+}
+
+int
+migrate_versie(struct db *db, int *versie)
+{
+	struct db_res r;
+	int rc;
+
+	rc = db_script(db, "CREATE TABLE IF NOT EXISTS schema_versie ("
+			   " versie INTEGER NOT NULL)");
+	if (rc)
+		return rc;
+	rc = db_query(db, "SELECT max(versie) FROM schema_versie", NULL, 0,
+		      &r);
+	if (rc)
+		return rc;
+	*versie = (int)db_cel_int(&r, 0, 0);
+	db_res_release(&r);
+	return DB_OK;
+}
+
+int
+migrate_run(struct db *db, int *van, int *naar)
+{
+	int v, start, rc;
+	struct db_param p;
+	char *sql = NULL;
+
+	if ((rc = migrate_versie(db, &v)))
+		return rc;
+	start = v;
+	if (v > NSTAPPEN) {
+		snprintf(db->fout, sizeof(db->fout),
+			 "database heeft schemaversie %d; deze spoor kent er %d: "
+			 "gebruik een nieuwere spoor",
+			 v, NSTAPPEN);
+		return DB_ERR;
+	}
+	while (v < NSTAPPEN) {
+		if ((rc = db_begin(db)))
+			goto out;
+		/* a second process may have migrated meanwhile; on
+		 * PostgreSQL the lock makes it wait for that one */
+		if (db_soort(db) == DB_PG &&
+		    (rc = db_script(db, "LOCK TABLE schema_versie IN "
+				    "EXCLUSIVE MODE")))
+			goto fout;
+		if ((rc = migrate_versie(db, &v)))
+			goto fout;
+		if (v >= NSTAPPEN) {
+			rc = db_commit(db);
+			break;
+		}
+		sql = vertaal(stappen[v], db_soort(db));
+		if (!sql) {
+			rc = DB_NOMEM;
+			goto fout;
+		}
+		if ((rc = db_script(db, sql)))
+			goto fout;
+		p = db_int(v + 1);
+		if ((rc = db_exec(db, "INSERT INTO schema_versie (versie) "
+				  "VALUES ($1)", &p, 1, NULL)))
+			goto fout;
+		if ((rc = db_commit(db)))
+			goto fout;
+		free(sql);
+		sql = NULL;
+		v++;
+	}
+	if (van)
+		*van = start;
+	if (naar)
+		*naar = v;
+	rc = DB_OK;
+	goto out;
+fout:
+	{
+		char keep[sizeof(db->fout)];
+
+		memcpy(keep, db->fout, sizeof(keep));
+		db_rollback(db);
+		memcpy(db->fout, keep, sizeof(keep));
+	}
+out:
+	free(sql);
+	return rc;
+}

@@ -1,0 +1,1230 @@
+/*
+ * store.c - the dossier store (see store.h, docs/store.md).
+ *
+ * Cases go in and out as spoor-dossier/1: a write parses the resulting
+ * whole case with the case-file reader (so the store accepts exactly
+ * what the command line accepts) and keeps the canonical JSON of each
+ * part in its row. A read joins the rows back into the document.
+ */
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "migrate.h"
+#include "store.h"
+
+#define NP(a) (sizeof(a) / sizeof((a)[0]))
+
+int64_t
+store_nu(void)
+{
+	const char *e = getenv("SPOOR_NU");
+
+	if (e && *e)
+		return strtoll(e, NULL, 10);
+	return (int64_t)time(NULL);
+}
+
+int
+store_open(const char *url, int migreer, struct store **out, char *err,
+	   size_t errlen)
+{
+	struct store *s;
+	int rc, v;
+
+	s = calloc(1, sizeof(*s));
+	if (!s) {
+		snprintf(err, errlen, "onvoldoende geheugen");
+		return ST_NOMEM;
+	}
+	if ((rc = db_open(url, &s->db, err, errlen)))
+		goto fout;
+	if (migreer)
+		rc = migrate_run(s->db, NULL, &v);
+	else
+		rc = migrate_versie(s->db, &v);
+	if (rc) {
+		snprintf(err, errlen, "%s", db_errmsg(s->db));
+		goto fout;
+	}
+	if (v != migrate_laatste()) {
+		snprintf(err, errlen,
+			 "database heeft schemaversie %d, verwacht %d: voer "
+			 "'spoor init' uit",
+			 v, migrate_laatste());
+		rc = ST_ERR;
+		goto fout;
+	}
+	*out = s;
+	return ST_OK;
+fout:
+	store_free(s);
+	return rc;
+}
+
+void
+store_free(struct store *s)
+{
+	if (!s)
+		return;
+	db_free(s->db);
+	free(s);
+}
+
+const char *
+store_errmsg(const struct store *s)
+{
+	return db_errmsg(s->db);
+}
+
+int
+store_begin(struct store *s)
+{
+	return db_begin(s->db);
+}
+
+int
+store_commit(struct store *s)
+{
+	return db_commit(s->db);
+}
+
+int
+store_rollback(struct store *s)
+{
+	/* keep the message of the failure that led here */
+	char keep[sizeof(s->db->fout)];
+	int rc;
+
+	memcpy(keep, s->db->fout, sizeof(keep));
+	rc = db_rollback(s->db);
+	memcpy(s->db->fout, keep, sizeof(keep));
+	return rc;
+}
+
+static char *
+dup(const char *p)
+{
+	return p ? strdup(p) : NULL;
+}
+
+/* One integer from a query with one row, or ST_NIET_GEVONDEN. */
+static int
+een_int(struct store *s, const char *sql, const struct db_param *p,
+	size_t np, int64_t *out)
+{
+	struct db_res r;
+	int rc = db_query(s->db, sql, p, np, &r);
+
+	if (rc)
+		return rc;
+	if (r.nrows == 0 || !db_cel(&r, 0, 0))
+		rc = ST_NIET_GEVONDEN;
+	else
+		*out = db_cel_int(&r, 0, 0);
+	db_res_release(&r);
+	return rc;
+}
+
+/* --- users, grants ------------------------------------------------ */
+
+int
+store_gebruiker_nieuw(struct store *s, const char *naam,
+		      const char *weergavenaam, const char *hash, int64_t *id)
+{
+	struct db_param p[] = {db_text(naam), db_text(weergavenaam),
+			       db_text(hash), db_int(store_nu())};
+
+	return een_int(s, "INSERT INTO gebruiker (naam, weergavenaam, "
+		       "wachtwoord_hash, aangemaakt) VALUES ($1, $2, $3, $4) "
+		       "RETURNING id", p, NP(p), id);
+}
+
+int
+store_gebruiker_login(struct store *s, const char *naam, int64_t *id,
+		      char **hash)
+{
+	struct db_param p[] = {db_text(naam)};
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT id, wachtwoord_hash FROM gebruiker "
+			  "WHERE naam = $1 AND actief = 1", p, NP(p), &r);
+	char *h;
+
+	if (rc)
+		return rc;
+	if (r.nrows == 0) {
+		db_res_release(&r);
+		return ST_NIET_GEVONDEN;
+	}
+	h = dup(db_cel(&r, 0, 1));
+	if (!h) {
+		db_res_release(&r);
+		return ST_NOMEM;
+	}
+	*id = db_cel_int(&r, 0, 0);
+	*hash = h;
+	db_res_release(&r);
+	return ST_OK;
+}
+
+int
+store_gebruiker_info(struct store *s, int64_t id, char **naam,
+		     char **weergavenaam)
+{
+	struct db_param p[] = {db_int(id)};
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT naam, weergavenaam FROM gebruiker "
+			  "WHERE id = $1", p, NP(p), &r);
+	char *a, *b;
+
+	if (rc)
+		return rc;
+	if (r.nrows == 0) {
+		db_res_release(&r);
+		return ST_NIET_GEVONDEN;
+	}
+	a = dup(db_cel(&r, 0, 0));
+	b = dup(db_cel(&r, 0, 1));
+	db_res_release(&r);
+	if (!a || !b) {
+		free(a);
+		free(b);
+		return ST_NOMEM;
+	}
+	*naam = a;
+	*weergavenaam = b;
+	return ST_OK;
+}
+
+int
+store_gebruiker_wachtwoord(struct store *s, int64_t id, const char *hash)
+{
+	struct db_param p[] = {db_text(hash), db_int(id)};
+	int64_t n = 0;
+	int rc = db_exec(s->db, "UPDATE gebruiker SET wachtwoord_hash = $1 "
+			 "WHERE id = $2", p, NP(p), &n);
+
+	if (rc)
+		return rc;
+	/* existing sessions end with the old password */
+	if (n == 0)
+		return ST_NIET_GEVONDEN;
+	return db_exec(s->db, "DELETE FROM sessie WHERE gebruiker_id = $1",
+		       p + 1, 1, NULL);
+}
+
+int
+store_toekenning(struct store *s, int64_t gebruiker, enum rol r,
+		 const char *werkgever_ext, const char *dossier_ext)
+{
+	int64_t wg = 0, ds = 0;
+	int rc;
+
+	if (werkgever_ext) {
+		struct db_param p[] = {db_text(werkgever_ext)};
+
+		if ((rc = een_int(s, "SELECT id FROM werkgever WHERE "
+				  "extern_id = $1", p, 1, &wg)))
+			return rc;
+	}
+	if (dossier_ext && (rc = store_dossier_zoek(s, dossier_ext, &ds)))
+		return rc;
+	{
+		struct db_param p[] = {db_int(gebruiker), db_text(rol_naam[r]),
+				       wg ? db_int(wg) : db_null(),
+				       ds ? db_int(ds) : db_null()};
+
+		return db_exec(s->db, "INSERT INTO toekenning (gebruiker_id, "
+			       "rol, werkgever_id, dossier_id) VALUES ($1, $2, "
+			       "$3, $4)", p, NP(p), NULL);
+	}
+}
+
+static uint32_t
+rollen_uit(const struct db_res *r, size_t col)
+{
+	uint32_t m = 0;
+	size_t i;
+
+	for (i = 0; i < r->nrows; i++) {
+		const char *n = db_cel(r, i, col);
+		int k = n ? rol_zoek(n, strlen(n)) : -1;
+
+		if (k >= 0)
+			m |= ROL_BIT(k);
+	}
+	return m;
+}
+
+int
+store_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
+	     uint32_t *rollen)
+{
+	struct db_param p[] = {db_int(gebruiker), db_int(dossier)};
+	struct db_res r;
+	int rc = db_query(s->db,
+			  "SELECT t.rol FROM toekenning t, dossier d, "
+			  "dienstverband v WHERE t.gebruiker_id = $1 AND "
+			  "d.id = $2 AND v.id = d.dienstverband_id AND "
+			  "(t.dossier_id = d.id OR t.werkgever_id = "
+			  "v.werkgever_id)",
+			  p, NP(p), &r);
+
+	if (rc)
+		return rc;
+	*rollen = rollen_uit(&r, 0);
+	db_res_release(&r);
+	return ST_OK;
+}
+
+int
+store_werkgever_rollen(struct store *s, int64_t gebruiker,
+		       const char *werkgever_ext, uint32_t *rollen)
+{
+	struct db_param p[] = {db_int(gebruiker), db_text(werkgever_ext)};
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT t.rol FROM toekenning t, werkgever g "
+			  "WHERE t.gebruiker_id = $1 AND g.extern_id = $2 AND "
+			  "t.werkgever_id = g.id", p, NP(p), &r);
+
+	if (rc)
+		return rc;
+	*rollen = rollen_uit(&r, 0);
+	db_res_release(&r);
+	return ST_OK;
+}
+
+int
+store_alle_rollen(struct store *s, int64_t gebruiker, uint32_t *rollen)
+{
+	struct db_param p[] = {db_int(gebruiker)};
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT DISTINCT rol FROM toekenning WHERE "
+			  "gebruiker_id = $1", p, NP(p), &r);
+
+	if (rc)
+		return rc;
+	*rollen = rollen_uit(&r, 0);
+	db_res_release(&r);
+	return ST_OK;
+}
+
+/* --- sessions and tokens ------------------------------------------ */
+
+int
+store_sessie_nieuw(struct store *s, const char *token_hash, int64_t gebruiker,
+		   const char *csrf, int64_t verloopt)
+{
+	struct db_param p[] = {db_text(token_hash), db_int(gebruiker),
+			       db_text(csrf), db_int(store_nu()),
+			       db_int(verloopt)};
+
+	return db_exec(s->db, "INSERT INTO sessie (token_hash, gebruiker_id, "
+		       "csrf, aangemaakt, verloopt) VALUES ($1, $2, $3, $4, $5)",
+		       p, NP(p), NULL);
+}
+
+int
+store_sessie_zoek(struct store *s, const char *token_hash, int64_t nu,
+		  int64_t *gebruiker, char **csrf)
+{
+	struct db_param p[] = {db_text(token_hash), db_int(nu)};
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT s.gebruiker_id, s.csrf FROM sessie s, "
+			  "gebruiker g WHERE s.token_hash = $1 AND "
+			  "s.verloopt > $2 AND g.id = s.gebruiker_id AND "
+			  "g.actief = 1", p, NP(p), &r);
+	char *c;
+
+	if (rc)
+		return rc;
+	if (r.nrows == 0) {
+		db_res_release(&r);
+		return ST_NIET_GEVONDEN;
+	}
+	c = dup(db_cel(&r, 0, 1));
+	if (!c) {
+		db_res_release(&r);
+		return ST_NOMEM;
+	}
+	*gebruiker = db_cel_int(&r, 0, 0);
+	*csrf = c;
+	db_res_release(&r);
+	return ST_OK;
+}
+
+int
+store_sessie_weg(struct store *s, const char *token_hash)
+{
+	struct db_param p[] = {db_text(token_hash)};
+
+	return db_exec(s->db, "DELETE FROM sessie WHERE token_hash = $1", p,
+		       NP(p), NULL);
+}
+
+int
+store_token_nieuw(struct store *s, const char *token_hash, int64_t gebruiker,
+		  const char *naam)
+{
+	struct db_param p[] = {db_text(token_hash), db_int(gebruiker),
+			       db_text(naam), db_int(store_nu())};
+
+	return db_exec(s->db, "INSERT INTO api_token (token_hash, "
+		       "gebruiker_id, naam, aangemaakt) VALUES ($1, $2, $3, $4)",
+		       p, NP(p), NULL);
+}
+
+int
+store_token_zoek(struct store *s, const char *token_hash, int64_t *gebruiker)
+{
+	struct db_param p[] = {db_text(token_hash)};
+
+	return een_int(s, "SELECT t.gebruiker_id FROM api_token t, gebruiker "
+		       "g WHERE t.token_hash = $1 AND t.ingetrokken = 0 AND "
+		       "g.id = t.gebruiker_id AND g.actief = 1", p, NP(p),
+		       gebruiker);
+}
+
+/* --- audit ------------------------------------------------------- */
+
+/* The hash of a record: SHA-256 over the previous hash and every field,
+ * each field preceded by its length so no two records collide by
+ * shifting text between fields. */
+static void
+audit_hash(const char *vorige, int64_t volgnr, int64_t tijd, int64_t gebruiker,
+	   const char *wie, const char *rol, int64_t dossier, const char *actie,
+	   const char *klasse, char out[65])
+{
+	crypto_hash_sha256_state st;
+	unsigned char h[crypto_hash_sha256_BYTES];
+	char num[96];
+	const char *veld[5];
+	size_t i;
+
+	veld[0] = vorige;
+	veld[1] = wie;
+	veld[2] = rol;
+	veld[3] = actie;
+	veld[4] = klasse;
+	crypto_hash_sha256_init(&st);
+	snprintf(num, sizeof(num), "%lld %lld %lld %lld\n", (long long)volgnr,
+		 (long long)tijd, (long long)gebruiker, (long long)dossier);
+	crypto_hash_sha256_update(&st, (const unsigned char *)num, strlen(num));
+	for (i = 0; i < NP(veld); i++) {
+		size_t n = strlen(veld[i]);
+
+		snprintf(num, sizeof(num), "%zu:", n);
+		crypto_hash_sha256_update(&st, (const unsigned char *)num,
+					  strlen(num));
+		crypto_hash_sha256_update(&st, (const unsigned char *)veld[i], n);
+	}
+	crypto_hash_sha256_final(&st, h);
+	sodium_bin2hex(out, 65, h, sizeof(h));
+}
+
+static void
+rollen_tekst(uint32_t rollen, char *buf, size_t n)
+{
+	size_t o = 0;
+	int i;
+
+	buf[0] = '\0';
+	for (i = 0; i < ROL__COUNT; i++)
+		if (rollen & ROL_BIT(i)) {
+			int k = snprintf(buf + o, n - o, "%s%s", o ? "," : "",
+					 rol_naam[i]);
+
+			if (k < 0 || (size_t)k >= n - o)
+				break;
+			o += (size_t)k;
+		}
+}
+
+int
+store_audit(struct store *s, int64_t gebruiker, const char *wie,
+	    uint32_t rollen, int64_t dossier, const char *actie,
+	    uint32_t klassen)
+{
+	struct db_res r;
+	char rol[160], klasse[48], hash[65], vorige[65];
+	int64_t volgnr, tijd = store_nu();
+	size_t o = 0;
+	int rc, z;
+
+	rollen_tekst(rollen, rol, sizeof(rol));
+	klasse[0] = '\0';
+	for (z = 0; z < 3; z++)
+		if (klassen & (1u << z))
+			o += (size_t)snprintf(klasse + o, sizeof(klasse) - o,
+					      "%s%s", o ? "," : "",
+					      zichtbaarheid_naam[z]);
+	/* the UPDATE takes the row lock: appends from all processes queue
+	 * here, and each sees the head the previous one left */
+	rc = db_query(s->db, "UPDATE audit_kop SET volgnr = volgnr + 1 WHERE "
+		      "id = 1 RETURNING volgnr, hash", NULL, 0, &r);
+	if (rc)
+		return rc;
+	if (r.nrows != 1) {
+		db_res_release(&r);
+		snprintf(s->db->fout, sizeof(s->db->fout), "audit_kop ontbreekt");
+		return ST_ERR;
+	}
+	volgnr = db_cel_int(&r, 0, 0);
+	snprintf(vorige, sizeof(vorige), "%s", db_cel(&r, 0, 1));
+	db_res_release(&r);
+	audit_hash(vorige, volgnr, tijd, gebruiker, wie, rol, dossier, actie,
+		   klasse, hash);
+	{
+		struct db_param p[] = {
+			db_int(volgnr), db_int(tijd),
+			gebruiker ? db_int(gebruiker) : db_null(), db_text(wie),
+			db_text(rol), dossier ? db_int(dossier) : db_null(),
+			db_text(actie), db_text(klasse), db_text(vorige),
+			db_text(hash)};
+
+		rc = db_exec(s->db, "INSERT INTO audit (volgnr, tijd, "
+			     "gebruiker_id, gebruiker, rol, dossier_id, actie, "
+			     "klasse, vorige, hash) VALUES ($1, $2, $3, $4, $5, "
+			     "$6, $7, $8, $9, $10)", p, NP(p), NULL);
+	}
+	if (rc)
+		return rc;
+	{
+		struct db_param p[] = {db_text(hash)};
+
+		return db_exec(s->db, "UPDATE audit_kop SET hash = $1 WHERE "
+			       "id = 1", p, NP(p), NULL);
+	}
+}
+
+int
+store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr)
+{
+	struct db_res r, k;
+	char vorige[65], hash[65];
+	size_t i;
+	int rc;
+
+	rc = db_query(s->db, "SELECT volgnr, tijd, gebruiker_id, gebruiker, "
+		      "rol, dossier_id, actie, klasse, vorige, hash FROM audit "
+		      "ORDER BY volgnr", NULL, 0, &r);
+	if (rc)
+		return rc;
+	memset(vorige, '0', 64);
+	vorige[64] = '\0';
+	for (i = 0; i < r.nrows; i++) {
+		int64_t volgnr = db_cel_int(&r, i, 0);
+		const char *c[10];
+		size_t j;
+
+		for (j = 0; j < 10; j++)
+			c[j] = db_cel(&r, i, j) ? db_cel(&r, i, j) : "";
+		audit_hash(vorige, volgnr, db_cel_int(&r, i, 1),
+			   db_cel_int(&r, i, 2), c[3], c[4], db_cel_int(&r, i, 5),
+			   c[6], c[7], hash);
+		/* numbers are gapless from 1, each record names its
+		 * predecessor, and its own hash is right */
+		if (volgnr != (int64_t)i + 1 || strcmp(c[8], vorige) ||
+		    strcmp(c[9], hash)) {
+			*fout_volgnr = volgnr;
+			db_res_release(&r);
+			return ST_ONGELDIG;
+		}
+		memcpy(vorige, hash, sizeof(vorige));
+	}
+	/* the head must match the last record: cutting off the tail is
+	 * tampering too */
+	rc = db_query(s->db, "SELECT volgnr, hash FROM audit_kop WHERE id = 1",
+		      NULL, 0, &k);
+	if (rc) {
+		db_res_release(&r);
+		return rc;
+	}
+	if (k.nrows != 1 || db_cel_int(&k, 0, 0) != (int64_t)r.nrows ||
+	    strcmp(db_cel(&k, 0, 1) ? db_cel(&k, 0, 1) : "", vorige)) {
+		*fout_volgnr = (int64_t)r.nrows + 1;
+		rc = ST_ONGELDIG;
+	} else {
+		*n = (int64_t)r.nrows;
+	}
+	db_res_release(&k);
+	db_res_release(&r);
+	return rc;
+}
+
+int
+store_toegang_log(struct store *s, int64_t dossier, struct db_res *out)
+{
+	struct db_param p[] = {db_int(dossier)};
+
+	return db_query(s->db, "SELECT tijd, gebruiker, rol, actie, klasse "
+			"FROM audit WHERE dossier_id = $1 ORDER BY volgnr", p,
+			NP(p), out);
+}
+
+/* --- cases ------------------------------------------------------- */
+
+int
+store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id)
+{
+	struct db_param p[] = {db_text(extern_id)};
+
+	return een_int(s, "SELECT id FROM dossier WHERE extern_id = $1", p,
+		       NP(p), id);
+}
+
+/* A correction has the class of the entry it corrects, so filtering by
+ * class never leaves a correction pointing at a hidden entry. */
+static int
+klasse_correcties(const struct dossier *d, size_t vanaf,
+		  struct casefile_fout *f)
+{
+	size_t i, j;
+
+	for (i = vanaf; i < d->ngb; i++) {
+		const struct gebeurtenis *g = &d->gb[i];
+
+		if (!g->corrigeert.s)
+			continue;
+		for (j = 0; j < i; j++)
+			if (d->gb[j].id.s && d->gb[j].id.len == g->corrigeert.len &&
+			    !memcmp(d->gb[j].id.s, g->corrigeert.s,
+				    g->corrigeert.len))
+				break;
+		if (j < i && d->gb[j].zichtbaarheid != g->zichtbaarheid) {
+			snprintf(f->pad, sizeof(f->pad),
+				 "$.gebeurtenissen[%zu].zichtbaarheid", i);
+			snprintf(f->reden, sizeof(f->reden),
+				 "een correctie heeft de zichtbaarheid van het "
+				 "item dat zij corrigeert ('%s')",
+				 zichtbaarheid_naam[d->gb[j].zichtbaarheid]);
+			return ST_ONGELDIG;
+		}
+	}
+	return ST_OK;
+}
+
+static char *
+dump(const json_t *j)
+{
+	return json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
+}
+
+/* Insert entry i of the canonical document as row volgnr of case id. */
+static int
+zet_gebeurtenis(struct store *s, int64_t id, int64_t volgnr,
+		const struct gebeurtenis *g, json_t *obj, int64_t auteur)
+{
+	char datum[DATE_STRLEN];
+	char *txt = dump(obj);
+	int rc;
+
+	if (!txt)
+		return ST_NOMEM;
+	date_format(g->datum, datum);
+	{
+		struct db_param p[] = {
+			db_int(id), db_int(volgnr), db_textn(g->id.s, g->id.len),
+			db_text(gb_soort_naam[g->soort]), db_text(datum),
+			db_text(zichtbaarheid_naam[g->zichtbaarheid]),
+			db_textn(g->corrigeert.s, g->corrigeert.len),
+			db_text(txt), db_int(store_nu()),
+			auteur ? db_int(auteur) : db_null()};
+
+		rc = db_exec(s->db, "INSERT INTO gebeurtenis (dossier_id, "
+			     "volgnr, extern_id, soort, datum, zichtbaarheid, "
+			     "corrigeert, gegevens, vastgelegd, auteur_id) "
+			     "VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)",
+			     p, NP(p), NULL);
+	}
+	free(txt);
+	return rc;
+}
+
+static int
+zet_verzuim(struct store *s, int64_t id, int64_t volgnr,
+	    const struct verzuim_mutatie *m, int64_t auteur)
+{
+	char datum[DATE_STRLEN];
+
+	date_format(m->datum, datum);
+	{
+		struct db_param p[] = {
+			db_int(id), db_int(volgnr), db_text(datum),
+			db_text(verzuim_soort_naam[m->soort]),
+			m->soort == VZ_ZIEK ? db_int(m->percentage) : db_null(),
+			db_int(store_nu()), auteur ? db_int(auteur) : db_null()};
+
+		return db_exec(s->db, "INSERT INTO verzuim (dossier_id, volgnr, "
+			       "datum, soort, percentage, vastgelegd, "
+			       "auteur_id) VALUES ($1, $2, $3, $4, $5, $6, $7)",
+			       p, NP(p), NULL);
+	}
+}
+
+/* The id of the row with extern_id in table (werkgever or werknemer),
+ * inserted or brought up to date from the document. */
+static int
+zet_werkgever(struct store *s, const struct dossier *d, int64_t *id)
+{
+	struct db_param p[] = {db_textn(d->werkgever_id.s, d->werkgever_id.len),
+			       db_textn(d->werkgever_naam.s,
+					d->werkgever_naam.len),
+			       db_int(d->eigenrisicodrager_wga ? 1 : 0)};
+
+	return een_int(s, "INSERT INTO werkgever (extern_id, naam, "
+		       "eigenrisicodrager_wga) VALUES ($1, $2, $3) ON CONFLICT "
+		       "(extern_id) DO UPDATE SET naam = excluded.naam, "
+		       "eigenrisicodrager_wga = excluded.eigenrisicodrager_wga "
+		       "RETURNING id", p, NP(p), id);
+}
+
+static int
+zet_werknemer(struct store *s, const struct dossier *d, int64_t *id)
+{
+	char gd[DATE_STRLEN];
+	struct db_param p[4];
+
+	p[0] = db_textn(d->werknemer_id.s, d->werknemer_id.len);
+	p[1] = db_textn(d->werknemer_naam.s, d->werknemer_naam.len);
+	if (d->geboortedatum != DATE_NONE) {
+		date_format(d->geboortedatum, gd);
+		p[2] = db_text(gd);
+	} else {
+		p[2] = db_null();
+	}
+	p[3] = db_textn(d->bsn.s, d->bsn.len);
+	return een_int(s, "INSERT INTO werknemer (extern_id, naam, "
+		       "geboortedatum, bsn) VALUES ($1, $2, $3, $4) ON CONFLICT "
+		       "(extern_id) DO UPDATE SET naam = excluded.naam, "
+		       "geboortedatum = excluded.geboortedatum, bsn = "
+		       "excluded.bsn RETURNING id", p, NP(p), id);
+}
+
+static int
+schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
+	       int64_t auteur, const char *wie, int64_t *id)
+{
+	int64_t wg, wn, dv, ds;
+	json_t *gb = json_object_get(canon, "gebeurtenissen");
+	char *dvtxt = NULL, begin[DATE_STRLEN];
+	size_t i;
+	int rc;
+
+	if ((rc = zet_werkgever(s, d, &wg)) || (rc = zet_werknemer(s, d, &wn)))
+		return rc;
+	dvtxt = dump(json_object_get(canon, "dienstverband"));
+	if (!dvtxt)
+		return ST_NOMEM;
+	date_format(d->begindatum, begin);
+	{
+		struct db_param p[] = {db_int(wg), db_int(wn), db_text(begin),
+				       db_text(dvtxt)};
+
+		rc = een_int(s, "INSERT INTO dienstverband (werkgever_id, "
+			     "werknemer_id, begindatum, gegevens) VALUES ($1, "
+			     "$2, $3, $4) RETURNING id", p, NP(p), &dv);
+	}
+	free(dvtxt);
+	if (rc)
+		return rc;
+	{
+		int64_t nu = store_nu();
+		struct db_param p[] = {
+			db_textn(d->dossier_id.s, d->dossier_id.len), db_int(dv),
+			d->vangnet == VN_GEEN ? db_null()
+					      : db_text(vangnet_naam[d->vangnet]),
+			db_int(nu)};
+
+		rc = een_int(s, "INSERT INTO dossier (extern_id, "
+			     "dienstverband_id, vangnet, aangemaakt, gewijzigd) "
+			     "VALUES ($1, $2, $3, $4, $4) RETURNING id", p,
+			     NP(p), &ds);
+	}
+	if (rc)
+		return rc;
+	for (i = 0; i < d->nverzuim; i++)
+		if ((rc = zet_verzuim(s, ds, (int64_t)i + 1, &d->verzuim[i],
+				      auteur)))
+			return rc;
+	for (i = 0; i < d->ngb; i++)
+		if ((rc = zet_gebeurtenis(s, ds, (int64_t)i + 1, &d->gb[i],
+					  json_array_get(gb, i), auteur)))
+			return rc;
+	{
+		uint32_t k = 0;
+
+		for (i = 0; i < d->ngb; i++)
+			k |= 1u << d->gb[i].zichtbaarheid;
+		if ((rc = store_audit(s, auteur, wie, 0, ds, "dossier importeren",
+				      k | 1u)))
+			return rc;
+	}
+	*id = ds;
+	return ST_OK;
+}
+
+int
+store_import(struct store *s, const char *json, size_t len, int64_t auteur,
+	     const char *wie, int64_t *id, struct casefile_fout *f)
+{
+	struct dossier d;
+	json_t *canon = NULL;
+	char *txt = NULL;
+	size_t tlen;
+	int rc;
+
+	dossier_init(&d);
+	if (casefile_lees(json, len, &d, f) != CF_OK)
+		return ST_ONGELDIG;
+	if ((rc = klasse_correcties(&d, 0, f)))
+		goto out;
+	rc = ST_NOMEM;
+	if (casefile_schrijf(&d, &txt, &tlen) != CF_OK)
+		goto out;
+	canon = json_loadb(txt, tlen, JSON_REJECT_DUPLICATES, NULL);
+	if (!canon)
+		goto out;
+	if ((rc = db_begin(s->db)))
+		goto out;
+	rc = schrijf_import(s, &d, canon, auteur, wie, id);
+	if (rc == ST_OK)
+		rc = db_commit(s->db);
+	if (rc) {
+		store_rollback(s);
+		if (rc == ST_CONFLICT) {
+			snprintf(f->pad, sizeof(f->pad), "$.dossier_id");
+			snprintf(f->reden, sizeof(f->reden),
+				 "er bestaat al een dossier '%.*s'",
+				 (int)(d.dossier_id.len > 80 ? 80
+							     : d.dossier_id.len),
+				 d.dossier_id.s);
+		}
+	}
+out:
+	json_decref(canon);
+	free(txt);
+	dossier_release(&d);
+	return rc;
+}
+
+/* Put the stored case back together as a JSON tree. */
+static int
+laad_tree(struct store *s, int64_t id, json_t **out)
+{
+	struct db_param p[] = {db_int(id)};
+	struct db_res r;
+	json_t *root = NULL, *o, *a;
+	json_error_t je;
+	size_t i;
+	int rc, ok = 1;
+
+	rc = db_query(s->db,
+		      "SELECT d.extern_id, g.extern_id, g.naam, "
+		      "g.eigenrisicodrager_wga, n.extern_id, n.naam, "
+		      "n.geboortedatum, n.bsn, v.gegevens, d.vangnet FROM "
+		      "dossier d, dienstverband v, werkgever g, werknemer n "
+		      "WHERE d.id = $1 AND v.id = d.dienstverband_id AND "
+		      "g.id = v.werkgever_id AND n.id = v.werknemer_id",
+		      p, NP(p), &r);
+	if (rc)
+		return rc;
+	if (r.nrows == 0) {
+		db_res_release(&r);
+		return ST_NIET_GEVONDEN;
+	}
+	root = json_object();
+	if (!root)
+		goto nomem;
+	ok &= !json_object_set_new(root, "formaat", json_string("spoor-dossier/1"));
+	ok &= !json_object_set_new(root, "dossier_id", json_string(db_cel(&r, 0, 0)));
+	o = json_object();
+	ok &= !json_object_set_new(root, "werkgever", o);
+	ok &= !json_object_set_new(o, "id", json_string(db_cel(&r, 0, 1)));
+	ok &= !json_object_set_new(o, "naam", json_string(db_cel(&r, 0, 2)));
+	ok &= !json_object_set_new(o, "eigenrisicodrager_wga",
+				   json_boolean(db_cel_int(&r, 0, 3)));
+	o = json_object();
+	ok &= !json_object_set_new(root, "werknemer", o);
+	ok &= !json_object_set_new(o, "id", json_string(db_cel(&r, 0, 4)));
+	ok &= !json_object_set_new(o, "naam", json_string(db_cel(&r, 0, 5)));
+	if (db_cel(&r, 0, 6))
+		ok &= !json_object_set_new(o, "geboortedatum",
+					   json_string(db_cel(&r, 0, 6)));
+	if (db_cel(&r, 0, 7))
+		ok &= !json_object_set_new(o, "bsn", json_string(db_cel(&r, 0, 7)));
+	ok &= !json_object_set_new(root, "dienstverband",
+				   json_loads(db_cel(&r, 0, 8), 0, &je));
+	ok &= !json_object_set_new(root, "vangnet",
+				   db_cel(&r, 0, 9)
+					   ? json_string(db_cel(&r, 0, 9))
+					   : json_null());
+	db_res_release(&r);
+	if (!ok)
+		goto nomem;
+
+	if ((rc = db_query(s->db, "SELECT datum, soort, percentage FROM "
+			   "verzuim WHERE dossier_id = $1 ORDER BY volgnr", p,
+			   NP(p), &r)))
+		goto fout;
+	a = json_array();
+	ok &= !json_object_set_new(root, "verzuim", a);
+	for (i = 0; ok && i < r.nrows; i++) {
+		o = json_object();
+		ok &= !json_array_append_new(a, o);
+		ok &= !json_object_set_new(o, "datum", json_string(db_cel(&r, i, 0)));
+		ok &= !json_object_set_new(o, "soort", json_string(db_cel(&r, i, 1)));
+		if (db_cel(&r, i, 2))
+			ok &= !json_object_set_new(o, "percentage",
+						   json_integer(db_cel_int(&r, i, 2)));
+	}
+	db_res_release(&r);
+	if ((rc = db_query(s->db, "SELECT gegevens FROM gebeurtenis WHERE "
+			   "dossier_id = $1 ORDER BY volgnr", p, NP(p), &r)))
+		goto fout;
+	a = json_array();
+	ok &= !json_object_set_new(root, "gebeurtenissen", a);
+	for (i = 0; ok && i < r.nrows; i++)
+		ok &= !json_array_append_new(a, json_loads(db_cel(&r, i, 0), 0,
+							   &je));
+	db_res_release(&r);
+	if (!ok)
+		goto nomem;
+	*out = root;
+	return ST_OK;
+nomem:
+	db_res_release(&r);
+	rc = ST_NOMEM;
+fout:
+	json_decref(root);
+	return rc;
+}
+
+/* Parse a tree with the case-file reader; a failure here means the
+ * database holds what the reader refuses: reported as a store error. */
+static int
+tree_dossier(json_t *tree, struct dossier *out,
+	     struct casefile_fout *f)
+{
+	char *txt = dump(tree);
+	int rc;
+
+	if (!txt)
+		return ST_NOMEM;
+	rc = casefile_lees(txt, strlen(txt), out, f);
+	free(txt);
+	if (rc == CF_NOMEM)
+		return ST_NOMEM;
+	return rc == CF_OK ? ST_OK : ST_ONGELDIG;
+}
+
+int
+store_dossier_laad(struct store *s, int64_t id, struct dossier *out)
+{
+	json_t *tree;
+	struct casefile_fout f;
+	int rc;
+
+	if ((rc = laad_tree(s, id, &tree)))
+		return rc;
+	rc = tree_dossier(tree, out, &f);
+	json_decref(tree);
+	if (rc == ST_ONGELDIG) {
+		snprintf(s->db->fout, sizeof(s->db->fout),
+			 "opgeslagen dossier %lld onleesbaar: %.60s: %.120s",
+			 (long long)id, f.pad, f.reden);
+		rc = ST_ERR;
+	}
+	return rc;
+}
+
+/* Lock the case for writing and return its next volgnr in table. The
+ * UPDATE of dossier.versie is the lock: writers of one case queue. */
+static int
+vergrendel(struct store *s, int64_t id, const char *volg_sql, int64_t *volg)
+{
+	struct db_param p[] = {db_int(store_nu()), db_int(id)};
+	int64_t n = 0;
+	int rc = db_exec(s->db, "UPDATE dossier SET versie = versie + 1, "
+			 "gewijzigd = $1 WHERE id = $2", p, NP(p), &n);
+
+	if (rc)
+		return rc;
+	if (n == 0)
+		return ST_NIET_GEVONDEN;
+	return een_int(s, volg_sql, p + 1, 1, volg);
+}
+
+/* Rewrite "$.gebeurtenissen[i]..." of the merged document to "$..." of
+ * the entry the caller sent. */
+static void
+pad_relatief(struct casefile_fout *f, const char *lijst, size_t i)
+{
+	char pre[64];
+	size_t n;
+
+	snprintf(pre, sizeof(pre), "$.%s[%zu]", lijst, i);
+	n = strlen(pre);
+	if (!strncmp(f->pad, pre, n) && (f->pad[n] == '\0' || f->pad[n] == '.'))
+		memmove(f->pad + 1, f->pad + n, strlen(f->pad + n) + 1);
+}
+
+int
+store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
+			    size_t len, uint32_t rollen, int64_t auteur,
+			    const char *auteur_naam, char **nieuw_id,
+			    struct casefile_fout *f)
+{
+	json_t *tree = NULL, *e = NULL, *canon = NULL;
+	json_error_t je;
+	struct dossier d;
+	char eid[32], *txt = NULL, *idkopie = NULL;
+	int64_t volg;
+	size_t idx;
+	int rc;
+
+	dossier_init(&d);
+	f->pad[0] = f->reden[0] = '\0';
+	e = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+	if (!e || !json_is_object(e)) {
+		snprintf(f->pad, sizeof(f->pad), e ? "$" : "");
+		snprintf(f->reden, sizeof(f->reden),
+			 e ? "verwacht een object"
+			   : "geen geldige JSON op regel %d, kolom %d: %s",
+			 je.line, je.column, je.text);
+		rc = ST_ONGELDIG;
+		goto out;
+	}
+	if (json_object_get(e, "id") || json_object_get(e, "auteur")) {
+		snprintf(f->pad, sizeof(f->pad), "$.%s",
+			 json_object_get(e, "id") ? "id" : "auteur");
+		snprintf(f->reden, sizeof(f->reden),
+			 "wordt door spoor ingevuld; laat dit veld weg");
+		rc = ST_ONGELDIG;
+		goto out;
+	}
+	if ((rc = db_begin(s->db)))
+		goto out;
+	rc = vergrendel(s, id, "SELECT coalesce(max(volgnr), 0) + 1 FROM "
+			"gebeurtenis WHERE dossier_id = $1", &volg);
+	if (rc)
+		goto terug;
+	snprintf(eid, sizeof(eid), "E%lld", (long long)volg);
+	rc = ST_NOMEM;
+	if (json_object_set_new(e, "id", json_string(eid)) ||
+	    json_object_set_new(e, "auteur", json_string(auteur_naam)))
+		goto terug;
+	if ((rc = laad_tree(s, id, &tree)))
+		goto terug;
+	idx = json_array_size(json_object_get(tree, "gebeurtenissen"));
+	rc = ST_NOMEM;
+	if (json_array_append(json_object_get(tree, "gebeurtenissen"), e))
+		goto terug;
+	txt = dump(tree);
+	if (!txt)
+		goto terug;
+	rc = casefile_lees(txt, strlen(txt), &d, f);
+	if (rc != CF_OK) {
+		rc = rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
+		pad_relatief(f, "gebeurtenissen", idx);
+		goto terug;
+	}
+	if (!toegang_schrijf(rollen, (enum zichtbaarheid)d.gb[idx].zichtbaarheid)) {
+		snprintf(f->pad, sizeof(f->pad), "$.zichtbaarheid");
+		snprintf(f->reden, sizeof(f->reden),
+			 "uw rol mag geen items met zichtbaarheid '%s' "
+			 "vastleggen",
+			 zichtbaarheid_naam[d.gb[idx].zichtbaarheid]);
+		rc = ST_VERBODEN;
+		goto terug;
+	}
+	/* a correction may only name an entry the writer can read; an
+	 * unreadable one is answered as if it did not exist */
+	if (d.gb[idx].corrigeert.s) {
+		size_t j;
+
+		for (j = 0; j < idx; j++)
+			if (d.gb[j].id.s &&
+			    d.gb[j].id.len == d.gb[idx].corrigeert.len &&
+			    !memcmp(d.gb[j].id.s, d.gb[idx].corrigeert.s,
+				    d.gb[j].id.len))
+				break;
+		if (j < idx && !toegang_lees(rollen, (enum zichtbaarheid)
+					     d.gb[j].zichtbaarheid)) {
+			snprintf(f->pad, sizeof(f->pad), "$.corrigeert");
+			snprintf(f->reden, sizeof(f->reden),
+				 "geen eerder item met id '%.60s'",
+				 d.gb[idx].corrigeert.s);
+			rc = ST_ONGELDIG;
+			goto terug;
+		}
+	}
+	if ((rc = klasse_correcties(&d, idx, f))) {
+		pad_relatief(f, "gebeurtenissen", idx);
+		goto terug;
+	}
+	/* store the canonical form of the new entry */
+	free(txt);
+	txt = NULL;
+	rc = ST_NOMEM;
+	if (casefile_schrijf(&d, &txt, &len) != CF_OK)
+		goto terug;
+	canon = json_loadb(txt, len, 0, NULL);
+	if (!canon)
+		goto terug;
+	rc = zet_gebeurtenis(s, id, volg, &d.gb[idx],
+			     json_array_get(json_object_get(canon,
+							    "gebeurtenissen"),
+					    idx),
+			     auteur);
+	if (rc)
+		goto terug;
+	rc = store_audit(s, auteur, auteur_naam, rollen, id,
+			 "item vastleggen", 1u << d.gb[idx].zichtbaarheid);
+	if (rc)
+		goto terug;
+	if (nieuw_id && !(idkopie = strdup(eid))) {
+		rc = ST_NOMEM;
+		goto terug;
+	}
+	if ((rc = db_commit(s->db)))
+		goto terug;
+	if (nieuw_id)
+		*nieuw_id = idkopie;
+	idkopie = NULL;
+	goto out;
+terug:
+	store_rollback(s);
+out:
+	free(idkopie);
+	free(txt);
+	json_decref(canon);
+	json_decref(tree);
+	json_decref(e);
+	dossier_release(&d);
+	return rc;
+}
+
+int
+store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
+			size_t len, uint32_t rollen, int64_t auteur,
+			const char *auteur_naam, struct casefile_fout *f)
+{
+	json_t *tree = NULL, *e = NULL;
+	json_error_t je;
+	struct dossier d;
+	char *txt = NULL;
+	int64_t volg;
+	size_t idx;
+	int rc;
+
+	dossier_init(&d);
+	f->pad[0] = f->reden[0] = '\0';
+	if (!toegang_verzuim_schrijf(rollen)) {
+		snprintf(f->reden, sizeof(f->reden),
+			 "uw rol mag geen verzuim vastleggen");
+		return ST_VERBODEN;
+	}
+	e = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+	if (!e || !json_is_object(e)) {
+		snprintf(f->pad, sizeof(f->pad), e ? "$" : "");
+		snprintf(f->reden, sizeof(f->reden),
+			 e ? "verwacht een object"
+			   : "geen geldige JSON op regel %d, kolom %d: %s",
+			 je.line, je.column, je.text);
+		rc = ST_ONGELDIG;
+		goto out;
+	}
+	if ((rc = db_begin(s->db)))
+		goto out;
+	rc = vergrendel(s, id, "SELECT coalesce(max(volgnr), 0) + 1 FROM "
+			"verzuim WHERE dossier_id = $1", &volg);
+	if (rc)
+		goto terug;
+	if ((rc = laad_tree(s, id, &tree)))
+		goto terug;
+	idx = json_array_size(json_object_get(tree, "verzuim"));
+	rc = ST_NOMEM;
+	if (json_array_append(json_object_get(tree, "verzuim"), e))
+		goto terug;
+	txt = dump(tree);
+	if (!txt)
+		goto terug;
+	rc = casefile_lees(txt, strlen(txt), &d, f);
+	if (rc != CF_OK) {
+		rc = rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
+		pad_relatief(f, "verzuim", idx);
+		goto terug;
+	}
+	if ((rc = zet_verzuim(s, id, volg, &d.verzuim[idx], auteur)) ||
+	    (rc = store_audit(s, auteur, auteur_naam, rollen, id,
+			      "verzuim vastleggen", 1u)) ||
+	    (rc = db_commit(s->db)))
+		goto terug;
+	goto out;
+terug:
+	store_rollback(s);
+out:
+	free(txt);
+	json_decref(tree);
+	json_decref(e);
+	dossier_release(&d);
+	return rc;
+}
+
+int
+store_dossiers(struct store *s, int64_t gebruiker, int64_t **ids,
+	       uint32_t **rollen, size_t *n)
+{
+	struct db_param p[] = {db_int(gebruiker)};
+	struct db_res r;
+	int64_t *a = NULL;
+	uint32_t *b = NULL;
+	size_t i, k = 0;
+	int rc;
+
+	rc = db_query(s->db,
+		      "SELECT d.id, t.rol FROM toekenning t, dossier d, "
+		      "dienstverband v WHERE t.gebruiker_id = $1 AND "
+		      "t.rol <> 'beheerder' AND v.id = d.dienstverband_id AND "
+		      "(t.dossier_id = d.id OR t.werkgever_id = v.werkgever_id) "
+		      "ORDER BY d.id",
+		      p, NP(p), &r);
+	if (rc)
+		return rc;
+	if (r.nrows) {
+		a = malloc(r.nrows * sizeof(*a));
+		b = malloc(r.nrows * sizeof(*b));
+		if (!a || !b) {
+			free(a);
+			free(b);
+			db_res_release(&r);
+			return ST_NOMEM;
+		}
+	}
+	/* one row per grant: fold the roles per case */
+	for (i = 0; i < r.nrows; i++) {
+		int64_t id = db_cel_int(&r, i, 0);
+		const char *rn = db_cel(&r, i, 1);
+		int rol = rn ? rol_zoek(rn, strlen(rn)) : -1;
+
+		if (k == 0 || a[k - 1] != id) {
+			a[k] = id;
+			b[k++] = 0;
+		}
+		if (rol >= 0)
+			b[k - 1] |= ROL_BIT(rol);
+	}
+	db_res_release(&r);
+	*ids = a;
+	if (rollen)
+		*rollen = b;
+	else
+		free(b);
+	*n = k;
+	return ST_OK;
+}

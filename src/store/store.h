@@ -1,0 +1,164 @@
+/*
+ * store.h - the dossier store: cases, entries, users, grants, sessions,
+ * tokens and the audit log, on either backend of db.h.
+ *
+ * A case is kept as rows (werkgever, werknemer, dienstverband, dossier,
+ * verzuim mutations, append-only gebeurtenissen) and handed out as the
+ * struct dossier of spoor-dossier/1. Every write is one transaction that
+ * also appends its audit record; a write either lands whole or not at
+ * all. Entries are never updated or deleted: a correction is a new entry
+ * whose `corrigeert` names the old one.
+ *
+ * A struct store wraps one connection and is used by one thread at a
+ * time; the server opens one per worker thread.
+ */
+#ifndef SPOOR_STORE_H
+#define SPOOR_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/dossier.h"
+#include "format/casefile.h"
+#include "store/db.h"
+#include "store/toegang.h"
+
+enum store_rc {
+	ST_OK = 0,
+	ST_ERR = DB_ERR,            /* database failure: store_errmsg() */
+	ST_CONFLICT = DB_CONFLICT,  /* the name or id exists already */
+	ST_BUSY = DB_BUSY,
+	ST_NOMEM = DB_NOMEM,
+	ST_NIET_GEVONDEN = -10,     /* no such case/user/session */
+	ST_ONGELDIG = -11,          /* bad document: see the casefile_fout */
+	ST_VERBODEN = -12           /* the roles may not do this */
+};
+
+struct store {
+	struct db *db;
+};
+
+/*
+ * Open the store at url (an SQLite path or a postgresql:// URI). With
+ * migreer the schema is created or upgraded (spoor init); without it a
+ * database that is not at the current version is refused with a message
+ * that says to run `spoor init`. *out is freed with store_free().
+ */
+int store_open(const char *url, int migreer, struct store **out, char *err,
+	       size_t errlen);
+void store_free(struct store *s);
+const char *store_errmsg(const struct store *s);
+
+/* The current time in seconds since the epoch (overridable for tests
+ * through SPOOR_NU). */
+int64_t store_nu(void);
+
+/* --- users, grants ------------------------------------------------ */
+
+/* Create a user; ST_CONFLICT when the name is taken. */
+int store_gebruiker_nieuw(struct store *s, const char *naam,
+			  const char *weergavenaam, const char *hash,
+			  int64_t *id);
+/* For a login: the id and the password hash (*hash malloc'd) of an
+ * active user; ST_NIET_GEVONDEN otherwise. */
+int store_gebruiker_login(struct store *s, const char *naam, int64_t *id,
+			  char **hash);
+/* Name and display name of user id (both malloc'd). */
+int store_gebruiker_info(struct store *s, int64_t id, char **naam,
+			 char **weergavenaam);
+int store_gebruiker_wachtwoord(struct store *s, int64_t id, const char *hash);
+
+/* Grant role r to user: for all cases of werkgever werkgever_ext, for the
+ * one case dossier_ext, or without scope (both NULL: beheerder). */
+int store_toekenning(struct store *s, int64_t gebruiker, enum rol r,
+		     const char *werkgever_ext, const char *dossier_ext);
+/* The roles user holds in case dossier (0 when none reach it). */
+int store_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
+		 uint32_t *rollen);
+/* The roles of the user's organisation-wide grants for werkgever_ext. */
+int store_werkgever_rollen(struct store *s, int64_t gebruiker,
+			   const char *werkgever_ext, uint32_t *rollen);
+/* Every role the user holds anywhere. */
+int store_alle_rollen(struct store *s, int64_t gebruiker, uint32_t *rollen);
+
+/* --- sessions and API tokens (only hashes are stored) -------------- */
+
+int store_sessie_nieuw(struct store *s, const char *token_hash,
+		       int64_t gebruiker, const char *csrf, int64_t verloopt);
+/* The user and CSRF token (malloc'd) of a live session. */
+int store_sessie_zoek(struct store *s, const char *token_hash, int64_t nu,
+		      int64_t *gebruiker, char **csrf);
+int store_sessie_weg(struct store *s, const char *token_hash);
+int store_token_nieuw(struct store *s, const char *token_hash,
+		      int64_t gebruiker, const char *naam);
+int store_token_zoek(struct store *s, const char *token_hash,
+		     int64_t *gebruiker);
+
+/* --- cases ------------------------------------------------------- */
+
+/*
+ * Store a spoor-dossier/1 document as a new case. ST_ONGELDIG with *f
+ * filled for a bad document (also: a correction whose class differs from
+ * the entry it corrects); ST_CONFLICT when its dossier_id exists.
+ * auteur may be 0 (command line). The audit record names wie.
+ */
+int store_import(struct store *s, const char *json, size_t len,
+		 int64_t auteur, const char *wie, int64_t *id,
+		 struct casefile_fout *f);
+
+/* The internal id of case extern_id. */
+int store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id);
+
+/* The whole case, unfiltered: callers pass it through toegang_filter()
+ * before it leaves the process. *out must be dossier_init'ed. */
+int store_dossier_laad(struct store *s, int64_t id, struct dossier *out);
+
+/*
+ * Append one entry (the JSON object of a gebeurtenis) to case id as user
+ * auteur with roles rollen. spoor assigns the entry's `id` and `auteur`
+ * (a given `id` is refused). ST_VERBODEN when the roles may not write its
+ * class; ST_ONGELDIG with *f (JSON paths relative to the entry, "$.datum")
+ * for a bad entry. *nieuw_id (may be NULL) receives the assigned id,
+ * malloc'd.
+ */
+int store_gebeurtenis_toevoegen(struct store *s, int64_t id,
+				const char *json, size_t len, uint32_t rollen,
+				int64_t auteur, const char *auteur_naam,
+				char **nieuw_id, struct casefile_fout *f);
+
+/* Append one verzuim mutation (the JSON object of §4). */
+int store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
+			    size_t len, uint32_t rollen, int64_t auteur,
+			    const char *auteur_naam, struct casefile_fout *f);
+
+/* The cases user may see (a grant other than beheerder reaches them),
+ * ordered by id; *ids malloc'd, *rollen (may be NULL) malloc'd too. */
+int store_dossiers(struct store *s, int64_t gebruiker, int64_t **ids,
+		   uint32_t **rollen, size_t *n);
+
+/* --- audit ------------------------------------------------------- */
+
+/*
+ * Append an audit record: who (user id, may be 0, and name), with which
+ * roles, on which case (0: none), what (a short Dutch verb phrase), and
+ * the classes touched (bit mask of 1u << zichtbaarheid). Runs inside the
+ * caller's transaction when there is one.
+ */
+int store_audit(struct store *s, int64_t gebruiker, const char *wie,
+		uint32_t rollen, int64_t dossier, const char *actie,
+		uint32_t klassen);
+
+/* Recompute the hash chain. *n gets the number of records; on a break,
+ * returns ST_ONGELDIG with *fout_volgnr the first bad record. */
+int store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr);
+
+/* The access log of a case: rows of (tijd, gebruiker, rol, actie,
+ * klasse), oldest first. */
+int store_toegang_log(struct store *s, int64_t dossier, struct db_res *out);
+
+/* Begin/commit for callers that group writes. */
+int store_begin(struct store *s);
+int store_commit(struct store *s);
+int store_rollback(struct store *s);
+
+#endif /* SPOOR_STORE_H */

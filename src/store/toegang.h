@@ -1,0 +1,61 @@
+/*
+ * toegang.h - who may read and write what (architecture §6), in one
+ * place. Every path that hands out case content (API, export, search,
+ * errors) filters through here; the UI never decides.
+ *
+ * A user's standing in a case is a set of roles (a bit mask of
+ * 1u << enum rol), the union of the grants that reach the case.
+ */
+#ifndef SPOOR_TOEGANG_H
+#define SPOOR_TOEGANG_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+#include "core/dossier.h"
+
+enum rol {
+	ROL_BEHEERDER = 0,
+	ROL_CASEMANAGER,
+	ROL_WERKGEVER,
+	ROL_LEIDINGGEVENDE,
+	ROL_BEDRIJFSARTS,
+	ROL_ARBEIDSDESKUNDIGE,
+	ROL_LOOPBAANCOACH,
+	ROL_WERKNEMER,
+	ROL_ADVISEUR,
+	ROL__COUNT
+};
+#define ROL_BIT(r) (1u << (r))
+
+extern const char *const rol_naam[ROL__COUNT];
+
+/* The role named s (len bytes), or -1. */
+int rol_zoek(const char *s, size_t len);
+
+/* May a holder of these roles read / write entries of class z? */
+int toegang_lees(uint32_t rollen, enum zichtbaarheid z);
+int toegang_schrijf(uint32_t rollen, enum zichtbaarheid z);
+
+/* May these roles see the case at all (a grant other than beheerder)?
+ * beheerder manages users and grants and reads no case content. */
+int toegang_dossier(uint32_t rollen);
+
+/* May these roles append verzuim mutations (ziek/hersteld)? The parties
+ * who register absence: casemanager, werkgever, leidinggevende,
+ * bedrijfsarts. */
+int toegang_verzuim_schrijf(uint32_t rollen);
+
+/* The classes these roles may read, as a bit mask of 1u << zichtbaarheid,
+ * for the audit log. */
+uint32_t toegang_klassen(uint32_t rollen);
+
+/*
+ * Remove from d every entry the roles may not read, in place, keeping the
+ * order of the rest. A correction always has the class of the entry it
+ * corrects (the store refuses anything else), so no kept entry points at
+ * a removed one. Returns the number removed.
+ */
+size_t toegang_filter(struct dossier *d, uint32_t rollen);
+
+#endif /* SPOOR_TOEGANG_H */

@@ -1,0 +1,513 @@
+/*
+ * test_auth.c - password hashing, tokens, user names and the login rate
+ * limiter of auth.h (architecture §6).
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <cmocka.h>
+
+#include "server/auth.h"
+
+#define PW "correct horse battery"
+
+static size_t
+L(const char *s)
+{
+	return strlen(s);
+}
+
+static void
+hash_test(const char *pw, char out[AUTH_HASH_MAX])
+{
+	assert_int_equal(auth_wachtwoord_hash(pw, L(pw), AUTH_KOSTEN_TEST, out),
+	    AUTH_OK);
+}
+
+static void
+test_hash_rondgang(void **state)
+{
+	char h[AUTH_HASH_MAX];
+
+	(void)state;
+	hash_test(PW, h);
+	assert_int_equal(strncmp(h, "$argon2id$v=19$", 15), 0);
+	assert_true(strlen(h) < AUTH_HASH_MAX);
+	/* The test cost is the libsodium minimum: t=1, 8 KiB. */
+	assert_non_null(strstr(h, "$m=8,t=1,p=1$"));
+	assert_int_equal(auth_wachtwoord_check(h, PW, L(PW)), AUTH_OK);
+	/* Length is honoured, not strlen: a prefix is another password. */
+	assert_int_equal(auth_wachtwoord_check(h, PW, L(PW) - 1), AUTH_FOUT);
+}
+
+static void
+test_hash_fout_wachtwoord(void **state)
+{
+	char h[AUTH_HASH_MAX], pw[] = PW;
+	size_t i;
+
+	(void)state;
+	hash_test(PW, h);
+	assert_int_equal(auth_wachtwoord_check(h, "verkeerd wachtwoord", 19),
+	    AUTH_FOUT);
+	/* Every single-byte change fails. */
+	for (i = 0; i < sizeof(pw) - 1; i++) {
+		pw[i] ^= 1;
+		assert_int_equal(auth_wachtwoord_check(h, pw, L(pw)),
+		    AUTH_FOUT);
+		pw[i] ^= 1;
+	}
+	assert_int_equal(auth_wachtwoord_check(h, pw, L(pw)), AUTH_OK);
+	/* One byte appended. */
+	assert_int_equal(auth_wachtwoord_check(h, PW "x", L(PW) + 1),
+	    AUTH_FOUT);
+	assert_int_equal(auth_wachtwoord_check(h, "", 0), AUTH_FOUT);
+	assert_int_equal(auth_wachtwoord_check(h, NULL, 0), AUTH_FOUT);
+}
+
+static void
+test_hash_misvormd(void **state)
+{
+	char h[AUTH_HASH_MAX], kapot[AUTH_HASH_MAX], lang[400];
+	size_t n, i;
+
+	(void)state;
+	hash_test(PW, h);
+	n = strlen(h);
+	assert_int_equal(auth_wachtwoord_check(NULL, PW, L(PW)), AUTH_FOUT);
+	assert_int_equal(auth_wachtwoord_check("", PW, L(PW)), AUTH_FOUT);
+	assert_int_equal(auth_wachtwoord_check("$argon2id$", PW, L(PW)),
+	    AUTH_FOUT);
+	assert_int_equal(auth_wachtwoord_check("garbage", PW, L(PW)),
+	    AUTH_FOUT);
+	/* Every truncation of a valid hash is refused. */
+	for (i = 0; i < n; i++) {
+		memcpy(kapot, h, i);
+		kapot[i] = '\0';
+		assert_int_equal(auth_wachtwoord_check(kapot, PW, L(PW)),
+		    AUTH_FOUT);
+	}
+	/* A changed byte in the stored hash part. */
+	memcpy(kapot, h, n + 1);
+	kapot[n - 3] = kapot[n - 3] == 'A' ? 'B' : 'A';
+	assert_int_equal(auth_wachtwoord_check(kapot, PW, L(PW)), AUTH_FOUT);
+	/* A valid argon2i (not id) string is not accepted. */
+	memcpy(kapot, h, n + 1);
+	memmove(kapot + 8, kapot + 9, n - 8); /* "$argon2id$" -> "$argon2i$" */
+	assert_int_equal(strncmp(kapot, "$argon2i$v=19$", 14), 0);
+	assert_int_equal(auth_wachtwoord_check(kapot, PW, L(PW)), AUTH_FOUT);
+	/* Overlong (no NUL within AUTH_HASH_MAX): refused without reading
+	 * it as a hash. */
+	memset(lang, 'a', sizeof(lang) - 1);
+	lang[sizeof(lang) - 1] = '\0';
+	memcpy(lang, h, n);
+	assert_int_equal(auth_wachtwoord_check(lang, PW, L(PW)), AUTH_FOUT);
+	assert_int_equal(auth_wachtwoord_verouderd(lang, AUTH_KOSTEN_TEST), 0);
+	assert_int_equal(auth_wachtwoord_verouderd("", AUTH_KOSTEN_NORMAAL),
+	    0);
+	assert_int_equal(auth_wachtwoord_verouderd(NULL, AUTH_KOSTEN_NORMAAL),
+	    0);
+}
+
+static void
+test_hash_weigert(void **state)
+{
+	char h[AUTH_HASH_MAX], *groot;
+
+	(void)state;
+	memcpy(h, "onaangeroerd", 13);
+	assert_int_equal(auth_wachtwoord_hash("123456789", 9, AUTH_KOSTEN_TEST,
+			     h),
+	    AUTH_TE_KORT);
+	assert_int_equal(auth_wachtwoord_hash("", 0, AUTH_KOSTEN_TEST, h),
+	    AUTH_TE_KORT);
+	assert_int_equal(auth_wachtwoord_hash(NULL, 12, AUTH_KOSTEN_TEST, h),
+	    AUTH_ONGELDIG);
+	assert_int_equal(auth_wachtwoord_hash("abcde\0fghijk", 12,
+			     AUTH_KOSTEN_TEST, h),
+	    AUTH_ONGELDIG);
+	assert_int_equal(auth_wachtwoord_hash("abcdefghijk\0", 12,
+			     AUTH_KOSTEN_TEST, h),
+	    AUTH_ONGELDIG);
+	groot = malloc(AUTH_WACHTWOORD_MAX + 2);
+	assert_non_null(groot);
+	memset(groot, 'x', AUTH_WACHTWOORD_MAX + 1);
+	groot[AUTH_WACHTWOORD_MAX + 1] = '\0';
+	assert_int_equal(auth_wachtwoord_hash(groot, AUTH_WACHTWOORD_MAX + 1,
+			     AUTH_KOSTEN_TEST, h),
+	    AUTH_TE_LANG);
+	/* Out-parameter untouched on refusal. */
+	assert_string_equal(h, "onaangeroerd");
+	/* The bounds themselves are allowed. */
+	assert_int_equal(auth_wachtwoord_hash(groot, AUTH_WACHTWOORD_MAX,
+			     AUTH_KOSTEN_TEST, h),
+	    AUTH_OK);
+	assert_int_equal(auth_wachtwoord_check(h, groot, AUTH_WACHTWOORD_MAX),
+	    AUTH_OK);
+	/* A password that could never be stored never matches. */
+	assert_int_equal(auth_wachtwoord_check(h, groot,
+			     AUTH_WACHTWOORD_MAX + 1),
+	    AUTH_FOUT);
+	free(groot);
+	assert_int_equal(auth_wachtwoord_hash("1234567890", 10,
+			     AUTH_KOSTEN_TEST, h),
+	    AUTH_OK);
+	assert_int_equal(auth_wachtwoord_check(h, "1234567890", 10), AUTH_OK);
+	assert_int_equal(auth_wachtwoord_check(h, "1234567890\0x", 12),
+	    AUTH_FOUT);
+}
+
+static void
+test_hash_zout(void **state)
+{
+	char a[AUTH_HASH_MAX], b[AUTH_HASH_MAX];
+
+	(void)state;
+	hash_test(PW, a);
+	hash_test(PW, b);
+	assert_string_not_equal(a, b);
+	assert_int_equal(auth_wachtwoord_check(a, PW, L(PW)), AUTH_OK);
+	assert_int_equal(auth_wachtwoord_check(b, PW, L(PW)), AUTH_OK);
+}
+
+/* Replace the "m=8,t=1" parameters of a test hash with others: a
+ * well-formed string of that cost (it verifies nothing, but
+ * crypto_pwhash_str_needs_rehash decodes it fully). */
+static void
+met_kosten(const char *h, const char *param, char out[AUTH_HASH_MAX])
+{
+	const char *p = strstr(h, "m=8,t=1,");
+
+	assert_non_null(p);
+	assert_true(strlen(h) + strlen(param) < AUTH_HASH_MAX + 7);
+	snprintf(out, AUTH_HASH_MAX, "%.*s%s%s", (int)(p - h), h, param,
+	    p + 7);
+}
+
+static void
+test_verouderd(void **state)
+{
+	char h[AUTH_HASH_MAX], x[AUTH_HASH_MAX];
+
+	(void)state;
+	hash_test(PW, h);
+	assert_int_equal(auth_wachtwoord_verouderd(h, AUTH_KOSTEN_NORMAAL), 1);
+	assert_int_equal(auth_wachtwoord_verouderd(h, AUTH_KOSTEN_TEST), 0);
+	/* INTERACTIVE cost: t=2, 64 MiB. */
+	met_kosten(h, "m=65536,t=2", x);
+	assert_int_equal(auth_wachtwoord_verouderd(x, AUTH_KOSTEN_NORMAAL), 0);
+	/* A test-cost server does not downgrade real hashes. */
+	assert_int_equal(auth_wachtwoord_verouderd(x, AUTH_KOSTEN_TEST), 0);
+	/* Either parameter lower is enough. */
+	met_kosten(h, "m=65536,t=1", x);
+	assert_int_equal(auth_wachtwoord_verouderd(x, AUTH_KOSTEN_NORMAAL), 1);
+	met_kosten(h, "m=65535,t=2", x);
+	assert_int_equal(auth_wachtwoord_verouderd(x, AUTH_KOSTEN_NORMAAL), 1);
+	/* Higher on both counts (e.g. MODERATE) is kept. */
+	met_kosten(h, "m=262144,t=3", x);
+	assert_int_equal(auth_wachtwoord_verouderd(x, AUTH_KOSTEN_NORMAAL), 0);
+	/* Garbage parameters: not a hash, no rehash. */
+	met_kosten(h, "m=zz,t=2", x);
+	assert_int_equal(auth_wachtwoord_verouderd(x, AUTH_KOSTEN_NORMAAL), 0);
+}
+
+static int
+is_b64url(char c)
+{
+	return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') ||
+	    (c >= '0' && c <= '9') || c == '-' || c == '_';
+}
+
+static int
+cmp_tok(const void *a, const void *b)
+{
+	return strcmp(a, b);
+}
+
+static void
+test_tokens(void **state)
+{
+	enum { N = 1000 };
+	char(*t)[AUTH_TOKEN_LEN + 1] = calloc(N, sizeof(*t));
+	size_t i, j;
+
+	(void)state;
+	assert_non_null(t);
+	for (i = 0; i < N; i++) {
+		auth_token_nieuw(t[i]);
+		assert_int_equal(strlen(t[i]), AUTH_TOKEN_LEN);
+		for (j = 0; j < AUTH_TOKEN_LEN; j++)
+			assert_true(is_b64url(t[i][j]));
+		assert_int_equal(auth_token_geldig(t[i], AUTH_TOKEN_LEN), 1);
+	}
+	qsort(t, N, sizeof(*t), cmp_tok);
+	for (i = 1; i < N; i++)
+		assert_string_not_equal(t[i - 1], t[i]);
+	free(t);
+}
+
+static void
+test_token_geldig(void **state)
+{
+	char t[AUTH_TOKEN_LEN + 2], k[AUTH_TOKEN_LEN + 2];
+	static const char slecht[] = {'+', '/', '=', '\0', ' ', '.', '\n',
+				      (char)0xc3};
+	size_t i;
+
+	(void)state;
+	auth_token_nieuw(t);
+	assert_int_equal(auth_token_geldig(t, AUTH_TOKEN_LEN), 1);
+	assert_int_equal(auth_token_geldig(t, AUTH_TOKEN_LEN - 1), 0);
+	memcpy(k, t, AUTH_TOKEN_LEN);
+	k[AUTH_TOKEN_LEN] = 'A';
+	k[AUTH_TOKEN_LEN + 1] = '\0';
+	assert_int_equal(auth_token_geldig(k, AUTH_TOKEN_LEN + 1), 0);
+	assert_int_equal(auth_token_geldig("", 0), 0);
+	assert_int_equal(auth_token_geldig(NULL, AUTH_TOKEN_LEN), 0);
+	assert_int_equal(auth_token_geldig(
+			     "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmn-_0", 43),
+	    1);
+	for (i = 0; i < sizeof(slecht); i++) {
+		memcpy(k, t, AUTH_TOKEN_LEN + 1);
+		k[i * 5] = slecht[i];
+		assert_int_equal(auth_token_geldig(k, AUTH_TOKEN_LEN), 0);
+	}
+}
+
+static void
+test_token_hash(void **state)
+{
+	char h[AUTH_TOKEN_HASH_LEN + 1], h2[AUTH_TOKEN_HASH_LEN + 1];
+	char t[AUTH_TOKEN_LEN + 1];
+	size_t i;
+
+	(void)state;
+	auth_token_hash("abc", 3, h);
+	assert_string_equal(h, "ba7816bf8f01cfea414140de5dae2223"
+			       "b00361a396177a9cb410ff61f20015ad");
+	auth_token_hash("", 0, h);
+	assert_string_equal(h, "e3b0c44298fc1c149afbf4c8996fb924"
+			       "27ae41e4649b934ca495991b7852b855");
+	auth_token_nieuw(t);
+	auth_token_hash(t, AUTH_TOKEN_LEN, h);
+	assert_int_equal(strlen(h), AUTH_TOKEN_HASH_LEN);
+	for (i = 0; i < AUTH_TOKEN_HASH_LEN; i++)
+		assert_non_null(strchr("0123456789abcdef", h[i]));
+	/* Deterministic, and the length counts. */
+	auth_token_hash(t, AUTH_TOKEN_LEN, h2);
+	assert_string_equal(h, h2);
+	auth_token_hash(t, AUTH_TOKEN_LEN - 1, h2);
+	assert_string_not_equal(h, h2);
+}
+
+static void
+test_gelijk(void **state)
+{
+	(void)state;
+	assert_int_equal(auth_gelijk("abc", 3, "abc", 3), 1);
+	assert_int_equal(auth_gelijk("abc", 3, "abd", 3), 0);
+	assert_int_equal(auth_gelijk("xbc", 3, "abc", 3), 0);
+	assert_int_equal(auth_gelijk("abc", 3, "abcd", 4), 0);
+	assert_int_equal(auth_gelijk("abcd", 3, "abcX", 3), 1);
+	assert_int_equal(auth_gelijk("", 0, "", 0), 1);
+	assert_int_equal(auth_gelijk("", 0, "a", 1), 0);
+	assert_int_equal(auth_gelijk("a\0b", 3, "a\0c", 3), 0);
+	assert_int_equal(auth_gelijk("a\0b", 3, "a\0b", 3), 1);
+	assert_int_equal(auth_gelijk(NULL, 3, "abc", 3), 0);
+}
+
+static void
+test_naam(void **state)
+{
+	static const char *goed[] = {"a", "7", "jan", "j.de-vries_2",
+				     "0.0", "a-"};
+	static const char *slecht[] = {"", ".jan", "-jan", "_jan", "Jan",
+				       "jan de vries", "jan@x", "jan/..",
+				       "é", "jan\n"};
+	char lang[66];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(goed) / sizeof(*goed); i++)
+		assert_int_equal(auth_naam_geldig(goed[i], L(goed[i])), 1);
+	for (i = 0; i < sizeof(slecht) / sizeof(*slecht); i++)
+		if (auth_naam_geldig(slecht[i], L(slecht[i])))
+			fail_msg("accepted \"%s\"", slecht[i]);
+	assert_int_equal(auth_naam_geldig("jan\0x", 5), 0);
+	assert_int_equal(auth_naam_geldig(NULL, 3), 0);
+	memset(lang, 'a', sizeof(lang));
+	assert_int_equal(auth_naam_geldig(lang, 64), 1);
+	assert_int_equal(auth_naam_geldig(lang, 65), 0);
+}
+
+/* ---- rate limiter ---- */
+
+static int
+limiet_setup(void **state)
+{
+	struct auth_limiet *l = NULL;
+
+	if (auth_limiet_new(&l))
+		return -1;
+	*state = l;
+	return 0;
+}
+
+static int
+limiet_teardown(void **state)
+{
+	auth_limiet_free(*state);
+	return 0;
+}
+
+#define K(s) (s), strlen(s)
+
+static void
+test_limiet_venster(void **state)
+{
+	struct auth_limiet *l = *state;
+	int64_t t0 = 1700000000;
+	int i;
+
+	for (i = 0; i < AUTH_LIMIET_POGINGEN; i++) {
+		assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + i), 0);
+		auth_limiet_mislukt(l, K("u:jan"), t0 + i);
+	}
+	/* The window began at the first failure. */
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 10), 290);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 4), 296);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 299), 1);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 300), 0);
+	assert_int_equal(auth_limiet_aantal(l, t0 + 299), 1);
+	assert_int_equal(auth_limiet_aantal(l, t0 + 300), 0);
+	/* Clock set back: never more than a window. */
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 - 50), 300);
+	/* After the window a new one starts with a clean count. */
+	for (i = 0; i < AUTH_LIMIET_POGINGEN - 1; i++)
+		auth_limiet_mislukt(l, K("u:jan"), t0 + 400 + i);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 410), 0);
+	auth_limiet_mislukt(l, K("u:jan"), t0 + 410);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 410), 290);
+}
+
+static void
+test_limiet_gelukt(void **state)
+{
+	struct auth_limiet *l = *state;
+	int i;
+
+	for (i = 0; i < AUTH_LIMIET_POGINGEN - 1; i++)
+		auth_limiet_mislukt(l, K("u:piet"), 100);
+	auth_limiet_gelukt(l, K("u:piet"));
+	/* The count restarted: 4 more failures are still allowed. */
+	for (i = 0; i < AUTH_LIMIET_POGINGEN - 1; i++)
+		auth_limiet_mislukt(l, K("u:piet"), 101);
+	assert_int_equal(auth_limiet_check(l, K("u:piet"), 102), 0);
+	auth_limiet_mislukt(l, K("u:piet"), 102);
+	assert_int_equal(auth_limiet_check(l, K("u:piet"), 102), 299);
+	/* Success also lifts a running lock-out. */
+	auth_limiet_gelukt(l, K("u:piet"));
+	assert_int_equal(auth_limiet_check(l, K("u:piet"), 103), 0);
+	assert_int_equal(auth_limiet_aantal(l, 103), 0);
+	/* Unknown keys and NULL tables are harmless. */
+	auth_limiet_gelukt(l, K("u:niemand"));
+	assert_int_equal(auth_limiet_check(NULL, K("u:piet"), 0), 0);
+	auth_limiet_mislukt(NULL, K("u:piet"), 0);
+	auth_limiet_gelukt(NULL, K("u:piet"));
+	auth_limiet_free(NULL);
+}
+
+static void
+test_limiet_sleutels_los(void **state)
+{
+	struct auth_limiet *l = *state;
+	int i;
+
+	for (i = 0; i < AUTH_LIMIET_POGINGEN; i++)
+		auth_limiet_mislukt(l, K("u:a"), 10);
+	assert_int_equal(auth_limiet_check(l, K("u:a"), 10), 300);
+	assert_int_equal(auth_limiet_check(l, K("u:b"), 10), 0);
+	assert_int_equal(auth_limiet_check(l, K("ip:u:a"), 10), 0);
+	/* Prefixes are different keys; the length counts. */
+	assert_int_equal(auth_limiet_check(l, "u:ab", 3, 10), 300);
+	assert_int_equal(auth_limiet_check(l, "u:ab", 4, 10), 0);
+	auth_limiet_gelukt(l, K("u:b"));
+	assert_int_equal(auth_limiet_check(l, K("u:a"), 10), 300);
+}
+
+static void
+test_limiet_veel(void **state)
+{
+	struct auth_limiet *l = *state;
+	char key[32];
+	int i, j;
+
+	/* A locked-out user, then a flood of 10,000 fresh keys with one
+	 * failure each. */
+	for (i = 0; i < AUTH_LIMIET_POGINGEN; i++)
+		auth_limiet_mislukt(l, K("u:doel"), 1000);
+	for (i = 0; i < 10000; i++) {
+		snprintf(key, sizeof(key), "ip:10.0.%d.%d", i / 256, i % 256);
+		auth_limiet_mislukt(l, K(key), 1000 + i / 100);
+	}
+	assert_true(auth_limiet_aantal(l, 1100) <= AUTH_LIMIET_SLOTS);
+	/* Nearly full: the probes found room for most keys. */
+	assert_true(auth_limiet_aantal(l, 1100) > AUTH_LIMIET_SLOTS * 9 / 10);
+	/* The flood did not evict the locked-out key. */
+	assert_int_equal(auth_limiet_check(l, K("u:doel"), 1100), 200);
+	/* Now 10,000 keys locked out themselves: the latest stays locked,
+	 * and the table stays bounded. */
+	for (i = 0; i < 10000; i++) {
+		snprintf(key, sizeof(key), "u:gebruiker%d", i);
+		for (j = 0; j < AUTH_LIMIET_POGINGEN; j++)
+			auth_limiet_mislukt(l, K(key), 1200);
+	}
+	assert_true(auth_limiet_aantal(l, 1200) <= AUTH_LIMIET_SLOTS);
+	assert_int_equal(auth_limiet_check(l, K(key), 1200), 300);
+	/* All windows over: everything may try again. */
+	assert_int_equal(auth_limiet_aantal(l, 1500), 0);
+	assert_int_equal(auth_limiet_check(l, K(key), 1500), 0);
+	assert_int_equal(auth_limiet_check(l, K("u:doel"), 1500), 0);
+	/* Expired slots are reused before any live key is evicted: 1,000
+	 * fresh keys in the full but expired table (almost) all stay
+	 * (evicting by count alone would keep only a few hundred). */
+	for (i = 0; i < 1000; i++) {
+		snprintf(key, sizeof(key), "ip:nieuw%d", i);
+		auth_limiet_mislukt(l, K(key), 1500);
+	}
+	assert_true(auth_limiet_aantal(l, 1500) >= 990);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_hash_rondgang),
+		cmocka_unit_test(test_hash_fout_wachtwoord),
+		cmocka_unit_test(test_hash_misvormd),
+		cmocka_unit_test(test_hash_weigert),
+		cmocka_unit_test(test_hash_zout),
+		cmocka_unit_test(test_verouderd),
+		cmocka_unit_test(test_tokens),
+		cmocka_unit_test(test_token_geldig),
+		cmocka_unit_test(test_token_hash),
+		cmocka_unit_test(test_gelijk),
+		cmocka_unit_test(test_naam),
+		cmocka_unit_test_setup_teardown(test_limiet_venster,
+		    limiet_setup, limiet_teardown),
+		cmocka_unit_test_setup_teardown(test_limiet_gelukt,
+		    limiet_setup, limiet_teardown),
+		cmocka_unit_test_setup_teardown(test_limiet_sleutels_los,
+		    limiet_setup, limiet_teardown),
+		cmocka_unit_test_setup_teardown(test_limiet_veel,
+		    limiet_setup, limiet_teardown),
+	};
+
+	if (auth_init() || auth_init())
+		return 1;
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

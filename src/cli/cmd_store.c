@@ -19,7 +19,7 @@
 const char *
 cli_db_url(const char *optie)
 {
-	const char *e = getenv("SPOOR_DB");
+	const char *e = getenv("SPOOR_DB"); /* NOLINT(concurrency-mt-unsafe): single-threaded command */
 
 	if (optie)
 		return optie;
@@ -223,7 +223,7 @@ cmd_export(int argc, char **argv)
 		cli_fout("export: geen dossier '%s'", id_ext);
 		goto out;
 	}
-	if (rc || (rc = store_dossier_laad(s, id, &d))) {
+	if (rc || store_dossier_laad(s, id, &d)) {
 		cli_fout("%s", store_errmsg(s));
 		goto out;
 	}
@@ -285,7 +285,7 @@ cmd_user(int argc, char **argv)
 	int i, rc, rol = -1, out = EXIT_INVOER;
 	int64_t id;
 
-	if (argc < 2 || strcmp(argv[1], "add")) {
+	if (argc < 2 || strcmp(argv[1], "add") != 0) {
 		if (argc >= 2 && !strcmp(argv[1], "--help")) {
 			help_user();
 			return EXIT_OK;
@@ -352,15 +352,15 @@ cmd_user(int argc, char **argv)
 		return cli_fout("--wachtwoord: niet bruikbaar");
 	if (cli_store_open(cli_db_url(db), 0, &s))
 		return EXIT_INVOER;
-	if ((rc = store_begin(s)))
+	if (store_begin(s))
 		goto dbfout;
 	rc = store_gebruiker_nieuw(s, naam, weergave ? weergave : naam, hash,
 				   &id);
 	if (rc == ST_CONFLICT) {
 		/* an extra grant for an existing user; his password stays */
 		store_rollback(s);
-		if ((rc = store_begin(s)) ||
-		    (rc = store_gebruiker_login(s, naam, &id, &oud)))
+		if (store_begin(s) ||
+		    store_gebruiker_login(s, naam, &id, &oud))
 			goto dbfout;
 		pw = NULL;
 	} else if (rc) {
@@ -373,9 +373,9 @@ cmd_user(int argc, char **argv)
 			 wg ? "werkgever" : "dossier", wg ? wg : ds);
 		goto out;
 	}
-	if (rc || (rc = store_audit(s, 0, "spoor user add", 0, 0,
-				    "gebruiker of toekenning toevoegen", 0)) ||
-	    (rc = store_commit(s)))
+	if (rc || store_audit(s, 0, "spoor user add", 0, 0,
+			      "gebruiker of toekenning toevoegen", 0) ||
+	    store_commit(s))
 		goto dbfout;
 	printf("gebruiker %s: rol %s%s%s\n", naam, rol_naam[rol],
 	       wg ? " bij werkgever " : ds ? " in dossier " : "",
@@ -411,7 +411,7 @@ cmd_audit(int argc, char **argv)
 	int64_t n = 0, bad = 0;
 	int i, rc;
 
-	if (argc < 2 || strcmp(argv[1], "verify")) {
+	if (argc < 2 || strcmp(argv[1], "verify") != 0) {
 		if (argc >= 2 && !strcmp(argv[1], "--help")) {
 			help_audit();
 			return EXIT_OK;

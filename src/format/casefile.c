@@ -892,6 +892,7 @@ dubbel_pad(const char *buf, size_t pos, struct casefile_fout *fout)
 	size_t depth = 0, i = 0, n, k, plen;
 	int dropped = 0;
 
+	memset(st, 0, sizeof(st));
 	while (i < pos) {
 		char c = buf[i++];
 		struct dup_frame *top = depth ? &st[depth - 1] : NULL;

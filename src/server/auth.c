@@ -122,16 +122,16 @@ auth_wachtwoord_verouderd(const char *hash, enum auth_kosten k)
 	if (crypto_pwhash_str_needs_rehash(hash, ops, mem) != 1)
 		return 0;
 	s = hash + sizeof(ARGON2ID_PREFIX) - 1;
-	if (strncmp(s, "v=", 2))
+	if (strncmp(s, "v=", 2) != 0)
 		return 0;
 	s += 2;
-	if (getal(&s, '$', &v) || strncmp(s, "m=", 2))
+	if (getal(&s, '$', &v) || strncmp(s, "m=", 2) != 0)
 		return 0;
 	s += 2;
-	if (getal(&s, ',', &m) || strncmp(s, "t=", 2))
+	if (getal(&s, ',', &m) || strncmp(s, "t=", 2) != 0)
 		return 0;
 	s += 2;
-	if (getal(&s, ',', &t) || strncmp(s, "p=", 2))
+	if (getal(&s, ',', &t) || strncmp(s, "p=", 2) != 0)
 		return 0;
 	s += 2;
 	if (getal(&s, '$', &p))

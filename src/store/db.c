@@ -9,7 +9,7 @@
 
 /* A result may not grow beyond this many cells: the store pages its
  * lists, so more means a bug, not a big dossier. */
-#define DB_MAX_CELLEN (64u * 1024u * 1024u)
+#define DB_MAX_CELLEN ((size_t)64 * 1024 * 1024)
 
 struct db_param
 db_int(int64_t i)

@@ -42,7 +42,7 @@ struct db_param {
 struct db_param db_int(int64_t i);
 struct db_param db_text(const char *s);
 struct db_param db_textn(const char *s, size_t len);
-struct db_param db_blob(const void *p, size_t len);
+struct db_param db_blob(const void *b, size_t len);
 struct db_param db_null(void);
 
 struct db_res {

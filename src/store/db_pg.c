@@ -348,7 +348,7 @@ static int
 voer_uit(struct db_pg *p, const char *sql, const struct db_param *prm,
 	 size_t np, PGresult **out)
 {
-	const char *naam;
+	const char *naam = NULL;
 	PGresult *res;
 	ExecStatusType st;
 	int rc;
@@ -375,7 +375,7 @@ pg_exec(struct db *db, const char *sql, const struct db_param *prm,
 	size_t np, int64_t *changed)
 {
 	struct db_pg *p = (struct db_pg *)db;
-	PGresult *res;
+	PGresult *res = NULL;
 	int rc;
 
 	if ((rc = voer_uit(p, sql, prm, np, &res)))
@@ -391,7 +391,7 @@ pg_query(struct db *db, const char *sql, const struct db_param *prm,
 	 size_t np, struct db_res *out)
 {
 	struct db_pg *p = (struct db_pg *)db;
-	PGresult *res;
+	PGresult *res = NULL;
 	struct db_res r;
 	int rc, nrows, ncols, row, col;
 
@@ -469,10 +469,8 @@ pg_begin(struct db *db)
 }
 
 static void
-pg_free(struct db *db)
+pg_los(struct db_pg *p)
 {
-	struct db_pg *p = (struct db_pg *)db;
-
 	if (!p)
 		return;
 	cache_leeg(p);
@@ -482,6 +480,12 @@ pg_free(struct db *db)
 	free(p->formaten);
 	free(p->buf);
 	free(p);
+}
+
+static void
+pg_free(struct db *db)
+{
+	pg_los((struct db_pg *)db);
 }
 
 /* Overwrite every occurrence of the n bytes at geheim in msg with '*'. */
@@ -563,9 +567,9 @@ db_pg_open(const char *url, struct db **out, char *err, size_t errlen)
 		snprintf(err, errlen, "%s", p->base.fout);
 		goto out;
 	}
-	*out = &p->base;
+	*out = (struct db *)p; /* base is the first member */
 	return DB_OK;
 out:
-	pg_free(&p->base);
+	pg_los(p);
 	return rc;
 }

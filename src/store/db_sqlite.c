@@ -270,7 +270,7 @@ db_sqlite_open(const char *path, struct db **out, char *err, size_t errlen)
 			  NULL, NULL, NULL);
 	if (rc != SQLITE_OK)
 		goto fout;
-	*out = &s->base;
+	*out = (struct db *)s; /* base is the first member */
 	return DB_OK;
 fout:
 	snprintf(err, errlen, "%s: %s", path,

@@ -233,7 +233,8 @@ migrate_run(struct db *db, int *van, int *naar)
 		if ((rc = migrate_versie(db, &v)))
 			goto fout;
 		if (v >= NSTAPPEN) {
-			rc = db_commit(db);
+			if ((rc = db_commit(db)))
+				goto fout;
 			break;
 		}
 		sql = vertaal(stappen[v], db_soort(db));

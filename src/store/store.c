@@ -22,7 +22,7 @@
 int64_t
 store_nu(void)
 {
-	const char *e = getenv("SPOOR_NU");
+	const char *e = getenv("SPOOR_NU"); /* NOLINT(concurrency-mt-unsafe): read-only environment */
 
 	if (e && *e)
 		return strtoll(e, NULL, 10);
@@ -528,8 +528,8 @@ store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr)
 			   c[6], c[7], hash);
 		/* numbers are gapless from 1, each record names its
 		 * predecessor, and its own hash is right */
-		if (volgnr != (int64_t)i + 1 || strcmp(c[8], vorige) ||
-		    strcmp(c[9], hash)) {
+		if (volgnr != (int64_t)i + 1 || strcmp(c[8], vorige) != 0 ||
+		    strcmp(c[9], hash) != 0) {
 			*fout_volgnr = volgnr;
 			db_res_release(&r);
 			return ST_ONGELDIG;
@@ -545,7 +545,7 @@ store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr)
 		return rc;
 	}
 	if (k.nrows != 1 || db_cel_int(&k, 0, 0) != (int64_t)r.nrows ||
-	    strcmp(db_cel(&k, 0, 1) ? db_cel(&k, 0, 1) : "", vorige)) {
+	    strcmp(db_cel(&k, 0, 1) ? db_cel(&k, 0, 1) : "", vorige) != 0) {
 		*fout_volgnr = (int64_t)r.nrows + 1;
 		rc = ST_ONGELDIG;
 	} else {

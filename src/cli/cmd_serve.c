@@ -1,0 +1,437 @@
+/*
+ * cmd_serve.c - `spoor serve` (the HTTP server) and `spoor demo` (a
+ * database full of realistic cases and one user per role).
+ */
+#include <jansson.h>
+#include <signal.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "cli.h"
+#include "server/api.h"
+#include "server/auth.h"
+#include "server/http.h"
+#include "store/store.h"
+
+/* SPOOR_AUTH_KOSTEN=test: the minimum argon2id cost, for test suites
+ * and demo databases that are thrown away. */
+static enum auth_kosten
+kosten(void)
+{
+	const char *e = getenv("SPOOR_AUTH_KOSTEN");
+
+	return e && !strcmp(e, "test") ? AUTH_KOSTEN_TEST : AUTH_KOSTEN_NORMAAL;
+}
+
+void
+help_serve(void)
+{
+	fputs("gebruik: spoor serve [--db URL] [--listen ADRES:POORT]\n"
+	      "                   [--threads N]\n\n"
+	      "Start de webserver (standaard 127.0.0.1:8080) op de database.\n"
+	      "De database moet met 'spoor init' zijn aangemaakt. Stoppen met\n"
+	      "Ctrl-C (SIGINT) of SIGTERM.\n", stdout);
+}
+
+static volatile sig_atomic_t stoppen;
+
+static void
+op_signaal(int sig)
+{
+	(void)sig;
+	stoppen = 1;
+}
+
+int
+cmd_serve(int argc, char **argv)
+{
+	const char *db = NULL, *listen = "127.0.0.1:8080";
+	char adres[64];
+	struct http_config c;
+	struct http_server *srv = NULL;
+	struct store *s = NULL;
+	struct api a;
+	struct sigaction sa;
+	unsigned threads = 2;
+	long poort;
+	char *e;
+	int i, rc;
+
+	for (i = 1; i < argc; i++) {
+		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+			continue;
+		if (rc == 2)
+			return EXIT_INVOER;
+		if (!strcmp(argv[i], "--help")) {
+			help_serve();
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--listen") && i + 1 < argc) {
+			listen = argv[++i];
+		} else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+			long t = strtol(argv[++i], &e, 10);
+
+			if (*e || t < 1 || t > 64)
+				return cli_fout("--threads: 1 tot 64");
+			threads = (unsigned)t;
+		} else {
+			return cli_fout("serve: onbekende optie '%s'", argv[i]);
+		}
+	}
+	e = strrchr(listen, ':');
+	if (!e || e == listen || (size_t)(e - listen) >= sizeof(adres))
+		return cli_fout("--listen: verwacht ADRES:POORT, kreeg '%s'",
+				listen);
+	memcpy(adres, listen, (size_t)(e - listen));
+	adres[e - listen] = '\0';
+	poort = strtol(e + 1, &e, 10);
+	if (*e || poort < 0 || poort > 65535)
+		return cli_fout("--listen: ongeldige poort in '%s'", listen);
+	if (auth_init())
+		return cli_fout("libsodium start niet");
+	memset(&a, 0, sizeof(a));
+	a.db_url = cli_db_url(db);
+	a.kosten = kosten();
+	a.sessie_duur = 8 * 3600;
+	/* fail early, in the foreground, on a missing or old database */
+	if (cli_store_open(a.db_url, 0, &s))
+		return EXIT_INVOER;
+	store_free(s);
+	if (auth_limiet_new(&a.limiet))
+		return cli_fout("onvoldoende geheugen");
+	memset(&c, 0, sizeof(c));
+	c.adres = adres;
+	c.poort = (uint16_t)poort;
+	c.threads = threads;
+	c.routes = api_routes;
+	c.nroutes = api_nroutes;
+	c.app = &a;
+	c.thread_init = api_thread_init;
+	c.thread_free = api_thread_free;
+	if (http_start(&c, &srv)) {
+		auth_limiet_free(a.limiet);
+		return cli_fout("serve: kan niet luisteren op %s", listen);
+	}
+	memset(&sa, 0, sizeof(sa));
+	sa.sa_handler = op_signaal;
+	sigaction(SIGINT, &sa, NULL);
+	sigaction(SIGTERM, &sa, NULL);
+	printf("spoor luistert op http://%s:%u/ (database %s)\n", adres,
+	       (unsigned)http_poort(srv), a.db_url);
+	fflush(stdout);
+	while (!stoppen)
+		pause();
+	http_stop(srv);
+	auth_limiet_free(a.limiet);
+	return EXIT_OK;
+}
+
+/* --- demo -------------------------------------------------------- */
+
+void
+help_demo(void)
+{
+	fputs("gebruik: spoor demo [--db URL] [--wachtwoord W]\n\n"
+	      "Maakt (zo nodig) de database aan en vult haar met demodata: vier\n"
+	      "werkgevers, 30 verzuimdossiers in elke fase (week 2 tot 104, een\n"
+	      "met loonsanctie, een in het tweede spoor, een hersteld) en een\n"
+	      "gebruiker per rol, met de rolnaam als gebruikersnaam. Zonder\n"
+	      "--wachtwoord kiest spoor er een en drukt het af.\n", stdout);
+}
+
+static const char *const werkgevers[][2] = {
+	{"WG-1", "Bakkerij de Korenschoof B.V."},
+	{"WG-2", "Installatiebedrijf Van Dijk & Zn."},
+	{"WG-3", "Zorggroep Het Baken"},
+	{"WG-4", "Transport Noord B.V."},
+};
+
+static const char *const namen[] = {
+	"S. de Vries", "M. Jansen", "A. Bakker", "R. Visser", "J. Smit",
+	"K. Meijer", "L. de Boer", "P. Mulder", "H. de Groot", "E. Bos",
+	"F. Vos", "N. Peters", "T. Hendriks", "W. van Leeuwen", "B. Dekker",
+	"C. Brouwer", "D. de Wit", "G. Dijkstra", "I. Smits", "O. de Graaf",
+	"Y. van der Meer", "Z. van der Linden", "Q. Kok", "U. Jacobs",
+	"V. de Haan", "X. Vermeulen", "A. van den Heuvel", "M. van der Veen",
+	"S. van den Broek", "R. de Bruijn",
+};
+#define NDEMO ((int)(sizeof(namen) / sizeof(namen[0])))
+
+static json_t *
+jdatum(sdate d)
+{
+	char b[DATE_STRLEN];
+
+	date_format(d, b);
+	return json_string(b);
+}
+
+static void
+gb(json_t *a, const char *soort, sdate d, sdate vandaag)
+{
+	json_t *o;
+
+	if (d > vandaag)
+		return;
+	o = json_object();
+	json_object_set_new(o, "soort", json_string(soort));
+	json_object_set_new(o, "datum", jdatum(d));
+	json_array_append_new(a, o);
+}
+
+/* Case i: sick since week weken[i] before today, with what a careful
+ * (or, for some, a careless) employer would have recorded by now. */
+static json_t *
+demo_dossier(int i, sdate vandaag, const char **wg_out)
+{
+	static const int weken[NDEMO] = {2, 4, 6, 7, 9, 12, 15, 18, 22, 26,
+					 30, 34, 38, 41, 44, 47, 50, 53, 56,
+					 60, 65, 70, 75, 80, 86, 91, 93, 97,
+					 101, 104};
+	json_t *d = json_object(), *o, *a, *g;
+	sdate ziek = vandaag - 7 * weken[i] + 3;
+	char id[32], wn[32];
+	const char *const *w = werkgevers[i % 4];
+	int careless = i % 7 == 3;
+
+	snprintf(id, sizeof(id), "D-DEMO-%03d", i + 1);
+	snprintf(wn, sizeof(wn), "WN-%03d", i + 1);
+	*wg_out = w[0];
+	json_object_set_new(d, "formaat", json_string("spoor-dossier/1"));
+	json_object_set_new(d, "dossier_id", json_string(id));
+	o = json_object();
+	json_object_set_new(o, "id", json_string(w[0]));
+	json_object_set_new(o, "naam", json_string(w[1]));
+	json_object_set_new(o, "eigenrisicodrager_wga", json_boolean(i % 4 == 2));
+	json_object_set_new(d, "werkgever", o);
+	o = json_object();
+	json_object_set_new(o, "id", json_string(wn));
+	json_object_set_new(o, "naam", json_string(namen[i]));
+	json_object_set_new(d, "werknemer", o);
+	o = json_object();
+	json_object_set_new(o, "begindatum", jdatum(ziek - 365 * (3 + i % 9)));
+	json_object_set_new(o, "einddatum", json_null());
+	json_object_set_new(o, "soort", json_string("onbepaalde_tijd"));
+	json_object_set_new(o, "functie", json_string(
+		i % 4 == 0 ? "Broodbakker" : i % 4 == 1 ? "Monteur"
+		: i % 4 == 2 ? "Verzorgende IG" : "Chauffeur"));
+	json_object_set_new(o, "uren_per_week", json_integer(24 + (i % 4) * 4));
+	json_object_set_new(o, "maandloon_cent",
+			    json_integer(260000 + (json_int_t)i * 4250));
+	json_object_set_new(d, "dienstverband", o);
+	json_object_set_new(d, "vangnet", json_null());
+	a = json_array();
+	o = json_object();
+	json_object_set_new(o, "datum", jdatum(ziek));
+	json_object_set_new(o, "soort", json_string("ziek"));
+	json_object_set_new(o, "percentage", json_integer(100));
+	json_array_append_new(a, o);
+	if (i == 9) { /* recovered */
+		o = json_object();
+		json_object_set_new(o, "datum", jdatum(ziek + 150));
+		json_object_set_new(o, "soort", json_string("hersteld"));
+		json_array_append_new(a, o);
+	} else if (weken[i] > 20 && i % 3 == 0) {
+		o = json_object();
+		json_object_set_new(o, "datum", jdatum(ziek + 120));
+		json_object_set_new(o, "soort", json_string("ziek"));
+		json_object_set_new(o, "percentage", json_integer(50));
+		json_array_append_new(a, o);
+	}
+	json_object_set_new(d, "verzuim", a);
+	g = json_array();
+	gb(g, "verzuimmelding_arbodienst", ziek + 3, vandaag);
+	if (!careless || weken[i] < 12) {
+		gb(g, "probleemanalyse", ziek + 38, vandaag);
+		if (json_array_size(g) == 2)
+			json_object_set_new(json_array_get(g, 1),
+					    "benutbare_mogelijkheden",
+					    json_true());
+		if (ziek + 52 <= vandaag) {
+			o = json_object();
+			json_object_set_new(o, "soort", json_string("plan_van_aanpak"));
+			json_object_set_new(o, "datum", jdatum(ziek + 52));
+			json_object_set_new(o, "casemanager", json_string("M. Bakker"));
+			json_array_append_new(g, o);
+		}
+	}
+	{
+		sdate e;
+
+		for (e = ziek + 52 + 42; e < vandaag && e < ziek + 52 + 42 * 15;
+		     e += 42)
+			if (!careless)
+				gb(g, "evaluatie", e, vandaag);
+	}
+	if (!careless || weken[i] < 45)
+		gb(g, "melding_42e_week", ziek + 7 * 42 - 5, vandaag);
+	/* a medical entry by the bedrijfsarts that the employer never sees */
+	if (ziek + 30 <= vandaag) {
+		o = json_object();
+		json_object_set_new(o, "soort", json_string("contact"));
+		json_object_set_new(o, "datum", jdatum(ziek + 30));
+		json_object_set_new(o, "zichtbaarheid", json_string("medisch"));
+		json_object_set_new(o, "tekst", json_string(
+			"Spreekuur bedrijfsarts: herstel verloopt trager dan "
+			"verwacht; fysiotherapie gestart."));
+		json_array_append(g, o);
+		json_decref(o);
+	}
+	if (weken[i] >= 50 && ziek + 7 * 48 <= vandaag) {
+		o = json_object();
+		json_object_set_new(o, "soort", json_string("eerstejaarsevaluatie"));
+		json_object_set_new(o, "datum", jdatum(ziek + 7 * 48));
+		json_object_set_new(o, "terugkeer_binnen_3_maanden",
+				    json_boolean(i % 2));
+		json_array_append_new(g, o);
+	}
+	if (weken[i] >= 50 && i % 2 == 0 && ziek + 7 * 50 <= vandaag) {
+		o = json_object();
+		json_object_set_new(o, "soort", json_string("start_tweede_spoor"));
+		json_object_set_new(o, "datum", jdatum(ziek + 7 * 50));
+		json_object_set_new(o, "aanbieder", json_string("Re-integratiebureau Noord"));
+		json_array_append_new(g, o);
+		o = json_object();
+		json_object_set_new(o, "soort", json_string("activiteit"));
+		json_object_set_new(o, "datum", jdatum(ziek + 7 * 52));
+		json_object_set_new(o, "module", json_string("loopbaanorientatie"));
+		json_object_set_new(o, "zichtbaarheid", json_string("vertrouwelijk"));
+		json_object_set_new(o, "tekst", json_string(
+			"Loopbaangesprek: interesse in planning en logistiek."));
+		json_array_append_new(g, o);
+	}
+	if (i == 27) { /* the loonsanctie case */
+		gb(g, "re_integratieverslag", ziek + 7 * 91, vandaag);
+		gb(g, "wia_aanvraag", ziek + 7 * 91, vandaag);
+		gb(g, "loonsanctie", ziek + 7 * 96, vandaag);
+	}
+	json_object_set_new(d, "gebeurtenissen", g);
+	return d;
+}
+
+int
+cmd_demo(int argc, char **argv)
+{
+	const char *db = NULL, *pw = NULL;
+	char gekozen[17], hash[AUTH_HASH_MAX], *txt = NULL;
+	struct store *s = NULL;
+	struct casefile_fout f;
+	time_t now = time(NULL);
+	struct tm tm;
+	sdate vandaag;
+	int64_t id, uid[ROL__COUNT];
+	int i, rc, out = EXIT_INVOER;
+
+	for (i = 1; i < argc; i++) {
+		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+			continue;
+		if (rc == 2)
+			return EXIT_INVOER;
+		if (!strcmp(argv[i], "--help")) {
+			help_demo();
+			return EXIT_OK;
+		}
+		if (!strcmp(argv[i], "--wachtwoord") && i + 1 < argc)
+			pw = argv[++i];
+		else
+			return cli_fout("demo: onbekende optie '%s'", argv[i]);
+	}
+	if (auth_init())
+		return cli_fout("libsodium start niet");
+	if (!pw) {
+		static const char abc[] = "abcdefghjkmnpqrstuvwxyz23456789";
+
+		for (i = 0; i < 16; i++)
+			gekozen[i] = abc[randombytes_uniform(sizeof(abc) - 1)];
+		gekozen[16] = '\0';
+		pw = gekozen;
+	}
+	rc = auth_wachtwoord_hash(pw, strlen(pw), kosten(), hash);
+	if (rc)
+		return cli_fout("--wachtwoord: minstens %d tekens",
+				AUTH_WACHTWOORD_MIN);
+	if (cli_store_open(cli_db_url(db), 1, &s))
+		return EXIT_INVOER;
+	localtime_r(&now, &tm);
+	vandaag = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	for (i = 0; i < NDEMO; i++) {
+		const char *wg;
+		json_t *d = demo_dossier(i, vandaag, &wg);
+
+		txt = json_dumps(d, JSON_COMPACT);
+		json_decref(d);
+		if (!txt) {
+			cli_fout("onvoldoende geheugen");
+			goto out;
+		}
+		rc = store_import(s, txt, strlen(txt), 0, "spoor demo", &id, &f);
+		free(txt);
+		txt = NULL;
+		if (rc == ST_CONFLICT) {
+			cli_fout("demo: de database bevat al demodata");
+			goto out;
+		}
+		if (rc) {
+			cli_fout("demo: %s: %s", f.pad, rc == ST_ONGELDIG
+				 ? f.reden : store_errmsg(s));
+			goto out;
+		}
+	}
+	if ((rc = store_begin(s)))
+		goto dbfout;
+	for (i = 0; i < ROL__COUNT; i++) {
+		char naam[64];
+
+		snprintf(naam, sizeof(naam), "Demo %s", rol_naam[i]);
+		if ((rc = store_gebruiker_nieuw(s, rol_naam[i], naam, hash,
+						&uid[i])))
+			goto dbfout;
+	}
+	/* organisation-wide: casemanager, bedrijfsarts on all employers;
+	 * werkgever and leidinggevende on WG-1; per case: the werknemer,
+	 * adviseur and loopbaancoach on the second-track case D-DEMO-021
+	 * (week 65), and the arbeidsdeskundige on the loonsanctie case */
+	for (i = 0; i < 4 && !rc; i++)
+		if (!(rc = store_toekenning(s, uid[ROL_CASEMANAGER],
+					    ROL_CASEMANAGER, werkgevers[i][0],
+					    NULL)))
+			rc = store_toekenning(s, uid[ROL_BEDRIJFSARTS],
+					     ROL_BEDRIJFSARTS, werkgevers[i][0],
+					     NULL);
+	if (rc ||
+	    (rc = store_toekenning(s, uid[ROL_BEHEERDER], ROL_BEHEERDER, NULL,
+				   NULL)) ||
+	    (rc = store_toekenning(s, uid[ROL_WERKGEVER], ROL_WERKGEVER, "WG-1",
+				   NULL)) ||
+	    (rc = store_toekenning(s, uid[ROL_LEIDINGGEVENDE],
+				   ROL_LEIDINGGEVENDE, "WG-1", NULL)) ||
+	    (rc = store_toekenning(s, uid[ROL_WERKNEMER], ROL_WERKNEMER, NULL,
+				   "D-DEMO-021")) ||
+	    (rc = store_toekenning(s, uid[ROL_ADVISEUR], ROL_ADVISEUR, NULL,
+				   "D-DEMO-021")) ||
+	    (rc = store_toekenning(s, uid[ROL_LOOPBAANCOACH], ROL_LOOPBAANCOACH,
+				   NULL, "D-DEMO-021")) ||
+	    (rc = store_toekenning(s, uid[ROL_ARBEIDSDESKUNDIGE],
+				   ROL_ARBEIDSDESKUNDIGE, NULL, "D-DEMO-028")) ||
+	    (rc = store_audit(s, 0, "spoor demo", 0, 0, "demodata aanmaken", 0)) ||
+	    (rc = store_commit(s)))
+		goto dbfout;
+	printf("demodatabase %s: %d dossiers, 4 werkgevers\n", cli_db_url(db),
+	       NDEMO);
+	printf("gebruikers (wachtwoord voor allen: %s):\n", pw);
+	for (i = 0; i < ROL__COUNT; i++)
+		printf("  %s\n", rol_naam[i]);
+	out = EXIT_OK;
+	goto out;
+dbfout:
+	cli_fout("demo: %s", store_errmsg(s));
+	store_rollback(s);
+out:
+	sodium_memzero(gekozen, sizeof(gekozen));
+	store_free(s);
+	return out;
+}

@@ -1,0 +1,912 @@
+/*
+ * api.c - handlers of /api/v1/ (see api.h, docs/api.md).
+ */
+#define _GNU_SOURCE /* strcasestr */
+#include <jansson.h>
+#include <sodium.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "core/date.h"
+#include "core/geval.h"
+#include "core/loon.h"
+#include "core/rules.h"
+#include "core/toets.h"
+#include "format/casefile.h"
+#include "format/params.h"
+#include "format/rapport_json.h"
+#include "format/tijdlijn_json.h"
+#include "server/api.h"
+#include "store/store.h"
+
+#define PAGINA 50
+
+/* Who is calling: filled by aanmelden(). */
+struct wie {
+	int64_t id;
+	char *naam, *weergave;
+	int cookie;   /* authenticated by session cookie: CSRF applies */
+	char *csrf;
+};
+
+static void
+wie_release(struct wie *w)
+{
+	free(w->naam);
+	free(w->weergave);
+	free(w->csrf);
+	memset(w, 0, sizeof(*w));
+}
+
+/* Today in local time: the default peildatum. */
+static sdate
+vandaag(void)
+{
+	time_t now = (time_t)store_nu();
+	struct tm tm;
+
+	localtime_r(&now, &tm);
+	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+}
+
+static struct store *
+st(void)
+{
+	return http_thread_ctx();
+}
+
+void *
+api_thread_init(void *app)
+{
+	struct api *a = app;
+	struct store *s = NULL;
+	char err[300];
+
+	if (store_open(a->db_url, 0, &s, err, sizeof(err))) {
+		fprintf(stderr, "spoor serve: %s\n", err);
+		return NULL;
+	}
+	return s;
+}
+
+void
+api_thread_free(void *ctx)
+{
+	store_free(ctx);
+}
+
+static int
+intern(struct http_resp *r)
+{
+	return http_resp_fout(r, 500, "intern", "interne fout; zie het "
+			      "serverlog", NULL);
+}
+
+static int
+db_fout(struct http_resp *r, int rc)
+{
+	if (st())
+		fprintf(stderr, "spoor serve: database: %s\n",
+			store_errmsg(st()));
+	if (rc == ST_BUSY)
+		return http_resp_fout(r, 503, "bezet", "de database is bezet; "
+				      "probeer het opnieuw", NULL);
+	return intern(r);
+}
+
+/* Send a jansson tree (stolen) as the response. */
+static int
+stuur(struct http_resp *r, unsigned status, json_t *j)
+{
+	char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
+	int rc;
+
+	json_decref(j);
+	if (!s)
+		return intern(r);
+	rc = http_resp_json(r, status, s, strlen(s));
+	free(s);
+	return rc;
+}
+
+static int
+is_schrijf(const struct http_req *q)
+{
+	return q->methode != HTTP_GET && q->methode != HTTP_HEAD &&
+	       q->methode != HTTP_OPTIONS;
+}
+
+/*
+ * Authenticate: the bearer token or the session cookie. Returns 0 with
+ * *w filled, or answers 401/403 itself and returns 1.
+ */
+static int
+aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
+{
+	const char *auth = http_header(q, "Authorization");
+	const char *c = http_cookie(q, "spoor_sessie");
+	char h[AUTH_TOKEN_HASH_LEN + 1];
+	int rc;
+
+	memset(w, 0, sizeof(*w));
+	if (!st())
+		return intern(r), 1;
+	if (auth && !strncmp(auth, "Bearer ", 7)) {
+		const char *t = auth + 7;
+
+		if (!auth_token_geldig(t, strlen(t)))
+			goto weg;
+		auth_token_hash(t, strlen(t), h);
+		rc = store_token_zoek(st(), h, &w->id);
+	} else if (c) {
+		if (!auth_token_geldig(c, strlen(c)))
+			goto weg;
+		auth_token_hash(c, strlen(c), h);
+		rc = store_sessie_zoek(st(), h, store_nu(), &w->id, &w->csrf);
+		w->cookie = 1;
+	} else {
+		goto weg;
+	}
+	if (rc == ST_NIET_GEVONDEN)
+		goto weg;
+	if (rc)
+		return db_fout(r, rc), 1;
+	if (w->cookie && is_schrijf(q)) {
+		const char *x = http_header(q, "X-CSRF-Token");
+
+		if (!x || !auth_gelijk(x, strlen(x), w->csrf, strlen(w->csrf))) {
+			wie_release(w);
+			http_resp_fout(r, 403, "csrf", "de kop X-CSRF-Token "
+				       "ontbreekt of klopt niet", NULL);
+			return 1;
+		}
+	}
+	if ((rc = store_gebruiker_info(st(), w->id, &w->naam, &w->weergave))) {
+		wie_release(w);
+		return db_fout(r, rc), 1;
+	}
+	return 0;
+weg:
+	wie_release(w);
+	http_resp_fout(r, 401, "niet_aangemeld", "meld u eerst aan", NULL);
+	return 1;
+}
+
+/* The case {id} of the path with the caller's roles in it; answers 404
+ * itself (also when the caller has no role there) and returns 1. */
+static int
+dossier_van(struct http_req *q, struct http_resp *r, const struct wie *w,
+	    int64_t *id, uint32_t *rollen)
+{
+	int rc = store_dossier_zoek(st(), q->param[0], id);
+
+	if (rc == ST_OK)
+		rc = store_rollen(st(), w->id, *id, rollen);
+	if (rc == ST_NIET_GEVONDEN || (rc == ST_OK && !toegang_dossier(*rollen))) {
+		http_resp_fout(r, 404, "niet_gevonden",
+			       "dossier niet gevonden", NULL);
+		return 1;
+	}
+	if (rc) {
+		db_fout(r, rc);
+		return 1;
+	}
+	return 0;
+}
+
+/* Load the case filtered for the roles, and audit the read. */
+static int
+laad_gefilterd(const struct wie *w, int64_t id, uint32_t rollen,
+	       const char *actie, struct dossier *d)
+{
+	int rc = store_dossier_laad(st(), id, d);
+
+	if (rc)
+		return rc;
+	toegang_filter(d, rollen);
+	return store_audit(st(), w->id, w->naam, rollen, id, actie,
+			   toegang_klassen(rollen));
+}
+
+static json_t *
+gebruiker_json(const struct wie *w, uint32_t rollen)
+{
+	json_t *o = json_object(), *a = json_array();
+	int i;
+
+	for (i = 0; a && i < ROL__COUNT; i++)
+		if (rollen & ROL_BIT(i))
+			json_array_append_new(a, json_string(rol_naam[i]));
+	json_object_set_new(o, "gebruikersnaam", json_string(w->naam));
+	json_object_set_new(o, "naam", json_string(w->weergave));
+	json_object_set_new(o, "rollen", a);
+	return o;
+}
+
+/* --- sessions ---------------------------------------------------- */
+
+static int
+h_login(struct http_req *q, struct http_resp *r)
+{
+	struct api *a = q->app;
+	json_t *b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES,
+			       NULL);
+	const char *naam, *pw;
+	char *hash = NULL, *csrf = NULL, cookie[200], tok[AUTH_TOKEN_LEN + 1],
+	     ctok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
+	struct wie w;
+	int64_t wacht, nu = store_nu();
+	uint32_t rollen = 0;
+	int rc;
+
+	memset(&w, 0, sizeof(w));
+	naam = json_string_value(json_object_get(b, "gebruikersnaam"));
+	pw = json_string_value(json_object_get(b, "wachtwoord"));
+	if (!b || !json_is_object(b)) {
+		rc = http_resp_fout(r, 400, "ongeldig", "verwacht een object "
+				    "met gebruikersnaam en wachtwoord", "$");
+		goto out;
+	}
+	if (!naam || !pw) {
+		rc = http_resp_fout(r, 400, "ongeldig", "ontbreekt of is geen "
+				    "tekst", naam ? "$.wachtwoord"
+						  : "$.gebruikersnaam");
+		goto out;
+	}
+	if (!st()) {
+		rc = intern(r);
+		goto out;
+	}
+	/* limited per user name: a per-address limit at the same level
+	 * would lock out a whole office behind one NAT address */
+	wacht = auth_limiet_check(a->limiet, naam, strlen(naam), nu);
+	if (wacht > 0) {
+		char msg[120], s[24];
+
+		snprintf(msg, sizeof(msg), "te veel mislukte pogingen; "
+			 "probeer het over %lld seconden opnieuw",
+			 (long long)wacht);
+		snprintf(s, sizeof(s), "%lld", (long long)wacht);
+		rc = http_resp_fout(r, 429, "te_veel_pogingen", msg, NULL);
+		if (!rc)
+			rc = http_resp_header(r, "Retry-After", s);
+		goto out;
+	}
+	rc = store_gebruiker_login(st(), naam, &w.id, &hash);
+	if (rc && rc != ST_NIET_GEVONDEN) {
+		rc = db_fout(r, rc);
+		goto out;
+	}
+	/* the same answer, and about the same work, for an unknown user
+	 * and a wrong password */
+	if (rc == ST_NIET_GEVONDEN ||
+	    auth_wachtwoord_check(hash, pw, strlen(pw)) != 0) {
+		if (rc == ST_NIET_GEVONDEN) {
+			char dummy[AUTH_HASH_MAX];
+
+			auth_wachtwoord_hash("x-niet-bestaand-wachtwoord", 26,
+					     a->kosten, dummy);
+		}
+		auth_limiet_mislukt(a->limiet, naam, strlen(naam), nu);
+		rc = http_resp_fout(r, 401, "onjuist", "gebruikersnaam of "
+				    "wachtwoord onjuist", NULL);
+		goto out;
+	}
+	auth_limiet_gelukt(a->limiet, naam, strlen(naam));
+	auth_token_nieuw(tok);
+	auth_token_nieuw(ctok);
+	auth_token_hash(tok, strlen(tok), h);
+	if ((rc = store_sessie_nieuw(st(), h, w.id, ctok, nu + a->sessie_duur)) ||
+	    (rc = store_gebruiker_info(st(), w.id, &w.naam, &w.weergave)) ||
+	    (rc = store_alle_rollen(st(), w.id, &rollen)) ||
+	    (rc = store_audit(st(), w.id, w.naam, rollen, 0, "aanmelden", 0))) {
+		rc = db_fout(r, rc);
+		goto out;
+	}
+	snprintf(cookie, sizeof(cookie), "spoor_sessie=%s; Path=/; HttpOnly; "
+		 "SameSite=Strict; Max-Age=%lld", tok,
+		 (long long)a->sessie_duur);
+	{
+		json_t *o = json_object();
+
+		json_object_set_new(o, "gebruiker", gebruiker_json(&w, rollen));
+		json_object_set_new(o, "csrf", json_string(ctok));
+		rc = stuur(r, 200, o);
+	}
+	if (!rc && !(r->set_cookie = strdup(cookie)))
+		rc = -1;
+out:
+	sodium_memzero(tok, sizeof(tok));
+	free(hash);
+	free(csrf);
+	wie_release(&w);
+	json_decref(b);
+	return rc;
+}
+
+static int
+h_logout(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	const char *c = http_cookie(q, "spoor_sessie");
+	char h[AUTH_TOKEN_HASH_LEN + 1];
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	if (c && auth_token_geldig(c, strlen(c))) {
+		auth_token_hash(c, strlen(c), h);
+		if ((rc = store_sessie_weg(st(), h))) {
+			wie_release(&w);
+			return db_fout(r, rc);
+		}
+	}
+	wie_release(&w);
+	rc = http_resp_json(r, 200, "{}", 2);
+	if (!rc && !(r->set_cookie = strdup("spoor_sessie=; Path=/; HttpOnly; "
+					   "SameSite=Strict; Max-Age=0")))
+		rc = -1;
+	return rc;
+}
+
+static int
+h_ik(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	uint32_t rollen;
+	int64_t *ids = NULL;
+	uint32_t *rs = NULL;
+	size_t n = 0;
+	json_t *o;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	if ((rc = store_alle_rollen(st(), w.id, &rollen)) ||
+	    (rc = store_dossiers(st(), w.id, &ids, &rs, &n))) {
+		wie_release(&w);
+		return db_fout(r, rc);
+	}
+	o = json_object();
+	json_object_set_new(o, "gebruiker", gebruiker_json(&w, rollen));
+	json_object_set_new(o, "aantal_dossiers", json_integer((json_int_t)n));
+	if (w.cookie)
+		json_object_set_new(o, "csrf", json_string(w.csrf));
+	free(ids);
+	free(rs);
+	wie_release(&w);
+	return stuur(r, 200, o);
+}
+
+/* --- cases ------------------------------------------------------- */
+
+static int
+peildatum(struct http_req *q, struct http_resp *r, sdate *peil)
+{
+	const char *p = http_query(q, "peildatum");
+
+	if (!p) {
+		*peil = vandaag();
+		return 0;
+	}
+	if (date_parse(p, strlen(p), peil)) {
+		http_resp_fout(r, 400, "ongeldig", "peildatum: verwacht een "
+			       "datum als JJJJ-MM-DD", "peildatum");
+		return 1;
+	}
+	return 0;
+}
+
+/* Compute the filtered case; on a case without illness answer 422. */
+static int
+bereken(struct http_resp *r, struct geval *g, sdate peil)
+{
+	int rc = geval_bereken(g, peil);
+
+	if (rc == GEVAL_NOMEM)
+		return intern(r), 1;
+	if (rc) {
+		http_resp_fout(r, 422, "geen_verzuim", "het dossier heeft geen "
+			       "bruikbare ziekmelding", "$.verzuim");
+		return 1;
+	}
+	return 0;
+}
+
+enum soort_uit { UIT_DOSSIER, UIT_TIJDLIJN, UIT_TOETS, UIT_LOON };
+
+static int
+lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
+{
+	static const char *const actie[] = {"dossier lezen", "tijdlijn lezen",
+					    "toets lezen", "loon lezen"};
+	struct wie w;
+	struct geval g;
+	struct params pa;
+	struct loon *l = NULL;
+	struct toets t;
+	char *out = NULL;
+	size_t len;
+	int64_t id;
+	uint32_t rollen;
+	sdate peil;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	geval_init(&g);
+	params_init(&pa);
+	if (dossier_van(q, r, &w, &id, &rollen) || peildatum(q, r, &peil)) {
+		rc = 0;
+		goto out;
+	}
+	if ((rc = laad_gefilterd(&w, id, rollen, actie[soort], &g.ds))) {
+		rc = db_fout(r, rc);
+		goto out;
+	}
+	if (soort == UIT_DOSSIER) {
+		rc = casefile_schrijf(&g.ds, &out, &len);
+	} else {
+		if (bereken(r, &g, peil)) {
+			rc = 0;
+			goto out;
+		}
+		if (soort == UIT_TIJDLIJN) {
+			rc = tijdlijn_json(&g.t, &out, &len);
+		} else {
+			char err[200];
+			int lrc = LOONF_GEEN_MAANDLOON;
+
+			l = calloc(1, sizeof(*l));
+			if (!l || params_standaard(&pa, err, sizeof(err))) {
+				rc = intern(r);
+				goto out;
+			}
+			if (g.ds.maandloon_cent >= 0)
+				lrc = loon_bereken(&g.ds, &g.zv, &g.t, &pa.wml,
+						   &pa.maxd, l);
+			if (soort == UIT_LOON) {
+				if (lrc == LOONF_GEEN_MAANDLOON) {
+					rc = http_resp_fout(r, 422, "geen_loon",
+						"nodig voor de loonberekening",
+						"$.dienstverband.maandloon_cent");
+					goto out;
+				}
+				rc = lrc ? -1 : loon_json(l, g.ds.dossier_id.s,
+							  &out, &len);
+			} else {
+				toets_bereken(&g.ds, &g.t, &t);
+				if (lrc == LOONF_OK)
+					t.loonsanctie_blootstelling_cent =
+						l->blootstelling;
+				rc = toets_json(&t, &out, &len);
+			}
+		}
+	}
+	rc = rc ? intern(r) : http_resp_json(r, 200, out, len);
+out:
+	free(out);
+	free(l);
+	params_release(&pa);
+	geval_release(&g);
+	wie_release(&w);
+	return rc;
+}
+
+static int
+h_dossier(struct http_req *q, struct http_resp *r)
+{
+	return lees_dossier(q, r, UIT_DOSSIER);
+}
+
+static int
+h_tijdlijn(struct http_req *q, struct http_resp *r)
+{
+	return lees_dossier(q, r, UIT_TIJDLIJN);
+}
+
+static int
+h_toets(struct http_req *q, struct http_resp *r)
+{
+	return lees_dossier(q, r, UIT_TOETS);
+}
+
+static int
+h_loon(struct http_req *q, struct http_resp *r)
+{
+	return lees_dossier(q, r, UIT_LOON);
+}
+
+static int
+fout_document(struct http_resp *r, int rc, const struct casefile_fout *f)
+{
+	if (rc == ST_ONGELDIG)
+		return http_resp_fout(r, 422, "ongeldig", f->reden,
+				      f->pad[0] ? f->pad : NULL);
+	if (rc == ST_VERBODEN)
+		return http_resp_fout(r, 403, "verboden", f->reden,
+				      f->pad[0] ? f->pad : NULL);
+	if (rc == ST_CONFLICT)
+		return http_resp_fout(r, 409, "bestaat_al", f->reden,
+				      f->pad[0] ? f->pad : NULL);
+	if (rc == ST_NIET_GEVONDEN)
+		return http_resp_fout(r, 404, "niet_gevonden",
+				      "dossier niet gevonden", NULL);
+	return db_fout(r, rc);
+}
+
+static int
+h_toevoegen(struct http_req *q, struct http_resp *r, int verzuim)
+{
+	struct wie w;
+	struct casefile_fout f;
+	char *nid = NULL;
+	int64_t id;
+	uint32_t rollen;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	if (dossier_van(q, r, &w, &id, &rollen)) {
+		wie_release(&w);
+		return 0;
+	}
+	if (verzuim)
+		rc = store_verzuim_toevoegen(st(), id, q->body, q->bodylen,
+					     rollen, w.id, w.weergave, &f);
+	else
+		rc = store_gebeurtenis_toevoegen(st(), id, q->body, q->bodylen,
+						 rollen, w.id, w.weergave, &nid,
+						 &f);
+	if (rc) {
+		rc = fout_document(r, rc, &f);
+	} else {
+		json_t *o = json_object();
+
+		if (nid)
+			json_object_set_new(o, "id", json_string(nid));
+		json_object_set_new(o, "dossier_id", json_string(q->param[0]));
+		rc = stuur(r, 201, o);
+	}
+	free(nid);
+	wie_release(&w);
+	return rc;
+}
+
+static int
+h_verzuim(struct http_req *q, struct http_resp *r)
+{
+	return h_toevoegen(q, r, 1);
+}
+
+static int
+h_gebeurtenis(struct http_req *q, struct http_resp *r)
+{
+	return h_toevoegen(q, r, 0);
+}
+
+/* POST /dossiers: only a casemanager or werkgever of the employer in
+ * the document may create its case. */
+static int
+h_import(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	struct dossier d;
+	struct casefile_fout f;
+	int64_t id;
+	uint32_t rollen = 0;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	dossier_init(&d);
+	if (casefile_lees(q->body, q->bodylen, &d, &f) != CF_OK) {
+		rc = fout_document(r, ST_ONGELDIG, &f);
+		goto out;
+	}
+	rc = store_werkgever_rollen(st(), w.id, d.werkgever_id.s, &rollen);
+	if (rc && rc != ST_NIET_GEVONDEN) {
+		rc = db_fout(r, rc);
+		goto out;
+	}
+	if (!(rollen & (ROL_BIT(ROL_CASEMANAGER) | ROL_BIT(ROL_WERKGEVER)))) {
+		rc = http_resp_fout(r, 403, "verboden", "alleen een casemanager "
+				    "of werkgever van deze werkgever maakt hier "
+				    "een dossier aan", "$.werkgever.id");
+		goto out;
+	}
+	rc = store_import(st(), q->body, q->bodylen, w.id, w.naam, &id, &f);
+	if (rc) {
+		rc = fout_document(r, rc, &f);
+		goto out;
+	}
+	{
+		json_t *o = json_object();
+
+		json_object_set_new(o, "dossier_id", json_string(d.dossier_id.s));
+		rc = stuur(r, 201, o);
+	}
+out:
+	dossier_release(&d);
+	wie_release(&w);
+	return rc;
+}
+
+/* The next thing to do in a case: the earliest open or overdue action. */
+static const struct mijlpaal *
+volgende(const struct tijdlijn *t, int *te_laat)
+{
+	const struct mijlpaal *best = NULL;
+	uint32_t i;
+
+	*te_laat = 0;
+	for (i = 0; i < t->n; i++) {
+		const struct mijlpaal *m = &t->m[i];
+
+		if (m->status == ST_VERLOPEN)
+			(*te_laat)++;
+		if ((m->status == ST_VERLOPEN || m->status == ST_OPEN ||
+		     m->status == ST_KOMEND) && m->datum != DATE_NONE &&
+		    regels[m->id].soort == MPS_ACTIE &&
+		    (!best || m->datum < best->datum))
+			best = m;
+	}
+	return best;
+}
+
+struct rij {
+	json_t *o;
+	const char *naam;
+	sdate datum;
+	int risico, te_laat;
+};
+
+static int
+sorteer_datum(const void *a, const void *b)
+{
+	const struct rij *x = a, *y = b;
+
+	if (x->datum != y->datum)
+		return x->datum < y->datum ? -1 : 1;
+	return strcmp(x->naam, y->naam);
+}
+
+static int
+sorteer_risico(const void *a, const void *b)
+{
+	const struct rij *x = a, *y = b;
+
+	if (x->risico != y->risico)
+		return y->risico - x->risico;
+	return sorteer_datum(a, b);
+}
+
+static int
+sorteer_naam(const void *a, const void *b)
+{
+	const struct rij *x = a, *y = b;
+	int c = strcmp(x->naam, y->naam);
+
+	return c ? c : sorteer_datum(a, b);
+}
+
+static int
+h_lijst(struct http_req *q, struct http_resp *r)
+{
+	const char *so = http_query(q, "sorteer"), *fi = http_query(q, "filter"),
+		   *zo = http_query(q, "zoek"), *pg = http_query(q, "pagina");
+	struct wie w;
+	int64_t *ids = NULL;
+	uint32_t *rs = NULL;
+	struct rij *rijen = NULL;
+	size_t n = 0, k = 0, i, pagina = 1;
+	sdate peil = vandaag();
+	json_t *o, *a;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	if ((so && strcmp(so, "datum") && strcmp(so, "risico") &&
+	     strcmp(so, "naam")) ||
+	    (fi && strcmp(fi, "te_laat") && strcmp(fi, "deze_week") &&
+	     strcmp(fi, "hoog"))) {
+		wie_release(&w);
+		return http_resp_fout(r, 400, "ongeldig", "sorteer: datum, "
+				      "risico of naam; filter: te_laat, "
+				      "deze_week of hoog",
+				      so ? "sorteer" : "filter");
+	}
+	if (pg) {
+		char *e;
+		long v = strtol(pg, &e, 10);
+
+		if (*e || v < 1 || v > 1000000) {
+			wie_release(&w);
+			return http_resp_fout(r, 400, "ongeldig", "pagina: een "
+					      "getal vanaf 1", "pagina");
+		}
+		pagina = (size_t)v;
+	}
+	if ((rc = store_dossiers(st(), w.id, &ids, &rs, &n))) {
+		wie_release(&w);
+		return db_fout(r, rc);
+	}
+	rijen = calloc(n ? n : 1, sizeof(*rijen));
+	if (!rijen) {
+		rc = intern(r);
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		struct geval g;
+		struct toets t;
+		const struct mijlpaal *m;
+		int te_laat;
+		char dd[DATE_STRLEN];
+		json_t *x;
+
+		geval_init(&g);
+		if ((rc = store_dossier_laad(st(), ids[i], &g.ds))) {
+			geval_release(&g);
+			rc = db_fout(r, rc);
+			goto out;
+		}
+		toegang_filter(&g.ds, rs[i]);
+		if (zo && !strcasestr(g.ds.werknemer_naam.s, zo)) {
+			geval_release(&g);
+			continue;
+		}
+		x = json_object();
+		json_object_set_new(x, "dossier_id", json_string(g.ds.dossier_id.s));
+		json_object_set_new(x, "werknemer", json_string(g.ds.werknemer_naam.s));
+		json_object_set_new(x, "werkgever", json_string(g.ds.werkgever_naam.s));
+		rijen[k].datum = DATE_NONE;
+		rijen[k].risico = 0;
+		if (geval_bereken(&g, peil) == 0) {
+			toets_bereken(&g.ds, &g.t, &t);
+			m = volgende(&g.t, &te_laat);
+			date_format(g.t.eerste_ziektedag, dd);
+			json_object_set_new(x, "eerste_ziektedag", json_string(dd));
+			json_object_set_new(x, "ziekteweek",
+					    json_integer(g.t.ziekteweek));
+			if (m) {
+				json_t *v = json_object();
+
+				date_format(m->datum, dd);
+				json_object_set_new(v, "id",
+						    json_string(regels[m->id].naam));
+				json_object_set_new(v, "titel",
+						    json_string(regels[m->id].titel));
+				json_object_set_new(v, "datum", json_string(dd));
+				json_object_set_new(v, "dagen",
+						    json_integer(m->datum - peil));
+				json_object_set_new(x, "volgende_actie", v);
+				rijen[k].datum = m->datum;
+			} else {
+				json_object_set_new(x, "volgende_actie", json_null());
+			}
+			json_object_set_new(x, "te_laat", json_integer(te_laat));
+			json_object_set_new(x, "risico",
+					    json_string(ernst_naam[t.risico]));
+			rijen[k].risico = t.risico;
+			rijen[k].te_laat = te_laat;
+		} else {
+			json_object_set_new(x, "volgende_actie", json_null());
+			json_object_set_new(x, "te_laat", json_integer(0));
+			json_object_set_new(x, "risico", json_null());
+		}
+		rijen[k].naam = json_string_value(json_object_get(x, "werknemer"));
+		rijen[k].o = x;
+		geval_release(&g);
+		if ((fi && !strcmp(fi, "te_laat") && !rijen[k].te_laat) ||
+		    (fi && !strcmp(fi, "hoog") && rijen[k].risico != ERNST_HOOG) ||
+		    (fi && !strcmp(fi, "deze_week") &&
+		     (rijen[k].datum == DATE_NONE || rijen[k].datum > peil + 7))) {
+			json_decref(x);
+			continue;
+		}
+		k++;
+	}
+	qsort(rijen, k, sizeof(*rijen),
+	      so && !strcmp(so, "risico") ? sorteer_risico
+	      : so && !strcmp(so, "naam") ? sorteer_naam
+					  : sorteer_datum);
+	o = json_object();
+	a = json_array();
+	for (i = (pagina - 1) * PAGINA; i < k && i < pagina * PAGINA; i++) {
+		json_array_append(a, rijen[i].o);
+	}
+	json_object_set_new(o, "dossiers", a);
+	json_object_set_new(o, "totaal", json_integer((json_int_t)k));
+	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
+	json_object_set_new(o, "per_pagina", json_integer(PAGINA));
+	rc = store_audit(st(), w.id, w.naam, 0, 0, "dossierlijst lezen", 1u);
+	rc = rc ? (json_decref(o), db_fout(r, rc)) : stuur(r, 200, o);
+out:
+	for (i = 0; rijen && i < k; i++)
+		json_decref(rijen[i].o);
+	free(rijen);
+	free(ids);
+	free(rs);
+	wie_release(&w);
+	return rc;
+}
+
+/* GET /dossiers/{id}/toegang: the werknemer of the case, or beheerder. */
+static int
+h_toegang(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	struct db_res res;
+	int64_t id;
+	uint32_t rollen = 0, alle = 0;
+	json_t *o, *a;
+	size_t i;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	rc = store_dossier_zoek(st(), q->param[0], &id);
+	if (!rc)
+		rc = store_rollen(st(), w.id, id, &rollen);
+	if (!rc)
+		rc = store_alle_rollen(st(), w.id, &alle);
+	if (rc == ST_NIET_GEVONDEN ||
+	    (!rc && !(rollen & ROL_BIT(ROL_WERKNEMER)) &&
+	     !(alle & ROL_BIT(ROL_BEHEERDER)))) {
+		wie_release(&w);
+		return http_resp_fout(r, 404, "niet_gevonden",
+				      "dossier niet gevonden", NULL);
+	}
+	if (rc || (rc = store_toegang_log(st(), id, &res))) {
+		wie_release(&w);
+		return db_fout(r, rc);
+	}
+	o = json_object();
+	a = json_array();
+	for (i = 0; i < res.nrows; i++) {
+		json_t *t = json_object();
+
+		json_object_set_new(t, "tijd", json_integer(db_cel_int(&res, i, 0)));
+		json_object_set_new(t, "gebruiker", json_string(db_cel(&res, i, 1)));
+		json_object_set_new(t, "rol", json_string(db_cel(&res, i, 2)));
+		json_object_set_new(t, "actie", json_string(db_cel(&res, i, 3)));
+		json_object_set_new(t, "klasse", json_string(db_cel(&res, i, 4)));
+		json_array_append_new(a, t);
+	}
+	db_res_release(&res);
+	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
+	json_object_set_new(o, "toegang", a);
+	rc = store_audit(st(), w.id, w.naam, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
+			 id, "toegangslog lezen", 0);
+	wie_release(&w);
+	return rc ? (json_decref(o), db_fout(r, rc)) : stuur(r, 200, o);
+}
+
+extern const char *const spoor_openapi;
+extern const unsigned long spoor_openapi_len;
+
+static int
+h_openapi(struct http_req *q, struct http_resp *r)
+{
+	(void)q;
+	return http_resp_json(r, 200, spoor_openapi, spoor_openapi_len);
+}
+
+const struct http_route api_routes[] = {
+	{HTTP_GET, "/api/v1/openapi.json", h_openapi},
+	{HTTP_POST, "/api/v1/sessie", h_login},
+	{HTTP_DELETE, "/api/v1/sessie", h_logout},
+	{HTTP_GET, "/api/v1/ik", h_ik},
+	{HTTP_GET, "/api/v1/dossiers", h_lijst},
+	{HTTP_POST, "/api/v1/dossiers", h_import},
+	{HTTP_GET, "/api/v1/dossiers/{}", h_dossier},
+	{HTTP_GET, "/api/v1/dossiers/{}/tijdlijn", h_tijdlijn},
+	{HTTP_GET, "/api/v1/dossiers/{}/toets", h_toets},
+	{HTTP_GET, "/api/v1/dossiers/{}/loon", h_loon},
+	{HTTP_POST, "/api/v1/dossiers/{}/verzuim", h_verzuim},
+	{HTTP_POST, "/api/v1/dossiers/{}/gebeurtenissen", h_gebeurtenis},
+	{HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang},
+};
+const size_t api_nroutes = sizeof(api_routes) / sizeof(api_routes[0]);

@@ -1,0 +1,33 @@
+/*
+ * api.h - the JSON API under /api/v1/ (architecture §7) on the HTTP
+ * layer of http.h and the store of store.h.
+ *
+ * Every handler authenticates (session cookie or bearer token), looks up
+ * the caller's roles in the case, filters the case through toegang.h
+ * before anything is computed or sent, and appends to the audit log.
+ * A case the caller may not see answers 404, the same as one that does
+ * not exist.
+ */
+#ifndef SPOOR_API_H
+#define SPOOR_API_H
+
+#include <stddef.h>
+
+#include "server/http.h"
+#include "server/auth.h"
+
+struct api {
+	const char *db_url;          /* each worker thread opens its own */
+	enum auth_kosten kosten;     /* password cost for changes */
+	struct auth_limiet *limiet;  /* login rate limiting */
+	int64_t sessie_duur;         /* seconds */
+};
+
+extern const struct http_route api_routes[];
+extern const size_t api_nroutes;
+
+/* http_config.thread_init/thread_free: a store per worker thread. */
+void *api_thread_init(void *app);
+void api_thread_free(void *ctx);
+
+#endif /* SPOOR_API_H */

@@ -1,0 +1,121 @@
+/*
+ * http.h - spoor's small HTTP layer on GNU libmicrohttpd: server start and
+ * stop, request bodies with a cap, a router, and response helpers.
+ *
+ * Handlers are plain functions over a request and a response, so they can
+ * be called without a socket. The layer owns everything in a response and
+ * frees it after sending. Every response carries nosniff, no-referrer,
+ * frame-deny and no-store headers.
+ */
+#ifndef SPOOR_HTTP_H
+#define SPOOR_HTTP_H
+
+#include <stddef.h>
+#include <stdint.h>
+
+enum http_methode {
+	HTTP_GET = 1,
+	HTTP_POST,
+	HTTP_PUT,
+	HTTP_PATCH,
+	HTTP_DELETE,
+	HTTP_HEAD,
+	HTTP_OPTIONS,
+	HTTP_ANDERS
+};
+
+#define HTTP_MAX_PARAMS 4
+#define HTTP_MAX_PAD 2048
+#define HTTP_MAX_HEADERS 4
+
+struct http_req {
+	int methode;               /* enum http_methode */
+	const char *pad;           /* raw path, without the query */
+	const char *body;          /* NUL-terminated copy; "" when empty */
+	size_t bodylen;
+	const char *param[HTTP_MAX_PARAMS]; /* the {} segments of the route */
+	size_t nparam;
+	void *mhd;                 /* private: the MHD connection or NULL */
+	const char *client_ip;     /* "127.0.0.1", or "" */
+	void *app;                 /* http_config.app */
+};
+
+/* Request header (case-insensitive), cookie and query value (decoded by
+ * libmicrohttpd); NULL when absent or without a connection. The strings
+ * live as long as the request. */
+const char *http_header(const struct http_req *r, const char *naam);
+const char *http_cookie(const struct http_req *r, const char *naam);
+const char *http_query(const struct http_req *r, const char *naam);
+
+struct http_resp {
+	unsigned status;
+	char *body;                /* owned */
+	size_t bodylen;
+	const char *content_type;  /* static; default JSON */
+	char *set_cookie;          /* owned; one Set-Cookie or NULL */
+	const char *hnaam[HTTP_MAX_HEADERS]; /* static names */
+	char *hwaarde[HTTP_MAX_HEADERS];     /* owned values */
+	size_t nheaders;
+};
+
+/* Set the body to a copy of json (status, JSON content type). */
+int http_resp_json(struct http_resp *r, unsigned status, const char *json,
+		   size_t len);
+/* The error document of architecture §7, built with jansson:
+ * {"fout":{"code":C,"bericht":B,"veld":V}}; veld left out when NULL. */
+int http_resp_fout(struct http_resp *r, unsigned status, const char *code,
+		   const char *bericht, const char *veld);
+/* A copy of data with the given static content type. */
+int http_resp_bestand(struct http_resp *r, const char *data, size_t len,
+		      const char *content_type);
+/* Add a header (name static, value copied); at most HTTP_MAX_HEADERS. */
+int http_resp_header(struct http_resp *r, const char *naam,
+		     const char *waarde);
+void http_resp_release(struct http_resp *r);
+
+/* A handler returns 0; a negative value is an internal error, answered
+ * with 500 {"fout":{"code":"intern",...}} and nothing of its detail. */
+typedef int (*http_handler)(struct http_req *req, struct http_resp *resp);
+
+/* patroon: a path where "{}" matches one non-empty segment without '/'. */
+struct http_route {
+	int methode;
+	const char *patroon;
+	http_handler h;
+};
+
+/*
+ * Find the route for req and run it. 404 "niet_gevonden" when no pattern
+ * matches the path, 405 "methode_niet_toegestaan" with Allow when only the
+ * method is wrong. Fills req->param.
+ */
+int http_dispatch(const struct http_route *routes, size_t n,
+		  struct http_req *req, struct http_resp *resp);
+
+struct http_config {
+	const char *adres;          /* "127.0.0.1" */
+	uint16_t poort;             /* 0: any free port, see http_poort() */
+	unsigned threads;           /* worker threads, default 2 */
+	unsigned max_verbindingen;  /* default 512 */
+	unsigned max_per_ip;        /* 0: no limit */
+	unsigned timeout_s;         /* idle connection timeout, default 30 */
+	size_t max_body;            /* default 1 MiB; larger: 413 */
+	const struct http_route *routes;
+	size_t nroutes;
+	void *app;
+	/* run once per worker thread at its first request; the result is
+	 * http_thread_ctx() there, and goes to thread_free at exit */
+	void *(*thread_init)(void *app);
+	void (*thread_free)(void *ctx);
+};
+
+struct http_server;
+
+int http_start(const struct http_config *c, struct http_server **out);
+uint16_t http_poort(const struct http_server *s);
+/* Stop, wait for the workers, free everything; accepts NULL. */
+void http_stop(struct http_server *s);
+/* The per-thread context of the calling worker (NULL outside one). */
+void *http_thread_ctx(void);
+
+#endif /* SPOOR_HTTP_H */

@@ -1,0 +1,261 @@
+#!/bin/bash
+# cli_api.sh - the JSON API of `spoor serve` on a demo database, driven
+# with curl: login per role, what each role sees and does not see
+# (architecture §6), CSRF, writes with errors at the field, the access log
+# for the werknemer, logout, and the audit chain afterwards.
+#
+# usage: bash cli_api.sh <spoor-binary-or-wrapper> <tests-dir>
+SPOOR=$1
+TESTS=$2
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 2
+pid=
+cleanup() {
+	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+[ -n "$SPOOR" ] && [ -d "$TESTS" ] || { echo "usage: bash cli_api.sh <spoor> <tests-dir>" >&2; exit 2; }
+command -v curl >/dev/null || { echo "cli_api.sh: curl missing (scripts/deps.sh installs it)" >&2; exit 2; }
+export SPOOR_AUTH_KOSTEN=test
+# a build without the HTTP layer has no `spoor serve`
+if ! "$SPOOR" help serve >/dev/null 2>&1; then
+	echo "0 passed, 0 failed (skipped: this build has no 'spoor serve')"
+	exit 0
+fi
+DB=$tmp/api.db
+PW=demo-wachtwoord-1
+
+ok() { pass=$((pass + 1)); }
+nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+
+"$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
+	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
+grep -q "30 dossiers" "$tmp/demo.out" && ok || nok "demo: 30 cases"
+
+"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
+pid=$!
+for _ in $(seq 1 300); do
+	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
+	sleep 0.05
+done
+URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
+[ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
+
+# req ROLE METHOD PATH [BODY] [extra curl args...]: sets $code and $tmp/body
+req() {
+	local rol=$1 m=$2 p=$3 body=${4:-}
+	shift 3
+	[ $# -gt 0 ] && shift
+	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$m" -D "$tmp/hdr")
+	if [ -n "$rol" ]; then
+		args+=(-b "$tmp/jar.$rol" -c "$tmp/jar.$rol")
+		[ -f "$tmp/csrf.$rol" ] && args+=(-H "X-CSRF-Token: $(cat "$tmp/csrf.$rol")")
+	fi
+	[ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+	code=$(curl "${args[@]}" "$@" "$URL$p")
+}
+want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
+body_has() { grep -qF -- "$1" "$tmp/body" && ok || nok "$2: body lacks '$1': $(head -c 300 "$tmp/body")"; }
+body_lacks() { grep -qF -- "$1" "$tmp/body" && nok "$2: body has '$1'" || ok; }
+body_is() { [ "$(cat "$tmp/body")" = "$1" ] && ok || nok "$2: body '$(head -c 300 "$tmp/body")', want '$1'"; }
+jq_() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); print($1)"; }
+
+login() {
+	req "$1" POST /api/v1/sessie "{\"gebruikersnaam\":\"$1\",\"wachtwoord\":\"$PW\"}"
+	want 200 "login $1"
+	jq_ 'd["csrf"]' >"$tmp/csrf.$1"
+}
+
+# --- logging in ---
+ROLLEN="beheerder casemanager werkgever leidinggevende bedrijfsarts arbeidsdeskundige loopbaancoach werknemer adviseur"
+for r in $ROLLEN; do
+	login "$r"
+	grep -qi '^set-cookie: spoor_sessie=[A-Za-z0-9_-]\{43\}; Path=/; HttpOnly; SameSite=Strict' "$tmp/hdr" &&
+		ok || nok "login $r: cookie flags: $(grep -i set-cookie "$tmp/hdr")"
+	body_has "\"rollen\":[\"$r\"]" "login $r: roles"
+done
+req "" POST /api/v1/sessie '{"gebruikersnaam":"werkgever","wachtwoord":"fout-wachtwoord"}'
+want 401 "wrong password"
+body_is '{"fout":{"code":"onjuist","bericht":"gebruikersnaam of wachtwoord onjuist"}}' "wrong password error"
+req "" POST /api/v1/sessie '{"gebruikersnaam":"niemand","wachtwoord":"fout-wachtwoord"}'
+want 401 "unknown user"
+body_is '{"fout":{"code":"onjuist","bericht":"gebruikersnaam of wachtwoord onjuist"}}' "unknown user: same answer"
+req "" POST /api/v1/sessie '{"gebruikersnaam":"werkgever"}'
+want 400 "missing password"
+body_has '"veld":"$.wachtwoord"' "missing password field"
+req "" POST /api/v1/sessie 'geen json'
+want 400 "login body not JSON"
+req "" GET /api/v1/ik
+want 401 "no session"
+body_has '"code":"niet_aangemeld"' "no session error"
+req "" GET /api/v1/ik "" -H 'Cookie: spoor_sessie=AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA'
+want 401 "unknown session token"
+
+# --- who sees which cases ---
+req casemanager GET /api/v1/dossiers
+want 200 "casemanager list"
+[ "$(jq_ 'd["totaal"]')" = 30 ] && ok || nok "casemanager sees 30 cases"
+[ "$(jq_ 'len(d["dossiers"])')" = 30 ] && ok || nok "one page of 30"
+req werkgever GET /api/v1/dossiers
+[ "$(jq_ 'd["totaal"]')" = 8 ] && ok || nok "werkgever sees the 8 cases of WG-1: $(jq_ 'd["totaal"]')"
+[ "$(jq_ 'set(x["werkgever"] for x in d["dossiers"]) == {"Bakkerij de Korenschoof B.V."}')" = True ] &&
+	ok || nok "werkgever sees only his own employer"
+req werknemer GET /api/v1/dossiers
+[ "$(jq_ '[x["dossier_id"] for x in d["dossiers"]]')" = "['D-DEMO-021']" ] && ok || nok "werknemer sees his own case only"
+req beheerder GET /api/v1/dossiers
+[ "$(jq_ 'd["totaal"]')" = 0 ] && ok || nok "beheerder sees no case"
+req casemanager GET '/api/v1/dossiers?sorteer=risico&filter=te_laat'
+want 200 "sort and filter"
+[ "$(jq_ 'all(x["te_laat"] > 0 for x in d["dossiers"])')" = True ] && ok || nok "filter te_laat"
+req casemanager GET '/api/v1/dossiers?zoek=vries'
+[ "$(jq_ '[x["werknemer"] for x in d["dossiers"]]')" = "['S. de Vries']" ] && ok || nok "search by name"
+req casemanager GET '/api/v1/dossiers?sorteer=kleur'
+want 400 "bad sort"
+body_has '"veld":"sorteer"' "bad sort names the parameter"
+
+# --- what each role reads of one case ---
+MED="Spreekuur bedrijfsarts"
+VTR="Loopbaangesprek"
+for r in werkgever leidinggevende casemanager adviseur; do
+	req "$r" GET /api/v1/dossiers/D-DEMO-021
+	want 200 "$r reads D-DEMO-021"
+	body_lacks "$MED" "$r: no medical entry"
+	body_lacks "$VTR" "$r: no confidential entry"
+	body_has '"start_tweede_spoor"' "$r: general entries"
+	for sub in tijdlijn toets; do
+		req "$r" GET "/api/v1/dossiers/D-DEMO-021/$sub"
+		want 200 "$r $sub"
+		body_lacks "$MED" "$r $sub"
+	done
+done
+req bedrijfsarts GET /api/v1/dossiers/D-DEMO-021
+body_has "$MED" "bedrijfsarts reads medical"
+body_lacks "$VTR" "bedrijfsarts: no confidential entry"
+req loopbaancoach GET /api/v1/dossiers/D-DEMO-021
+body_has "$VTR" "coach reads confidential"
+body_lacks "$MED" "coach: no medical entry"
+req werknemer GET /api/v1/dossiers/D-DEMO-021
+body_has "$MED" "werknemer reads his medical entry"
+body_has "$VTR" "werknemer reads his confidential entry"
+req werkgever GET /api/v1/dossiers/D-DEMO-002
+want 404 "werkgever: case of another employer"
+body_is '{"fout":{"code":"niet_gevonden","bericht":"dossier niet gevonden"}}' "not yours = does not exist"
+req werkgever GET /api/v1/dossiers/D-BESTAAT-NIET
+want 404 "missing case"
+req beheerder GET /api/v1/dossiers/D-DEMO-021
+want 404 "beheerder reads no case content"
+req werknemer GET /api/v1/dossiers/D-DEMO-001
+want 404 "werknemer: someone else's case"
+
+# the API's timeline is the command line's timeline of the same view
+req casemanager GET '/api/v1/dossiers/D-DEMO-021/tijdlijn?peildatum=2026-06-01'
+cp "$tmp/body" "$tmp/api-tijdlijn.json"
+"$SPOOR" export --db "$DB" --rol casemanager D-DEMO-021 >"$tmp/d21.json" 2>/dev/null
+"$SPOOR" tijdlijn "$tmp/d21.json" --peildatum 2026-06-01 --json >"$tmp/cli-tijdlijn.json"
+cmp -s "$tmp/api-tijdlijn.json" "$tmp/cli-tijdlijn.json" && ok || nok "API timeline = CLI timeline"
+req casemanager GET '/api/v1/dossiers/D-DEMO-021/tijdlijn?peildatum=2026-02-30'
+want 400 "bad peildatum"
+body_has '"veld":"peildatum"' "bad peildatum names the parameter"
+req casemanager GET /api/v1/dossiers/D-DEMO-021/loon
+want 200 "loon"
+body_has '"formaat":"spoor-loon/1"' "loon document"
+
+# --- writing ---
+EV='{"soort":"evaluatie","datum":"2026-01-05","tekst":"voortgang besproken"}'
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.casemanager" -H 'X-CSRF-Token: fout' \
+	-H 'Content-Type: application/json' --data-binary "$EV" "$URL/api/v1/dossiers/D-DEMO-021/gebeurtenissen")
+want 403 "wrong CSRF token"
+body_has '"code":"csrf"' "csrf error"
+rm -f "$tmp/csrf.none"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.casemanager" -H 'Content-Type: application/json' \
+	--data-binary "$EV" "$URL/api/v1/dossiers/D-DEMO-021/gebeurtenissen")
+want 403 "no CSRF token"
+n0=$(sqlite3 "$DB" "SELECT count(*) FROM gebeurtenis")
+req casemanager POST /api/v1/dossiers/D-DEMO-021/gebeurtenissen "$EV"
+want 201 "casemanager adds an evaluatie"
+body_has '"id":"E' "assigned id"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM gebeurtenis")" = $((n0 + 1)) ] && ok || nok "one entry more"
+req werkgever POST /api/v1/dossiers/D-DEMO-021/gebeurtenissen \
+	'{"soort":"contact","datum":"2026-01-06","zichtbaarheid":"medisch","tekst":"x"}'
+want 403 "werkgever writes medisch"
+body_has '"veld":"$.zichtbaarheid"' "forbidden class names the field"
+req casemanager POST /api/v1/dossiers/D-DEMO-021/gebeurtenissen '{"soort":"evaluatie","datum":"2026-13-01"}'
+want 422 "bad date"
+body_has '"veld":"$.datum"' "bad date at the field"
+req casemanager POST /api/v1/dossiers/D-DEMO-021/gebeurtenissen '{"soort":"evaluatie","datum":"2026-01-07","id":"X"}'
+want 422 "client id refused"
+body_has '"veld":"$.id"' "id field named"
+req casemanager POST /api/v1/dossiers/D-DEMO-021/gebeurtenissen '{"soort":"vergadering","datum":"2026-01-07"}'
+want 422 "unknown soort"
+body_has '"veld":"$.soort"' "unknown soort at the field"
+req adviseur POST /api/v1/dossiers/D-DEMO-021/gebeurtenissen "$EV"
+want 403 "adviseur writes nothing"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM gebeurtenis")" = $((n0 + 1)) ] && ok || nok "refusals wrote nothing"
+req loopbaancoach POST /api/v1/dossiers/D-DEMO-021/verzuim '{"datum":"2026-11-01","soort":"hersteld"}'
+want 403 "coach registers no absence"
+
+# --- the werknemer's access log ---
+req werknemer GET /api/v1/dossiers/D-DEMO-021/toegang
+want 200 "werknemer reads the access log"
+[ "$(jq_ 'any(x["gebruiker"] == "werkgever" and x["actie"] == "dossier lezen" for x in d["toegang"])')" = True ] &&
+	ok || nok "the log shows the werkgever's read"
+req werkgever GET /api/v1/dossiers/D-DEMO-021/toegang
+want 404 "werkgever reads no access log"
+
+# --- protocol ---
+req casemanager GET /api/v1/bestaat-niet
+want 404 "unknown path"
+body_has '"code":"niet_gevonden"' "unknown path error"
+req casemanager PUT /api/v1/ik
+want 405 "wrong method"
+head -c 3000000 /dev/zero | tr '\0' 'a' >"$tmp/groot"
+code=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.casemanager" -H "X-CSRF-Token: $(cat "$tmp/csrf.casemanager")" \
+	-H 'Content-Type: application/json' --data-binary @"$tmp/groot" "$URL/api/v1/dossiers")
+want 413 "body over the cap"
+
+# --- the API description: served as built, and valid OpenAPI 3.1 ---
+req "" GET /api/v1/openapi.json
+want 200 "openapi.json without login"
+cmp -s "$tmp/body" "$TESTS/../docs/openapi.json" && ok || nok "served openapi.json = docs/openapi.json"
+# a real validator (npm), installed once into SPOOR_NPM_DIR
+npmdir=${SPOOR_NPM_DIR:-$TESTS/../build/npm}
+if [ ! -d "$npmdir/node_modules/@apidevtools/swagger-parser" ]; then
+	mkdir -p "$npmdir" && cp "$TESTS/api/package.json" "$npmdir/" &&
+		(cd "$npmdir" && npm install --no-audit --no-fund >npm.log 2>&1) ||
+		nok "npm install of the OpenAPI validator failed: $(tail -3 "$npmdir/npm.log")"
+fi
+cp "$TESTS/api/validate-openapi.mjs" "$npmdir/"
+node "$npmdir/validate-openapi.mjs" "$tmp/body" >"$tmp/val" 2>&1 && ok || nok "OpenAPI validation: $(cat "$tmp/val")"
+# every fixed path of architecture §7 is described
+for p in /api/v1/sessie /api/v1/ik /api/v1/dossiers '/api/v1/dossiers/{id}' '/api/v1/dossiers/{id}/tijdlijn' \
+	'/api/v1/dossiers/{id}/toets' '/api/v1/dossiers/{id}/loon' '/api/v1/dossiers/{id}/verzuim' \
+	'/api/v1/dossiers/{id}/gebeurtenissen' '/api/v1/dossiers/{id}/toegang' /api/v1/openapi.json; do
+	[ "$(jq_ "'$p' in d['paths']")" = True ] && ok || nok "openapi.json describes $p"
+done
+
+# --- logout ---
+req werkgever DELETE /api/v1/sessie
+want 200 "logout"
+req werkgever GET /api/v1/ik
+want 401 "session gone after logout"
+
+# --- rate limiting (last: it blocks the name for five minutes) ---
+for i in 1 2 3 4 5; do
+	req "" POST /api/v1/sessie '{"gebruikersnaam":"adviseur","wachtwoord":"fout-wachtwoord"}'
+done
+req "" POST /api/v1/sessie "{\"gebruikersnaam\":\"adviseur\",\"wachtwoord\":\"$PW\"}"
+want 429 "sixth attempt is limited"
+grep -qi '^retry-after: [0-9]' "$tmp/hdr" && ok || nok "Retry-After header"
+body_has '"code":"te_veel_pogingen"' "rate limit error"
+
+kill "$pid"
+wait "$pid"
+src=$?
+pid=
+[ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(tail -3 "$tmp/serve.err")"
+"$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain intact: $(cat "$tmp/audit")"
+
+echo "$pass passed, $fail failed"
+[ "$fail" -eq 0 ]

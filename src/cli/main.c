@@ -22,11 +22,9 @@ static const struct command commands[] = {
 	 "poortwachtertoets: wat UWV zou vinden, met herstelmaatregelen"},
 	{"loon", cmd_loon, help_loon,
 	 "loondoorbetaling per periode en kosten van een loonsanctie"},
-#ifdef SPOOR_MET_SERVER
 	{"serve", cmd_serve, help_serve, "de webserver en de JSON-API starten"},
 	{"demo", cmd_demo, help_demo,
 	 "database met demodossiers en een gebruiker per rol"},
-#endif
 	{"init", cmd_init, help_init,
 	 "database aanmaken of bijwerken (SQLite of PostgreSQL)"},
 	{"import", cmd_import, help_import,

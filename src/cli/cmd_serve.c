@@ -22,7 +22,7 @@
 static enum auth_kosten
 kosten(void)
 {
-	const char *e = getenv("SPOOR_AUTH_KOSTEN");
+	const char *e = getenv("SPOOR_AUTH_KOSTEN"); /* NOLINT(concurrency-mt-unsafe): read before threads start */
 
 	return e && !strcmp(e, "test") ? AUTH_KOSTEN_TEST : AUTH_KOSTEN_NORMAAL;
 }
@@ -96,7 +96,7 @@ cmd_serve(int argc, char **argv)
 	memset(&a, 0, sizeof(a));
 	a.db_url = cli_db_url(db);
 	a.kosten = kosten();
-	a.sessie_duur = 8 * 3600;
+	a.sessie_duur = (int64_t)8 * 3600;
 	/* fail early, in the foreground, on a missing or old database */
 	if (cli_store_open(a.db_url, 0, &s))
 		return EXIT_INVOER;
@@ -403,22 +403,22 @@ cmd_demo(int argc, char **argv)
 					     ROL_BEDRIJFSARTS, werkgevers[i][0],
 					     NULL);
 	if (rc ||
-	    (rc = store_toekenning(s, uid[ROL_BEHEERDER], ROL_BEHEERDER, NULL,
-				   NULL)) ||
-	    (rc = store_toekenning(s, uid[ROL_WERKGEVER], ROL_WERKGEVER, "WG-1",
-				   NULL)) ||
-	    (rc = store_toekenning(s, uid[ROL_LEIDINGGEVENDE],
-				   ROL_LEIDINGGEVENDE, "WG-1", NULL)) ||
-	    (rc = store_toekenning(s, uid[ROL_WERKNEMER], ROL_WERKNEMER, NULL,
-				   "D-DEMO-021")) ||
-	    (rc = store_toekenning(s, uid[ROL_ADVISEUR], ROL_ADVISEUR, NULL,
-				   "D-DEMO-021")) ||
-	    (rc = store_toekenning(s, uid[ROL_LOOPBAANCOACH], ROL_LOOPBAANCOACH,
-				   NULL, "D-DEMO-021")) ||
-	    (rc = store_toekenning(s, uid[ROL_ARBEIDSDESKUNDIGE],
-				   ROL_ARBEIDSDESKUNDIGE, NULL, "D-DEMO-028")) ||
-	    (rc = store_audit(s, 0, "spoor demo", 0, 0, "demodata aanmaken", 0)) ||
-	    (rc = store_commit(s)))
+	    store_toekenning(s, uid[ROL_BEHEERDER], ROL_BEHEERDER, NULL,
+				   NULL) ||
+	    store_toekenning(s, uid[ROL_WERKGEVER], ROL_WERKGEVER, "WG-1",
+				   NULL) ||
+	    store_toekenning(s, uid[ROL_LEIDINGGEVENDE],
+				   ROL_LEIDINGGEVENDE, "WG-1", NULL) ||
+	    store_toekenning(s, uid[ROL_WERKNEMER], ROL_WERKNEMER, NULL,
+				   "D-DEMO-021") ||
+	    store_toekenning(s, uid[ROL_ADVISEUR], ROL_ADVISEUR, NULL,
+				   "D-DEMO-021") ||
+	    store_toekenning(s, uid[ROL_LOOPBAANCOACH], ROL_LOOPBAANCOACH,
+				   NULL, "D-DEMO-021") ||
+	    store_toekenning(s, uid[ROL_ARBEIDSDESKUNDIGE],
+				   ROL_ARBEIDSDESKUNDIGE, NULL, "D-DEMO-028") ||
+	    store_audit(s, 0, "spoor demo", 0, 0, "demodata aanmaken", 0) ||
+	    store_commit(s))
 		goto dbfout;
 	printf("demodatabase %s: %d dossiers, 4 werkgevers\n", cli_db_url(db),
 	       NDEMO);

@@ -131,8 +131,10 @@ aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 	int rc;
 
 	memset(w, 0, sizeof(*w));
-	if (!st())
-		return intern(r), 1;
+	if (!st()) {
+		(void)intern(r);
+		return 1;
+	}
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
 		const char *t = auth + 7;
 
@@ -151,8 +153,10 @@ aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 	}
 	if (rc == ST_NIET_GEVONDEN)
 		goto weg;
-	if (rc)
-		return db_fout(r, rc), 1;
+	if (rc) {
+		(void)db_fout(r, rc);
+		return 1;
+	}
 	if (w->cookie && is_schrijf(q)) {
 		const char *x = http_header(q, "X-CSRF-Token");
 
@@ -165,7 +169,8 @@ aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 	}
 	if ((rc = store_gebruiker_info(st(), w->id, &w->naam, &w->weergave))) {
 		wie_release(w);
-		return db_fout(r, rc), 1;
+		(void)db_fout(r, rc);
+		return 1;
 	}
 	return 0;
 weg:
@@ -405,8 +410,10 @@ bereken(struct http_resp *r, struct geval *g, sdate peil)
 {
 	int rc = geval_bereken(g, peil);
 
-	if (rc == GEVAL_NOMEM)
-		return intern(r), 1;
+	if (rc == GEVAL_NOMEM) {
+		(void)intern(r);
+		return 1;
+	}
 	if (rc) {
 		http_resp_fout(r, 422, "geen_verzuim", "het dossier heeft geen "
 			       "bruikbare ziekmelding", "$.verzuim");
@@ -428,7 +435,7 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 	struct loon *l = NULL;
 	struct toets t;
 	char *out = NULL;
-	size_t len;
+	size_t len = 0;
 	int64_t id;
 	uint32_t rollen;
 	sdate peil;
@@ -708,10 +715,10 @@ h_lijst(struct http_req *q, struct http_resp *r)
 
 	if (aanmelden(q, r, &w))
 		return 0;
-	if ((so && strcmp(so, "datum") && strcmp(so, "risico") &&
-	     strcmp(so, "naam")) ||
-	    (fi && strcmp(fi, "te_laat") && strcmp(fi, "deze_week") &&
-	     strcmp(fi, "hoog"))) {
+	if ((so && strcmp(so, "datum") != 0 && strcmp(so, "risico") != 0 &&
+	     strcmp(so, "naam") != 0) ||
+	    (fi && strcmp(fi, "te_laat") != 0 && strcmp(fi, "deze_week") != 0 &&
+	     strcmp(fi, "hoog") != 0)) {
 		wie_release(&w);
 		return http_resp_fout(r, 400, "ongeldig", "sorteer: datum, "
 				      "risico of naam; filter: te_laat, "
@@ -822,7 +829,12 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
 	json_object_set_new(o, "per_pagina", json_integer(PAGINA));
 	rc = store_audit(st(), w.id, w.naam, 0, 0, "dossierlijst lezen", 1u);
-	rc = rc ? (json_decref(o), db_fout(r, rc)) : stuur(r, 200, o);
+	if (rc) {
+		json_decref(o);
+		rc = db_fout(r, rc);
+	} else {
+		rc = stuur(r, 200, o);
+	}
 out:
 	for (i = 0; rijen && i < k; i++)
 		json_decref(rijen[i].o);
@@ -881,7 +893,11 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	rc = store_audit(st(), w.id, w.naam, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
 			 id, "toegangslog lezen", 0);
 	wie_release(&w);
-	return rc ? (json_decref(o), db_fout(r, rc)) : stuur(r, 200, o);
+	if (rc) {
+		json_decref(o);
+		return db_fout(r, rc);
+	}
+	return stuur(r, 200, o);
 }
 
 extern const char *const spoor_openapi;

@@ -68,6 +68,11 @@ http_thread_ctx(void)
 	return t ? t->ctx : NULL;
 }
 
+/* The thread-specific slot owns t; gcc's analyzer cannot see that. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
+#endif
 static void
 draad_zorg(const struct http_config *c)
 {
@@ -83,11 +88,12 @@ draad_zorg(const struct http_config *c)
 		return;
 	t->ctx = c->thread_init(c->app);
 	t->vrij = c->thread_free;
-	if (pthread_setspecific(draad_key, t)) {
+	if (pthread_setspecific(draad_key, t))
 		draad_weg(t);
-		return;
-	}
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 /* --- requests ---------------------------------------------------- */
 
@@ -207,42 +213,35 @@ http_resp_release(struct http_resp *r)
 
 /* --- routing ----------------------------------------------------- */
 
-/* Does path match patroon? Fills params with copies of {} segments
- * (caller frees them on success). */
+/* Does pad match patroon? Records where the {} segments are. */
 static int
-past(const char *patroon, const char *pad, const char **param, size_t *np)
+past(const char *patroon, const char *pad, size_t *off, size_t *len,
+     size_t *np)
 {
 	const char *p = patroon, *s = pad;
-	size_t n = 0, i;
+	size_t n = 0;
 
 	while (*p && *s) {
 		if (p[0] == '{' && p[1] == '}') {
 			size_t l = strcspn(s, "/");
-			char *c;
 
 			if (l == 0 || n == HTTP_MAX_PARAMS)
-				goto nee;
-			c = strndup(s, l);
-			if (!c)
-				goto nee;
-			param[n++] = c;
+				return 0;
+			off[n] = (size_t)(s - pad);
+			len[n++] = l;
 			s += l;
 			p += 2;
 			continue;
 		}
 		if (*p != *s)
-			goto nee;
+			return 0;
 		p++;
 		s++;
 	}
 	if (*p || *s)
-		goto nee;
+		return 0;
 	*np = n;
 	return 1;
-nee:
-	for (i = 0; i < n; i++)
-		free((void *)(uintptr_t)param[i]);
-	return 0;
 }
 
 static const char *
@@ -258,16 +257,17 @@ int
 http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 	      struct http_resp *resp)
 {
-	char allow[128];
-	size_t i, j, o = 0;
+	char allow[128], kopie[HTTP_MAX_PAD + 1];
+	size_t off[HTTP_MAX_PARAMS], len[HTTP_MAX_PARAMS];
+	size_t i, j, o = 0, np = 0;
 	int pad_bekend = 0, rc;
 
 	allow[0] = '\0';
+	if (strlen(req->pad) > HTTP_MAX_PAD)
+		return http_resp_fout(resp, 414, "te_lang",
+				      "het adres is te lang", NULL);
 	for (i = 0; i < n; i++) {
-		const char *param[HTTP_MAX_PARAMS];
-		size_t np = 0;
-
-		if (!past(routes[i].patroon, req->pad, param, &np))
+		if (!past(routes[i].patroon, req->pad, off, len, &np))
 			continue;
 		if (routes[i].methode != req->methode) {
 			int k = snprintf(allow + o, sizeof(allow) - o, "%s%s",
@@ -277,16 +277,19 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 			if (k > 0 && (size_t)k < sizeof(allow) - o)
 				o += (size_t)k;
 			pad_bekend = 1;
-			for (j = 0; j < np; j++)
-				free((void *)(uintptr_t)param[j]);
 			continue;
 		}
-		for (j = 0; j < np; j++)
-			req->param[j] = param[j];
+		/* the parameters are NUL-terminated pieces of a copy of
+		 * the path: segments end at a '/', which becomes the NUL */
+		memcpy(kopie, req->pad, strlen(req->pad) + 1);
+		for (j = 0; j < np; j++) {
+			kopie[off[j] + len[j]] = '\0';
+			req->param[j] = kopie + off[j];
+		}
 		req->nparam = np;
 		rc = routes[i].h(req, resp);
 		for (j = 0; j < np; j++)
-			free((void *)(uintptr_t)param[j]);
+			req->param[j] = NULL;
 		req->nparam = 0;
 		if (rc < 0 || resp->status == 0) {
 			http_resp_release(resp);

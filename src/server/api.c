@@ -211,7 +211,7 @@ laad_gefilterd(const struct wie *w, int64_t id, uint32_t rollen,
 	if (rc)
 		return rc;
 	toegang_filter(d, rollen);
-	return store_audit(st(), w->id, w->naam, rollen, id, actie,
+	return store_audit_lees(st(), w->id, w->naam, rollen, id, actie,
 			   toegang_klassen(rollen));
 }
 
@@ -306,7 +306,7 @@ h_login(struct http_req *q, struct http_resp *r)
 	if ((rc = store_sessie_nieuw(st(), h, w.id, ctok, nu + a->sessie_duur)) ||
 	    (rc = store_gebruiker_info(st(), w.id, &w.naam, &w.weergave)) ||
 	    (rc = store_alle_rollen(st(), w.id, &rollen)) ||
-	    (rc = store_audit(st(), w.id, w.naam, rollen, 0, "aanmelden", 0))) {
+	    (rc = store_audit_lees(st(), w.id, w.naam, rollen, 0, "aanmelden", 0))) {
 		rc = db_fout(r, rc);
 		goto out;
 	}
@@ -828,7 +828,7 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "totaal", json_integer((json_int_t)k));
 	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
 	json_object_set_new(o, "per_pagina", json_integer(PAGINA));
-	rc = store_audit(st(), w.id, w.naam, 0, 0, "dossierlijst lezen", 1u);
+	rc = store_audit_lees(st(), w.id, w.naam, 0, 0, "dossierlijst lezen", 1u);
 	if (rc) {
 		json_decref(o);
 		rc = db_fout(r, rc);
@@ -890,7 +890,7 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	db_res_release(&res);
 	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
 	json_object_set_new(o, "toegang", a);
-	rc = store_audit(st(), w.id, w.naam, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
+	rc = store_audit_lees(st(), w.id, w.naam, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
 			 id, "toegangslog lezen", 0);
 	wie_release(&w);
 	if (rc) {

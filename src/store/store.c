@@ -502,6 +502,33 @@ store_audit(struct store *s, int64_t gebruiker, const char *wie,
 }
 
 int
+store_audit_lees(struct store *s, int64_t gebruiker, const char *wie,
+		 uint32_t rollen, int64_t dossier, const char *actie,
+		 uint32_t klassen)
+{
+	int pg = db_soort(s->db) == DB_PG, rc;
+
+	if (!pg && (rc = db_script(s->db, "PRAGMA synchronous=NORMAL")))
+		return rc;
+	if ((rc = db_begin(s->db)))
+		goto out;
+	if ((pg && (rc = db_script(s->db, "SET LOCAL synchronous_commit = "
+				   "off"))) ||
+	    (rc = store_audit(s, gebruiker, wie, rollen, dossier, actie,
+			      klassen)) ||
+	    (rc = db_commit(s->db)))
+		store_rollback(s);
+out:
+	if (!pg) {
+		int r2 = db_script(s->db, "PRAGMA synchronous=FULL");
+
+		if (!rc)
+			rc = r2;
+	}
+	return rc;
+}
+
+int
 store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr)
 {
 	struct db_res r, k;

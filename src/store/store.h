@@ -148,6 +148,19 @@ int store_audit(struct store *s, int64_t gebruiker, const char *wie,
 		uint32_t rollen, int64_t dossier, const char *actie,
 		uint32_t klassen);
 
+/*
+ * store_audit() for a read, in its own transaction, committed without
+ * waiting for the disk (SQLite: synchronous=NORMAL in WAL mode;
+ * PostgreSQL: synchronous_commit off). The record survives a crash of
+ * spoor; a power loss may take the last few read records, never a write
+ * of case data and never the integrity of the chain. A read then costs
+ * no fsync, which is what makes the read throughput of
+ * docs/performance.md possible.
+ */
+int store_audit_lees(struct store *s, int64_t gebruiker, const char *wie,
+		     uint32_t rollen, int64_t dossier, const char *actie,
+		     uint32_t klassen);
+
 /* Recompute the hash chain. *n gets the number of records; on a break,
  * returns ST_ONGELDIG with *fout_volgnr the first bad record. */
 int store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr);

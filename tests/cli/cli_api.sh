@@ -191,6 +191,39 @@ want 403 "adviseur writes nothing"
 req loopbaancoach POST /api/v1/dossiers/D-DEMO-021/verzuim '{"datum":"2026-11-01","soort":"hersteld"}'
 want 403 "coach registers no absence"
 
+# verzuim: out of order, wrong type, unknown key
+req casemanager POST /api/v1/dossiers/D-DEMO-021/verzuim '{"datum":"2020-01-01","soort":"hersteld"}'
+want 422 "verzuim before the previous mutation"
+body_has '"veld":"$.datum"' "order error at the field"
+req casemanager POST /api/v1/dossiers/D-DEMO-021/verzuim '{"datum":"2027-03-01","soort":"ziek","percentage":"veel"}'
+want 422 "percentage as text"
+body_has '"veld":"$.percentage"' "type error at the field"
+req casemanager POST /api/v1/dossiers/D-DEMO-021/verzuim '[1]'
+want 422 "verzuim not an object"
+nv=$(sqlite3 "$DB" "SELECT count(*) FROM verzuim")
+req casemanager POST /api/v1/dossiers/D-DEMO-021/verzuim '{"datum":"2027-03-01","soort":"ziek","percentage":60,"x":1}'
+want 422 "unknown key in a mutation"
+body_has '"veld":"$.x"' "unknown key named"
+[ "$(sqlite3 "$DB" "SELECT count(*) FROM verzuim")" = "$nv" ] && ok || nok "refused mutations wrote nothing"
+
+# import through the API
+NEW='{"formaat":"spoor-dossier/1","dossier_id":"D-API-1","werkgever":{"id":"WG-1","naam":"Bakkerij de Korenschoof B.V."},"werknemer":{"id":"WN-API","naam":"A. Nieuw"},"dienstverband":{"begindatum":"2020-01-01","soort":"onbepaalde_tijd"},"vangnet":null,"verzuim":[{"datum":"2026-10-01","soort":"ziek","percentage":100}],"gebeurtenissen":[]}'
+req werkgever POST /api/v1/dossiers "$NEW"
+want 201 "werkgever of WG-1 creates a case"
+body_is '{"dossier_id":"D-API-1"}' "import answer"
+req werkgever POST /api/v1/dossiers "$NEW"
+want 409 "the same case again"
+body_has '"veld":"$.dossier_id"' "conflict names the field"
+req werkgever POST /api/v1/dossiers "${NEW//WG-1/WG-2}"
+want 403 "werkgever of WG-1 creates a case for WG-2"
+req werkgever POST /api/v1/dossiers "${NEW//2026-10-01/2026-10-32}"
+want 422 "import with a bad date"
+body_has '"veld":"$.verzuim[0].datum"' "import error at the field"
+req loopbaancoach POST /api/v1/dossiers "${NEW//D-API-1/D-API-2}"
+want 403 "a coach creates no case"
+req werkgever GET /api/v1/dossiers/D-API-1/tijdlijn
+want 200 "the new case has a timeline"
+
 # --- the werknemer's access log ---
 req werknemer GET /api/v1/dossiers/D-DEMO-021/toegang
 want 200 "werknemer reads the access log"

@@ -385,6 +385,316 @@ h_ik(struct http_req *q, struct http_resp *r)
 	return stuur(r, 200, o);
 }
 
+/* POST /ik/wachtwoord {"oud","nieuw"}: a new password ends every
+ * session of the user (store_gebruiker_wachtwoord), this one included. */
+static int
+h_wachtwoord(struct http_req *q, struct http_resp *r)
+{
+	struct api *a = q->app;
+	struct wie w;
+	json_t *b = NULL;
+	const char *oud, *nieuw;
+	char *hash = NULL, nh[AUTH_HASH_MAX];
+	int64_t id;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
+	oud = json_string_value(json_object_get(b, "oud"));
+	nieuw = json_string_value(json_object_get(b, "nieuw"));
+	if (!oud || !nieuw) {
+		rc = http_resp_fout(r, 400, "ongeldig", "ontbreekt of is geen "
+				    "tekst", oud ? "$.nieuw" : "$.oud");
+		goto out;
+	}
+	if ((rc = store_gebruiker_login(st(), w.naam, &id, &hash))) {
+		rc = db_fout(r, rc);
+		goto out;
+	}
+	if (auth_wachtwoord_check(hash, oud, strlen(oud)) != 0) {
+		rc = http_resp_fout(r, 403, "onjuist", "het huidige wachtwoord "
+				    "klopt niet", "$.oud");
+		goto out;
+	}
+	rc = auth_wachtwoord_hash(nieuw, strlen(nieuw), a->kosten, nh);
+	if (rc) {
+		char m[120];
+
+		snprintf(m, sizeof(m), "een wachtwoord heeft %d tot %d tekens, "
+			 "zonder NUL", AUTH_WACHTWOORD_MIN, AUTH_WACHTWOORD_MAX);
+		rc = http_resp_fout(r, 422, "ongeldig", m, "$.nieuw");
+		goto out;
+	}
+	if ((rc = store_begin(st())) ||
+	    (rc = store_gebruiker_wachtwoord(st(), w.id, nh)) ||
+	    (rc = store_audit(st(), w.id, w.naam, 0, 0, "wachtwoord wijzigen",
+			      0)) ||
+	    (rc = store_commit(st()))) {
+		store_rollback(st());
+		rc = db_fout(r, rc);
+		goto out;
+	}
+	rc = http_resp_json(r, 200, "{}", 2);
+	if (!rc && !(r->set_cookie = strdup("spoor_sessie=; Path=/; HttpOnly; "
+					   "SameSite=Strict; Max-Age=0")))
+		rc = -1;
+out:
+	free(hash);
+	json_decref(b);
+	wie_release(&w);
+	return rc;
+}
+
+/* POST /tokens {"naam"}: an API token for integrations, shown once. */
+static int
+h_token(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	json_t *b = NULL, *o;
+	const char *naam;
+	char tok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
+	naam = json_string_value(json_object_get(b, "naam"));
+	if (!naam || !*naam || strlen(naam) > 100) {
+		rc = http_resp_fout(r, 400, "ongeldig", "een naam van 1 tot 100 "
+				    "tekens", "$.naam");
+		goto out;
+	}
+	auth_token_nieuw(tok);
+	auth_token_hash(tok, strlen(tok), h);
+	if ((rc = store_token_nieuw(st(), h, w.id, naam)) ||
+	    (rc = store_audit_lees(st(), w.id, w.naam, 0, 0, "API-token maken",
+				   0))) {
+		rc = db_fout(r, rc);
+		goto out;
+	}
+	o = json_object();
+	json_object_set_new(o, "naam", json_string(naam));
+	json_object_set_new(o, "token", json_string(tok));
+	rc = stuur(r, 201, o);
+out:
+	sodium_memzero(tok, sizeof(tok));
+	json_decref(b);
+	wie_release(&w);
+	return rc;
+}
+
+/* --- beheer: users and grants (beheerder only) --------------------- */
+
+/* 0 when the caller holds beheerder; answers 403 itself otherwise. */
+static int
+beheerder(struct http_resp *r, const struct wie *w)
+{
+	uint32_t alle = 0;
+	int rc = store_alle_rollen(st(), w->id, &alle);
+
+	if (rc) {
+		(void)db_fout(r, rc);
+		return 1;
+	}
+	if (!(alle & ROL_BIT(ROL_BEHEERDER))) {
+		http_resp_fout(r, 403, "verboden", "alleen een beheerder "
+			       "beheert gebruikers", NULL);
+		return 1;
+	}
+	return 0;
+}
+
+static int
+h_gebruikers(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	struct db_res res;
+	json_t *o, *a, *cur = NULL, *tk = NULL;
+	const char *vorige = NULL;
+	size_t i;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	if (beheerder(r, &w)) {
+		wie_release(&w);
+		return 0;
+	}
+	if ((rc = store_gebruikers(st(), &res))) {
+		wie_release(&w);
+		return db_fout(r, rc);
+	}
+	o = json_object();
+	a = json_array();
+	for (i = 0; i < res.nrows; i++) {
+		const char *naam = db_cel(&res, i, 0);
+
+		if (!vorige || strcmp(vorige, naam) != 0) {
+			cur = json_object();
+			tk = json_array();
+			json_object_set_new(cur, "gebruikersnaam", json_string(naam));
+			json_object_set_new(cur, "naam", json_string(db_cel(&res, i, 1)));
+			json_object_set_new(cur, "actief",
+					    json_boolean(db_cel_int(&res, i, 2)));
+			json_object_set_new(cur, "toekenningen", tk);
+			json_array_append_new(a, cur);
+			vorige = naam;
+		}
+		if (db_cel(&res, i, 3)) {
+			json_t *t = json_object();
+
+			json_object_set_new(t, "rol", json_string(db_cel(&res, i, 3)));
+			if (db_cel(&res, i, 4))
+				json_object_set_new(t, "werkgever",
+						    json_string(db_cel(&res, i, 4)));
+			if (db_cel(&res, i, 5))
+				json_object_set_new(t, "dossier",
+						    json_string(db_cel(&res, i, 5)));
+			json_array_append_new(tk, t);
+		}
+	}
+	json_object_set_new(o, "gebruikers", a);
+	rc = stuur(r, 200, o);
+	db_res_release(&res);
+	wie_release(&w);
+	return rc;
+}
+
+static int
+h_gebruiker_nieuw(struct http_req *q, struct http_resp *r)
+{
+	struct api *a = q->app;
+	struct wie w;
+	json_t *b = NULL, *o;
+	const char *naam, *weergave, *pw;
+	char hash[AUTH_HASH_MAX];
+	int64_t id;
+	int rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	if (beheerder(r, &w)) {
+		rc = 0;
+		goto out;
+	}
+	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
+	naam = json_string_value(json_object_get(b, "gebruikersnaam"));
+	weergave = json_string_value(json_object_get(b, "naam"));
+	pw = json_string_value(json_object_get(b, "wachtwoord"));
+	if (!naam || !auth_naam_geldig(naam, strlen(naam))) {
+		rc = http_resp_fout(r, 422, "ongeldig", "1-64 tekens a-z, 0-9, "
+				    "'.', '_' of '-'", "$.gebruikersnaam");
+		goto out;
+	}
+	if (!weergave || !*weergave || strlen(weergave) > 200) {
+		rc = http_resp_fout(r, 422, "ongeldig", "een naam van 1 tot 200 "
+				    "tekens", "$.naam");
+		goto out;
+	}
+	if (!pw || auth_wachtwoord_hash(pw, strlen(pw), a->kosten, hash)) {
+		rc = http_resp_fout(r, 422, "ongeldig", "een wachtwoord van 10 "
+				    "tot 1024 tekens", "$.wachtwoord");
+		goto out;
+	}
+	if ((rc = store_begin(st())))
+		goto dbfout;
+	rc = store_gebruiker_nieuw(st(), naam, weergave, hash, &id);
+	if (rc == ST_CONFLICT) {
+		store_rollback(st());
+		rc = http_resp_fout(r, 409, "bestaat_al", "deze gebruikersnaam "
+				    "bestaat al", "$.gebruikersnaam");
+		goto out;
+	}
+	if (rc || (rc = store_audit(st(), w.id, w.naam, ROL_BIT(ROL_BEHEERDER),
+				    0, "gebruiker toevoegen", 0)) ||
+	    (rc = store_commit(st())))
+		goto dbfout;
+	o = json_object();
+	json_object_set_new(o, "gebruikersnaam", json_string(naam));
+	rc = stuur(r, 201, o);
+	goto out;
+dbfout:
+	store_rollback(st());
+	rc = db_fout(r, rc);
+out:
+	sodium_memzero(hash, sizeof(hash));
+	json_decref(b);
+	wie_release(&w);
+	return rc;
+}
+
+static int
+h_toekenning(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	json_t *b = NULL;
+	const char *naam, *rn, *wg, *ds;
+	char *hash = NULL;
+	int64_t id;
+	int rol, rc;
+
+	if (aanmelden(q, r, &w))
+		return 0;
+	if (beheerder(r, &w)) {
+		rc = 0;
+		goto out;
+	}
+	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
+	naam = json_string_value(json_object_get(b, "gebruikersnaam"));
+	rn = json_string_value(json_object_get(b, "rol"));
+	wg = json_string_value(json_object_get(b, "werkgever"));
+	ds = json_string_value(json_object_get(b, "dossier"));
+	rol = rn ? rol_zoek(rn, strlen(rn)) : -1;
+	if (!naam) {
+		rc = http_resp_fout(r, 422, "ongeldig", "ontbreekt",
+				    "$.gebruikersnaam");
+		goto out;
+	}
+	if (rol < 0) {
+		rc = http_resp_fout(r, 422, "ongeldig", "onbekende rol", "$.rol");
+		goto out;
+	}
+	/* the scope each role needs, as `spoor user add` */
+	if ((wg && ds) || (rol == ROL_BEHEERDER && (wg || ds)) ||
+	    (rol != ROL_BEHEERDER && !wg && !ds)) {
+		rc = http_resp_fout(r, 422, "ongeldig", "beheerder zonder "
+				    "werkgever of dossier; andere rollen met "
+				    "precies een van beide",
+				    wg ? "$.dossier" : "$.werkgever");
+		goto out;
+	}
+	rc = store_gebruiker_login(st(), naam, &id, &hash);
+	if (rc == ST_NIET_GEVONDEN) {
+		rc = http_resp_fout(r, 422, "ongeldig", "geen actieve gebruiker "
+				    "met deze naam", "$.gebruikersnaam");
+		goto out;
+	}
+	if (rc || (rc = store_begin(st())))
+		goto dbfout;
+	rc = store_toekenning(st(), id, (enum rol)rol, wg, ds);
+	if (rc == ST_NIET_GEVONDEN) {
+		store_rollback(st());
+		rc = http_resp_fout(r, 422, "ongeldig", "bestaat niet",
+				    wg ? "$.werkgever" : "$.dossier");
+		goto out;
+	}
+	if (rc || (rc = store_audit(st(), w.id, w.naam, ROL_BIT(ROL_BEHEERDER),
+				    0, "toekenning toevoegen", 0)) ||
+	    (rc = store_commit(st())))
+		goto dbfout;
+	rc = http_resp_json(r, 201, "{}", 2);
+	goto out;
+dbfout:
+	store_rollback(st());
+	rc = db_fout(r, rc);
+out:
+	free(hash);
+	json_decref(b);
+	wie_release(&w);
+	return rc;
+}
+
 /* --- cases ------------------------------------------------------- */
 
 static int
@@ -915,6 +1225,11 @@ const struct http_route api_routes[] = {
 	{HTTP_POST, "/api/v1/sessie", h_login},
 	{HTTP_DELETE, "/api/v1/sessie", h_logout},
 	{HTTP_GET, "/api/v1/ik", h_ik},
+	{HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord},
+	{HTTP_POST, "/api/v1/tokens", h_token},
+	{HTTP_GET, "/api/v1/gebruikers", h_gebruikers},
+	{HTTP_POST, "/api/v1/gebruikers", h_gebruiker_nieuw},
+	{HTTP_POST, "/api/v1/toekenningen", h_toekenning},
 	{HTTP_GET, "/api/v1/dossiers", h_lijst},
 	{HTTP_POST, "/api/v1/dossiers", h_import},
 	{HTTP_GET, "/api/v1/dossiers/{}", h_dossier},

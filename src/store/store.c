@@ -218,6 +218,18 @@ store_gebruiker_wachtwoord(struct store *s, int64_t id, const char *hash)
 }
 
 int
+store_gebruikers(struct store *s, struct db_res *out)
+{
+	return db_query(s->db,
+			"SELECT g.naam, g.weergavenaam, g.actief, t.rol, "
+			"w.extern_id, d.extern_id FROM gebruiker g LEFT JOIN "
+			"toekenning t ON t.gebruiker_id = g.id LEFT JOIN "
+			"werkgever w ON w.id = t.werkgever_id LEFT JOIN dossier "
+			"d ON d.id = t.dossier_id ORDER BY g.naam, t.id",
+			NULL, 0, out);
+}
+
+int
 store_toekenning(struct store *s, int64_t gebruiker, enum rol r,
 		 const char *werkgever_ext, const char *dossier_ext)
 {

@@ -68,6 +68,11 @@ int store_gebruiker_info(struct store *s, int64_t id, char **naam,
 			 char **weergavenaam);
 int store_gebruiker_wachtwoord(struct store *s, int64_t id, const char *hash);
 
+/* Every user with his grants: rows of (naam, weergavenaam, actief, rol,
+ * werkgever extern_id, dossier extern_id), one per grant (rol NULL for a
+ * user without one), ordered by name. */
+int store_gebruikers(struct store *s, struct db_res *out);
+
 /* Grant role r to user: for all cases of werkgever werkgever_ext, for the
  * one case dossier_ext, or without scope (both NULL: beheerder). */
 int store_toekenning(struct store *s, int64_t gebruiker, enum rol r,

@@ -263,6 +263,65 @@ for p in /api/v1/sessie /api/v1/ik /api/v1/dossiers '/api/v1/dossiers/{id}' '/ap
 	[ "$(jq_ "'$p' in d['paths']")" = True ] && ok || nok "openapi.json describes $p"
 done
 
+# --- password change and API tokens ---
+req leidinggevende POST /api/v1/ik/wachtwoord '{"oud":"fout-wachtwoord","nieuw":"nieuw-wachtwoord-1"}'
+want 403 "password change with a wrong old password"
+body_has '"veld":"$.oud"' "wrong old password at the field"
+req leidinggevende POST /api/v1/ik/wachtwoord "{\"oud\":\"$PW\",\"nieuw\":\"kort\"}"
+want 422 "new password too short"
+body_has '"veld":"$.nieuw"' "short password at the field"
+req leidinggevende POST /api/v1/ik/wachtwoord "{\"oud\":\"$PW\",\"nieuw\":\"nieuw-wachtwoord-1\"}"
+want 200 "password changed"
+req leidinggevende GET /api/v1/ik
+want 401 "the change ends the session"
+req "" POST /api/v1/sessie "{\"gebruikersnaam\":\"leidinggevende\",\"wachtwoord\":\"$PW\"}"
+want 401 "the old password no longer works"
+req "" POST /api/v1/sessie '{"gebruikersnaam":"leidinggevende","wachtwoord":"nieuw-wachtwoord-1"}'
+want 200 "the new password works"
+req casemanager POST /api/v1/tokens '{"naam":"koppeling HR"}'
+want 201 "API token created"
+tok=$(jq_ 'd["token"]')
+[ ${#tok} -eq 43 ] && ok || nok "token of 43 characters: '$tok'"
+sqlite3 "$DB" "SELECT token_hash FROM api_token" | grep -qF "$tok" && nok "the token itself is stored" || ok
+req "" GET /api/v1/ik "" -H "Authorization: Bearer $tok"
+want 200 "bearer token authenticates"
+body_has '"gebruikersnaam":"casemanager"' "bearer token is the casemanager"
+req "" POST /api/v1/dossiers/D-DEMO-021/gebeurtenissen "$EV" -H "Authorization: Bearer $tok"
+want 201 "bearer writes need no CSRF token"
+req "" GET /api/v1/ik "" -H "Authorization: Bearer ${tok%?}x"
+want 401 "a wrong bearer token"
+
+# --- beheer: users and grants ---
+req casemanager POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"nieuw-wachtwoord-1"}'
+want 403 "only beheerder adds users"
+req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"nieuw-wachtwoord-1"}'
+want 201 "beheerder adds a user"
+req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"nieuw-wachtwoord-1"}'
+want 409 "the same user name twice"
+req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"Nieuw!","naam":"X","wachtwoord":"nieuw-wachtwoord-1"}'
+want 422 "bad user name"
+body_has '"veld":"$.gebruikersnaam"' "bad user name at the field"
+req beheerder POST /api/v1/toekenningen '{"gebruikersnaam":"nieuw","rol":"baas","werkgever":"WG-2"}'
+want 422 "unknown role"
+body_has '"veld":"$.rol"' "unknown role at the field"
+req beheerder POST /api/v1/toekenningen '{"gebruikersnaam":"nieuw","rol":"casemanager","werkgever":"WG-9"}'
+want 422 "unknown employer"
+body_has '"veld":"$.werkgever"' "unknown employer at the field"
+req beheerder POST /api/v1/toekenningen '{"gebruikersnaam":"nieuw","rol":"casemanager","werkgever":"WG-2"}'
+want 201 "grant casemanager on WG-2"
+req beheerder GET /api/v1/gebruikers
+want 200 "beheerder lists users"
+[ "$(jq_ 'len(d["gebruikers"])')" = 10 ] && ok || nok "9 demo users and the new one"
+[ "$(jq_ '[u["toekenningen"] for u in d["gebruikers"] if u["gebruikersnaam"] == "nieuw"][0]')" = "[{'rol': 'casemanager', 'werkgever': 'WG-2'}]" ] &&
+	ok || nok "the new user's grant listed"
+req werkgever GET /api/v1/gebruikers
+want 403 "werkgever lists no users"
+req nieuw POST /api/v1/sessie '{"gebruikersnaam":"nieuw","wachtwoord":"nieuw-wachtwoord-1"}'
+want 200 "the new user logs in"
+req nieuw GET /api/v1/dossiers
+[ "$(jq_ 'set(x["werkgever"] for x in d["dossiers"])')" = "{'Installatiebedrijf Van Dijk & Zn.'}" ] &&
+	ok || nok "the new casemanager sees WG-2 only"
+
 # --- logout ---
 req werkgever DELETE /api/v1/sessie
 want 200 "logout"

@@ -103,6 +103,14 @@ cmd_serve(int argc, char **argv)
 	store_free(s);
 	if (auth_limiet_new(&a.limiet))
 		return cli_fout("onvoldoende geheugen");
+	{
+		char err[300];
+
+		if (auditq_start(a.db_url, &a.auditq, err, sizeof(err))) {
+			auth_limiet_free(a.limiet);
+			return cli_fout("%s", err);
+		}
+	}
 	memset(&c, 0, sizeof(c));
 	c.adres = adres;
 	c.poort = (uint16_t)poort;
@@ -113,6 +121,7 @@ cmd_serve(int argc, char **argv)
 	c.thread_init = api_thread_init;
 	c.thread_free = api_thread_free;
 	if (http_start(&c, &srv)) {
+		auditq_stop(a.auditq);
 		auth_limiet_free(a.limiet);
 		return cli_fout("serve: kan niet luisteren op %s", listen);
 	}
@@ -126,6 +135,8 @@ cmd_serve(int argc, char **argv)
 	while (!stoppen)
 		pause();
 	http_stop(srv);
+	/* after the workers: every queued read record is stored */
+	auditq_stop(a.auditq);
 	auth_limiet_free(a.limiet);
 	return EXIT_OK;
 }

@@ -201,18 +201,33 @@ dossier_van(struct http_req *q, struct http_resp *r, const struct wie *w,
 	return 0;
 }
 
+/* The audit record of a read: through the server's queue (group
+ * commit, auditq.h), or directly when there is none. */
+static int
+lees_audit(struct http_req *q, const struct wie *w, uint32_t rollen,
+	   int64_t dossier, const char *actie, uint32_t klassen)
+{
+	struct api *a = q->app;
+
+	if (a && a->auditq &&
+	    auditq_zet(a->auditq, w->id, w->naam, rollen, dossier, actie,
+		       klassen) == 0)
+		return 0;
+	return store_audit_lees(st(), w->id, w->naam, rollen, dossier, actie,
+				klassen);
+}
+
 /* Load the case filtered for the roles, and audit the read. */
 static int
-laad_gefilterd(const struct wie *w, int64_t id, uint32_t rollen,
-	       const char *actie, struct dossier *d)
+laad_gefilterd(struct http_req *q, const struct wie *w, int64_t id,
+	       uint32_t rollen, const char *actie, struct dossier *d)
 {
 	int rc = store_dossier_laad(st(), id, d);
 
 	if (rc)
 		return rc;
 	toegang_filter(d, rollen);
-	return store_audit_lees(st(), w->id, w->naam, rollen, id, actie,
-			   toegang_klassen(rollen));
+	return lees_audit(q, w, rollen, id, actie, toegang_klassen(rollen));
 }
 
 static json_t *
@@ -306,7 +321,7 @@ h_login(struct http_req *q, struct http_resp *r)
 	if ((rc = store_sessie_nieuw(st(), h, w.id, ctok, nu + a->sessie_duur)) ||
 	    (rc = store_gebruiker_info(st(), w.id, &w.naam, &w.weergave)) ||
 	    (rc = store_alle_rollen(st(), w.id, &rollen)) ||
-	    (rc = store_audit_lees(st(), w.id, w.naam, rollen, 0, "aanmelden", 0))) {
+	    (rc = lees_audit(q, &w, rollen, 0, "aanmelden", 0))) {
 		rc = db_fout(r, rc);
 		goto out;
 	}
@@ -468,8 +483,7 @@ h_token(struct http_req *q, struct http_resp *r)
 	auth_token_nieuw(tok);
 	auth_token_hash(tok, strlen(tok), h);
 	if ((rc = store_token_nieuw(st(), h, w.id, naam)) ||
-	    (rc = store_audit_lees(st(), w.id, w.naam, 0, 0, "API-token maken",
-				   0))) {
+	    (rc = lees_audit(q, &w, 0, 0, "API-token maken", 0))) {
 		rc = db_fout(r, rc);
 		goto out;
 	}
@@ -759,7 +773,7 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 		rc = 0;
 		goto out;
 	}
-	if ((rc = laad_gefilterd(&w, id, rollen, actie[soort], &g.ds))) {
+	if ((rc = laad_gefilterd(q, &w, id, rollen, actie[soort], &g.ds))) {
 		rc = db_fout(r, rc);
 		goto out;
 	}
@@ -1138,7 +1152,7 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "totaal", json_integer((json_int_t)k));
 	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
 	json_object_set_new(o, "per_pagina", json_integer(PAGINA));
-	rc = store_audit_lees(st(), w.id, w.naam, 0, 0, "dossierlijst lezen", 1u);
+	rc = lees_audit(q, &w, 0, 0, "dossierlijst lezen", 1u);
 	if (rc) {
 		json_decref(o);
 		rc = db_fout(r, rc);
@@ -1181,6 +1195,9 @@ h_toegang(struct http_req *q, struct http_resp *r)
 		return http_resp_fout(r, 404, "niet_gevonden",
 				      "dossier niet gevonden", NULL);
 	}
+	/* the log shows every read up to this moment */
+	if (!rc && ((struct api *)q->app)->auditq)
+		auditq_flush(((struct api *)q->app)->auditq);
 	if (rc || (rc = store_toegang_log(st(), id, &res))) {
 		wie_release(&w);
 		return db_fout(r, rc);
@@ -1200,7 +1217,7 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	db_res_release(&res);
 	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
 	json_object_set_new(o, "toegang", a);
-	rc = store_audit_lees(st(), w.id, w.naam, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
+	rc = lees_audit(q, &w, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
 			 id, "toegangslog lezen", 0);
 	wie_release(&w);
 	if (rc) {

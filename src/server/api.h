@@ -14,6 +14,7 @@
 #include <stddef.h>
 
 #include "server/http.h"
+#include "server/auditq.h"
 #include "server/auth.h"
 
 struct api {
@@ -21,6 +22,7 @@ struct api {
 	enum auth_kosten kosten;     /* password cost for changes */
 	struct auth_limiet *limiet;  /* login rate limiting */
 	int64_t sessie_duur;         /* seconds */
+	struct auditq *auditq;       /* read records; NULL: written directly */
 };
 
 extern const struct http_route api_routes[];

@@ -541,6 +541,36 @@ out:
 }
 
 int
+store_audit_reeks(struct store *s, const struct store_audit_rec *r, size_t n)
+{
+	int pg = db_soort(s->db) == DB_PG, rc;
+	size_t i;
+
+	if (!pg && (rc = db_script(s->db, "PRAGMA synchronous=NORMAL")))
+		return rc;
+	if ((rc = db_begin(s->db)))
+		goto out;
+	if (pg && (rc = db_script(s->db, "SET LOCAL synchronous_commit = off")))
+		goto terug;
+	for (i = 0; i < n; i++)
+		if ((rc = store_audit(s, r[i].gebruiker, r[i].wie, r[i].rollen,
+				      r[i].dossier, r[i].actie, r[i].klassen)))
+			goto terug;
+	if (!(rc = db_commit(s->db)))
+		goto out;
+terug:
+	store_rollback(s);
+out:
+	if (!pg) {
+		int r2 = db_script(s->db, "PRAGMA synchronous=FULL");
+
+		if (!rc)
+			rc = r2;
+	}
+	return rc;
+}
+
+int
 store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr)
 {
 	struct db_res r, k;

@@ -166,6 +166,18 @@ int store_audit_lees(struct store *s, int64_t gebruiker, const char *wie,
 		     uint32_t rollen, int64_t dossier, const char *actie,
 		     uint32_t klassen);
 
+/* One read record for store_audit_reeks(). */
+struct store_audit_rec {
+	int64_t gebruiker, dossier;
+	uint32_t rollen, klassen;
+	char *wie, *actie;
+};
+
+/* n read records in one transaction, committed like store_audit_lees():
+ * the group commit of the server's audit queue. All or none. */
+int store_audit_reeks(struct store *s, const struct store_audit_rec *r,
+		      size_t n);
+
 /* Recompute the hash chain. *n gets the number of records; on a break,
  * returns ST_ONGELDIG with *fout_volgnr the first bad record. */
 int store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr);

@@ -1,0 +1,189 @@
+/*
+ * test_auditq.c - the server's queue of read audit records (auditq.h):
+ * records from several threads all arrive, each thread's in its own order,
+ * auditq_flush() waits for them, auditq_stop() stores what is left, and
+ * the hash chain written by the group commits verifies.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <pthread.h>
+#include <cmocka.h>
+
+#include "server/auditq.h"
+#include "store/store.h"
+
+#define DRADEN 4
+#define PER_DRAAD 500
+
+struct ctx {
+	char dir[64], url[96];
+};
+
+static int
+opzet(void **state)
+{
+	struct ctx *c = calloc(1, sizeof(*c));
+	struct store *s = NULL;
+	char err[300];
+
+	if (!c)
+		return -1;
+	strcpy(c->dir, "/tmp/spoor-auditq-XXXXXX");
+	if (!mkdtemp(c->dir))
+		return -1;
+	snprintf(c->url, sizeof(c->url), "%s/a.db", c->dir);
+	if (store_open(c->url, 1, &s, err, sizeof(err)))
+		return -1;
+	store_free(s);
+	*state = c;
+	return 0;
+}
+
+static int
+afbraak(void **state)
+{
+	struct ctx *c = *state;
+	char p[128];
+
+	snprintf(p, sizeof(p), "%s/a.db", c->dir);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s/a.db-wal", c->dir);
+	unlink(p);
+	snprintf(p, sizeof(p), "%s/a.db-shm", c->dir);
+	unlink(p);
+	rmdir(c->dir);
+	free(c);
+	return 0;
+}
+
+struct werk {
+	struct auditq *q;
+	int nr;
+};
+
+static void *
+zetter(void *arg)
+{
+	struct werk *w = arg;
+	char actie[32];
+	int i;
+
+	for (i = 0; i < PER_DRAAD; i++) {
+		snprintf(actie, sizeof(actie), "lees %d", i);
+		if (auditq_zet(w->q, 0, "test", 0, w->nr + 1, actie, 1u))
+			return NULL;
+	}
+	return w;
+}
+
+static int64_t
+aantal(const char *url)
+{
+	struct store *s = NULL;
+	struct db_res r;
+	char err[300];
+	int64_t n = -1;
+
+	if (store_open(url, 0, &s, err, sizeof(err)))
+		return -1;
+	if (db_query(s->db, "SELECT count(*) FROM audit", NULL, 0, &r) == 0) {
+		n = db_cel_int(&r, 0, 0);
+		db_res_release(&r);
+	}
+	store_free(s);
+	return n;
+}
+
+static void
+test_draden_en_volgorde(void **state)
+{
+	struct ctx *c = *state;
+	struct auditq *q = NULL;
+	struct werk w[DRADEN];
+	pthread_t t[DRADEN];
+	struct store *s = NULL;
+	struct db_res r;
+	char err[300];
+	int64_t n = 0, bad = 0;
+	int i;
+	size_t k;
+
+	assert_int_equal(auditq_start(c->url, &q, err, sizeof(err)), 0);
+	for (i = 0; i < DRADEN; i++) {
+		w[i].q = q;
+		w[i].nr = i;
+		assert_int_equal(pthread_create(&t[i], NULL, zetter, &w[i]), 0);
+	}
+	for (i = 0; i < DRADEN; i++) {
+		void *res;
+
+		pthread_join(t[i], &res);
+		assert_ptr_equal(res, &w[i]);
+	}
+	/* after flush everything queued is in the database */
+	auditq_flush(q);
+	assert_int_equal(aantal(c->url), DRADEN * PER_DRAAD);
+
+	assert_int_equal(store_open(c->url, 0, &s, err, sizeof(err)), 0);
+	assert_int_equal(store_audit_verify(s, &n, &bad), ST_OK);
+	assert_int_equal(n, DRADEN * PER_DRAAD);
+	/* each thread's records keep their order */
+	for (i = 0; i < DRADEN; i++) {
+		struct db_param p = db_int(i + 1);
+
+		assert_int_equal(db_query(s->db, "SELECT actie FROM audit WHERE "
+					  "dossier_id = $1 ORDER BY volgnr",
+					  &p, 1, &r), 0);
+		assert_int_equal(r.nrows, PER_DRAAD);
+		for (k = 0; k < r.nrows; k++) {
+			char want[32];
+
+			snprintf(want, sizeof(want), "lees %zu", k);
+			assert_string_equal(db_cel(&r, k, 0), want);
+		}
+		db_res_release(&r);
+	}
+	store_free(s);
+
+	/* stop stores what was queued after the last flush */
+	for (i = 0; i < 37; i++)
+		assert_int_equal(auditq_zet(q, 0, "test", 0, 99, "na", 1u), 0);
+	auditq_stop(q);
+	assert_int_equal(aantal(c->url), DRADEN * PER_DRAAD + 37);
+}
+
+static void
+test_stop_leeg_en_null(void **state)
+{
+	struct ctx *c = *state;
+	struct auditq *q = NULL;
+	char err[300];
+
+	auditq_stop(NULL);
+	assert_int_equal(auditq_start(c->url, &q, err, sizeof(err)), 0);
+	auditq_flush(q); /* nothing queued: returns at once */
+	auditq_stop(q);
+	/* a database without the schema is refused at start */
+	assert_int_not_equal(auditq_start("/tmp/spoor-auditq-bestaat-niet/x.db",
+					  &q, err, sizeof(err)), 0);
+	assert_true(strlen(err) > 0);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test_setup_teardown(test_draden_en_volgorde, opzet,
+						afbraak),
+		cmocka_unit_test_setup_teardown(test_stop_leeg_en_null, opzet,
+						afbraak),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

@@ -1082,12 +1082,31 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 			"gebeurtenis WHERE dossier_id = $1", &volg);
 	if (rc)
 		goto terug;
-	snprintf(eid, sizeof(eid), "E%lld", (long long)volg);
+	if ((rc = laad_tree(s, id, &tree)))
+		goto terug;
+	/* E<volgnr>, or the next free number: an imported case may use
+	 * such ids itself */
+	{
+		json_t *lijst = json_object_get(tree, "gebeurtenissen");
+		long long k = (long long)volg;
+		size_t j;
+
+		for (;; k++) {
+			snprintf(eid, sizeof(eid), "E%lld", k);
+			for (j = 0; j < json_array_size(lijst); j++) {
+				const char *x = json_string_value(json_object_get(
+					json_array_get(lijst, j), "id"));
+
+				if (x && !strcmp(x, eid))
+					break;
+			}
+			if (j == json_array_size(lijst))
+				break;
+		}
+	}
 	rc = ST_NOMEM;
 	if (json_object_set_new(e, "id", json_string(eid)) ||
 	    json_object_set_new(e, "auteur", json_string(auteur_naam)))
-		goto terug;
-	if ((rc = laad_tree(s, id, &tree)))
 		goto terug;
 	idx = json_array_size(json_object_get(tree, "gebeurtenissen"));
 	rc = ST_NOMEM;
@@ -1125,8 +1144,10 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 		if (j < idx && !toegang_lees(rollen, (enum zichtbaarheid)
 					     d.gb[j].zichtbaarheid)) {
 			snprintf(f->pad, sizeof(f->pad), "$.corrigeert");
+			/* word for word the reader's message for an id
+			 * that does not exist */
 			snprintf(f->reden, sizeof(f->reden),
-				 "geen eerder item met id '%.60s'",
+				 "verwijst naar onbekend (eerder) id '%.40s'",
 				 d.gb[idx].corrigeert.s);
 			rc = ST_ONGELDIG;
 			goto terug;

@@ -130,6 +130,50 @@ een_int(struct store *s, const char *sql, const struct db_param *p,
 	return rc;
 }
 
+/* One row of (integer, text) from a query, the text malloc'd; or
+ * ST_NIET_GEVONDEN. */
+static int
+int_en_tekst(struct store *s, const char *sql, const struct db_param *p,
+	     size_t np, int64_t *i, char **t)
+{
+	struct db_res r;
+	int rc = db_query(s->db, sql, p, np, &r);
+	char *c;
+
+	if (rc)
+		return rc;
+	if (r.nrows == 0) {
+		db_res_release(&r);
+		return ST_NIET_GEVONDEN;
+	}
+	c = dup(db_cel(&r, 0, 1));
+	if (!c) {
+		db_res_release(&r);
+		return ST_NOMEM;
+	}
+	*i = db_cel_int(&r, 0, 0);
+	*t = c;
+	db_res_release(&r);
+	return ST_OK;
+}
+
+/* The roles named in column 0 of a query, as a mask. */
+static uint32_t rollen_uit(const struct db_res *r, size_t col);
+
+static int
+rollen_query(struct store *s, const char *sql, const struct db_param *p,
+	     size_t np, uint32_t *rollen)
+{
+	struct db_res r;
+	int rc = db_query(s->db, sql, p, np, &r);
+
+	if (rc)
+		return rc;
+	*rollen = rollen_uit(&r, 0);
+	db_res_release(&r);
+	return ST_OK;
+}
+
 /* --- users, grants ------------------------------------------------ */
 
 int
@@ -149,26 +193,10 @@ store_gebruiker_login(struct store *s, const char *naam, int64_t *id,
 		      char **hash)
 {
 	struct db_param p[] = {db_text(naam)};
-	struct db_res r;
-	int rc = db_query(s->db, "SELECT id, wachtwoord_hash FROM gebruiker "
-			  "WHERE naam = $1 AND actief = 1", p, NP(p), &r);
-	char *h;
 
-	if (rc)
-		return rc;
-	if (r.nrows == 0) {
-		db_res_release(&r);
-		return ST_NIET_GEVONDEN;
-	}
-	h = dup(db_cel(&r, 0, 1));
-	if (!h) {
-		db_res_release(&r);
-		return ST_NOMEM;
-	}
-	*id = db_cel_int(&r, 0, 0);
-	*hash = h;
-	db_res_release(&r);
-	return ST_OK;
+	return int_en_tekst(s, "SELECT id, wachtwoord_hash FROM gebruiker "
+			    "WHERE naam = $1 AND actief = 1", p, NP(p), id,
+			    hash);
 }
 
 int
@@ -277,20 +305,12 @@ store_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
 	     uint32_t *rollen)
 {
 	struct db_param p[] = {db_int(gebruiker), db_int(dossier)};
-	struct db_res r;
-	int rc = db_query(s->db,
-			  "SELECT t.rol FROM toekenning t, dossier d, "
-			  "dienstverband v WHERE t.gebruiker_id = $1 AND "
-			  "d.id = $2 AND v.id = d.dienstverband_id AND "
-			  "(t.dossier_id = d.id OR t.werkgever_id = "
-			  "v.werkgever_id)",
-			  p, NP(p), &r);
 
-	if (rc)
-		return rc;
-	*rollen = rollen_uit(&r, 0);
-	db_res_release(&r);
-	return ST_OK;
+	return rollen_query(s, "SELECT t.rol FROM toekenning t, dossier d, "
+			    "dienstverband v WHERE t.gebruiker_id = $1 AND "
+			    "d.id = $2 AND v.id = d.dienstverband_id AND "
+			    "(t.dossier_id = d.id OR t.werkgever_id = "
+			    "v.werkgever_id)", p, NP(p), rollen);
 }
 
 int
@@ -298,31 +318,19 @@ store_werkgever_rollen(struct store *s, int64_t gebruiker,
 		       const char *werkgever_ext, uint32_t *rollen)
 {
 	struct db_param p[] = {db_int(gebruiker), db_text(werkgever_ext)};
-	struct db_res r;
-	int rc = db_query(s->db, "SELECT t.rol FROM toekenning t, werkgever g "
-			  "WHERE t.gebruiker_id = $1 AND g.extern_id = $2 AND "
-			  "t.werkgever_id = g.id", p, NP(p), &r);
 
-	if (rc)
-		return rc;
-	*rollen = rollen_uit(&r, 0);
-	db_res_release(&r);
-	return ST_OK;
+	return rollen_query(s, "SELECT t.rol FROM toekenning t, werkgever g "
+			    "WHERE t.gebruiker_id = $1 AND g.extern_id = $2 "
+			    "AND t.werkgever_id = g.id", p, NP(p), rollen);
 }
 
 int
 store_alle_rollen(struct store *s, int64_t gebruiker, uint32_t *rollen)
 {
 	struct db_param p[] = {db_int(gebruiker)};
-	struct db_res r;
-	int rc = db_query(s->db, "SELECT DISTINCT rol FROM toekenning WHERE "
-			  "gebruiker_id = $1", p, NP(p), &r);
 
-	if (rc)
-		return rc;
-	*rollen = rollen_uit(&r, 0);
-	db_res_release(&r);
-	return ST_OK;
+	return rollen_query(s, "SELECT DISTINCT rol FROM toekenning WHERE "
+			    "gebruiker_id = $1", p, NP(p), rollen);
 }
 
 /* --- sessions and tokens ------------------------------------------ */
@@ -345,28 +353,11 @@ store_sessie_zoek(struct store *s, const char *token_hash, int64_t nu,
 		  int64_t *gebruiker, char **csrf)
 {
 	struct db_param p[] = {db_text(token_hash), db_int(nu)};
-	struct db_res r;
-	int rc = db_query(s->db, "SELECT s.gebruiker_id, s.csrf FROM sessie s, "
-			  "gebruiker g WHERE s.token_hash = $1 AND "
-			  "s.verloopt > $2 AND g.id = s.gebruiker_id AND "
-			  "g.actief = 1", p, NP(p), &r);
-	char *c;
 
-	if (rc)
-		return rc;
-	if (r.nrows == 0) {
-		db_res_release(&r);
-		return ST_NIET_GEVONDEN;
-	}
-	c = dup(db_cel(&r, 0, 1));
-	if (!c) {
-		db_res_release(&r);
-		return ST_NOMEM;
-	}
-	*gebruiker = db_cel_int(&r, 0, 0);
-	*csrf = c;
-	db_res_release(&r);
-	return ST_OK;
+	return int_en_tekst(s, "SELECT s.gebruiker_id, s.csrf FROM sessie s, "
+			    "gebruiker g WHERE s.token_hash = $1 AND "
+			    "s.verloopt > $2 AND g.id = s.gebruiker_id AND "
+			    "g.actief = 1", p, NP(p), gebruiker, csrf);
 }
 
 int

@@ -637,6 +637,19 @@ store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id)
 		       NP(p), id);
 }
 
+/* The index of the entry before `voor` whose id is `id`, or `voor`. */
+static size_t
+zoek_id(const struct dossier *d, size_t voor, const struct str *id)
+{
+	size_t j;
+
+	for (j = 0; j < voor; j++)
+		if (d->gb[j].id.s && d->gb[j].id.len == id->len &&
+		    !memcmp(d->gb[j].id.s, id->s, id->len))
+			break;
+	return j;
+}
+
 /* A correction has the class of the entry it corrects, so filtering by
  * class never leaves a correction pointing at a hidden entry. */
 static int
@@ -650,11 +663,7 @@ klasse_correcties(const struct dossier *d, size_t vanaf,
 
 		if (!g->corrigeert.s)
 			continue;
-		for (j = 0; j < i; j++)
-			if (d->gb[j].id.s && d->gb[j].id.len == g->corrigeert.len &&
-			    !memcmp(d->gb[j].id.s, g->corrigeert.s,
-				    g->corrigeert.len))
-				break;
+		j = zoek_id(d, i, &g->corrigeert);
 		if (j < i && d->gb[j].zichtbaarheid != g->zichtbaarheid) {
 			snprintf(f->pad, sizeof(f->pad),
 				 "$.gebeurtenissen[%zu].zichtbaarheid", i);
@@ -1033,6 +1042,52 @@ pad_relatief(struct casefile_fout *f, const char *lijst, size_t i)
 		memmove(f->pad + 1, f->pad + n, strlen(f->pad + n) + 1);
 }
 
+/* The request body: one JSON object, or ST_ONGELDIG with *f filled. */
+static int
+lees_object(const char *json, size_t len, json_t **out,
+	    struct casefile_fout *f)
+{
+	json_error_t je;
+	json_t *e = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
+
+	if (json_is_object(e)) {
+		*out = e;
+		return ST_OK;
+	}
+	snprintf(f->pad, sizeof(f->pad), e ? "$" : "");
+	snprintf(f->reden, sizeof(f->reden),
+		 e ? "verwacht een object"
+		   : "geen geldige JSON op regel %d, kolom %d: %s",
+		 je.line, je.column, je.text);
+	json_decref(e);
+	return ST_ONGELDIG;
+}
+
+/*
+ * Append e to the list `lijst` of the stored case tree and read the whole
+ * result with the case-file reader into *d, so the store accepts exactly
+ * what the reader accepts. *idx is the new item's index; error paths are
+ * made relative to the item the caller sent.
+ */
+static int
+met_nieuw(json_t *tree, const char *lijst, json_t *e, struct dossier *d,
+	  size_t *idx, struct casefile_fout *f)
+{
+	json_t *a = json_object_get(tree, lijst);
+	char *txt;
+	int rc;
+
+	*idx = json_array_size(a);
+	if (json_array_append(a, e) || !(txt = dump(tree)))
+		return ST_NOMEM;
+	rc = casefile_lees(txt, strlen(txt), d, f);
+	free(txt);
+	if (rc == CF_OK)
+		return ST_OK;
+	pad_relatief(f, lijst, *idx);
+	return rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
+}
+
 int
 store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 			    size_t len, uint32_t rollen, int64_t auteur,
@@ -1040,25 +1095,16 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 			    struct casefile_fout *f)
 {
 	json_t *tree = NULL, *e = NULL, *canon = NULL;
-	json_error_t je;
 	struct dossier d;
 	char eid[32], *txt = NULL, *idkopie = NULL;
 	int64_t volg;
-	size_t idx;
+	size_t idx, clen;
 	int rc;
 
 	dossier_init(&d);
 	f->pad[0] = f->reden[0] = '\0';
-	e = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
-	if (!e || !json_is_object(e)) {
-		snprintf(f->pad, sizeof(f->pad), e ? "$" : "");
-		snprintf(f->reden, sizeof(f->reden),
-			 e ? "verwacht een object"
-			   : "geen geldige JSON op regel %d, kolom %d: %s",
-			 je.line, je.column, je.text);
-		rc = ST_ONGELDIG;
+	if ((rc = lees_object(json, len, &e, f)))
 		goto out;
-	}
 	if (json_object_get(e, "id") || json_object_get(e, "auteur")) {
 		snprintf(f->pad, sizeof(f->pad), "$.%s",
 			 json_object_get(e, "id") ? "id" : "auteur");
@@ -1099,19 +1145,8 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 	if (json_object_set_new(e, "id", json_string(eid)) ||
 	    json_object_set_new(e, "auteur", json_string(auteur_naam)))
 		goto terug;
-	idx = json_array_size(json_object_get(tree, "gebeurtenissen"));
-	rc = ST_NOMEM;
-	if (json_array_append(json_object_get(tree, "gebeurtenissen"), e))
+	if ((rc = met_nieuw(tree, "gebeurtenissen", e, &d, &idx, f)))
 		goto terug;
-	txt = dump(tree);
-	if (!txt)
-		goto terug;
-	rc = casefile_lees(txt, strlen(txt), &d, f);
-	if (rc != CF_OK) {
-		rc = rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
-		pad_relatief(f, "gebeurtenissen", idx);
-		goto terug;
-	}
 	if (!toegang_schrijf(rollen, (enum zichtbaarheid)d.gb[idx].zichtbaarheid)) {
 		snprintf(f->pad, sizeof(f->pad), "$.zichtbaarheid");
 		snprintf(f->reden, sizeof(f->reden),
@@ -1124,14 +1159,8 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 	/* a correction may only name an entry the writer can read; an
 	 * unreadable one is answered as if it did not exist */
 	if (d.gb[idx].corrigeert.s) {
-		size_t j;
+		size_t j = zoek_id(&d, idx, &d.gb[idx].corrigeert);
 
-		for (j = 0; j < idx; j++)
-			if (d.gb[j].id.s &&
-			    d.gb[j].id.len == d.gb[idx].corrigeert.len &&
-			    !memcmp(d.gb[j].id.s, d.gb[idx].corrigeert.s,
-				    d.gb[j].id.len))
-				break;
 		if (j < idx && !toegang_lees(rollen, (enum zichtbaarheid)
 					     d.gb[j].zichtbaarheid)) {
 			snprintf(f->pad, sizeof(f->pad), "$.corrigeert");
@@ -1149,12 +1178,10 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 		goto terug;
 	}
 	/* store the canonical form of the new entry */
-	free(txt);
-	txt = NULL;
 	rc = ST_NOMEM;
-	if (casefile_schrijf(&d, &txt, &len) != CF_OK)
+	if (casefile_schrijf(&d, &txt, &clen) != CF_OK)
 		goto terug;
-	canon = json_loadb(txt, len, 0, NULL);
+	canon = json_loadb(txt, clen, 0, NULL);
 	if (!canon)
 		goto terug;
 	rc = zet_gebeurtenis(s, id, volg, &d.gb[idx],
@@ -1196,9 +1223,7 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 			const char *auteur_naam, struct casefile_fout *f)
 {
 	json_t *tree = NULL, *e = NULL;
-	json_error_t je;
 	struct dossier d;
-	char *txt = NULL;
 	int64_t volg;
 	size_t idx;
 	int rc;
@@ -1210,16 +1235,8 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 			 "uw rol mag geen verzuim vastleggen");
 		return ST_VERBODEN;
 	}
-	e = json_loadb(json, len, JSON_REJECT_DUPLICATES, &je);
-	if (!e || !json_is_object(e)) {
-		snprintf(f->pad, sizeof(f->pad), e ? "$" : "");
-		snprintf(f->reden, sizeof(f->reden),
-			 e ? "verwacht een object"
-			   : "geen geldige JSON op regel %d, kolom %d: %s",
-			 je.line, je.column, je.text);
-		rc = ST_ONGELDIG;
+	if ((rc = lees_object(json, len, &e, f)))
 		goto out;
-	}
 	if ((rc = db_begin(s->db)))
 		goto out;
 	rc = vergrendel(s, id, "SELECT coalesce(max(volgnr), 0) + 1 FROM "
@@ -1228,19 +1245,8 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 		goto terug;
 	if ((rc = laad_tree(s, id, &tree)))
 		goto terug;
-	idx = json_array_size(json_object_get(tree, "verzuim"));
-	rc = ST_NOMEM;
-	if (json_array_append(json_object_get(tree, "verzuim"), e))
+	if ((rc = met_nieuw(tree, "verzuim", e, &d, &idx, f)))
 		goto terug;
-	txt = dump(tree);
-	if (!txt)
-		goto terug;
-	rc = casefile_lees(txt, strlen(txt), &d, f);
-	if (rc != CF_OK) {
-		rc = rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
-		pad_relatief(f, "verzuim", idx);
-		goto terug;
-	}
 	if ((rc = zet_verzuim(s, id, volg, &d.verzuim[idx], auteur)) ||
 	    (rc = store_audit(s, auteur, auteur_naam, rollen, id,
 			      "verzuim vastleggen", 1u)) ||
@@ -1250,7 +1256,6 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 terug:
 	store_rollback(s);
 out:
-	free(txt);
 	json_decref(tree);
 	json_decref(e);
 	dossier_release(&d);

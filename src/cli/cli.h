@@ -49,6 +49,8 @@ struct store;
 const char *cli_db_url(const char *optie);
 int cli_db_optie(int argc, char **argv, int *i, const char **db);
 int cli_store_open(const char *url, int migreer, struct store **out);
+/* A readable random password: 16 characters without look-alikes. */
+void cli_nieuw_wachtwoord(char out[17]);
 int cmd_init(int argc, char **argv);
 void help_init(void);
 int cmd_import(int argc, char **argv);

@@ -354,11 +354,7 @@ cmd_demo(int argc, char **argv)
 	if (auth_init())
 		return cli_fout("libsodium start niet");
 	if (!pw) {
-		static const char abc[] = "abcdefghjkmnpqrstuvwxyz23456789";
-
-		for (i = 0; i < 16; i++)
-			gekozen[i] = abc[randombytes_uniform(sizeof(abc) - 1)];
-		gekozen[16] = '\0';
+		cli_nieuw_wachtwoord(gekozen);
 		pw = gekozen;
 	}
 	rc = auth_wachtwoord_hash(pw, strlen(pw), kosten(), hash);

@@ -129,23 +129,18 @@ cmd_import(int argc, char **argv)
 		}
 		if (argv[i][0] == '-' && argv[i][1])
 			return cli_fout("import: onbekende optie '%s'", argv[i]);
-		nb++;
+		/* the files move to the front, in order (i > nb always) */
+		argv[nb++] = argv[i];
 	}
 	if (!nb)
 		return cli_fout("import: geef een of meer dossierbestanden");
 	if (cli_store_open(cli_db_url(db), 0, &s))
 		return EXIT_INVOER;
-	for (i = 1; i < argc && out == EXIT_OK; i++) {
+	for (i = 0; i < nb && out == EXIT_OK; i++) {
 		char *buf = NULL;
 		size_t len;
 		int64_t id;
 
-		if (!strcmp(argv[i], "--db")) {
-			i++;
-			continue;
-		}
-		if (!strncmp(argv[i], "--db=", 5))
-			continue;
 		if (casefile_slurp(argv[i], CASEFILE_MAX_BYTES, &buf, &len, &f)) {
 			out = cli_fout("%s: %s", argv[i], f.reden);
 			break;
@@ -263,9 +258,8 @@ help_user(void)
 	      stdout);
 }
 
-/* A readable random password: 16 characters without look-alikes. */
-static void
-nieuw_wachtwoord(char out[17])
+void
+cli_nieuw_wachtwoord(char out[17])
 {
 	static const char abc[] = "abcdefghjkmnpqrstuvwxyz23456789";
 	int i;
@@ -341,7 +335,7 @@ cmd_user(int argc, char **argv)
 	if (auth_init())
 		return cli_fout("libsodium start niet");
 	if (!pw) {
-		nieuw_wachtwoord(gekozen);
+		cli_nieuw_wachtwoord(gekozen);
 		pw = gekozen;
 	}
 	rc = auth_wachtwoord_hash(pw, strlen(pw), AUTH_KOSTEN_NORMAAL, hash);

@@ -254,7 +254,7 @@ h_login(struct http_req *q, struct http_resp *r)
 	json_t *b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES,
 			       NULL);
 	const char *naam, *pw;
-	char *hash = NULL, *csrf = NULL, cookie[200], tok[AUTH_TOKEN_LEN + 1],
+	char *hash = NULL, cookie[200], tok[AUTH_TOKEN_LEN + 1],
 	     ctok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
 	struct wie w;
 	int64_t wacht, nu = store_nu();
@@ -340,7 +340,6 @@ h_login(struct http_req *q, struct http_resp *r)
 out:
 	sodium_memzero(tok, sizeof(tok));
 	free(hash);
-	free(csrf);
 	wie_release(&w);
 	json_decref(b);
 	return rc;

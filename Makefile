@@ -52,14 +52,14 @@ test: deps test-debug test-asan test-valgrind
 test-debug:
 	cmake --preset debug >/dev/null
 	cmake --build build/debug -j$(JOBS)
-	ctest --test-dir build/debug --output-on-failure -j$(JOBS)
+	ctest --test-dir build/debug --output-on-failure --timeout 900 -j$(JOBS)
 
 test-asan:
 	cmake --preset asan >/dev/null
 	cmake --build build/asan -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
-		ctest --test-dir build/asan --output-on-failure -j$(JOBS)
+		ctest --test-dir build/asan --output-on-failure --timeout 900 -j$(JOBS)
 
 # Unit tests through ctest's memcheck; the command-line scripts run the
 # real binary under valgrind through a wrapper.
@@ -67,12 +67,12 @@ test-valgrind:
 	cmake --preset debug -DMEMORYCHECK_COMMAND_OPTIONS="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" >/dev/null
 	cmake --build build/debug -j$(JOBS)
 	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_|_pg$$' \
-		--output-on-failure -j$(JOBS)
+		--output-on-failure --timeout 900 -j$(JOBS)
 	@for s in tests/cli/cli_*.sh; do \
 		[ -e "$$s" ] || continue; \
 		echo "== valgrind: $$s"; \
 		SPOOR_BIN=$(CURDIR)/build/debug/spoor SPOOR_VALGRIND="$(VALGRIND)" \
-			bash "$$s" $(CURDIR)/tests/cli/valgrind-spoor.sh \
+			timeout -k 10 900 bash "$$s" $(CURDIR)/tests/cli/valgrind-spoor.sh \
 			$(CURDIR)/tests || exit 1; \
 	done
 

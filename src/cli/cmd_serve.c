@@ -37,15 +37,6 @@ help_serve(void)
 	      "Ctrl-C (SIGINT) of SIGTERM.\n", stdout);
 }
 
-static volatile sig_atomic_t stoppen;
-
-static void
-op_signaal(int sig)
-{
-	(void)sig;
-	stoppen = 1;
-}
-
 int
 cmd_serve(int argc, char **argv)
 {
@@ -55,7 +46,7 @@ cmd_serve(int argc, char **argv)
 	struct http_server *srv = NULL;
 	struct store *s = NULL;
 	struct api a;
-	struct sigaction sa;
+	sigset_t stop;
 	unsigned threads = 2;
 	long poort;
 	char *e;
@@ -103,6 +94,14 @@ cmd_serve(int argc, char **argv)
 	store_free(s);
 	if (auth_limiet_new(&a.limiet))
 		return cli_fout("onvoldoende geheugen");
+	/* SIGINT and SIGTERM are blocked before any thread starts, so every
+	 * thread inherits the mask and only sigwait below receives them. With
+	 * pause() a signal delivered to a worker thread left the main thread
+	 * waiting for ever (the CI hang of stop 8). */
+	sigemptyset(&stop);
+	sigaddset(&stop, SIGINT);
+	sigaddset(&stop, SIGTERM);
+	pthread_sigmask(SIG_BLOCK, &stop, NULL);
 	{
 		char err[300];
 
@@ -125,15 +124,15 @@ cmd_serve(int argc, char **argv)
 		auth_limiet_free(a.limiet);
 		return cli_fout("serve: kan niet luisteren op %s", listen);
 	}
-	memset(&sa, 0, sizeof(sa));
-	sa.sa_handler = op_signaal;
-	sigaction(SIGINT, &sa, NULL);
-	sigaction(SIGTERM, &sa, NULL);
 	printf("spoor luistert op http://%s:%u/ (database %s)\n", adres,
 	       (unsigned)http_poort(srv), a.db_url);
 	fflush(stdout);
-	while (!stoppen)
-		pause();
+	for (;;) {
+		int sig;
+
+		if (sigwait(&stop, &sig) == 0)
+			break;
+	}
 	http_stop(srv);
 	/* after the workers: every queued read record is stored */
 	auditq_stop(a.auditq);

@@ -10,9 +10,10 @@ TESTS=$2
 pass=0
 fail=0
 tmp=$(mktemp -d) || exit 2
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
 cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	stop_server "$pid"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -337,8 +338,7 @@ want 429 "sixth attempt is limited"
 grep -qi '^retry-after: [0-9]' "$tmp/hdr" && ok || nok "Retry-After header"
 body_has '"code":"te_veel_pogingen"' "rate limit error"
 
-kill "$pid"
-wait "$pid"
+stop_server "$pid"
 src=$?
 pid=
 [ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(tail -3 "$tmp/serve.err")"

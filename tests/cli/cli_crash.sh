@@ -18,6 +18,7 @@ fi
 pass=0
 fail=0
 tmp=$(mktemp -d) || exit 2
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
 cleanup() {
 	[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
@@ -85,8 +86,7 @@ gaps=$(sqlite3 "$DB" "SELECT count(*) FROM (SELECT dossier_id, max(volgnr) m, co
 # the restarted server serves the cases
 code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar" "$URL/api/v1/dossiers/D-DEMO-011")
 [ "$code" = 200 ] && ok || nok "after restart: GET a case: $code"
-kill "$pid"
-wait "$pid" 2>/dev/null
+stop_server "$pid" && ok || nok "the restarted server stops on SIGTERM"
 pid=
 "$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain after the crash: $(cat "$tmp/audit")"
 echo "($n writes acknowledged before the kill)"

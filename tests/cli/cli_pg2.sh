@@ -20,10 +20,11 @@ PG="$TESTS/../scripts/pg.sh"
 pass=0
 fail=0
 tmp=$(mktemp -d) || exit 2
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pids=()
 U=
 cleanup() {
-	for p in "${pids[@]}"; do kill "$p" 2>/dev/null; wait "$p" 2>/dev/null; done
+	for p in "${pids[@]}"; do stop_server "$p"; done
 	[ -n "$U" ] && bash "$PG" stop "$U" >/dev/null 2>&1
 	rm -rf "$tmp"
 }
@@ -109,6 +110,10 @@ for d in ('D-DEMO-001', 'D-DEMO-002'):
     bad += len(ids) - len(set(ids))
 print(bad)")
 [ "$ids" = 0 ] && ok || nok "$ids duplicate entry ids"
+for p in "${pids[@]}"; do
+	stop_server "$p" && ok || nok "server $p stops cleanly on SIGTERM"
+done
+pids=()
 "$SPOOR" audit verify --db "$U" >"$tmp/audit" 2>&1 && ok || nok "audit chain from two processes: $(cat "$tmp/audit")"
 grep -q "auditlog intact" "$tmp/audit" && ok || nok "audit verify output: $(cat "$tmp/audit")"
 

@@ -20,9 +20,10 @@ TESTS=$2
 pass=0
 fail=0
 tmp=$(mktemp -d) || exit 2
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
 cleanup() {
-	[ -n "$pid" ] && kill "$pid" 2>/dev/null && wait "$pid" 2>/dev/null
+	stop_server "$pid"
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -148,6 +149,10 @@ for r in werkgever leidinggevende casemanager adviseur; do
 		'{"soort":"contact","datum":"2026-01-06","corrigeert":"E1"}'
 	grep -qF "GEHEIM" "$tmp/body" && nok "$r: an error leaks content" || ok
 done
+
+# the server ends on SIGTERM whichever thread receives it
+stop_server "$pid" && ok || nok "server stops cleanly on SIGTERM: $(tail -3 "$tmp/serve.err")"
+pid=
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -1,0 +1,22 @@
+# lib.sh - shared by the command-line test scripts that start a server.
+#
+# stop_server PID: SIGTERM, then wait up to 60 s for the process to end.
+# A server that does not stop is killed with SIGKILL and the function
+# returns 124, so a shutdown hang fails the test instead of the whole run.
+# Otherwise it returns the server's exit status.
+stop_server() {
+	local p=$1 i
+	[ -n "$p" ] || return 0
+	kill "$p" 2>/dev/null || { wait "$p" 2>/dev/null; return $?; }
+	for i in $(seq 1 600); do
+		kill -0 "$p" 2>/dev/null || break
+		sleep 0.1
+	done
+	if kill -0 "$p" 2>/dev/null; then
+		echo "stop_server: $p did not stop within 60 s of SIGTERM" >&2
+		kill -9 "$p" 2>/dev/null
+		wait "$p" 2>/dev/null
+		return 124
+	fi
+	wait "$p" 2>/dev/null
+}

@@ -19,20 +19,15 @@
 #include "format/rapport_json.h"
 #include "format/tijdlijn_json.h"
 #include "server/api.h"
+#include "server/api_doc.h"
+#include "server/api_int.h"
+#include "server/web.h"
 #include "store/store.h"
 
 #define PAGINA 50
 
-/* Who is calling: filled by aanmelden(). */
-struct wie {
-	int64_t id;
-	char *naam, *weergave;
-	int cookie;   /* authenticated by session cookie: CSRF applies */
-	char *csrf;
-};
-
-static void
-wie_release(struct wie *w)
+void
+api_wie_release(struct wie *w)
 {
 	free(w->naam);
 	free(w->weergave);
@@ -40,9 +35,8 @@ wie_release(struct wie *w)
 	memset(w, 0, sizeof(*w));
 }
 
-/* Today in local time: the default peildatum. */
-static sdate
-vandaag(void)
+sdate
+api_vandaag(void)
 {
 	time_t now = (time_t)store_nu();
 	struct tm tm;
@@ -51,8 +45,8 @@ vandaag(void)
 	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 }
 
-static struct store *
-st(void)
+struct store *
+api_st(void)
 {
 	return http_thread_ctx();
 }
@@ -77,35 +71,35 @@ api_thread_free(void *ctx)
 	store_free(ctx);
 }
 
-static int
-intern(struct http_resp *r)
+int
+api_intern(struct http_resp *r)
 {
 	return http_resp_fout(r, 500, "intern", "interne fout; zie het "
 			      "serverlog", NULL);
 }
 
-static int
-db_fout(struct http_resp *r, int rc)
+int
+api_db_fout(struct http_resp *r, int rc)
 {
-	if (st())
+	if (api_st())
 		fprintf(stderr, "spoor serve: database: %s\n",
-			store_errmsg(st()));
+			store_errmsg(api_st()));
 	if (rc == ST_BUSY)
 		return http_resp_fout(r, 503, "bezet", "de database is bezet; "
 				      "probeer het opnieuw", NULL);
-	return intern(r);
+	return api_intern(r);
 }
 
 /* Send a jansson tree (stolen) as the response. */
-static int
-stuur(struct http_resp *r, unsigned status, json_t *j)
+int
+api_stuur(struct http_resp *r, unsigned status, json_t *j)
 {
 	char *s = j ? json_dumps(j, JSON_COMPACT) : NULL;
 	int rc;
 
 	json_decref(j);
 	if (!s)
-		return intern(r);
+		return api_intern(r);
 	rc = http_resp_json(r, status, s, strlen(s));
 	free(s);
 	return rc;
@@ -122,8 +116,8 @@ is_schrijf(const struct http_req *q)
  * Authenticate: the bearer token or the session cookie. Returns 0 with
  * *w filled, or answers 401/403 itself and returns 1.
  */
-static int
-aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
+int
+api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 {
 	const char *auth = http_header(q, "Authorization");
 	const char *c = http_cookie(q, "spoor_sessie");
@@ -131,8 +125,8 @@ aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 	int rc;
 
 	memset(w, 0, sizeof(*w));
-	if (!st()) {
-		(void)intern(r);
+	if (!api_st()) {
+		(void)api_intern(r);
 		return 1;
 	}
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
@@ -141,12 +135,12 @@ aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 		if (!auth_token_geldig(t, strlen(t)))
 			goto weg;
 		auth_token_hash(t, strlen(t), h);
-		rc = store_token_zoek(st(), h, &w->id);
+		rc = store_token_zoek(api_st(), h, &w->id);
 	} else if (c) {
 		if (!auth_token_geldig(c, strlen(c)))
 			goto weg;
 		auth_token_hash(c, strlen(c), h);
-		rc = store_sessie_zoek(st(), h, store_nu(), &w->id, &w->csrf);
+		rc = store_sessie_zoek(api_st(), h, store_nu(), &w->id, &w->csrf);
 		w->cookie = 1;
 	} else {
 		goto weg;
@@ -154,48 +148,48 @@ aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 	if (rc == ST_NIET_GEVONDEN)
 		goto weg;
 	if (rc) {
-		(void)db_fout(r, rc);
+		(void)api_db_fout(r, rc);
 		return 1;
 	}
 	if (w->cookie && is_schrijf(q)) {
 		const char *x = http_header(q, "X-CSRF-Token");
 
 		if (!x || !auth_gelijk(x, strlen(x), w->csrf, strlen(w->csrf))) {
-			wie_release(w);
+			api_wie_release(w);
 			http_resp_fout(r, 403, "csrf", "de kop X-CSRF-Token "
 				       "ontbreekt of klopt niet", NULL);
 			return 1;
 		}
 	}
-	if ((rc = store_gebruiker_info(st(), w->id, &w->naam, &w->weergave))) {
-		wie_release(w);
-		(void)db_fout(r, rc);
+	if ((rc = store_gebruiker_info(api_st(), w->id, &w->naam, &w->weergave))) {
+		api_wie_release(w);
+		(void)api_db_fout(r, rc);
 		return 1;
 	}
 	return 0;
 weg:
-	wie_release(w);
+	api_wie_release(w);
 	http_resp_fout(r, 401, "niet_aangemeld", "meld u eerst aan", NULL);
 	return 1;
 }
 
 /* The case {id} of the path with the caller's roles in it; answers 404
  * itself (also when the caller has no role there) and returns 1. */
-static int
-dossier_van(struct http_req *q, struct http_resp *r, const struct wie *w,
+int
+api_dossier_van(struct http_req *q, struct http_resp *r, const struct wie *w,
 	    int64_t *id, uint32_t *rollen)
 {
-	int rc = store_dossier_zoek(st(), q->param[0], id);
+	int rc = store_dossier_zoek(api_st(), q->param[0], id);
 
 	if (rc == ST_OK)
-		rc = store_rollen(st(), w->id, *id, rollen);
+		rc = store_rollen(api_st(), w->id, *id, rollen);
 	if (rc == ST_NIET_GEVONDEN || (rc == ST_OK && !toegang_dossier(*rollen))) {
 		http_resp_fout(r, 404, "niet_gevonden",
 			       "dossier niet gevonden", NULL);
 		return 1;
 	}
 	if (rc) {
-		db_fout(r, rc);
+		api_db_fout(r, rc);
 		return 1;
 	}
 	return 0;
@@ -203,8 +197,8 @@ dossier_van(struct http_req *q, struct http_resp *r, const struct wie *w,
 
 /* The audit record of a read: through the server's queue (group
  * commit, auditq.h), or directly when there is none. */
-static int
-lees_audit(struct http_req *q, const struct wie *w, uint32_t rollen,
+int
+api_lees_audit(struct http_req *q, const struct wie *w, uint32_t rollen,
 	   int64_t dossier, const char *actie, uint32_t klassen)
 {
 	struct api *a = q->app;
@@ -213,7 +207,7 @@ lees_audit(struct http_req *q, const struct wie *w, uint32_t rollen,
 	    auditq_zet(a->auditq, w->id, w->naam, rollen, dossier, actie,
 		       klassen) == 0)
 		return 0;
-	return store_audit_lees(st(), w->id, w->naam, rollen, dossier, actie,
+	return store_audit_lees(api_st(), w->id, w->naam, rollen, dossier, actie,
 				klassen);
 }
 
@@ -222,12 +216,12 @@ static int
 laad_gefilterd(struct http_req *q, const struct wie *w, int64_t id,
 	       uint32_t rollen, const char *actie, struct dossier *d)
 {
-	int rc = store_dossier_laad(st(), id, d);
+	int rc = store_dossier_laad(api_st(), id, d);
 
 	if (rc)
 		return rc;
 	toegang_filter(d, rollen);
-	return lees_audit(q, w, rollen, id, actie, toegang_klassen(rollen));
+	return api_lees_audit(q, w, rollen, id, actie, toegang_klassen(rollen));
 }
 
 static json_t *
@@ -275,8 +269,8 @@ h_login(struct http_req *q, struct http_resp *r)
 						  : "$.gebruikersnaam");
 		goto out;
 	}
-	if (!st()) {
-		rc = intern(r);
+	if (!api_st()) {
+		rc = api_intern(r);
 		goto out;
 	}
 	/* limited per user name: a per-address limit at the same level
@@ -294,9 +288,9 @@ h_login(struct http_req *q, struct http_resp *r)
 			rc = http_resp_header(r, "Retry-After", s);
 		goto out;
 	}
-	rc = store_gebruiker_login(st(), naam, &w.id, &hash);
+	rc = store_gebruiker_login(api_st(), naam, &w.id, &hash);
 	if (rc && rc != ST_NIET_GEVONDEN) {
-		rc = db_fout(r, rc);
+		rc = api_db_fout(r, rc);
 		goto out;
 	}
 	/* the same answer, and about the same work, for an unknown user
@@ -318,11 +312,11 @@ h_login(struct http_req *q, struct http_resp *r)
 	auth_token_nieuw(tok);
 	auth_token_nieuw(ctok);
 	auth_token_hash(tok, strlen(tok), h);
-	if ((rc = store_sessie_nieuw(st(), h, w.id, ctok, nu + a->sessie_duur)) ||
-	    (rc = store_gebruiker_info(st(), w.id, &w.naam, &w.weergave)) ||
-	    (rc = store_alle_rollen(st(), w.id, &rollen)) ||
-	    (rc = lees_audit(q, &w, rollen, 0, "aanmelden", 0))) {
-		rc = db_fout(r, rc);
+	if ((rc = store_sessie_nieuw(api_st(), h, w.id, ctok, nu + a->sessie_duur)) ||
+	    (rc = store_gebruiker_info(api_st(), w.id, &w.naam, &w.weergave)) ||
+	    (rc = store_alle_rollen(api_st(), w.id, &rollen)) ||
+	    (rc = api_lees_audit(q, &w, rollen, 0, "aanmelden", 0))) {
+		rc = api_db_fout(r, rc);
 		goto out;
 	}
 	snprintf(cookie, sizeof(cookie), "spoor_sessie=%s; Path=/; HttpOnly; "
@@ -333,14 +327,14 @@ h_login(struct http_req *q, struct http_resp *r)
 
 		json_object_set_new(o, "gebruiker", gebruiker_json(&w, rollen));
 		json_object_set_new(o, "csrf", json_string(ctok));
-		rc = stuur(r, 200, o);
+		rc = api_stuur(r, 200, o);
 	}
 	if (!rc && !(r->set_cookie = strdup(cookie)))
 		rc = -1;
 out:
 	sodium_memzero(tok, sizeof(tok));
 	free(hash);
-	wie_release(&w);
+	api_wie_release(&w);
 	json_decref(b);
 	return rc;
 }
@@ -353,16 +347,16 @@ h_logout(struct http_req *q, struct http_resp *r)
 	char h[AUTH_TOKEN_HASH_LEN + 1];
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
 	if (c && auth_token_geldig(c, strlen(c))) {
 		auth_token_hash(c, strlen(c), h);
-		if ((rc = store_sessie_weg(st(), h))) {
-			wie_release(&w);
-			return db_fout(r, rc);
+		if ((rc = store_sessie_weg(api_st(), h))) {
+			api_wie_release(&w);
+			return api_db_fout(r, rc);
 		}
 	}
-	wie_release(&w);
+	api_wie_release(&w);
 	rc = http_resp_json(r, 200, "{}", 2);
 	if (!rc && !(r->set_cookie = strdup("spoor_sessie=; Path=/; HttpOnly; "
 					   "SameSite=Strict; Max-Age=0")))
@@ -381,12 +375,12 @@ h_ik(struct http_req *q, struct http_resp *r)
 	json_t *o;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
-	if ((rc = store_alle_rollen(st(), w.id, &rollen)) ||
-	    (rc = store_dossiers(st(), w.id, &ids, &rs, &n))) {
-		wie_release(&w);
-		return db_fout(r, rc);
+	if ((rc = store_alle_rollen(api_st(), w.id, &rollen)) ||
+	    (rc = store_dossiers(api_st(), w.id, &ids, &rs, &n))) {
+		api_wie_release(&w);
+		return api_db_fout(r, rc);
 	}
 	o = json_object();
 	json_object_set_new(o, "gebruiker", gebruiker_json(&w, rollen));
@@ -395,8 +389,8 @@ h_ik(struct http_req *q, struct http_resp *r)
 		json_object_set_new(o, "csrf", json_string(w.csrf));
 	free(ids);
 	free(rs);
-	wie_release(&w);
-	return stuur(r, 200, o);
+	api_wie_release(&w);
+	return api_stuur(r, 200, o);
 }
 
 /* POST /ik/wachtwoord {"oud","nieuw"}: a new password ends every
@@ -412,7 +406,7 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 	int64_t id;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
 	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
 	oud = json_string_value(json_object_get(b, "oud"));
@@ -422,8 +416,8 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 				    "tekst", oud ? "$.nieuw" : "$.oud");
 		goto out;
 	}
-	if ((rc = store_gebruiker_login(st(), w.naam, &id, &hash))) {
-		rc = db_fout(r, rc);
+	if ((rc = store_gebruiker_login(api_st(), w.naam, &id, &hash))) {
+		rc = api_db_fout(r, rc);
 		goto out;
 	}
 	if (auth_wachtwoord_check(hash, oud, strlen(oud)) != 0) {
@@ -440,13 +434,13 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 		rc = http_resp_fout(r, 422, "ongeldig", m, "$.nieuw");
 		goto out;
 	}
-	if ((rc = store_begin(st())) ||
-	    (rc = store_gebruiker_wachtwoord(st(), w.id, nh)) ||
-	    (rc = store_audit(st(), w.id, w.naam, 0, 0, "wachtwoord wijzigen",
+	if ((rc = store_begin(api_st())) ||
+	    (rc = store_gebruiker_wachtwoord(api_st(), w.id, nh)) ||
+	    (rc = store_audit(api_st(), w.id, w.naam, 0, 0, "wachtwoord wijzigen",
 			      0)) ||
-	    (rc = store_commit(st()))) {
-		store_rollback(st());
-		rc = db_fout(r, rc);
+	    (rc = store_commit(api_st()))) {
+		store_rollback(api_st());
+		rc = api_db_fout(r, rc);
 		goto out;
 	}
 	rc = http_resp_json(r, 200, "{}", 2);
@@ -456,7 +450,7 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 out:
 	free(hash);
 	json_decref(b);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
@@ -470,7 +464,7 @@ h_token(struct http_req *q, struct http_resp *r)
 	char tok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
 	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
 	naam = json_string_value(json_object_get(b, "naam"));
@@ -481,33 +475,33 @@ h_token(struct http_req *q, struct http_resp *r)
 	}
 	auth_token_nieuw(tok);
 	auth_token_hash(tok, strlen(tok), h);
-	if ((rc = store_token_nieuw(st(), h, w.id, naam)) ||
-	    (rc = lees_audit(q, &w, 0, 0, "API-token maken", 0))) {
-		rc = db_fout(r, rc);
+	if ((rc = store_token_nieuw(api_st(), h, w.id, naam)) ||
+	    (rc = api_lees_audit(q, &w, 0, 0, "API-token maken", 0))) {
+		rc = api_db_fout(r, rc);
 		goto out;
 	}
 	o = json_object();
 	json_object_set_new(o, "naam", json_string(naam));
 	json_object_set_new(o, "token", json_string(tok));
-	rc = stuur(r, 201, o);
+	rc = api_stuur(r, 201, o);
 out:
 	sodium_memzero(tok, sizeof(tok));
 	json_decref(b);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
 /* --- beheer: users and grants (beheerder only) --------------------- */
 
 /* 0 when the caller holds beheerder; answers 403 itself otherwise. */
-static int
-beheerder(struct http_resp *r, const struct wie *w)
+int
+api_beheerder(struct http_resp *r, const struct wie *w)
 {
 	uint32_t alle = 0;
-	int rc = store_alle_rollen(st(), w->id, &alle);
+	int rc = store_alle_rollen(api_st(), w->id, &alle);
 
 	if (rc) {
-		(void)db_fout(r, rc);
+		(void)api_db_fout(r, rc);
 		return 1;
 	}
 	if (!(alle & ROL_BIT(ROL_BEHEERDER))) {
@@ -528,15 +522,15 @@ h_gebruikers(struct http_req *q, struct http_resp *r)
 	size_t i;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
-	if (beheerder(r, &w)) {
-		wie_release(&w);
+	if (api_beheerder(r, &w)) {
+		api_wie_release(&w);
 		return 0;
 	}
-	if ((rc = store_gebruikers(st(), &res))) {
-		wie_release(&w);
-		return db_fout(r, rc);
+	if ((rc = store_gebruikers(api_st(), &res))) {
+		api_wie_release(&w);
+		return api_db_fout(r, rc);
 	}
 	o = json_object();
 	a = json_array();
@@ -568,9 +562,9 @@ h_gebruikers(struct http_req *q, struct http_resp *r)
 		}
 	}
 	json_object_set_new(o, "gebruikers", a);
-	rc = stuur(r, 200, o);
+	rc = api_stuur(r, 200, o);
 	db_res_release(&res);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
@@ -585,9 +579,9 @@ h_gebruiker_nieuw(struct http_req *q, struct http_resp *r)
 	int64_t id;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
-	if (beheerder(r, &w)) {
+	if (api_beheerder(r, &w)) {
 		rc = 0;
 		goto out;
 	}
@@ -610,30 +604,30 @@ h_gebruiker_nieuw(struct http_req *q, struct http_resp *r)
 				    "tot 1024 tekens", "$.wachtwoord");
 		goto out;
 	}
-	if ((rc = store_begin(st())))
+	if ((rc = store_begin(api_st())))
 		goto dbfout;
-	rc = store_gebruiker_nieuw(st(), naam, weergave, hash, &id);
+	rc = store_gebruiker_nieuw(api_st(), naam, weergave, hash, &id);
 	if (rc == ST_CONFLICT) {
-		store_rollback(st());
+		store_rollback(api_st());
 		rc = http_resp_fout(r, 409, "bestaat_al", "deze gebruikersnaam "
 				    "bestaat al", "$.gebruikersnaam");
 		goto out;
 	}
-	if (rc || (rc = store_audit(st(), w.id, w.naam, ROL_BIT(ROL_BEHEERDER),
+	if (rc || (rc = store_audit(api_st(), w.id, w.naam, ROL_BIT(ROL_BEHEERDER),
 				    0, "gebruiker toevoegen", 0)) ||
-	    (rc = store_commit(st())))
+	    (rc = store_commit(api_st())))
 		goto dbfout;
 	o = json_object();
 	json_object_set_new(o, "gebruikersnaam", json_string(naam));
-	rc = stuur(r, 201, o);
+	rc = api_stuur(r, 201, o);
 	goto out;
 dbfout:
-	store_rollback(st());
-	rc = db_fout(r, rc);
+	store_rollback(api_st());
+	rc = api_db_fout(r, rc);
 out:
 	sodium_memzero(hash, sizeof(hash));
 	json_decref(b);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
@@ -647,9 +641,9 @@ h_toekenning(struct http_req *q, struct http_resp *r)
 	int64_t id;
 	int rol, rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
-	if (beheerder(r, &w)) {
+	if (api_beheerder(r, &w)) {
 		rc = 0;
 		goto out;
 	}
@@ -677,34 +671,34 @@ h_toekenning(struct http_req *q, struct http_resp *r)
 				    wg ? "$.dossier" : "$.werkgever");
 		goto out;
 	}
-	rc = store_gebruiker_login(st(), naam, &id, &hash);
+	rc = store_gebruiker_login(api_st(), naam, &id, &hash);
 	if (rc == ST_NIET_GEVONDEN) {
 		rc = http_resp_fout(r, 422, "ongeldig", "geen actieve gebruiker "
 				    "met deze naam", "$.gebruikersnaam");
 		goto out;
 	}
-	if (rc || (rc = store_begin(st())))
+	if (rc || (rc = store_begin(api_st())))
 		goto dbfout;
-	rc = store_toekenning(st(), id, (enum rol)rol, wg, ds);
+	rc = store_toekenning(api_st(), id, (enum rol)rol, wg, ds);
 	if (rc == ST_NIET_GEVONDEN) {
-		store_rollback(st());
+		store_rollback(api_st());
 		rc = http_resp_fout(r, 422, "ongeldig", "bestaat niet",
 				    wg ? "$.werkgever" : "$.dossier");
 		goto out;
 	}
-	if (rc || (rc = store_audit(st(), w.id, w.naam, ROL_BIT(ROL_BEHEERDER),
+	if (rc || (rc = store_audit(api_st(), w.id, w.naam, ROL_BIT(ROL_BEHEERDER),
 				    0, "toekenning toevoegen", 0)) ||
-	    (rc = store_commit(st())))
+	    (rc = store_commit(api_st())))
 		goto dbfout;
 	rc = http_resp_json(r, 201, "{}", 2);
 	goto out;
 dbfout:
-	store_rollback(st());
-	rc = db_fout(r, rc);
+	store_rollback(api_st());
+	rc = api_db_fout(r, rc);
 out:
 	free(hash);
 	json_decref(b);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
@@ -716,7 +710,7 @@ peildatum(struct http_req *q, struct http_resp *r, sdate *peil)
 	const char *p = http_query(q, "peildatum");
 
 	if (!p) {
-		*peil = vandaag();
+		*peil = api_vandaag();
 		return 0;
 	}
 	if (date_parse(p, strlen(p), peil)) {
@@ -734,7 +728,7 @@ bereken(struct http_resp *r, struct geval *g, sdate peil)
 	int rc = geval_bereken(g, peil);
 
 	if (rc == GEVAL_NOMEM) {
-		(void)intern(r);
+		(void)api_intern(r);
 		return 1;
 	}
 	if (rc) {
@@ -764,16 +758,16 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 	sdate peil;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
 	geval_init(&g);
 	params_init(&pa);
-	if (dossier_van(q, r, &w, &id, &rollen) || peildatum(q, r, &peil)) {
+	if (api_dossier_van(q, r, &w, &id, &rollen) || peildatum(q, r, &peil)) {
 		rc = 0;
 		goto out;
 	}
 	if ((rc = laad_gefilterd(q, &w, id, rollen, actie[soort], &g.ds))) {
-		rc = db_fout(r, rc);
+		rc = api_db_fout(r, rc);
 		goto out;
 	}
 	if (soort == UIT_DOSSIER) {
@@ -791,7 +785,7 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 
 			l = calloc(1, sizeof(*l));
 			if (!l || params_standaard(&pa, err, sizeof(err))) {
-				rc = intern(r);
+				rc = api_intern(r);
 				goto out;
 			}
 			if (g.ds.maandloon_cent >= 0)
@@ -815,13 +809,13 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 			}
 		}
 	}
-	rc = rc ? intern(r) : http_resp_json(r, 200, out, len);
+	rc = rc ? api_intern(r) : http_resp_json(r, 200, out, len);
 out:
 	free(out);
 	free(l);
 	params_release(&pa);
 	geval_release(&g);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
@@ -864,7 +858,7 @@ fout_document(struct http_resp *r, int rc, const struct casefile_fout *f)
 	if (rc == ST_NIET_GEVONDEN)
 		return http_resp_fout(r, 404, "niet_gevonden",
 				      "dossier niet gevonden", NULL);
-	return db_fout(r, rc);
+	return api_db_fout(r, rc);
 }
 
 static int
@@ -877,17 +871,17 @@ h_toevoegen(struct http_req *q, struct http_resp *r, int verzuim)
 	uint32_t rollen;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
-	if (dossier_van(q, r, &w, &id, &rollen)) {
-		wie_release(&w);
+	if (api_dossier_van(q, r, &w, &id, &rollen)) {
+		api_wie_release(&w);
 		return 0;
 	}
 	if (verzuim)
-		rc = store_verzuim_toevoegen(st(), id, q->body, q->bodylen,
+		rc = store_verzuim_toevoegen(api_st(), id, q->body, q->bodylen,
 					     rollen, w.id, w.weergave, &f);
 	else
-		rc = store_gebeurtenis_toevoegen(st(), id, q->body, q->bodylen,
+		rc = store_gebeurtenis_toevoegen(api_st(), id, q->body, q->bodylen,
 						 rollen, w.id, w.weergave, &nid,
 						 &f);
 	if (rc) {
@@ -898,10 +892,10 @@ h_toevoegen(struct http_req *q, struct http_resp *r, int verzuim)
 		if (nid)
 			json_object_set_new(o, "id", json_string(nid));
 		json_object_set_new(o, "dossier_id", json_string(q->param[0]));
-		rc = stuur(r, 201, o);
+		rc = api_stuur(r, 201, o);
 	}
 	free(nid);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
@@ -929,16 +923,16 @@ h_import(struct http_req *q, struct http_resp *r)
 	uint32_t rollen = 0;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
 	dossier_init(&d);
 	if (casefile_lees(q->body, q->bodylen, &d, &f) != CF_OK) {
 		rc = fout_document(r, ST_ONGELDIG, &f);
 		goto out;
 	}
-	rc = store_werkgever_rollen(st(), w.id, d.werkgever_id.s, &rollen);
+	rc = store_werkgever_rollen(api_st(), w.id, d.werkgever_id.s, &rollen);
 	if (rc && rc != ST_NIET_GEVONDEN) {
-		rc = db_fout(r, rc);
+		rc = api_db_fout(r, rc);
 		goto out;
 	}
 	if (!(rollen & (ROL_BIT(ROL_CASEMANAGER) | ROL_BIT(ROL_WERKGEVER)))) {
@@ -947,7 +941,7 @@ h_import(struct http_req *q, struct http_resp *r)
 				    "een dossier aan", "$.werkgever.id");
 		goto out;
 	}
-	rc = store_import(st(), q->body, q->bodylen, w.id, w.naam, &id, &f);
+	rc = store_import(api_st(), q->body, q->bodylen, w.id, w.naam, &id, &f);
 	if (rc) {
 		rc = fout_document(r, rc, &f);
 		goto out;
@@ -956,11 +950,11 @@ h_import(struct http_req *q, struct http_resp *r)
 		json_t *o = json_object();
 
 		json_object_set_new(o, "dossier_id", json_string(d.dossier_id.s));
-		rc = stuur(r, 201, o);
+		rc = api_stuur(r, 201, o);
 	}
 out:
 	dossier_release(&d);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
@@ -1032,17 +1026,17 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	uint32_t *rs = NULL;
 	struct rij *rijen = NULL;
 	size_t n = 0, k = 0, i, pagina = 1;
-	sdate peil = vandaag();
+	sdate peil = api_vandaag();
 	json_t *o, *a;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
 	if ((so && strcmp(so, "datum") != 0 && strcmp(so, "risico") != 0 &&
 	     strcmp(so, "naam") != 0) ||
 	    (fi && strcmp(fi, "te_laat") != 0 && strcmp(fi, "deze_week") != 0 &&
 	     strcmp(fi, "hoog") != 0)) {
-		wie_release(&w);
+		api_wie_release(&w);
 		return http_resp_fout(r, 400, "ongeldig", "sorteer: datum, "
 				      "risico of naam; filter: te_laat, "
 				      "deze_week of hoog",
@@ -1053,19 +1047,19 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		long v = strtol(pg, &e, 10);
 
 		if (*e || v < 1 || v > 1000000) {
-			wie_release(&w);
+			api_wie_release(&w);
 			return http_resp_fout(r, 400, "ongeldig", "pagina: een "
 					      "getal vanaf 1", "pagina");
 		}
 		pagina = (size_t)v;
 	}
-	if ((rc = store_dossiers(st(), w.id, &ids, &rs, &n))) {
-		wie_release(&w);
-		return db_fout(r, rc);
+	if ((rc = store_dossiers(api_st(), w.id, &ids, &rs, &n))) {
+		api_wie_release(&w);
+		return api_db_fout(r, rc);
 	}
 	rijen = calloc(n ? n : 1, sizeof(*rijen));
 	if (!rijen) {
-		rc = intern(r);
+		rc = api_intern(r);
 		goto out;
 	}
 	for (i = 0; i < n; i++) {
@@ -1077,9 +1071,9 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		json_t *x;
 
 		geval_init(&g);
-		if ((rc = store_dossier_laad(st(), ids[i], &g.ds))) {
+		if ((rc = store_dossier_laad(api_st(), ids[i], &g.ds))) {
 			geval_release(&g);
-			rc = db_fout(r, rc);
+			rc = api_db_fout(r, rc);
 			goto out;
 		}
 		toegang_filter(&g.ds, rs[i]);
@@ -1151,12 +1145,12 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "totaal", json_integer((json_int_t)k));
 	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
 	json_object_set_new(o, "per_pagina", json_integer(PAGINA));
-	rc = lees_audit(q, &w, 0, 0, "dossierlijst lezen", 1u);
+	rc = api_lees_audit(q, &w, 0, 0, "dossierlijst lezen", 1u);
 	if (rc) {
 		json_decref(o);
-		rc = db_fout(r, rc);
+		rc = api_db_fout(r, rc);
 	} else {
-		rc = stuur(r, 200, o);
+		rc = api_stuur(r, 200, o);
 	}
 out:
 	for (i = 0; rijen && i < k; i++)
@@ -1164,7 +1158,7 @@ out:
 	free(rijen);
 	free(ids);
 	free(rs);
-	wie_release(&w);
+	api_wie_release(&w);
 	return rc;
 }
 
@@ -1180,26 +1174,26 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	size_t i;
 	int rc;
 
-	if (aanmelden(q, r, &w))
+	if (api_aanmelden(q, r, &w))
 		return 0;
-	rc = store_dossier_zoek(st(), q->param[0], &id);
+	rc = store_dossier_zoek(api_st(), q->param[0], &id);
 	if (!rc)
-		rc = store_rollen(st(), w.id, id, &rollen);
+		rc = store_rollen(api_st(), w.id, id, &rollen);
 	if (!rc)
-		rc = store_alle_rollen(st(), w.id, &alle);
+		rc = store_alle_rollen(api_st(), w.id, &alle);
 	if (rc == ST_NIET_GEVONDEN ||
 	    (!rc && !(rollen & ROL_BIT(ROL_WERKNEMER)) &&
 	     !(alle & ROL_BIT(ROL_BEHEERDER)))) {
-		wie_release(&w);
+		api_wie_release(&w);
 		return http_resp_fout(r, 404, "niet_gevonden",
 				      "dossier niet gevonden", NULL);
 	}
 	/* the log shows every read up to this moment */
 	if (!rc && ((struct api *)q->app)->auditq)
 		auditq_flush(((struct api *)q->app)->auditq);
-	if (rc || (rc = store_toegang_log(st(), id, &res))) {
-		wie_release(&w);
-		return db_fout(r, rc);
+	if (rc || (rc = store_toegang_log(api_st(), id, &res))) {
+		api_wie_release(&w);
+		return api_db_fout(r, rc);
 	}
 	o = json_object();
 	a = json_array();
@@ -1216,14 +1210,14 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	db_res_release(&res);
 	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
 	json_object_set_new(o, "toegang", a);
-	rc = lees_audit(q, &w, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
+	rc = api_lees_audit(q, &w, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
 			 id, "toegangslog lezen", 0);
-	wie_release(&w);
+	api_wie_release(&w);
 	if (rc) {
 		json_decref(o);
-		return db_fout(r, rc);
+		return api_db_fout(r, rc);
 	}
-	return stuur(r, 200, o);
+	return api_stuur(r, 200, o);
 }
 
 extern const char *const spoor_openapi;
@@ -1237,23 +1231,37 @@ h_openapi(struct http_req *q, struct http_resp *r)
 }
 
 const struct http_route api_routes[] = {
-	{HTTP_GET, "/api/v1/openapi.json", h_openapi},
-	{HTTP_POST, "/api/v1/sessie", h_login},
-	{HTTP_DELETE, "/api/v1/sessie", h_logout},
-	{HTTP_GET, "/api/v1/ik", h_ik},
-	{HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord},
-	{HTTP_POST, "/api/v1/tokens", h_token},
-	{HTTP_GET, "/api/v1/gebruikers", h_gebruikers},
-	{HTTP_POST, "/api/v1/gebruikers", h_gebruiker_nieuw},
-	{HTTP_POST, "/api/v1/toekenningen", h_toekenning},
-	{HTTP_GET, "/api/v1/dossiers", h_lijst},
-	{HTTP_POST, "/api/v1/dossiers", h_import},
-	{HTTP_GET, "/api/v1/dossiers/{}", h_dossier},
-	{HTTP_GET, "/api/v1/dossiers/{}/tijdlijn", h_tijdlijn},
-	{HTTP_GET, "/api/v1/dossiers/{}/toets", h_toets},
-	{HTTP_GET, "/api/v1/dossiers/{}/loon", h_loon},
-	{HTTP_POST, "/api/v1/dossiers/{}/verzuim", h_verzuim},
-	{HTTP_POST, "/api/v1/dossiers/{}/gebeurtenissen", h_gebeurtenis},
-	{HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang},
+	{HTTP_GET, "/api/v1/openapi.json", h_openapi, 0},
+	{HTTP_POST, "/api/v1/sessie", h_login, 0},
+	{HTTP_DELETE, "/api/v1/sessie", h_logout, 0},
+	{HTTP_GET, "/api/v1/ik", h_ik, 0},
+	{HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord, 0},
+	{HTTP_POST, "/api/v1/tokens", h_token, 0},
+	{HTTP_GET, "/api/v1/gebruikers", h_gebruikers, 0},
+	{HTTP_POST, "/api/v1/gebruikers", h_gebruiker_nieuw, 0},
+	{HTTP_POST, "/api/v1/toekenningen", h_toekenning, 0},
+	{HTTP_GET, "/api/v1/dossiers", h_lijst, 0},
+	{HTTP_POST, "/api/v1/dossiers", h_import, 0},
+	{HTTP_GET, "/api/v1/dossiers/{}", h_dossier, 0},
+	{HTTP_GET, "/api/v1/dossiers/{}/tijdlijn", h_tijdlijn, 0},
+	{HTTP_GET, "/api/v1/dossiers/{}/toets", h_toets, 0},
+	{HTTP_GET, "/api/v1/dossiers/{}/loon", h_loon, 0},
+	{HTTP_POST, "/api/v1/dossiers/{}/verzuim", h_verzuim, 0},
+	{HTTP_POST, "/api/v1/dossiers/{}/gebeurtenissen", h_gebeurtenis, 0},
+	{HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang, 0},
+	/* documents and the organisation: api_doc.c */
+	{HTTP_GET, "/api/v1/dossiers/{}/documenten", h_documenten, 0},
+	{HTTP_POST, "/api/v1/dossiers/{}/documenten", h_document_nieuw,
+	 API_DOC_MAX},
+	{HTTP_GET, "/api/v1/dossiers/{}/documenten/{}", h_document, 0},
+	{HTTP_GET, "/api/v1/werkgevers", h_werkgevers, 0},
+	{HTTP_POST, "/api/v1/werkgevers", h_werkgever_nieuw, 0},
+	{HTTP_PUT, "/api/v1/werkgevers/{}", h_werkgever_wijzig, 0},
+	{HTTP_GET, "/api/v1/werknemers", h_werknemers, 0},
+	{HTTP_PUT, "/api/v1/werknemers/{}", h_werknemer_wijzig, 0},
+	{HTTP_PUT, "/api/v1/dossiers/{}/dienstverband", h_dienstverband_wijzig,
+	 0},
+	/* the web application (web.c): last, so /api/ paths win */
+	{HTTP_GET, "/{*}", web_bestand, 0},
 };
 const size_t api_nroutes = sizeof(api_routes) / sizeof(api_routes[0]);

@@ -29,6 +29,7 @@ struct http_server {
 struct aanvraag {
 	char *body;
 	size_t len, cap;
+	size_t max;        /* the body cap of the route */
 	int te_groot;
 	char ip[INET6_ADDRSTRLEN];
 };
@@ -221,7 +222,17 @@ past(const char *patroon, const char *pad, size_t *off, size_t *len,
 	const char *p = patroon, *s = pad;
 	size_t n = 0;
 
-	while (*p && *s) {
+	while (*p) {
+		if (p[0] == '{' && p[1] == '*' && p[2] == '}' && !p[3]) {
+			if (n == HTTP_MAX_PARAMS)
+				return 0;
+			off[n] = (size_t)(s - pad);
+			len[n++] = strlen(s);
+			*np = n;
+			return 1;
+		}
+		if (!*s)
+			return 0;
 		if (p[0] == '{' && p[1] == '}') {
 			size_t l = strcspn(s, "/");
 
@@ -270,7 +281,11 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 		if (!past(routes[i].patroon, req->pad, off, len, &np))
 			continue;
 		if (routes[i].methode != req->methode) {
-			int k = snprintf(allow + o, sizeof(allow) - o, "%s%s",
+			int k;
+
+			if (strstr(routes[i].patroon, "{*}"))
+				continue;
+			k = snprintf(allow + o, sizeof(allow) - o, "%s%s",
 					 o ? ", " : "",
 					 methode_naam(routes[i].methode));
 
@@ -385,6 +400,23 @@ client_ip(struct MHD_Connection *conn, char *buf, size_t n)
 			  buf, (socklen_t)n);
 }
 
+/* The body cap for a request: that of the route it will reach. */
+static size_t
+max_body(const struct http_server *s, const char *url, const char *method)
+{
+	size_t off[HTTP_MAX_PARAMS], len[HTTP_MAX_PARAMS], np, i;
+	int m = methode_van(method);
+
+	if (strlen(url) > HTTP_MAX_PAD)
+		return s->c.max_body;
+	for (i = 0; i < s->c.nroutes; i++)
+		if (s->c.routes[i].methode == m &&
+		    past(s->c.routes[i].patroon, url, off, len, &np))
+			return s->c.routes[i].max_body ? s->c.routes[i].max_body
+							: s->c.max_body;
+	return s->c.max_body;
+}
+
 static enum MHD_Result
 toegang(void *cls, struct MHD_Connection *conn, const char *url,
 	const char *method, const char *version, const char *upload_data,
@@ -404,10 +436,11 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 		if (!a)
 			return MHD_NO;
 		*req_cls = a;
+		a->max = max_body(s, url, method);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						 "Content-Length");
 		/* refuse a declared oversize body before reading it */
-		if (cl && strtoull(cl, NULL, 10) > s->c.max_body)
+		if (cl && strtoull(cl, NULL, 10) > a->max)
 			return fout_nu(conn, 413, "te_groot",
 				       "de aanvraag is te groot");
 		return MHD_YES;
@@ -418,7 +451,7 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 		*upload_data_size = 0;
 		if (a->te_groot)
 			return MHD_YES;
-		if (a->len + n > s->c.max_body) {
+		if (a->len + n > a->max) {
 			a->te_groot = 1;
 			return MHD_YES;
 		}

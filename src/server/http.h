@@ -77,11 +77,17 @@ void http_resp_release(struct http_resp *r);
  * with 500 {"fout":{"code":"intern",...}} and nothing of its detail. */
 typedef int (*http_handler)(struct http_req *req, struct http_resp *resp);
 
-/* patroon: a path where "{}" matches one non-empty segment without '/'. */
+/*
+ * patroon: a path where "{}" matches one non-empty segment without '/',
+ * and a final "{*}" the rest of the path (possibly empty, '/' included).
+ * A "{*}" route never turns a 404 into a 405 for other methods.
+ * max_body: the body cap of this route; 0 means http_config.max_body.
+ */
 struct http_route {
 	int methode;
 	const char *patroon;
 	http_handler h;
+	size_t max_body;
 };
 
 /*

@@ -1,0 +1,24 @@
+/*
+ * api_doc.h - handlers for a case's documents (attachments with a
+ * content hash) and for the organisation: werkgevers, werknemers and a
+ * case's dienstverband (see docs/api.md). Routes are in api.c.
+ */
+#ifndef SPOOR_API_DOC_H
+#define SPOOR_API_DOC_H
+
+#include "server/http.h"
+
+/* Body cap of a document upload. */
+#define API_DOC_MAX ((size_t)20 << 20)
+
+int h_documenten(struct http_req *q, struct http_resp *r);
+int h_document_nieuw(struct http_req *q, struct http_resp *r);
+int h_document(struct http_req *q, struct http_resp *r);
+int h_werkgevers(struct http_req *q, struct http_resp *r);
+int h_werkgever_nieuw(struct http_req *q, struct http_resp *r);
+int h_werkgever_wijzig(struct http_req *q, struct http_resp *r);
+int h_werknemers(struct http_req *q, struct http_resp *r);
+int h_werknemer_wijzig(struct http_req *q, struct http_resp *r);
+int h_dienstverband_wijzig(struct http_req *q, struct http_resp *r);
+
+#endif /* SPOOR_API_DOC_H */

@@ -99,7 +99,18 @@ bind(struct db_sqlite *s, sqlite3_stmt *st, const struct db_param *p,
 		return DB_ERR;
 	}
 	for (i = 0; i < np && rc == SQLITE_OK; i++) {
-		int k = (int)i + 1;
+		char naam[24];
+		int k;
+
+		/* SQLite numbers "$N" by first appearance, PostgreSQL by N:
+		 * bind by name so "$2 ... $1" means the same on both */
+		snprintf(naam, sizeof(naam), "$%zu", i + 1);
+		k = sqlite3_bind_parameter_index(st, naam);
+		if (k == 0) {
+			snprintf(s->base.fout, sizeof(s->base.fout),
+				 "sqlite: parameter %s komt niet voor", naam);
+			return DB_ERR;
+		}
 
 		switch (p[i].type) {
 		case DB_INT:

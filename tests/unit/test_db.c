@@ -529,6 +529,27 @@ t_param_tweemaal(struct db *db)
 	}
 	r = query(db, "SELECT a, b, s, s2 FROM p ORDER BY a", NULL, 0);
 	assert_int_equal(r.nrows, 2);
+	db_res_release(&r);
+	{
+		/* $N is the N-th parameter also when $2 comes first in the
+		 * text (SQLite numbers by appearance unless bound by name) */
+		struct db_param p[] = {db_text("eerst"), db_int(7)};
+
+		exec(db, "UPDATE p SET s2 = $1 WHERE a = $2 AND s <> $1", p, 2,
+		     1);
+		exec(db, "UPDATE p SET s = $1 WHERE a = $2", p, 2, 1);
+	}
+	r = query(db, "SELECT a, b, s, s2 FROM p ORDER BY a", NULL, 0);
+	assert_string_equal(db_cel(&r, 0, 2), "eerst");
+	assert_string_equal(db_cel(&r, 0, 3), "eerst");
+	db_res_release(&r);
+	{
+		struct db_param p[] = {db_int(7), db_text("y")};
+
+		exec(db, "UPDATE p SET s2 = $2, s = $2 WHERE a = $1", p, 2, 1);
+	}
+	r = query(db, "SELECT a, b, s, s2 FROM p ORDER BY a", NULL, 0);
+	assert_int_equal(r.nrows, 2);
 	assert_int_equal(db_cel_int(&r, 0, 0), 7);
 	assert_int_equal(db_cel_int(&r, 0, 1), 6);
 	assert_string_equal(db_cel(&r, 1, 0), "9223372036854775807");

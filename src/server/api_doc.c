@@ -1,23 +1,652 @@
 /*
- * api_doc.c - documents and organisation (see api_doc.h).
- * TODO(issue 4): not yet implemented; every handler answers 501.
+ * api_doc.c - documents and organisation (see api_doc.h, docs/api.md).
+ *
+ * Who may do what, in one table per handler:
+ *   documents     parties of the case; reading and writing per class
+ *                 (toegang.h), an unreadable document is 404
+ *   werkgevers    list: beheerder all, others their organisation-wide
+ *                 grants; add: beheerder; change: beheerder or the
+ *                 employer's casemanager/werkgever
+ *   werknemers    the employer's casemanager/werkgever
+ *   dienstverband the case's casemanager/werkgever
+ * Something the caller may see but not change is 403; something out of
+ * his sight is 404, the same answer as for what does not exist.
  */
-#include "server/api_doc.h"
+#include <jansson.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
 
+#include "server/api_doc.h"
+#include "server/api_int.h"
+#include "store/store_doc.h"
+#include "store/toegang.h"
+
+#define PAGINA 50
+#define CM_WG (ROL_BIT(ROL_CASEMANAGER) | ROL_BIT(ROL_WERKGEVER))
+
+/* ?pagina=N (default 1); answers 400 itself and returns 1. */
 static int
-nog_niet(struct http_req *q, struct http_resp *r)
+pagina_van(struct http_req *q, struct http_resp *r, size_t *pagina)
 {
-	(void)q;
-	return http_resp_fout(r, 501, "niet_gebouwd", "nog niet beschikbaar",
-			      NULL);
+	const char *pg = http_query(q, "pagina");
+	char *e;
+	long v;
+
+	*pagina = 1;
+	if (!pg)
+		return 0;
+	v = strtol(pg, &e, 10);
+	if (e == pg || *e || v < 1 || v > 1000000) {
+		http_resp_fout(r, 400, "ongeldig", "pagina: een getal vanaf 1",
+			       "pagina");
+		return 1;
+	}
+	*pagina = (size_t)v;
+	return 0;
 }
 
-int h_documenten(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
-int h_document_nieuw(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
-int h_document(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
-int h_werkgevers(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
-int h_werkgever_nieuw(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
-int h_werkgever_wijzig(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
-int h_werknemers(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
-int h_werknemer_wijzig(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
-int h_dienstverband_wijzig(struct http_req *q, struct http_resp *r) { return nog_niet(q, r); }
+/* Put the page of a list of n into o: "totaal", "pagina", "per_pagina";
+ * *van and *tot bound the indices shown. */
+static void
+pagineer(json_t *o, size_t n, size_t pagina, size_t *van, size_t *tot)
+{
+	*van = (pagina - 1) * PAGINA;
+	if (*van > n)
+		*van = n;
+	*tot = *van + PAGINA < n ? *van + PAGINA : n;
+	json_object_set_new(o, "totaal", json_integer((json_int_t)n));
+	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
+	json_object_set_new(o, "per_pagina", json_integer(PAGINA));
+}
+
+/* The answer to a refused organisation object (store ST_ONGELDIG and
+ * friends); *f says where. */
+static int
+fout_object(struct http_resp *r, int rc, const struct casefile_fout *f,
+	    const char *wat)
+{
+	char m[80];
+
+	if (rc == ST_ONGELDIG)
+		return http_resp_fout(r, 422, "ongeldig", f->reden,
+				      f->pad[0] ? f->pad : NULL);
+	if (rc == ST_VERBODEN)
+		return http_resp_fout(r, 403, "verboden", f->reden,
+				      f->pad[0] ? f->pad : NULL);
+	if (rc == ST_CONFLICT)
+		return http_resp_fout(r, 409, "bestaat_al", f->reden,
+				      f->pad[0] ? f->pad : NULL);
+	if (rc == ST_NIET_GEVONDEN) {
+		snprintf(m, sizeof(m), "%s niet gevonden", wat);
+		return http_resp_fout(r, 404, "niet_gevonden", m, NULL);
+	}
+	return api_db_fout(r, rc);
+}
+
+/* --- documents ---------------------------------------------------- */
+
+/* RFC 3339 in UTC: when the document was stored. */
+static json_t *
+tijd_json(int64_t t)
+{
+	time_t tt = (time_t)t;
+	struct tm tm;
+	char b[32];
+
+	if (!gmtime_r(&tt, &tm) ||
+	    !strftime(b, sizeof(b), "%Y-%m-%dT%H:%M:%SZ", &tm))
+		return json_null();
+	return json_string(b);
+}
+
+static json_t *
+doc_json(const struct store_doc *d)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_integer((json_int_t)d->id));
+	json_object_set_new(o, "naam", json_string(d->naam));
+	json_object_set_new(o, "mime", json_string(d->mime));
+	json_object_set_new(o, "grootte", json_integer((json_int_t)d->grootte));
+	json_object_set_new(o, "sha256", json_string(d->sha256));
+	json_object_set_new(o, "zichtbaarheid",
+			    json_string(zichtbaarheid_naam[d->zichtbaarheid]));
+	json_object_set_new(o, "vastgelegd", tijd_json(d->vastgelegd));
+	json_object_set_new(o, "auteur",
+			    d->auteur ? json_string(d->auteur) : json_null());
+	return o;
+}
+
+/* What the magic-number check calls a type in its refusal. */
+static const char *
+soortnaam(const char *mime)
+{
+	if (!strcmp(mime, "application/pdf"))
+		return "PDF";
+	if (!strcmp(mime, "image/png"))
+		return "PNG";
+	if (!strcmp(mime, "image/jpeg"))
+		return "JPEG";
+	return mime;
+}
+
+/* POST /dossiers/{id}/documenten?naam=&zichtbaarheid= with the file as
+ * the body and its type in Content-Type. */
+int
+h_document_nieuw(struct http_req *q, struct http_resp *r)
+{
+	const char *naam = http_query(q, "naam"),
+		   *zb = http_query(q, "zichtbaarheid"),
+		   *ct = http_header(q, "Content-Type"), *mime;
+	struct store_doc d;
+	struct wie w;
+	char m[CASEFILE_REDEN_MAX];
+	int64_t id;
+	uint32_t rollen;
+	int z, rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	memset(&d, 0, sizeof(d));
+	if (api_dossier_van(q, r, &w, &id, &rollen)) {
+		rc = 0;
+		goto out;
+	}
+	if (!naam || !*naam) {
+		rc = http_resp_fout(r, 400, "ongeldig", "naam ontbreekt: geef de "
+				    "bestandsnaam als ?naam=", "naam");
+		goto out;
+	}
+	if (!store_doc_naam_geldig(naam, strlen(naam))) {
+		snprintf(m, sizeof(m), "naam: 1 tot %d bytes UTF-8, zonder '/' "
+			 "en zonder stuurtekens", STORE_DOC_NAAM_MAX);
+		rc = http_resp_fout(r, 400, "ongeldig", m, "naam");
+		goto out;
+	}
+	z = zb ? naam_index(zichtbaarheid_naam, 3, zb, strlen(zb)) : -1;
+	if (z < 0) {
+		rc = http_resp_fout(r, 400, "ongeldig", "zichtbaarheid: "
+				    "algemeen, medisch of vertrouwelijk",
+				    "zichtbaarheid");
+		goto out;
+	}
+	if (!toegang_schrijf(rollen, (enum zichtbaarheid)z)) {
+		snprintf(m, sizeof(m), "uw rol mag geen documenten met "
+			 "zichtbaarheid '%s' vastleggen", zichtbaarheid_naam[z]);
+		rc = http_resp_fout(r, 403, "verboden", m, "zichtbaarheid");
+		goto out;
+	}
+	if (!(mime = store_doc_mime(ct))) {
+		snprintf(m, sizeof(m), "bestandstype '%.60s' niet toegestaan; "
+			 "wel: PDF, PNG, JPEG, platte tekst (text/plain) en "
+			 "kantoordocumenten (OOXML, ODF)", ct ? ct : "");
+		rc = http_resp_fout(r, 415, "type_niet_toegestaan", m,
+				    "Content-Type");
+		goto out;
+	}
+	if (q->bodylen == 0) {
+		rc = http_resp_fout(r, 400, "ongeldig", "het bestand is leeg",
+				    NULL);
+		goto out;
+	}
+	if (!store_doc_inhoud_past(mime, q->body, q->bodylen)) {
+		snprintf(m, sizeof(m), "de inhoud is geen %s-bestand: de eerste "
+			 "bytes passen niet bij het opgegeven type %s",
+			 soortnaam(mime), mime);
+		rc = http_resp_fout(r, 415, "type_klopt_niet", m,
+				    "Content-Type");
+		goto out;
+	}
+	rc = store_doc_nieuw(api_st(), id, rollen, naam, mime,
+			     (enum zichtbaarheid)z, q->body, q->bodylen, w.id,
+			     w.naam, &d);
+	if (rc == ST_NIET_GEVONDEN)
+		rc = http_resp_fout(r, 404, "niet_gevonden",
+				    "dossier niet gevonden", NULL);
+	else if (rc)
+		rc = api_db_fout(r, rc);
+	else
+		rc = api_stuur(r, 201, doc_json(&d));
+out:
+	store_doc_release(&d);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* GET /dossiers/{id}/documenten: what the caller may read; the rest is
+ * absent, not marked. */
+int
+h_documenten(struct http_req *q, struct http_resp *r)
+{
+	struct store_doc *d = NULL;
+	struct wie w;
+	size_t n = 0, i, van, tot, pagina;
+	int64_t id;
+	uint32_t rollen;
+	json_t *o, *a;
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if (api_dossier_van(q, r, &w, &id, &rollen) ||
+	    pagina_van(q, r, &pagina)) {
+		rc = 0;
+		goto out;
+	}
+	if ((rc = store_docs(api_st(), id, rollen, &d, &n)) ||
+	    (rc = api_lees_audit(q, &w, rollen, id, "documentenlijst lezen",
+				 toegang_klassen(rollen)))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	o = json_object();
+	a = json_array();
+	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
+	pagineer(o, n, pagina, &van, &tot);
+	for (i = van; i < tot; i++)
+		json_array_append_new(a, doc_json(&d[i]));
+	json_object_set_new(o, "documenten", a);
+	rc = api_stuur(r, 200, o);
+out:
+	store_docs_free(d, n);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* The decimal document id of the path, or 0. */
+static int64_t
+doc_id(const char *s)
+{
+	int64_t v = 0;
+	size_t i;
+
+	for (i = 0; s[i]; i++) {
+		if (s[i] < '0' || s[i] > '9' || i >= 18)
+			return 0;
+		v = v * 10 + (s[i] - '0');
+	}
+	return v;
+}
+
+/* filename*= of RFC 6266 / RFC 8187: UTF-8, percent-encoded except the
+ * attr-chars. malloc'd. */
+static char *
+bijlage(const char *naam)
+{
+	static const char pre[] = "attachment; filename*=UTF-8''";
+	static const char hex[] = "0123456789ABCDEF";
+	size_t n = strlen(naam), o = sizeof(pre) - 1, i;
+	char *b = malloc(sizeof(pre) + 3 * n);
+
+	if (!b)
+		return NULL;
+	memcpy(b, pre, o);
+	for (i = 0; i < n; i++) {
+		unsigned char c = (unsigned char)naam[i];
+
+		if ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+		    (c >= '0' && c <= '9') || strchr("!#$&+-.^_`|~", c)) {
+			b[o++] = (char)c;
+		} else {
+			b[o++] = '%';
+			b[o++] = hex[c >> 4];
+			b[o++] = hex[c & 15];
+		}
+	}
+	b[o] = '\0';
+	return b;
+}
+
+/* GET /dossiers/{id}/documenten/{docid}: the bytes as stored. */
+int
+h_document(struct http_req *q, struct http_resp *r)
+{
+	struct store_doc d;
+	struct wie w;
+	char *inhoud = NULL, *cd = NULL, etag[STORE_DOC_SHA256_HEX + 3];
+	size_t len = 0;
+	int64_t id, doc;
+	uint32_t rollen;
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	memset(&d, 0, sizeof(d));
+	if (api_dossier_van(q, r, &w, &id, &rollen)) {
+		rc = 0;
+		goto out;
+	}
+	doc = doc_id(q->param[1]);
+	rc = doc ? store_doc_lees(api_st(), id, doc, rollen, &d, &inhoud, &len)
+		 : ST_NIET_GEVONDEN;
+	/* a document of a class the caller may not read: the same answer
+	 * as one that does not exist */
+	if (rc == ST_NIET_GEVONDEN) {
+		rc = http_resp_fout(r, 404, "niet_gevonden",
+				    "document niet gevonden", NULL);
+		goto out;
+	}
+	if (rc || (rc = api_lees_audit(q, &w, rollen, id, "document lezen",
+				       1u << d.zichtbaarheid))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	snprintf(etag, sizeof(etag), "\"%s\"", d.sha256);
+	if (!(cd = bijlage(d.naam)) ||
+	    http_resp_bestand(r, inhoud, len, d.mime) ||
+	    http_resp_header(r, "Content-Disposition", cd) ||
+	    http_resp_header(r, "ETag", etag))
+		rc = -1;
+out:
+	free(cd);
+	free(inhoud);
+	store_doc_release(&d);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* --- werkgevers ----------------------------------------------------- */
+
+static json_t *
+werkgever_json(const struct store_werkgever *g)
+{
+	json_t *o = json_object();
+
+	json_object_set_new(o, "id", json_string(g->id));
+	json_object_set_new(o, "naam", json_string(g->naam));
+	json_object_set_new(o, "eigenrisicodrager_wga",
+			    json_boolean(g->eigenrisicodrager_wga));
+	json_object_set_new(o, "aantal_dossiers",
+			    json_integer((json_int_t)g->dossiers));
+	return o;
+}
+
+/* *beheerder: whether the caller holds beheerder. 0, or the store error
+ * answered (returns 1). */
+static int
+is_beheerder(struct http_resp *r, const struct wie *w, int *beheerder)
+{
+	uint32_t alle = 0;
+	int rc = store_alle_rollen(api_st(), w->id, &alle);
+
+	if (rc) {
+		(void)api_db_fout(r, rc);
+		return 1;
+	}
+	*beheerder = (alle & ROL_BIT(ROL_BEHEERDER)) != 0;
+	return 0;
+}
+
+/* GET /werkgevers: beheerder every employer, others those of their
+ * organisation-wide grants, each with its number of cases. */
+int
+h_werkgevers(struct http_req *q, struct http_resp *r)
+{
+	struct store_werkgever *g = NULL;
+	struct wie w;
+	size_t n = 0, i, van, tot, pagina;
+	int beheerder, rc;
+	json_t *o, *a;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if (pagina_van(q, r, &pagina) || is_beheerder(r, &w, &beheerder)) {
+		rc = 0;
+		goto out;
+	}
+	if ((rc = store_werkgevers(api_st(), w.id, beheerder, &g, &n)) ||
+	    (rc = api_lees_audit(q, &w, beheerder ? ROL_BIT(ROL_BEHEERDER) : 0,
+				 0, "werkgevers lezen", 0))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	o = json_object();
+	a = json_array();
+	pagineer(o, n, pagina, &van, &tot);
+	for (i = van; i < tot; i++)
+		json_array_append_new(a, werkgever_json(&g[i]));
+	json_object_set_new(o, "werkgevers", a);
+	rc = api_stuur(r, 200, o);
+out:
+	store_werkgevers_free(g, n);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* POST /werkgevers {id, naam, eigenrisicodrager_wga}: beheerder. */
+int
+h_werkgever_nieuw(struct http_req *q, struct http_resp *r)
+{
+	struct store_werkgever g;
+	struct casefile_fout f;
+	struct wie w;
+	int beheerder, rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	memset(&g, 0, sizeof(g));
+	if (is_beheerder(r, &w, &beheerder)) {
+		rc = 0;
+		goto out;
+	}
+	if (!beheerder) {
+		rc = http_resp_fout(r, 403, "verboden", "alleen een beheerder "
+				    "voegt werkgevers toe", NULL);
+		goto out;
+	}
+	rc = store_werkgever_nieuw(api_st(), q->body, q->bodylen, w.id, w.naam,
+				   ROL_BIT(ROL_BEHEERDER), &g, &f);
+	rc = rc ? fout_object(r, rc, &f, "werkgever")
+		: api_stuur(r, 201, werkgever_json(&g));
+out:
+	store_werkgever_release(&g);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* PUT /werkgevers/{id} {naam, eigenrisicodrager_wga}: beheerder, or the
+ * employer's casemanager or werkgever. */
+int
+h_werkgever_wijzig(struct http_req *q, struct http_resp *r)
+{
+	struct store_werkgever g;
+	struct casefile_fout f;
+	struct wie w;
+	uint32_t org = 0;
+	int beheerder, rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	memset(&g, 0, sizeof(g));
+	if (is_beheerder(r, &w, &beheerder)) {
+		rc = 0;
+		goto out;
+	}
+	if ((rc = store_werkgever_rollen(api_st(), w.id, q->param[0], &org))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	if (!beheerder && !(org & CM_WG)) {
+		/* a party of the employer sees it in GET /werkgevers */
+		rc = org ? http_resp_fout(r, 403, "verboden", "alleen een "
+					  "beheerder, of een casemanager of "
+					  "werkgever van deze werkgever, wijzigt "
+					  "haar gegevens", NULL)
+			 : http_resp_fout(r, 404, "niet_gevonden",
+					  "werkgever niet gevonden", NULL);
+		goto out;
+	}
+	rc = store_werkgever_wijzig(api_st(), q->param[0], q->body, q->bodylen,
+				    w.id, w.naam,
+				    org | (beheerder ? ROL_BIT(ROL_BEHEERDER) : 0),
+				    &g, &f);
+	rc = rc ? fout_object(r, rc, &f, "werkgever")
+		: api_stuur(r, 200, werkgever_json(&g));
+out:
+	store_werkgever_release(&g);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* --- werknemers ----------------------------------------------------- */
+
+static json_t *
+werknemer_json(const struct store_werknemer *n)
+{
+	json_t *o = json_object();
+	char gd[DATE_STRLEN];
+	size_t i;
+
+	json_object_set_new(o, "id", json_string(n->id));
+	json_object_set_new(o, "naam", json_string(n->naam));
+	if (n->geboortedatum != DATE_NONE) {
+		date_format(n->geboortedatum, gd);
+		json_object_set_new(o, "geboortedatum", json_string(gd));
+	}
+	if (n->bsn)
+		json_object_set_new(o, "bsn", json_string(n->bsn));
+	if (n->dossiers) {
+		json_t *a = json_array();
+
+		for (i = 0; i < n->ndossiers; i++)
+			json_array_append_new(a, json_string(n->dossiers[i]));
+		json_object_set_new(o, "dossiers", a);
+	}
+	return o;
+}
+
+/* GET /werknemers?werkgever=ID: the employees of the employer's cases,
+ * for its casemanager and werkgever only (they hold the BSN anyway). */
+int
+h_werknemers(struct http_req *q, struct http_resp *r)
+{
+	const char *wg = http_query(q, "werkgever");
+	struct store_werknemer *n = NULL;
+	struct wie w;
+	size_t k = 0, i, van, tot, pagina;
+	uint32_t org = 0;
+	int beheerder, rc;
+	char actie[120];
+	json_t *o, *a;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if (!wg || !*wg) {
+		rc = http_resp_fout(r, 400, "ongeldig", "werkgever ontbreekt: "
+				    "geef ?werkgever=ID", "werkgever");
+		goto out;
+	}
+	if (pagina_van(q, r, &pagina) || is_beheerder(r, &w, &beheerder)) {
+		rc = 0;
+		goto out;
+	}
+	if ((rc = store_werkgever_rollen(api_st(), w.id, wg, &org))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	if (!(org & CM_WG)) {
+		rc = org || beheerder
+			? http_resp_fout(r, 403, "verboden", "alleen een "
+					 "casemanager of werkgever van deze "
+					 "werkgever ziet haar werknemers", NULL)
+			: http_resp_fout(r, 404, "niet_gevonden",
+					 "werkgever niet gevonden", NULL);
+		goto out;
+	}
+	snprintf(actie, sizeof(actie), "werknemers lezen (werkgever %.80s)", wg);
+	if ((rc = store_werknemers(api_st(), wg, &n, &k)) ||
+	    (rc = api_lees_audit(q, &w, org, 0, actie, 1u))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	o = json_object();
+	a = json_array();
+	json_object_set_new(o, "werkgever", json_string(wg));
+	pagineer(o, k, pagina, &van, &tot);
+	for (i = van; i < tot; i++)
+		json_array_append_new(a, werknemer_json(&n[i]));
+	json_object_set_new(o, "werknemers", a);
+	rc = api_stuur(r, 200, o);
+out:
+	store_werknemers_free(n, k);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* PUT /werknemers/{id} {naam, geboortedatum, bsn}: the casemanager or
+ * werkgever of an employer of the employee. */
+int
+h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
+{
+	struct store_werknemer n;
+	struct casefile_fout f;
+	struct wie w;
+	uint32_t org = 0, partij = 0;
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	memset(&n, 0, sizeof(n));
+	if ((rc = store_werknemer_rollen(api_st(), w.id, q->param[0], &org,
+					 &partij))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	if (!(org & CM_WG)) {
+		rc = toegang_dossier(partij)
+			? http_resp_fout(r, 403, "verboden", "alleen een "
+					 "casemanager of werkgever van zijn "
+					 "werkgever wijzigt de gegevens van een "
+					 "werknemer", NULL)
+			: http_resp_fout(r, 404, "niet_gevonden",
+					 "werknemer niet gevonden", NULL);
+		goto out;
+	}
+	rc = store_werknemer_wijzig(api_st(), q->param[0], q->body, q->bodylen,
+				    w.id, w.naam, org, &n, &f);
+	rc = rc ? fout_object(r, rc, &f, "werknemer")
+		: api_stuur(r, 200, werknemer_json(&n));
+out:
+	store_werknemer_release(&n);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* --- dienstverband -------------------------------------------------- */
+
+/* PUT /dossiers/{id}/dienstverband with the dienstverband object of
+ * spoor-dossier/1: the case's casemanager or werkgever. */
+int
+h_dienstverband_wijzig(struct http_req *q, struct http_resp *r)
+{
+	struct casefile_fout f;
+	struct wie w;
+	char *canon = NULL;
+	int64_t id;
+	uint32_t rollen;
+	json_t *o;
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if (api_dossier_van(q, r, &w, &id, &rollen)) {
+		rc = 0;
+		goto out;
+	}
+	rc = store_dienstverband_wijzig(api_st(), id, q->body, q->bodylen,
+					rollen, w.id, w.naam, &canon, &f);
+	if (rc) {
+		rc = fout_object(r, rc, &f, "dossier");
+		goto out;
+	}
+	o = json_object();
+	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
+	json_object_set_new(o, "dienstverband", json_loads(canon, 0, NULL));
+	rc = api_stuur(r, 200, o);
+out:
+	free(canon);
+	api_wie_release(&w);
+	return rc;
+}

@@ -2,6 +2,11 @@
  * api_doc.h - handlers for a case's documents (attachments with a
  * content hash) and for the organisation: werkgevers, werknemers and a
  * case's dienstverband (see docs/api.md). Routes are in api.c.
+ *
+ * Documents are read and written per visibility class like dossier
+ * entries (toegang.h); a document the caller may not read is answered
+ * exactly like a missing one. Organisation objects pass the case-file
+ * reader, and a change raises the versie of every affected case.
  */
 #ifndef SPOOR_API_DOC_H
 #define SPOOR_API_DOC_H

@@ -12,7 +12,8 @@
 # case's access log, as may the case's werknemer. A case the caller may not
 # see is 404, never 403. Verzuim mutations: casemanager, werkgever,
 # leidinggevende, bedrijfsarts. And: no route ever hands a medical or
-# confidential text to a role that may not read it.
+# confidential text to a role that may not read it. Documents follow the
+# same table; the organisation endpoints their own (docs/api.md).
 #
 # usage: bash cli_toegang.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
@@ -148,6 +149,100 @@ for r in werkgever leidinggevende casemanager adviseur; do
 	call "$r" POST "/api/v1/dossiers/D-DEMO-021/gebeurtenissen" \
 		'{"soort":"contact","datum":"2026-01-06","corrigeert":"E1"}'
 	grep -qF "GEHEIM" "$tmp/body" && nok "$r: an error leaks content" || ok
+done
+
+# 5. documents: every role uploads one of every class to its case; then
+# the list and the download of each class, per role. An unreadable
+# document is absent from the list and 404 on download, like a missing one.
+upload() { # ROLE CASE CLASS FILE -> $code, $tmp/body
+	code=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")" \
+		-H 'Content-Type: text/plain' --data-binary @"$4" \
+		"$URL/api/v1/dossiers/$2/documenten?naam=DOC-$3-door-$1.txt&zichtbaarheid=$3")
+}
+for r in $ROLLEN; do
+	z=$(zaak "$r")
+	for k in algemeen medisch vertrouwelijk; do
+		printf 'INHOUD-%s-door-%s\n' "$k" "$r" >"$tmp/doc.txt"
+		upload "$r" "$z" "$k" "$tmp/doc.txt"
+		if [ "$r" = beheerder ]; then
+			expect 404 "$r uploads $k"
+		elif schrijft "$r" "$k"; then
+			expect 201 "$r uploads $k"
+			[ "$z" = D-DEMO-021 ] && python3 -c "import json; print(json.load(open('$tmp/body'))['id'])" >"$tmp/docid.$k.$r"
+		else
+			expect 403 "$r uploads $k"
+		fi
+	done
+done
+for r in $ROLLEN; do
+	call "$r" GET "/api/v1/dossiers/D-DEMO-021/documenten"
+	case "$r" in beheerder | arbeidsdeskundige) expect 404 "$r lists documents"; continue ;; *) expect 200 "$r lists documents" ;; esac
+	for k in algemeen medisch vertrouwelijk; do
+		for w in $ROLLEN; do
+			[ -f "$tmp/docid.$k.$w" ] || continue
+			if grep -qF "DOC-$k-door-$w.txt" "$tmp/body"; then
+				leest "$r" "$k" && ok || nok "$r's list shows $w's $k document"
+			else
+				leest "$r" "$k" && nok "$r's list lacks $w's $k document" || ok
+			fi
+		done
+	done
+	for k in algemeen medisch vertrouwelijk; do
+		for w in casemanager bedrijfsarts loopbaancoach; do
+			[ -f "$tmp/docid.$k.$w" ] || continue
+			call "$r" GET "/api/v1/dossiers/D-DEMO-021/documenten/$(cat "$tmp/docid.$k.$w")"
+			if leest "$r" "$k"; then
+				expect 200 "$r downloads $w's $k document"
+				grep -qF "INHOUD-$k-door-$w" "$tmp/body" && ok || nok "$r: content of $w's $k document"
+			else
+				expect 404 "$r downloads $w's $k document"
+				grep -qF "INHOUD" "$tmp/body" && nok "$r: a refusal carries content" || ok
+			fi
+		done
+	done
+done
+call arbeidsdeskundige GET "/api/v1/dossiers/D-DEMO-028/documenten"
+expect 200 "arbeidsdeskundige lists his case's documents"
+[ "$(python3 -c "import json; print([x['naam'] for x in json.load(open('$tmp/body'))['documenten']])")" = "['DOC-algemeen-door-arbeidsdeskundige.txt']" ] &&
+	ok || nok "arbeidsdeskundige sees only his general document: $(head -c 300 "$tmp/body")"
+
+# 6. organisation: employers, employees, a case's dienstverband. A role
+# that sees the object but may not change it gets 403, one that does not
+# see it 404.
+aantal() { python3 -c "import json; print(len(json.load(open('$tmp/body'))['$1']))"; }
+DV='{"begindatum":"2010-01-01","soort":"onbepaalde_tijd","maandloon_cent":330000}'
+for r in $ROLLEN; do
+	z=$(zaak "$r")
+	call "$r" GET /api/v1/werkgevers
+	expect 200 "$r lists employers"
+	case "$r" in beheerder | casemanager | bedrijfsarts) n=4 ;; werkgever | leidinggevende) n=1 ;; *) n=0 ;; esac
+	[ "$(aantal werkgevers)" = $n ] && ok || nok "$r sees $n employers: $(head -c 200 "$tmp/body")"
+	call "$r" GET '/api/v1/werknemers?werkgever=WG-1'
+	case "$r" in
+	casemanager | werkgever) expect 200 "$r lists employees" ;;
+	beheerder | leidinggevende | bedrijfsarts) expect 403 "$r lists employees" ;;
+	*) expect 404 "$r lists employees" ;;
+	esac
+	call "$r" PUT /api/v1/werkgevers/WG-1 '{"naam":"Bakkerij de Korenschoof B.V."}'
+	case "$r" in
+	beheerder | casemanager | werkgever) expect 200 "$r changes WG-1" ;;
+	leidinggevende | bedrijfsarts) expect 403 "$r changes WG-1" ;;
+	*) expect 404 "$r changes WG-1" ;;
+	esac
+	call "$r" PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer"}'
+	case "$r" in
+	casemanager | werkgever) expect 200 "$r changes WN-021" ;;
+	beheerder | arbeidsdeskundige) expect 404 "$r changes WN-021" ;;
+	*) expect 403 "$r changes WN-021" ;;
+	esac
+	call "$r" PUT "/api/v1/dossiers/$z/dienstverband" "$DV"
+	case "$r" in
+	casemanager | werkgever) expect 200 "$r changes the dienstverband" ;;
+	beheerder) expect 404 "$r changes the dienstverband" ;;
+	*) expect 403 "$r changes the dienstverband" ;;
+	esac
+	call "$r" POST /api/v1/werkgevers "{\"id\":\"WG-$r\",\"naam\":\"Nieuw\"}"
+	if [ "$r" = beheerder ]; then expect 201 "$r adds an employer"; else expect 403 "$r adds an employer"; fi
 done
 
 # the server ends on SIGTERM whichever thread receives it

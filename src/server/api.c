@@ -135,12 +135,14 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 		if (!auth_token_geldig(t, strlen(t)))
 			goto weg;
 		auth_token_hash(t, strlen(t), h);
-		rc = store_token_zoek(api_st(), h, &w->id);
+		rc = store_token_wie(api_st(), h, &w->id, &w->naam,
+				     &w->weergave);
 	} else if (c) {
 		if (!auth_token_geldig(c, strlen(c)))
 			goto weg;
 		auth_token_hash(c, strlen(c), h);
-		rc = store_sessie_zoek(api_st(), h, store_nu(), &w->id, &w->csrf);
+		rc = store_sessie_wie(api_st(), h, store_nu(), &w->id, &w->csrf,
+				      &w->naam, &w->weergave);
 		w->cookie = 1;
 	} else {
 		goto weg;
@@ -161,11 +163,6 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 			return 1;
 		}
 	}
-	if ((rc = store_gebruiker_info(api_st(), w->id, &w->naam, &w->weergave))) {
-		api_wie_release(w);
-		(void)api_db_fout(r, rc);
-		return 1;
-	}
 	return 0;
 weg:
 	api_wie_release(w);
@@ -179,10 +176,19 @@ int
 api_dossier_van(struct http_req *q, struct http_resp *r, const struct wie *w,
 	    int64_t *id, uint32_t *rollen)
 {
-	int rc = store_dossier_zoek(api_st(), q->param[0], id);
+	int64_t versie;
 
-	if (rc == ST_OK)
-		rc = store_rollen(api_st(), w->id, *id, rollen);
+	return api_dossier_versie(q, r, w, id, &versie, rollen);
+}
+
+int
+api_dossier_versie(struct http_req *q, struct http_resp *r,
+		   const struct wie *w, int64_t *id, int64_t *versie,
+		   uint32_t *rollen)
+{
+	int rc = store_dossier_toegang(api_st(), w->id, q->param[0], id, versie,
+				       rollen);
+
 	if (rc == ST_NIET_GEVONDEN || (rc == ST_OK && !toegang_dossier(*rollen))) {
 		http_resp_fout(r, 404, "niet_gevonden",
 			       "dossier niet gevonden", NULL);
@@ -739,7 +745,14 @@ bereken(struct http_resp *r, struct geval *g, sdate peil)
 	return 0;
 }
 
-enum soort_uit { UIT_DOSSIER, UIT_TIJDLIJN, UIT_TOETS, UIT_LOON };
+enum soort_uit { UIT_DOSSIER = GC_DOSSIER, UIT_TIJDLIJN = GC_TIJDLIJN,
+		 UIT_TOETS = GC_TOETS, UIT_LOON = GC_LOON };
+
+static struct gcache *
+cache(const struct http_req *q)
+{
+	return q->app ? ((struct api *)q->app)->cache : NULL;
+}
 
 static int
 lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
@@ -751,9 +764,10 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 	struct params pa;
 	struct loon *l = NULL;
 	struct toets t;
+	struct gcache_sleutel k;
 	char *out = NULL;
 	size_t len = 0;
-	int64_t id;
+	int64_t id, versie;
 	uint32_t rollen;
 	sdate peil;
 	int rc;
@@ -762,8 +776,21 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 		return 0;
 	geval_init(&g);
 	params_init(&pa);
-	if (api_dossier_van(q, r, &w, &id, &rollen) || peildatum(q, r, &peil)) {
+	if (api_dossier_versie(q, r, &w, &id, &versie, &rollen) ||
+	    peildatum(q, r, &peil)) {
 		rc = 0;
+		goto out;
+	}
+	/* the result depends only on the case's versie, the classes the
+	 * caller may read and the peildatum (gcache.h) */
+	k.dossier = id;
+	k.klassen = toegang_klassen(rollen);
+	k.versie = versie;
+	k.peil = peil;
+	if (cache(q) &&
+	    gcache_json(cache(q), &k, (enum gcache_uit)soort, &out, &len) == 0) {
+		rc = api_lees_audit(q, &w, rollen, id, actie[soort], k.klassen);
+		rc = rc ? api_db_fout(r, rc) : http_resp_json(r, 200, out, len);
 		goto out;
 	}
 	if ((rc = laad_gefilterd(q, &w, id, rollen, actie[soort], &g.ds))) {
@@ -809,6 +836,8 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 			}
 		}
 	}
+	if (!rc && cache(q))
+		gcache_zet_json(cache(q), &k, (enum gcache_uit)soort, out, len);
 	rc = rc ? api_intern(r) : http_resp_json(r, 200, out, len);
 out:
 	free(out);
@@ -980,20 +1009,26 @@ volgende(const struct tijdlijn *t, int *te_laat)
 	return best;
 }
 
+/* One case of the dashboard: where its names are in the query result,
+ * and its summary. */
 struct rij {
-	json_t *o;
-	const char *naam;
-	sdate datum;
-	int risico, te_laat;
+	size_t res;        /* row of store_dossierlijst's result */
+	const char *naam;  /* werknemer, for search and sort */
+	struct gcache_samenvatting sv;
 };
 
 static int
 sorteer_datum(const void *a, const void *b)
 {
 	const struct rij *x = a, *y = b;
+	sdate dx = x->sv.actie_datum, dy = y->sv.actie_datum;
 
-	if (x->datum != y->datum)
-		return x->datum < y->datum ? -1 : 1;
+	/* cases without a next action last */
+	if (dx != dy) {
+		if (dx == DATE_NONE || dy == DATE_NONE)
+			return dx == DATE_NONE ? 1 : -1;
+		return dx < dy ? -1 : 1;
+	}
 	return strcmp(x->naam, y->naam);
 }
 
@@ -1002,8 +1037,8 @@ sorteer_risico(const void *a, const void *b)
 {
 	const struct rij *x = a, *y = b;
 
-	if (x->risico != y->risico)
-		return y->risico - x->risico;
+	if (x->sv.risico != y->sv.risico)
+		return y->sv.risico - x->sv.risico;
 	return sorteer_datum(a, b);
 }
 
@@ -1016,16 +1051,118 @@ sorteer_naam(const void *a, const void *b)
 	return c ? c : sorteer_datum(a, b);
 }
 
+/* The summary of case id on the view of the classes (gcache.h): the
+ * next action, overdue count, risk. ST_* on a store error. */
+static int
+samenvatting(struct http_req *q, int64_t id, uint32_t rollen,
+	     const struct gcache_sleutel *k, struct gcache_samenvatting *sv)
+{
+	struct geval g;
+	struct toets t;
+	const struct mijlpaal *m;
+	int te_laat, rc;
+
+	if (cache(q) && gcache_samenvatting(cache(q), k, sv) == 0)
+		return 0;
+	memset(sv, 0, sizeof(*sv));
+	sv->eerste_ziektedag = sv->actie_datum = DATE_NONE;
+	sv->actie = -1;
+	sv->risico = -1;
+	geval_init(&g);
+	if ((rc = store_dossier_laad(api_st(), id, &g.ds))) {
+		geval_release(&g);
+		return rc;
+	}
+	toegang_filter(&g.ds, rollen);
+	if (geval_bereken(&g, k->peil) == 0) {
+		toets_bereken(&g.ds, &g.t, &t);
+		m = volgende(&g.t, &te_laat);
+		sv->eerste_ziektedag = g.t.eerste_ziektedag;
+		sv->ziekteweek = g.t.ziekteweek;
+		sv->te_laat = te_laat;
+		sv->risico = (int8_t)t.risico;
+		if (m) {
+			sv->actie = (int16_t)m->id;
+			sv->actie_datum = m->datum;
+		}
+		sv->tweede_spoor = g.feiten.start_spoor2 != DATE_NONE &&
+				   g.feiten.start_spoor2 <= k->peil;
+	}
+	geval_release(&g);
+	if (cache(q))
+		gcache_zet_samenvatting(cache(q), k, sv);
+	return 0;
+}
+
+static json_t *
+rij_json(const struct rij *x, const struct db_res *res, sdate peil)
+{
+	json_t *o = json_object();
+	char dd[DATE_STRLEN];
+
+	json_object_set_new(o, "dossier_id", json_string(db_cel(res, x->res, 3)));
+	json_object_set_new(o, "werknemer", json_string(x->naam));
+	json_object_set_new(o, "werkgever", json_string(db_cel(res, x->res, 5)));
+	if (x->sv.eerste_ziektedag == DATE_NONE) {
+		json_object_set_new(o, "volgende_actie", json_null());
+		json_object_set_new(o, "te_laat", json_integer(0));
+		json_object_set_new(o, "risico", json_null());
+		json_object_set_new(o, "tweede_spoor", json_false());
+		return o;
+	}
+	date_format(x->sv.eerste_ziektedag, dd);
+	json_object_set_new(o, "eerste_ziektedag", json_string(dd));
+	json_object_set_new(o, "ziekteweek", json_integer(x->sv.ziekteweek));
+	if (x->sv.actie >= 0) {
+		json_t *v = json_object();
+
+		date_format(x->sv.actie_datum, dd);
+		json_object_set_new(v, "id", json_string(regels[x->sv.actie].naam));
+		json_object_set_new(v, "titel",
+				    json_string(regels[x->sv.actie].titel));
+		json_object_set_new(v, "datum", json_string(dd));
+		json_object_set_new(v, "dagen",
+				    json_integer(x->sv.actie_datum - peil));
+		json_object_set_new(o, "volgende_actie", v);
+	} else {
+		json_object_set_new(o, "volgende_actie", json_null());
+	}
+	json_object_set_new(o, "te_laat", json_integer(x->sv.te_laat));
+	json_object_set_new(o, "risico", json_string(ernst_naam[x->sv.risico]));
+	json_object_set_new(o, "tweede_spoor", json_boolean(x->sv.tweede_spoor));
+	return o;
+}
+
+/* Does the row pass ?filter= (NULL: no filter)? */
+static int
+past_filter(const char *fi, const struct gcache_samenvatting *sv, sdate peil)
+{
+	if (!fi)
+		return 1;
+	if (!strcmp(fi, "te_laat"))
+		return sv->te_laat > 0;
+	if (!strcmp(fi, "hoog"))
+		return sv->risico == ERNST_HOOG;
+	if (!strcmp(fi, "tweede_spoor"))
+		return sv->tweede_spoor;
+	/* deze_week: the next action falls within seven days (or is due) */
+	return sv->actie >= 0 && sv->actie_datum <= peil + 7;
+}
+
+/*
+ * GET /dossiers: one query for the caller's cases with their names and
+ * versie; each case's summary from the cache (computed on a miss); the
+ * JSON only for the page asked for.
+ */
 static int
 h_lijst(struct http_req *q, struct http_resp *r)
 {
 	const char *so = http_query(q, "sorteer"), *fi = http_query(q, "filter"),
 		   *zo = http_query(q, "zoek"), *pg = http_query(q, "pagina");
 	struct wie w;
-	int64_t *ids = NULL;
-	uint32_t *rs = NULL;
+	struct db_res res;
 	struct rij *rijen = NULL;
-	size_t n = 0, k = 0, i, pagina = 1;
+	size_t k = 0, i, j, pagina = 1;
 	sdate peil = api_vandaag();
 	json_t *o, *a;
 	int rc;
@@ -1035,11 +1172,11 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	if ((so && strcmp(so, "datum") != 0 && strcmp(so, "risico") != 0 &&
 	     strcmp(so, "naam") != 0) ||
 	    (fi && strcmp(fi, "te_laat") != 0 && strcmp(fi, "deze_week") != 0 &&
-	     strcmp(fi, "hoog") != 0)) {
+	     strcmp(fi, "hoog") != 0 && strcmp(fi, "tweede_spoor") != 0)) {
 		api_wie_release(&w);
 		return http_resp_fout(r, 400, "ongeldig", "sorteer: datum, "
 				      "risico of naam; filter: te_laat, "
-				      "deze_week of hoog",
+				      "deze_week, hoog of tweede_spoor",
 				      so ? "sorteer" : "filter");
 	}
 	if (pg) {
@@ -1053,84 +1190,44 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		}
 		pagina = (size_t)v;
 	}
-	if ((rc = store_dossiers(api_st(), w.id, &ids, &rs, &n))) {
+	if ((rc = store_dossierlijst(api_st(), w.id, &res))) {
 		api_wie_release(&w);
 		return api_db_fout(r, rc);
 	}
-	rijen = calloc(n ? n : 1, sizeof(*rijen));
+	rijen = calloc(res.nrows ? res.nrows : 1, sizeof(*rijen));
 	if (!rijen) {
 		rc = api_intern(r);
 		goto out;
 	}
-	for (i = 0; i < n; i++) {
-		struct geval g;
-		struct toets t;
-		const struct mijlpaal *m;
-		int te_laat;
-		char dd[DATE_STRLEN];
-		json_t *x;
+	/* one row per grant: fold the roles of each case */
+	for (i = 0; i < res.nrows; i = j) {
+		int64_t id = db_cel_int(&res, i, 0);
+		uint32_t rollen = 0;
+		struct gcache_sleutel key;
 
-		geval_init(&g);
-		if ((rc = store_dossier_laad(api_st(), ids[i], &g.ds))) {
-			geval_release(&g);
+		for (j = i; j < res.nrows && db_cel_int(&res, j, 0) == id; j++) {
+			const char *rn = db_cel(&res, j, 2);
+			int rol = rn ? rol_zoek(rn, strlen(rn)) : -1;
+
+			if (rol >= 0)
+				rollen |= ROL_BIT(rol);
+		}
+		rijen[k].res = i;
+		rijen[k].naam = db_cel(&res, i, 4);
+		if (!rijen[k].naam)
+			rijen[k].naam = "";
+		if (zo && !strcasestr(rijen[k].naam, zo))
+			continue;
+		key.dossier = id;
+		key.klassen = toegang_klassen(rollen);
+		key.versie = db_cel_int(&res, i, 1);
+		key.peil = peil;
+		if ((rc = samenvatting(q, id, rollen, &key, &rijen[k].sv))) {
 			rc = api_db_fout(r, rc);
 			goto out;
 		}
-		toegang_filter(&g.ds, rs[i]);
-		if (zo && !strcasestr(g.ds.werknemer_naam.s, zo)) {
-			geval_release(&g);
-			continue;
-		}
-		x = json_object();
-		json_object_set_new(x, "dossier_id", json_string(g.ds.dossier_id.s));
-		json_object_set_new(x, "werknemer", json_string(g.ds.werknemer_naam.s));
-		json_object_set_new(x, "werkgever", json_string(g.ds.werkgever_naam.s));
-		rijen[k].datum = DATE_NONE;
-		rijen[k].risico = 0;
-		if (geval_bereken(&g, peil) == 0) {
-			toets_bereken(&g.ds, &g.t, &t);
-			m = volgende(&g.t, &te_laat);
-			date_format(g.t.eerste_ziektedag, dd);
-			json_object_set_new(x, "eerste_ziektedag", json_string(dd));
-			json_object_set_new(x, "ziekteweek",
-					    json_integer(g.t.ziekteweek));
-			if (m) {
-				json_t *v = json_object();
-
-				date_format(m->datum, dd);
-				json_object_set_new(v, "id",
-						    json_string(regels[m->id].naam));
-				json_object_set_new(v, "titel",
-						    json_string(regels[m->id].titel));
-				json_object_set_new(v, "datum", json_string(dd));
-				json_object_set_new(v, "dagen",
-						    json_integer(m->datum - peil));
-				json_object_set_new(x, "volgende_actie", v);
-				rijen[k].datum = m->datum;
-			} else {
-				json_object_set_new(x, "volgende_actie", json_null());
-			}
-			json_object_set_new(x, "te_laat", json_integer(te_laat));
-			json_object_set_new(x, "risico",
-					    json_string(ernst_naam[t.risico]));
-			rijen[k].risico = t.risico;
-			rijen[k].te_laat = te_laat;
-		} else {
-			json_object_set_new(x, "volgende_actie", json_null());
-			json_object_set_new(x, "te_laat", json_integer(0));
-			json_object_set_new(x, "risico", json_null());
-		}
-		rijen[k].naam = json_string_value(json_object_get(x, "werknemer"));
-		rijen[k].o = x;
-		geval_release(&g);
-		if ((fi && !strcmp(fi, "te_laat") && !rijen[k].te_laat) ||
-		    (fi && !strcmp(fi, "hoog") && rijen[k].risico != ERNST_HOOG) ||
-		    (fi && !strcmp(fi, "deze_week") &&
-		     (rijen[k].datum == DATE_NONE || rijen[k].datum > peil + 7))) {
-			json_decref(x);
-			continue;
-		}
-		k++;
+		if (past_filter(fi, &rijen[k].sv, peil))
+			k++;
 	}
 	qsort(rijen, k, sizeof(*rijen),
 	      so && !strcmp(so, "risico") ? sorteer_risico
@@ -1138,9 +1235,8 @@ h_lijst(struct http_req *q, struct http_resp *r)
 					  : sorteer_datum);
 	o = json_object();
 	a = json_array();
-	for (i = (pagina - 1) * PAGINA; i < k && i < pagina * PAGINA; i++) {
-		json_array_append(a, rijen[i].o);
-	}
+	for (i = (pagina - 1) * PAGINA; i < k && i < pagina * PAGINA; i++)
+		json_array_append_new(a, rij_json(&rijen[i], &res, peil));
 	json_object_set_new(o, "dossiers", a);
 	json_object_set_new(o, "totaal", json_integer((json_int_t)k));
 	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
@@ -1153,11 +1249,8 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		rc = api_stuur(r, 200, o);
 	}
 out:
-	for (i = 0; rijen && i < k; i++)
-		json_decref(rijen[i].o);
 	free(rijen);
-	free(ids);
-	free(rs);
+	db_res_release(&res);
 	api_wie_release(&w);
 	return rc;
 }

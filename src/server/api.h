@@ -16,6 +16,7 @@
 #include "server/http.h"
 #include "server/auditq.h"
 #include "server/auth.h"
+#include "server/gcache.h"
 
 struct api {
 	const char *db_url;          /* each worker thread opens its own */
@@ -23,6 +24,7 @@ struct api {
 	struct auth_limiet *limiet;  /* login rate limiting */
 	int64_t sessie_duur;         /* seconds */
 	struct auditq *auditq;       /* read records; NULL: written directly */
+	struct gcache *cache;        /* computed results; NULL: none */
 };
 
 extern const struct http_route api_routes[];

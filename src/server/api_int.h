@@ -47,6 +47,10 @@ int api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w);
  * 404 itself (also for a case the caller has no role in) and returns 1. */
 int api_dossier_van(struct http_req *q, struct http_resp *r,
 		    const struct wie *w, int64_t *id, uint32_t *rollen);
+/* The same, with the case's versie (raised by every write). */
+int api_dossier_versie(struct http_req *q, struct http_resp *r,
+		       const struct wie *w, int64_t *id, int64_t *versie,
+		       uint32_t *rollen);
 
 /* Audit a read of case data (queued for group commit when the server
  * has a queue). klassen: toegang_klassen() of what was shown. */

@@ -8,6 +8,7 @@
  */
 #include <jansson.h>
 #include <sodium.h>
+#include <pthread.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -381,6 +382,67 @@ store_token_nieuw(struct store *s, const char *token_hash, int64_t gebruiker,
 		       p, NP(p), NULL);
 }
 
+/* Columns: id, csrf, naam, weergavenaam; csrf may be left out. */
+static int
+wie_query(struct store *s, const char *sql, const struct db_param *p,
+	  size_t np, int64_t *id, char **csrf, char **naam, char **weergave)
+{
+	struct db_res r;
+	char *c = NULL, *a, *b;
+	int rc = db_query(s->db, sql, p, np, &r);
+
+	if (rc)
+		return rc;
+	if (r.nrows == 0) {
+		db_res_release(&r);
+		return ST_NIET_GEVONDEN;
+	}
+	a = dup(db_cel(&r, 0, 2));
+	b = dup(db_cel(&r, 0, 3));
+	if (csrf)
+		c = dup(db_cel(&r, 0, 1));
+	*id = db_cel_int(&r, 0, 0);
+	db_res_release(&r);
+	if (!a || !b || (csrf && !c)) {
+		free(a);
+		free(b);
+		free(c);
+		return ST_NOMEM;
+	}
+	if (csrf)
+		*csrf = c;
+	*naam = a;
+	*weergave = b;
+	return ST_OK;
+}
+
+int
+store_sessie_wie(struct store *s, const char *token_hash, int64_t nu,
+		 int64_t *gebruiker, char **csrf, char **naam,
+		 char **weergavenaam)
+{
+	struct db_param p[] = {db_text(token_hash), db_int(nu)};
+
+	return wie_query(s, "SELECT s.gebruiker_id, s.csrf, g.naam, "
+			 "g.weergavenaam FROM sessie s, gebruiker g WHERE "
+			 "s.token_hash = $1 AND s.verloopt > $2 AND "
+			 "g.id = s.gebruiker_id AND g.actief = 1", p, NP(p),
+			 gebruiker, csrf, naam, weergavenaam);
+}
+
+int
+store_token_wie(struct store *s, const char *token_hash, int64_t *gebruiker,
+		char **naam, char **weergavenaam)
+{
+	struct db_param p[] = {db_text(token_hash)};
+
+	return wie_query(s, "SELECT t.gebruiker_id, '', g.naam, "
+			 "g.weergavenaam FROM api_token t, gebruiker g WHERE "
+			 "t.token_hash = $1 AND t.ingetrokken = 0 AND "
+			 "g.id = t.gebruiker_id AND g.actief = 1", p, NP(p),
+			 gebruiker, NULL, naam, weergavenaam);
+}
+
 int
 store_token_zoek(struct store *s, const char *token_hash, int64_t *gebruiker)
 {
@@ -447,61 +509,174 @@ rollen_tekst(uint32_t rollen, char *buf, size_t n)
 		}
 }
 
+/* Rows per multi-row INSERT of a batch of audit records. */
+#define AUDIT_BLOK 32
+#define AUDIT_KOLOMMEN 10
+
+static char audit_sql_blok[AUDIT_BLOK * AUDIT_KOLOMMEN * 8 + 160];
+static char audit_sql_een[AUDIT_KOLOMMEN * 8 + 160];
+static pthread_once_t audit_sql_klaar = PTHREAD_ONCE_INIT;
+
+static void
+audit_sql_rijen(char *buf, size_t n, size_t rijen)
+{
+	size_t o, r, c;
+
+	o = (size_t)snprintf(buf, n, "INSERT INTO audit (volgnr, tijd, "
+			     "gebruiker_id, gebruiker, rol, dossier_id, actie, "
+			     "klasse, vorige, hash) VALUES ");
+	for (r = 0; r < rijen; r++)
+		for (c = 0; c < AUDIT_KOLOMMEN; c++)
+			o += (size_t)snprintf(buf + o, n - o, "%s$%zu%s",
+					      c ? ", " : r ? ", (" : "(",
+					      r * AUDIT_KOLOMMEN + c + 1,
+					      c == AUDIT_KOLOMMEN - 1 ? ")" : "");
+}
+
+static void
+audit_sql_maak(void)
+{
+	audit_sql_rijen(audit_sql_blok, sizeof(audit_sql_blok), AUDIT_BLOK);
+	audit_sql_rijen(audit_sql_een, sizeof(audit_sql_een), 1);
+}
+
+/* "INSERT INTO audit (...) VALUES ($1, ..., $10), ..., (..., $320)" for
+ * 1 or AUDIT_BLOK rows: placeholders only, built once. */
+static const char *
+audit_insert_sql(size_t rijen)
+{
+	(void)pthread_once(&audit_sql_klaar, audit_sql_maak);
+	return rijen == 1 ? audit_sql_een : audit_sql_blok;
+}
+
+/* The text of the audit columns rol and klasse. */
+static void
+audit_teksten(uint32_t rollen, uint32_t klassen, char *rol, size_t rn,
+	      char *klasse, size_t kn)
+{
+	size_t o = 0;
+	int z;
+
+	rollen_tekst(rollen, rol, rn);
+	klasse[0] = '\0';
+	for (z = 0; z < 3; z++)
+		if (klassen & (1u << z)) {
+			int k = snprintf(klasse + o, kn - o, "%s%s",
+					 o ? "," : "", zichtbaarheid_naam[z]);
+
+			if (k < 0 || (size_t)k >= kn - o)
+				break;
+			o += (size_t)k;
+		}
+}
+
+/*
+ * Append n records inside the caller's transaction. One UPDATE of the
+ * head reserves n numbers and takes the row lock that serialises appends
+ * from all processes; the chain is computed here; the rows go in with
+ * multi-row INSERTs; one UPDATE stores the new head hash.
+ */
+static int
+audit_schrijf(struct store *s, const struct store_audit_rec *rec, size_t n)
+{
+	struct audit_rij {
+		char rol[160], klasse[48], vorige[65], hash[65];
+	} *rij = NULL;
+	struct db_param *p = NULL;
+	struct db_res r;
+	int64_t eerste, tijd = store_nu();
+	size_t i, k;
+	int rc;
+
+	if (n == 0)
+		return ST_OK;
+	rij = calloc(n, sizeof(*rij));
+	p = calloc(AUDIT_BLOK * AUDIT_KOLOMMEN, sizeof(*p));
+	if (!rij || !p) {
+		rc = ST_NOMEM;
+		goto out;
+	}
+	{
+		struct db_param q[] = {db_int((int64_t)n)};
+
+		rc = db_query(s->db, "UPDATE audit_kop SET volgnr = volgnr + $1 "
+			      "WHERE id = 1 RETURNING volgnr, hash", q, NP(q),
+			      &r);
+	}
+	if (rc)
+		goto out;
+	if (r.nrows != 1) {
+		db_res_release(&r);
+		snprintf(s->db->fout, sizeof(s->db->fout), "audit_kop ontbreekt");
+		rc = ST_ERR;
+		goto out;
+	}
+	eerste = db_cel_int(&r, 0, 0) - (int64_t)n + 1;
+	snprintf(rij[0].vorige, sizeof(rij[0].vorige), "%s", db_cel(&r, 0, 1));
+	db_res_release(&r);
+	for (i = 0; i < n; i++) {
+		if (i)
+			memcpy(rij[i].vorige, rij[i - 1].hash, 65);
+		audit_teksten(rec[i].rollen, rec[i].klassen, rij[i].rol,
+			      sizeof(rij[i].rol), rij[i].klasse,
+			      sizeof(rij[i].klasse));
+		audit_hash(rij[i].vorige, eerste + (int64_t)i, tijd,
+			   rec[i].gebruiker, rec[i].wie, rij[i].rol,
+			   rec[i].dossier, rec[i].actie, rij[i].klasse,
+			   rij[i].hash);
+	}
+	for (i = 0; i < n; i += k) {
+		size_t j;
+
+		k = n - i >= AUDIT_BLOK ? AUDIT_BLOK : 1;
+		for (j = 0; j < k; j++) {
+			const struct store_audit_rec *a = &rec[i + j];
+			const struct audit_rij *b = &rij[i + j];
+			struct db_param *c = &p[j * AUDIT_KOLOMMEN];
+
+			c[0] = db_int(eerste + (int64_t)(i + j));
+			c[1] = db_int(tijd);
+			c[2] = a->gebruiker ? db_int(a->gebruiker) : db_null();
+			c[3] = db_text(a->wie);
+			c[4] = db_text(b->rol);
+			c[5] = a->dossier ? db_int(a->dossier) : db_null();
+			c[6] = db_text(a->actie);
+			c[7] = db_text(b->klasse);
+			c[8] = db_text(b->vorige);
+			c[9] = db_text(b->hash);
+		}
+		rc = db_exec(s->db, audit_insert_sql(k), p, k * AUDIT_KOLOMMEN,
+			     NULL);
+		if (rc)
+			goto out;
+	}
+	{
+		struct db_param q[] = {db_text(rij[n - 1].hash)};
+
+		rc = db_exec(s->db, "UPDATE audit_kop SET hash = $1 WHERE "
+			     "id = 1", q, NP(q), NULL);
+	}
+out:
+	free(rij);
+	free(p);
+	return rc;
+}
+
 int
 store_audit(struct store *s, int64_t gebruiker, const char *wie,
 	    uint32_t rollen, int64_t dossier, const char *actie,
 	    uint32_t klassen)
 {
-	struct db_res r;
-	char rol[160], klasse[48], hash[65], vorige[65];
-	int64_t volgnr, tijd = store_nu();
-	size_t o = 0;
-	int rc, z;
+	struct store_audit_rec r;
 
-	rollen_tekst(rollen, rol, sizeof(rol));
-	klasse[0] = '\0';
-	for (z = 0; z < 3; z++)
-		if (klassen & (1u << z))
-			o += (size_t)snprintf(klasse + o, sizeof(klasse) - o,
-					      "%s%s", o ? "," : "",
-					      zichtbaarheid_naam[z]);
-	/* the UPDATE takes the row lock: appends from all processes queue
-	 * here, and each sees the head the previous one left */
-	rc = db_query(s->db, "UPDATE audit_kop SET volgnr = volgnr + 1 WHERE "
-		      "id = 1 RETURNING volgnr, hash", NULL, 0, &r);
-	if (rc)
-		return rc;
-	if (r.nrows != 1) {
-		db_res_release(&r);
-		snprintf(s->db->fout, sizeof(s->db->fout), "audit_kop ontbreekt");
-		return ST_ERR;
-	}
-	volgnr = db_cel_int(&r, 0, 0);
-	snprintf(vorige, sizeof(vorige), "%s", db_cel(&r, 0, 1));
-	db_res_release(&r);
-	audit_hash(vorige, volgnr, tijd, gebruiker, wie, rol, dossier, actie,
-		   klasse, hash);
-	{
-		struct db_param p[] = {
-			db_int(volgnr), db_int(tijd),
-			gebruiker ? db_int(gebruiker) : db_null(), db_text(wie),
-			db_text(rol), dossier ? db_int(dossier) : db_null(),
-			db_text(actie), db_text(klasse), db_text(vorige),
-			db_text(hash)};
-
-		rc = db_exec(s->db, "INSERT INTO audit (volgnr, tijd, "
-			     "gebruiker_id, gebruiker, rol, dossier_id, actie, "
-			     "klasse, vorige, hash) VALUES ($1, $2, $3, $4, $5, "
-			     "$6, $7, $8, $9, $10)", p, NP(p), NULL);
-	}
-	if (rc)
-		return rc;
-	{
-		struct db_param p[] = {db_text(hash)};
-
-		return db_exec(s->db, "UPDATE audit_kop SET hash = $1 WHERE "
-			       "id = 1", p, NP(p), NULL);
-	}
+	r.gebruiker = gebruiker;
+	r.dossier = dossier;
+	r.rollen = rollen;
+	r.klassen = klassen;
+	/* only read: audit_schrijf takes const records */
+	r.wie = (char *)(uintptr_t)wie;
+	r.actie = (char *)(uintptr_t)actie;
+	return audit_schrijf(s, &r, 1);
 }
 
 int
@@ -535,7 +710,6 @@ int
 store_audit_reeks(struct store *s, const struct store_audit_rec *r, size_t n)
 {
 	int pg = db_soort(s->db) == DB_PG, rc;
-	size_t i;
 
 	if (!pg && (rc = db_script(s->db, "PRAGMA synchronous=NORMAL")))
 		return rc;
@@ -543,10 +717,8 @@ store_audit_reeks(struct store *s, const struct store_audit_rec *r, size_t n)
 		goto out;
 	if (pg && (rc = db_script(s->db, "SET LOCAL synchronous_commit = off")))
 		goto terug;
-	for (i = 0; i < n; i++)
-		if ((rc = store_audit(s, r[i].gebruiker, r[i].wie, r[i].rollen,
-				      r[i].dossier, r[i].actie, r[i].klassen)))
-			goto terug;
+	if ((rc = audit_schrijf(s, r, n)))
+		goto terug;
 	if (!(rc = db_commit(s->db)))
 		goto out;
 terug:
@@ -635,6 +807,33 @@ store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id)
 
 	return een_int(s, "SELECT id FROM dossier WHERE extern_id = $1", p,
 		       NP(p), id);
+}
+
+int
+store_dossier_toegang(struct store *s, int64_t gebruiker,
+		      const char *extern_id, int64_t *id, int64_t *versie,
+		      uint32_t *rollen)
+{
+	struct db_param p[] = {db_int(gebruiker), db_text(extern_id)};
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT d.id, d.versie, t.rol FROM dossier d "
+			  "JOIN dienstverband v ON v.id = d.dienstverband_id "
+			  "LEFT JOIN toekenning t ON t.gebruiker_id = $1 AND "
+			  "(t.dossier_id = d.id OR t.werkgever_id = "
+			  "v.werkgever_id) WHERE d.extern_id = $2", p, NP(p),
+			  &r);
+
+	if (rc)
+		return rc;
+	if (r.nrows == 0) {
+		db_res_release(&r);
+		return ST_NIET_GEVONDEN;
+	}
+	*id = db_cel_int(&r, 0, 0);
+	*versie = db_cel_int(&r, 0, 1);
+	*rollen = rollen_uit(&r, 2);
+	db_res_release(&r);
+	return ST_OK;
 }
 
 /* The index of the entry before `voor` whose id is `id`, or `voor`. */
@@ -735,6 +934,21 @@ zet_verzuim(struct store *s, int64_t id, int64_t volgnr,
 	}
 }
 
+/*
+ * A changed werkgever or werknemer row changes what its other cases
+ * compute and export: raise their versie, so no cache (gcache.h) serves
+ * the old result. sql selects the dienstverband ids by $2.
+ */
+static int
+versie_op(struct store *s, int64_t gewijzigd, const char *sql, int64_t id)
+{
+	struct db_param p[] = {db_int(store_nu()), db_int(id)};
+
+	if (!gewijzigd)
+		return ST_OK;
+	return db_exec(s->db, sql, p, NP(p), NULL);
+}
+
 /* The id of the row with extern_id in table (werkgever or werknemer),
  * inserted or brought up to date from the document. */
 static int
@@ -744,12 +958,23 @@ zet_werkgever(struct store *s, const struct dossier *d, int64_t *id)
 			       db_textn(d->werkgever_naam.s,
 					d->werkgever_naam.len),
 			       db_int(d->eigenrisicodrager_wga ? 1 : 0)};
+	int64_t n = 0;
+	int rc = db_exec(s->db, "UPDATE werkgever SET naam = $2, "
+			 "eigenrisicodrager_wga = $3 WHERE extern_id = $1 AND "
+			 "(naam <> $2 OR eigenrisicodrager_wga <> $3)", p, NP(p),
+			 &n);
 
-	return een_int(s, "INSERT INTO werkgever (extern_id, naam, "
-		       "eigenrisicodrager_wga) VALUES ($1, $2, $3) ON CONFLICT "
-		       "(extern_id) DO UPDATE SET naam = excluded.naam, "
-		       "eigenrisicodrager_wga = excluded.eigenrisicodrager_wga "
-		       "RETURNING id", p, NP(p), id);
+	if (!rc)
+		rc = een_int(s, "INSERT INTO werkgever (extern_id, naam, "
+			     "eigenrisicodrager_wga) VALUES ($1, $2, $3) ON "
+			     "CONFLICT (extern_id) DO UPDATE SET naam = "
+			     "excluded.naam RETURNING id", p, NP(p), id);
+	if (!rc)
+		rc = versie_op(s, n, "UPDATE dossier SET versie = versie + 1, "
+			       "gewijzigd = $1 WHERE dienstverband_id IN "
+			       "(SELECT id FROM dienstverband WHERE "
+			       "werkgever_id = $2)", *id);
+	return rc;
 }
 
 static int
@@ -757,6 +982,8 @@ zet_werknemer(struct store *s, const struct dossier *d, int64_t *id)
 {
 	char gd[DATE_STRLEN];
 	struct db_param p[4];
+	int64_t n = 0;
+	int rc;
 
 	p[0] = db_textn(d->werknemer_id.s, d->werknemer_id.len);
 	p[1] = db_textn(d->werknemer_naam.s, d->werknemer_naam.len);
@@ -767,11 +994,21 @@ zet_werknemer(struct store *s, const struct dossier *d, int64_t *id)
 		p[2] = db_null();
 	}
 	p[3] = db_textn(d->bsn.s, d->bsn.len);
-	return een_int(s, "INSERT INTO werknemer (extern_id, naam, "
-		       "geboortedatum, bsn) VALUES ($1, $2, $3, $4) ON CONFLICT "
-		       "(extern_id) DO UPDATE SET naam = excluded.naam, "
-		       "geboortedatum = excluded.geboortedatum, bsn = "
-		       "excluded.bsn RETURNING id", p, NP(p), id);
+	rc = db_exec(s->db, "UPDATE werknemer SET naam = $2, geboortedatum = "
+		     "$3, bsn = $4 WHERE extern_id = $1 AND (naam <> $2 OR "
+		     "geboortedatum IS DISTINCT FROM $3 OR bsn IS DISTINCT "
+		     "FROM $4)", p, NP(p), &n);
+	if (!rc)
+		rc = een_int(s, "INSERT INTO werknemer (extern_id, naam, "
+			     "geboortedatum, bsn) VALUES ($1, $2, $3, $4) ON "
+			     "CONFLICT (extern_id) DO UPDATE SET naam = "
+			     "excluded.naam RETURNING id", p, NP(p), id);
+	if (!rc)
+		rc = versie_op(s, n, "UPDATE dossier SET versie = versie + 1, "
+			       "gewijzigd = $1 WHERE dienstverband_id IN "
+			       "(SELECT id FROM dienstverband WHERE "
+			       "werknemer_id = $2)", *id);
+	return rc;
 }
 
 static int
@@ -1260,6 +1497,21 @@ out:
 	json_decref(e);
 	dossier_release(&d);
 	return rc;
+}
+
+int
+store_dossierlijst(struct store *s, int64_t gebruiker, struct db_res *out)
+{
+	struct db_param p[] = {db_int(gebruiker)};
+
+	return db_query(s->db,
+			"SELECT d.id, d.versie, t.rol, d.extern_id, n.naam, "
+			"g.naam FROM toekenning t, dossier d, dienstverband v, "
+			"werknemer n, werkgever g WHERE t.gebruiker_id = $1 AND "
+			"t.rol <> 'beheerder' AND v.id = d.dienstverband_id AND "
+			"(t.dossier_id = d.id OR t.werkgever_id = v.werkgever_id) "
+			"AND n.id = v.werknemer_id AND g.id = v.werkgever_id "
+			"ORDER BY d.id", p, NP(p), out);
 }
 
 int

@@ -98,6 +98,16 @@ int store_token_nieuw(struct store *s, const char *token_hash,
 		      int64_t gebruiker, const char *naam);
 int store_token_zoek(struct store *s, const char *token_hash,
 		     int64_t *gebruiker);
+/*
+ * The same lookups, with the user's name and display name in the same
+ * query (what every API request needs). csrf is NULL for a token. All
+ * strings malloc'd, set only on success.
+ */
+int store_sessie_wie(struct store *s, const char *token_hash, int64_t nu,
+		     int64_t *gebruiker, char **csrf, char **naam,
+		     char **weergavenaam);
+int store_token_wie(struct store *s, const char *token_hash,
+		    int64_t *gebruiker, char **naam, char **weergavenaam);
 
 /* --- cases ------------------------------------------------------- */
 
@@ -113,6 +123,11 @@ int store_import(struct store *s, const char *json, size_t len,
 
 /* The internal id of case extern_id. */
 int store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id);
+/* Case extern_id: its id, versie (raised by every write of the case) and
+ * the roles of gebruiker in it (0: none), in one query. */
+int store_dossier_toegang(struct store *s, int64_t gebruiker,
+			  const char *extern_id, int64_t *id, int64_t *versie,
+			  uint32_t *rollen);
 
 /* The whole case, unfiltered: callers pass it through toegang_filter()
  * before it leaves the process. *out must be dossier_init'ed. */
@@ -140,6 +155,13 @@ int store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
  * ordered by id; *ids malloc'd, *rollen (may be NULL) malloc'd too. */
 int store_dossiers(struct store *s, int64_t gebruiker, int64_t **ids,
 		   uint32_t **rollen, size_t *n);
+/*
+ * The dashboard's one query: per case user may see and per grant that
+ * reaches it, the columns id, versie, rol, extern_id, werknemer naam,
+ * werkgever naam; ordered by id (fold the roles of equal ids).
+ */
+int store_dossierlijst(struct store *s, int64_t gebruiker,
+		       struct db_res *out);
 
 /* --- audit ------------------------------------------------------- */
 

@@ -225,6 +225,40 @@ want 403 "a coach creates no case"
 req werkgever GET /api/v1/dossiers/D-API-1/tijdlijn
 want 200 "the new case has a timeline"
 
+# --- computed results are cached per (case, classes, versie, peildatum):
+# every write must show at once ---
+req werkgever GET /api/v1/dossiers/D-API-1
+req werkgever GET /api/v1/dossiers/D-API-1
+body_has '"A. Nieuw"' "cached case read"
+cp "$tmp/body" "$tmp/voor.json"
+req werkgever GET /api/v1/dossiers/D-API-1/tijdlijn
+cp "$tmp/body" "$tmp/tl-voor.json"
+req werkgever POST /api/v1/dossiers/D-API-1/gebeurtenissen '{"soort":"contact","datum":"2026-10-05","tekst":"na-de-cache"}'
+want 201 "write after a cached read"
+req werkgever GET /api/v1/dossiers/D-API-1
+body_has "na-de-cache" "the read after a write shows the write"
+req werkgever POST /api/v1/dossiers/D-API-1/verzuim '{"datum":"2026-10-20","soort":"hersteld"}'
+want 201 "recovery after a cached timeline"
+req werkgever GET /api/v1/dossiers/D-API-1/tijdlijn
+cmp -s "$tmp/body" "$tmp/tl-voor.json" && nok "the timeline after a recovery is the cached one" || ok
+body_has '"ziektedag":19,' "the new timeline ends the illness (19 sick days)"
+# another case of the same werknemer renames him: the first case's
+# cached documents and the dashboard follow
+req werkgever POST /api/v1/dossiers "${NEW//D-API-1/D-API-3}"
+req werkgever GET /api/v1/dossiers/D-API-1
+body_has '"A. Nieuw"' "the case read (and cached) before the rename"
+req werkgever POST /api/v1/dossiers "$(echo "${NEW//D-API-1/D-API-4}" | sed 's/A. Nieuw/A. Hernoemd/')"
+want 201 "a case renaming the werknemer"
+req werkgever GET /api/v1/dossiers/D-API-1
+body_has '"A. Hernoemd"' "a cached case shows the new name"
+req werkgever GET '/api/v1/dossiers?zoek=Hernoemd'
+[ "$(jq_ 'sorted(x["dossier_id"] for x in d["dossiers"])')" = "['D-API-1', 'D-API-3', 'D-API-4']" ] &&
+	ok || nok "dashboard search by the new name: $(head -c 300 "$tmp/body")"
+req casemanager GET '/api/v1/dossiers?filter=tweede_spoor'
+want 200 "filter tweede_spoor"
+[ "$(jq_ 'd["totaal"] > 0 and all(x["tweede_spoor"] for x in d["dossiers"])')" = True ] &&
+	ok || nok "filter tweede_spoor: $(head -c 300 "$tmp/body")"
+
 # --- the werknemer's access log ---
 req werknemer GET /api/v1/dossiers/D-DEMO-021/toegang
 want 200 "werknemer reads the access log"

@@ -1,0 +1,79 @@
+// dossier/gegevens.js - the master data of the case: employer, employee
+// and employment (docs/api.md, "Organisation"). The casemanager and the
+// werkgever change them here; a change raises the case's version, so the
+// timeline, toets and wage are computed again.
+
+import {h, vervang} from '../dom.js';
+import {api, seg} from '../api.js';
+import {bedrag, datum, getal} from '../fmt.js';
+import {veld, verstuur, waarde} from '../formulier.js';
+import {heeft} from '../sessie.js';
+import {werknemerVelden, leesWerknemer, dienstverbandVelden, leesDienstverband} from '../stamdata.js';
+
+function lijst(paren) {
+	return h('dl', {class: 'gegevens'}, paren.filter(([, v]) => v !== null && v !== undefined && v !== '')
+		.map(([k, v]) => h('div', null, h('dt', null, k), h('dd', null, v))));
+}
+
+function formulier(titel, velden, knop, actie) {
+	const id = `${titel.toLowerCase().replace(/\W+/g, '-')}-titel`;
+	const form = h('form', {class: 'formulier', novalidate: true, 'aria-labelledby': id},
+		h('h3', {id}, titel), velden,
+		h('div', {class: 'knoppen'}, h('button', {type: 'submit', class: 'knop'}, knop)));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		let melding = null;
+		const ok = await verstuur(form, async () => { melding = await actie(form); });
+		if (ok) await form.opnieuw(melding);
+	});
+	return form;
+}
+
+export async function render(ctx) {
+	const {ds} = ctx.data;
+	const wg = ds.werkgever;
+	const wn = ds.werknemer;
+	const dv = ds.dienstverband;
+	const wijzig = heeft('casemanager', 'werkgever');
+	const stappen = (dv.loondoorbetaling || []).map((s) => `t/m week ${s.tot_en_met_week}: ${s.procent}%`).join('; ');
+	const secties = [
+		h('section', {'aria-labelledby': 'g-wg'}, h('h3', {id: 'g-wg'}, 'Werkgever'), lijst([
+			['Naam', wg.naam], ['Nummer', wg.id],
+			['Eigenrisicodrager WGA', wg.eigenrisicodrager_wga ? 'ja' : 'nee']])),
+		h('section', {'aria-labelledby': 'g-wn'}, h('h3', {id: 'g-wn'}, 'Werknemer'), lijst([
+			['Naam', wn.naam], ['Personeelsnummer', wn.id],
+			['Geboortedatum', wn.geboortedatum ? datum(wn.geboortedatum) : null], ['BSN', wn.bsn]])),
+		h('section', {'aria-labelledby': 'g-dv'}, h('h3', {id: 'g-dv'}, 'Dienstverband'), lijst([
+			['In dienst sinds', datum(dv.begindatum)],
+			['Contract', dv.soort === 'bepaalde_tijd' ? `bepaalde tijd${dv.einddatum ? ` tot en met ${datum(dv.einddatum)}` : ''}` : 'onbepaalde tijd'],
+			['Functie', dv.functie], ['Uren per week', dv.uren_per_week !== undefined ? getal(dv.uren_per_week) : null],
+			['Maandloon', dv.maandloon_cent !== undefined ? bedrag(dv.maandloon_cent) : null],
+			['Loondoorbetaling (contract of cao)', stappen || 'wettelijk minimum'],
+			['Vangnet', ds.vangnet || 'geen']])),
+	];
+	const formulieren = [];
+	if (wijzig) {
+		const fWn = formulier('Werknemer wijzigen', werknemerVelden('$', wn), 'Werknemer opslaan', async (form) => {
+			await api('PUT', `/werknemers/${seg(wn.id)}`, leesWerknemer(form, '$'));
+			return 'De gegevens van de werknemer zijn opgeslagen.';
+		});
+		const fDv = formulier('Dienstverband wijzigen', dienstverbandVelden(dv), 'Dienstverband opslaan', async (form) => {
+			await api('PUT', `/dossiers/${seg(ds.dossier_id)}/dienstverband`, leesDienstverband(form));
+			return 'Het dienstverband is opgeslagen; tijdlijn, toets en loon zijn opnieuw berekend.';
+		});
+		const fWg = formulier('Werkgever wijzigen', [
+			veld({pad: '$.naam', label: 'Naam werkgever', verplicht: true, waarde: wg.naam}),
+			veld({pad: '$.eigenrisicodrager_wga', label: 'Eigenrisicodrager WGA', type: 'vinkje',
+				waarde: wg.eigenrisicodrager_wga})], 'Werkgever opslaan', async (form) => {
+			await api('PUT', `/werkgevers/${seg(wg.id)}`, {naam: waarde(form, '$.naam'),
+				eigenrisicodrager_wga: waarde(form, '$.eigenrisicodrager_wga')});
+			return 'De gegevens van de werkgever zijn opgeslagen.';
+		});
+		for (const f of [fWn, fDv, fWg]) {
+			f.opnieuw = ctx.opnieuw;
+			formulieren.push(h('details', {class: 'kaart'}, h('summary', null, f.querySelector('h3').textContent), f));
+		}
+	}
+	vervang(ctx.paneel, h('h2', {id: 'tabpaneel-titel'}, 'Gegevens'),
+		h('div', {class: 'twee-kolommen'}, h('div', null, secties), formulieren.length ? h('div', null, formulieren) : null));
+}

@@ -1,0 +1,26 @@
+// dossier/overzicht.js - the timeline of the case, a summary of the toets
+// and every milestone in a table.
+
+import {h, vervang} from '../dom.js';
+import {tijdlijnVisueel, mijlpalenTabel} from './tijdlijn.js';
+import {RISICO} from '../labels.js';
+
+export function geenTijdlijn(data) {
+	return h('p', {class: 'melding info'},
+		`Geen tijdlijn: ${data.tlFout ? data.tlFout.message : 'het dossier heeft geen ziekmelding'}.`);
+}
+
+export async function render(ctx) {
+	const {tl, toets} = ctx.data;
+	const samenvatting = toets ? h('section', {class: 'kaart toetssamenvatting', 'aria-labelledby': 'ts-titel'},
+		h('h3', {id: 'ts-titel'}, 'Toets'),
+		h('p', null, `Risico ${RISICO[toets.risico].toLowerCase()}: `,
+			toets.bevindingen.length === 0 ? 'geen bevindingen.'
+				: `${toets.bevindingen.length} ${toets.bevindingen.length === 1 ? 'bevinding' : 'bevindingen'}. `,
+			toets.bevindingen.length ? h('a', {href: `${ctx.basis}/toets`}, 'Bekijk de toets') : null)) : null;
+	vervang(ctx.paneel,
+		h('h2', {id: 'tabpaneel-titel'}, 'Overzicht'),
+		tl ? tijdlijnVisueel(tl, ctx.data.ds) : geenTijdlijn(ctx.data),
+		samenvatting,
+		tl ? mijlpalenTabel(tl) : null);
+}

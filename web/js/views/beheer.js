@@ -1,0 +1,161 @@
+// views/beheer.js - for the beheerder: users with their grants, adding a
+// user, granting a role for an employer or a case, and the access log of
+// a case. The beheerder reads no case content (architecture §6).
+
+import {h, vervang, kondigAan} from '../dom.js';
+import {api, seg} from '../api.js';
+import {tijdstip} from '../fmt.js';
+import {ROLLEN, KLASSEN} from '../labels.js';
+import {veld, verstuur, waarde} from '../formulier.js';
+
+/* where each role's grant applies (architecture §6) */
+const BEREIK = {
+	beheerder: 'geen', casemanager: 'werkgever', werkgever: 'werkgever', leidinggevende: 'werkgever',
+	bedrijfsarts: 'werkgever', arbeidsdeskundige: 'dossier', loopbaancoach: 'dossier',
+	werknemer: 'dossier', adviseur: 'dossier',
+};
+
+function toekenningTekst(t) {
+	const rol = ROLLEN[t.rol] || t.rol;
+	if (t.werkgever) return `${rol} bij werkgever ${t.werkgever}`;
+	if (t.dossier) return `${rol} voor dossier ${t.dossier}`;
+	return rol;
+}
+
+function gebruikersTabel(lijst) {
+	return h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst gebruikers'},
+		h('caption', null, `${lijst.length} gebruikers`),
+		h('thead', null, h('tr', null, ['Gebruikersnaam', 'Naam', 'Actief', 'Rollen'].map((k) => h('th', {scope: 'col'}, k)))),
+		h('tbody', null, lijst.map((g) => h('tr', {'data-gebruiker': g.gebruikersnaam},
+			h('th', {scope: 'row', 'data-label': 'Gebruikersnaam'}, g.gebruikersnaam),
+			h('td', {'data-label': 'Naam'}, g.naam),
+			h('td', {'data-label': 'Actief'}, g.actief ? 'ja' : 'nee'),
+			h('td', {'data-label': 'Rollen'}, g.toekenningen.length
+				? h('ul', {class: 'kaal'}, g.toekenningen.map((t) => h('li', null, toekenningTekst(t))))
+				: 'geen'))))));
+}
+
+function nieuweGebruiker(opnieuw) {
+	const form = h('form', {class: 'formulier', novalidate: true, 'aria-labelledby': 'ng-titel'},
+		h('h2', {id: 'ng-titel'}, 'Gebruiker toevoegen'),
+		veld({pad: '$.gebruikersnaam', label: 'Gebruikersnaam', verplicht: true, autocomplete: 'off',
+			hint: 'Kleine letters, cijfers, punt, liggend streepje of koppelteken.'}),
+		veld({pad: '$.naam', label: 'Naam', verplicht: true, autocomplete: 'off'}),
+		veld({pad: '$.wachtwoord', label: 'Eerste wachtwoord', type: 'wachtwoord', verplicht: true,
+			autocomplete: 'new-password', hint: 'Minstens 10 tekens; de gebruiker wijzigt het na het aanmelden.'}),
+		h('div', {class: 'knoppen'}, h('button', {type: 'submit', class: 'knop'}, 'Toevoegen')));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		const naam = waarde(form, '$.gebruikersnaam');
+		const ok = await verstuur(form, async () => {
+			const pw = form.querySelector('[data-pad="$.wachtwoord"]').value;
+			if (pw.length < 10) throw {pad: '$.wachtwoord', bericht: 'Gebruik minstens 10 tekens.'};
+			await api('POST', '/gebruikers', {gebruikersnaam: naam, naam: waarde(form, '$.naam'), wachtwoord: pw});
+		});
+		if (ok) await opnieuw(`Gebruiker ${naam} is toegevoegd. Ken nu een rol toe.`);
+	});
+	return form;
+}
+
+function toekenning(lijst, opnieuw) {
+	const bereikVeld = h('div', {class: 'bereik'});
+	const form = h('form', {class: 'formulier', novalidate: true, 'aria-labelledby': 'tk-titel'},
+		h('h2', {id: 'tk-titel'}, 'Rol toekennen'),
+		veld({pad: '$.gebruikersnaam', label: 'Gebruiker', type: 'keuze', verplicht: true, leeg: 'Kies een gebruiker',
+			opties: lijst.map((g) => [g.gebruikersnaam, `${g.naam} (${g.gebruikersnaam})`])}),
+		veld({pad: '$.rol', label: 'Rol', type: 'keuze', verplicht: true, leeg: 'Kies een rol',
+			opties: Object.entries(ROLLEN)}),
+		bereikVeld,
+		h('div', {class: 'knoppen'}, h('button', {type: 'submit', class: 'knop'}, 'Toekennen')));
+	const rolSel = form.querySelector('[data-pad="$.rol"]');
+	const toonBereik = () => {
+		const b = BEREIK[rolSel.value];
+		if (b === 'werkgever') {
+			vervang(bereikVeld, veld({pad: '$.werkgever', label: 'Bij werkgever (ID)', verplicht: true,
+				hint: 'Deze rol ziet alle dossiers van deze werkgever, bijvoorbeeld WG-1.'}));
+		} else if (b === 'dossier') {
+			vervang(bereikVeld, veld({pad: '$.dossier', label: 'Voor dossier (nummer)', verplicht: true,
+				hint: 'Deze rol ziet alleen dit dossier.'}));
+		} else {
+			vervang(bereikVeld);
+		}
+	};
+	rolSel.addEventListener('change', toonBereik);
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		const body = {gebruikersnaam: waarde(form, '$.gebruikersnaam'), rol: rolSel.value};
+		const ok = await verstuur(form, async () => {
+			const wg = waarde(form, '$.werkgever');
+			const ds = waarde(form, '$.dossier');
+			if (wg) body.werkgever = wg;
+			if (ds) body.dossier = ds;
+			await api('POST', '/toekenningen', body);
+		});
+		if (ok) await opnieuw(`${ROLLEN[body.rol]} toegekend aan ${body.gebruikersnaam}.`);
+	});
+	return form;
+}
+
+function toegangslog() {
+	const uit = h('div', {class: 'uitkomst'});
+	const form = h('form', {class: 'formulier', novalidate: true, 'aria-labelledby': 'tl-titel'},
+		h('h2', {id: 'tl-titel'}, 'Toegangslog van een dossier'),
+		veld({pad: '$.dossier', label: 'Dossiernummer', verplicht: true}),
+		h('div', {class: 'knoppen'}, h('button', {type: 'submit', class: 'knop secundair'}, 'Opvragen')));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		await verstuur(form, async () => {
+			let r;
+			try {
+				r = await api('GET', `/dossiers/${seg(waarde(form, '$.dossier'))}/toegang`);
+			} catch (e) {
+				if (e.status === 404) throw {pad: '$.dossier', bericht: 'Dit dossier bestaat niet.'};
+				throw e;
+			}
+			const rijen = [...r.toegang].reverse().slice(0, 200);
+			vervang(uit, h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst'},
+				h('caption', null, `Toegang tot ${r.dossier_id} (${r.toegang.length} keer, nieuwste eerst${r.toegang.length > 200 ? ', de laatste 200' : ''})`),
+				h('thead', null, h('tr', null, ['Wanneer', 'Wie', 'Rol', 'Wat', 'Gegevens'].map((k) => h('th', {scope: 'col'}, k)))),
+				h('tbody', null, rijen.map((t) => h('tr', null,
+					h('td', {'data-label': 'Wanneer'}, tijdstip(t.tijd)),
+					h('td', {'data-label': 'Wie'}, t.gebruiker),
+					h('td', {'data-label': 'Rol'}, t.rol ? t.rol.split(',').map((x) => ROLLEN[x] || x).join(', ') : '–'),
+					h('td', {'data-label': 'Wat'}, t.actie),
+					h('td', {'data-label': 'Gegevens'}, t.klasse ? t.klasse.split(',').map((x) => KLASSEN[x] || x).join(', ') : '–')))))));
+			kondigAan(`${r.toegang.length} regels gevonden`);
+		});
+	});
+	return h('div', null, form, uit);
+}
+
+async function werkgeversSectie() {
+	try {
+		const r = await api('GET', '/werkgevers');
+		const lijst = r.werkgevers || [];
+		return h('section', {'aria-labelledby': 'wg-titel'}, h('h2', {id: 'wg-titel'}, 'Werkgevers'),
+			lijst.length ? h('ul', null, lijst.map((w) => h('li', null, `${w.naam} (${w.id})`)))
+				: h('p', {class: 'leeg'}, 'Nog geen werkgevers.'));
+	} catch (e) {
+		if (e.status === 501) {
+			return h('section', {'aria-labelledby': 'wg-titel'}, h('h2', {id: 'wg-titel'}, 'Werkgevers'),
+				h('p', {class: 'melding info'}, 'Werkgevers beheren is op deze server nog niet beschikbaar.'));
+		}
+		return null;
+	}
+}
+
+export async function render(ctx) {
+	const [r, wg] = await Promise.all([api('GET', '/gebruikers'), werkgeversSectie()]);
+	if (!ctx.actueel()) return;
+	const opnieuw = (melding) => ctx.herlaad({melding, focus: '.melding.info'});
+	vervang(ctx.main,
+		h('h1', null, 'Beheer'),
+		ctx.melding ? h('p', {class: 'melding info', role: 'status'}, ctx.melding) : null,
+		h('section', {'aria-labelledby': 'gb-titel'}, h('h2', {id: 'gb-titel'}, 'Gebruikers en rollen'),
+			gebruikersTabel(r.gebruikers)),
+		h('div', {class: 'twee-kolommen gelijk'},
+			h('div', {class: 'kaart'}, nieuweGebruiker(opnieuw)),
+			h('div', {class: 'kaart'}, toekenning(r.gebruikers, opnieuw))),
+		wg,
+		h('div', {class: 'kaart'}, toegangslog()));
+}

@@ -4,7 +4,7 @@
 #   make test   unit + command-line tests, again under ASan+UBSan, and
 #               under valgrind memcheck
 #   make lint   cppcheck, clang-tidy and gcc -fanalyzer on src/
-#   make fuzz   the libFuzzer target for FUZZ_SECONDS (default 30)
+#   make fuzz   the libFuzzer targets, FUZZ_SECONDS each (default 30)
 #   make bench  bench/run.sh (release build, PostgreSQL comparison)
 
 JOBS ?= 2
@@ -91,11 +91,15 @@ lint: build
 
 fuzz: deps
 	cmake --preset fuzz >/dev/null
-	cmake --build build/fuzz -j$(JOBS) --target fuzz_casefile
-	rm -rf build/fuzz/corpus && mkdir -p build/fuzz/corpus
+	cmake --build build/fuzz -j$(JOBS) --target fuzz_casefile fuzz_api_body
+	rm -rf build/fuzz/corpus build/fuzz/corpus_api
+	mkdir -p build/fuzz/corpus build/fuzz/corpus_api
 	cp tests/fuzz/corpus/casefile/* build/fuzz/corpus/
+	cp tests/fuzz/corpus/api_body/* build/fuzz/corpus_api/
 	cd build/fuzz && ./fuzz_casefile -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=65536 -timeout=10 -rss_limit_mb=2048 corpus
+	cd build/fuzz && ./fuzz_api_body -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=16384 -timeout=10 -rss_limit_mb=2048 corpus_api
 
 bench:
 	@bash scripts/deps.sh --bench

@@ -1504,14 +1504,23 @@ store_dossierlijst(struct store *s, int64_t gebruiker, struct db_res *out)
 {
 	struct db_param p[] = {db_int(gebruiker)};
 
+	/* grants for one case, then grants for an employer: two index
+	 * joins instead of one join on an OR (a grant has one scope) */
 	return db_query(s->db,
 			"SELECT d.id, d.versie, t.rol, d.extern_id, n.naam, "
-			"g.naam FROM toekenning t, dossier d, dienstverband v, "
-			"werknemer n, werkgever g WHERE t.gebruiker_id = $1 AND "
-			"t.rol <> 'beheerder' AND v.id = d.dienstverband_id AND "
-			"(t.dossier_id = d.id OR t.werkgever_id = v.werkgever_id) "
-			"AND n.id = v.werknemer_id AND g.id = v.werkgever_id "
-			"ORDER BY d.id", p, NP(p), out);
+			"g.naam FROM toekenning t JOIN dossier d ON d.id = "
+			"t.dossier_id JOIN dienstverband v ON v.id = "
+			"d.dienstverband_id JOIN werknemer n ON n.id = "
+			"v.werknemer_id JOIN werkgever g ON g.id = v.werkgever_id "
+			"WHERE t.gebruiker_id = $1 AND t.rol <> 'beheerder' "
+			"UNION ALL "
+			"SELECT d.id, d.versie, t.rol, d.extern_id, n.naam, "
+			"g.naam FROM toekenning t JOIN dienstverband v ON "
+			"v.werkgever_id = t.werkgever_id JOIN dossier d ON "
+			"d.dienstverband_id = v.id JOIN werknemer n ON n.id = "
+			"v.werknemer_id JOIN werkgever g ON g.id = v.werkgever_id "
+			"WHERE t.gebruiker_id = $1 AND t.rol <> 'beheerder' "
+			"ORDER BY 1", p, NP(p), out);
 }
 
 int

@@ -93,8 +93,9 @@ cmd_serve(int argc, char **argv)
 	 * TLB of all cores, and under load that put the p99 latency of a
 	 * cached GET at 60-100 ms (docs/performance.md). Keep up to 64 MiB,
 	 * and serve blocks below 4 MiB from the heap. */
-	mallopt(M_TRIM_THRESHOLD, 64 << 20);
-	mallopt(M_MMAP_THRESHOLD, 4 << 20);
+	/* before any thread starts */
+	mallopt(M_TRIM_THRESHOLD, 64 << 20); /* NOLINT(concurrency-mt-unsafe) */
+	mallopt(M_MMAP_THRESHOLD, 4 << 20);  /* NOLINT(concurrency-mt-unsafe) */
 #endif
 	memset(&a, 0, sizeof(a));
 	a.db_url = cli_db_url(db);

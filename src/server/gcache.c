@@ -129,7 +129,7 @@ static struct slot *
 plaats(struct gcache *c, const struct gcache_sleutel *k)
 {
 	size_t h = (size_t)meng(k->dossier, k->klassen), i;
-	struct slot *s = NULL, *oudste = NULL;
+	struct slot *s = NULL, *oudste = &c->s[h & c->mask];
 
 	for (i = 0; i < VENSTER; i++) {
 		struct slot *t = &c->s[(h + i) & c->mask];
@@ -139,7 +139,7 @@ plaats(struct gcache *c, const struct gcache_sleutel *k)
 			s = t;
 			break;
 		}
-		if (!oudste || t->tick < oudste->tick)
+		if (t->tick < oudste->tick)
 			oudste = t;
 	}
 	if (!s) {

@@ -591,7 +591,7 @@ audit_schrijf(struct store *s, const struct store_audit_rec *rec, size_t n)
 	if (n == 0)
 		return ST_OK;
 	rij = calloc(n, sizeof(*rij));
-	p = calloc(AUDIT_BLOK * AUDIT_KOLOMMEN, sizeof(*p));
+	p = calloc((size_t)AUDIT_BLOK * AUDIT_KOLOMMEN, sizeof(*p));
 	if (!rij || !p) {
 		rc = ST_NOMEM;
 		goto out;
@@ -668,15 +668,20 @@ store_audit(struct store *s, int64_t gebruiker, const char *wie,
 	    uint32_t klassen)
 {
 	struct store_audit_rec r;
+	int rc = ST_NOMEM;
 
 	r.gebruiker = gebruiker;
 	r.dossier = dossier;
 	r.rollen = rollen;
 	r.klassen = klassen;
-	/* only read: audit_schrijf takes const records */
-	r.wie = (char *)(uintptr_t)wie;
-	r.actie = (char *)(uintptr_t)actie;
-	return audit_schrijf(s, &r, 1);
+	/* the record owns its strings (the audit queue's records do) */
+	r.wie = strdup(wie);
+	r.actie = strdup(actie);
+	if (r.wie && r.actie)
+		rc = audit_schrijf(s, &r, 1);
+	free(r.wie);
+	free(r.actie);
+	return rc;
 }
 
 int

@@ -104,14 +104,16 @@ export async function render(opties = {}) {
 	}
 	menu();
 	main.setAttribute('aria-busy', 'true');
+	const staat = history.state;
+	// a message travels with one page view, not with a later reload
+	if (staat && staat.melding) history.replaceState({...staat, melding: undefined}, '', location.href);
 	try {
 		const view = await import(route.module);
 		const ctx = {
 			params: pad.match(route.re).slice(1).map((p) => (p === undefined ? p : decodeURIComponent(p))),
 			query: new URLSearchParams(location.search),
 			main,
-			melding: opties.melding || (history.state && history.state.melding) || null,
-			vorigePad: vorige,
+			melding: opties.melding || (staat && staat.melding) || null,
 			actueel: () => nr === renderNr,
 			navigeer,
 			herlaad: (o) => render({...o, herladen: true}),

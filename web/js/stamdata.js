@@ -3,7 +3,7 @@
 // paths are the JSON paths the server names in its errors.
 
 import {veld, waarde} from './formulier.js';
-import {centVan} from './fmt.js';
+import {centVan, bedrag} from './fmt.js';
 
 /** BSN eleven-test (9 digits, not all zeros), as the server checks it. */
 export function bsnGeldig(s) {
@@ -40,9 +40,10 @@ export function leesWerknemer(form, prefix) {
 	return w;
 }
 
+/** Cents as the user types an amount: 3.125,50 */
 function euro(cent) {
 	if (cent === undefined || cent === null) return '';
-	return `${Math.floor(cent / 100)},${String(cent % 100).padStart(2, '0')}`;
+	return bedrag(cent).replace(/^€\u00a0/, '');
 }
 
 /** Employment fields ($.dienstverband.*); dv: current data. */

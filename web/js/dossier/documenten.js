@@ -129,7 +129,6 @@ export async function render(ctx) {
 	}
 	if (!ctx.actueel()) return;
 	vervang(ctx.paneel, kop,
-		h('div', {class: 'twee-kolommen'},
-			h('div', null, lijst.length ? tabel(ctx.data.id, lijst) : h('p', {class: 'leeg'}, 'Nog geen documenten.')),
-			schrijfKlassen().length ? h('div', {class: 'kaart'}, uploadFormulier(ctx)) : null));
+		lijst.length ? tabel(ctx.data.id, lijst) : h('p', {class: 'leeg'}, 'Nog geen documenten.'),
+		schrijfKlassen().length ? h('div', {class: 'kaart smal-kaart'}, uploadFormulier(ctx)) : null);
 }

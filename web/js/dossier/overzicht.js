@@ -2,7 +2,7 @@
 // and every milestone in a table.
 
 import {h, vervang} from '../dom.js';
-import {tijdlijnVisueel, mijlpalenTabel} from './tijdlijn.js';
+import {tijdlijnVisueel, mijlpalenTabel, toonVandaag} from './tijdlijn.js';
 import {RISICO} from '../labels.js';
 
 export function geenTijdlijn(data) {
@@ -23,4 +23,5 @@ export async function render(ctx) {
 		tl ? tijdlijnVisueel(tl, ctx.data.ds) : geenTijdlijn(ctx.data),
 		samenvatting,
 		tl ? mijlpalenTabel(tl) : null);
+	toonVandaag(ctx.paneel);
 }

@@ -177,6 +177,14 @@ export function tijdlijnVisueel(tl, ds) {
 		legenda);
 }
 
+/** On a narrow screen the strip scrolls: bring today into view. */
+export function toonVandaag(binnen) {
+	const strook = binnen.querySelector('.tijdlijn-scroll');
+	const vandaag = binnen.querySelector('.tijdlijn .vandaag');
+	if (!strook || !vandaag || strook.scrollWidth <= strook.clientWidth) return;
+	strook.scrollLeft = Math.max(0, vandaag.offsetLeft - strook.clientWidth / 2);
+}
+
 export function mijlpalenTabel(tl) {
 	const peil = dagnr(tl.peildatum);
 	return h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst mijlpalen'},

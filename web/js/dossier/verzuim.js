@@ -3,7 +3,7 @@
 // saving what the 4-week rule will do ("herval binnen 4 weken: telt door
 // vanaf ziektedag 41").
 
-import {h, vervang, kondigAan} from '../dom.js';
+import {h, vervang} from '../dom.js';
 import {api, seg} from '../api.js';
 import {datum, vandaag, isDatum} from '../fmt.js';
 import {veld, verstuur, waarde} from '../formulier.js';
@@ -72,8 +72,7 @@ function formulier(ctx) {
 			await api('POST', `/dossiers/${seg(ds.dossier_id)}/verzuim`, body);
 		});
 		if (ok) {
-			kondigAan('Gemeld');
-			await ctx.opnieuw(`Gemeld: ${SOORT[soort].toLowerCase()} per ${datum(datumIn.value)}. ${e.tekst || ''}`);
+			await ctx.opnieuw(e.tekst ? `Gemeld. ${e.tekst}` : `Gemeld: ${SOORT[soort].toLowerCase()} per ${datum(datumIn.value)}.`);
 		}
 	});
 	return form;

@@ -57,7 +57,7 @@ function nieuweGebruiker(opnieuw) {
 	return form;
 }
 
-function toekenning(lijst, opnieuw) {
+function toekenning(lijst, wg, opnieuw) {
 	const bereikVeld = h('div', {class: 'bereik'});
 	const form = h('form', {class: 'formulier', novalidate: true, 'aria-labelledby': 'tk-titel'},
 		h('h2', {id: 'tk-titel'}, 'Rol toekennen'),
@@ -70,7 +70,11 @@ function toekenning(lijst, opnieuw) {
 	const rolSel = form.querySelector('[data-pad="$.rol"]');
 	const toonBereik = () => {
 		const b = BEREIK[rolSel.value];
-		if (b === 'werkgever') {
+		if (b === 'werkgever' && wg && wg.length) {
+			vervang(bereikVeld, veld({pad: '$.werkgever', label: 'Bij werkgever', type: 'keuze', verplicht: true,
+				leeg: 'Kies een werkgever', opties: wg.map((w) => [w.id, `${w.naam} (${w.id})`]),
+				hint: 'Deze rol ziet alle dossiers van deze werkgever.'}));
+		} else if (b === 'werkgever') {
 			vervang(bereikVeld, veld({pad: '$.werkgever', label: 'Bij werkgever (ID)', verplicht: true,
 				hint: 'Deze rol ziet alle dossiers van deze werkgever, bijvoorbeeld WG-1.'}));
 		} else if (b === 'dossier') {
@@ -128,24 +132,59 @@ function toegangslog() {
 	return h('div', null, form, uit);
 }
 
-async function werkgeversSectie() {
+async function werkgevers() {
+	const uit = [];
 	try {
-		const r = await api('GET', '/werkgevers');
-		const lijst = r.werkgevers || [];
-		return h('section', {'aria-labelledby': 'wg-titel'}, h('h2', {id: 'wg-titel'}, 'Werkgevers'),
-			lijst.length ? h('ul', null, lijst.map((w) => h('li', null, `${w.naam} (${w.id})`)))
-				: h('p', {class: 'leeg'}, 'Nog geen werkgevers.'));
-	} catch (e) {
-		if (e.status === 501) {
-			return h('section', {'aria-labelledby': 'wg-titel'}, h('h2', {id: 'wg-titel'}, 'Werkgevers'),
-				h('p', {class: 'melding info'}, 'Werkgevers beheren is op deze server nog niet beschikbaar.'));
+		for (let pagina = 1; pagina <= 100; pagina++) {
+			const r = await api('GET', `/werkgevers?pagina=${pagina}`);
+			uit.push(...(r.werkgevers || []));
+			if (!(r.werkgevers || []).length || uit.length >= r.totaal) break;
 		}
-		return null;
+	} catch (e) {
+		if (e.status === 501) return null;
+		throw e;
 	}
+	return uit;
+}
+
+function werkgeversSectie(lijst, opnieuw) {
+	const kop = h('h2', {id: 'wg-titel'}, 'Werkgevers');
+	if (!lijst) {
+		return h('section', {'aria-labelledby': 'wg-titel'}, kop,
+			h('p', {class: 'melding info'}, 'Werkgevers beheren is op deze server nog niet beschikbaar.'));
+	}
+	const form = h('form', {class: 'formulier', novalidate: true, 'aria-labelledby': 'nwg-titel'},
+		h('h3', {id: 'nwg-titel'}, 'Werkgever toevoegen'),
+		veld({pad: '$.id', label: 'Werkgever-ID', verplicht: true, hint: 'Een vast nummer, bijvoorbeeld WG-5.'}),
+		veld({pad: '$.naam', label: 'Naam werkgever', verplicht: true, autocomplete: 'organization'}),
+		veld({pad: '$.eigenrisicodrager_wga', label: 'Eigenrisicodrager WGA', type: 'vinkje', waarde: false}),
+		h('div', {class: 'knoppen'}, h('button', {type: 'submit', class: 'knop'}, 'Werkgever toevoegen')));
+	form.addEventListener('submit', async (ev) => {
+		ev.preventDefault();
+		const id = waarde(form, '$.id');
+		const ok = await verstuur(form, async () => {
+			await api('POST', '/werkgevers', {id, naam: waarde(form, '$.naam'),
+				eigenrisicodrager_wga: waarde(form, '$.eigenrisicodrager_wga')});
+		});
+		if (ok) await opnieuw(`Werkgever ${id} is toegevoegd.`);
+	});
+	return h('section', {'aria-labelledby': 'wg-titel'}, kop,
+		h('div', {class: 'twee-kolommen'},
+			lijst.length ? h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst werkgevers'},
+				h('caption', null, `${lijst.length} werkgevers`),
+				h('thead', null, h('tr', null, ['Werkgever', 'Nummer', 'Eigenrisicodrager WGA', 'Dossiers']
+					.map((k) => h('th', {scope: 'col'}, k)))),
+				h('tbody', null, lijst.map((w) => h('tr', null,
+					h('th', {scope: 'row', 'data-label': 'Werkgever'}, w.naam),
+					h('td', {'data-label': 'Nummer'}, w.id),
+					h('td', {'data-label': 'Eigenrisicodrager WGA'}, w.eigenrisicodrager_wga ? 'ja' : 'nee'),
+					h('td', {'data-label': 'Dossiers', class: 'getal'}, w.aantal_dossiers ?? '–'))))))
+				: h('p', {class: 'leeg'}, 'Nog geen werkgevers.'),
+			h('div', {class: 'kaart'}, form)));
 }
 
 export async function render(ctx) {
-	const [r, wg] = await Promise.all([api('GET', '/gebruikers'), werkgeversSectie()]);
+	const [r, wg] = await Promise.all([api('GET', '/gebruikers'), werkgevers()]);
 	if (!ctx.actueel()) return;
 	const opnieuw = (melding) => ctx.herlaad({melding, focus: '.melding.info'});
 	vervang(ctx.main,
@@ -155,7 +194,7 @@ export async function render(ctx) {
 			gebruikersTabel(r.gebruikers)),
 		h('div', {class: 'twee-kolommen gelijk'},
 			h('div', {class: 'kaart'}, nieuweGebruiker(opnieuw)),
-			h('div', {class: 'kaart'}, toekenning(r.gebruikers, opnieuw))),
-		wg,
+			h('div', {class: 'kaart'}, toekenning(r.gebruikers, wg, opnieuw))),
+		werkgeversSectie(wg, opnieuw),
 		h('div', {class: 'kaart'}, toegangslog()));
 }

@@ -135,6 +135,8 @@ export async function render(ctx) {
 			h('span', null, `Pagina ${lijst.pagina} van ${paginas}`),
 			lijst.pagina < paginas ? h('button', {type: 'button', class: 'knop secundair', onclick: naar(lijst.pagina + 1)}, 'Volgende pagina') : null) : null;
 		vervang(resultaat, h('div', {class: 'tabelhouder'}, tabel), paginering);
+		// for tests/browser/perf.mjs: when the list stood on the screen
+		performance.mark('spoor-lijst');
 		kondigAan(`${tekst} gevonden`);
 		if (focusNa) tabel.querySelector('caption').focus();
 	}

@@ -49,6 +49,7 @@ cmd_serve(int argc, char **argv)
 	struct http_server *srv = NULL;
 	struct store *s = NULL;
 	struct api a;
+	struct api_warmer *warm = NULL;
 	sigset_t stop;
 	unsigned threads = 2;
 	long poort;
@@ -144,6 +145,9 @@ cmd_serve(int argc, char **argv)
 		auth_limiet_free(a.limiet);
 		return cli_fout("serve: kan niet luisteren op %s", listen);
 	}
+	/* a server without the warm-up is slower only on first views */
+	if (api_warmer_start(&a, &warm))
+		fprintf(stderr, "spoor serve: opwarmen start niet\n");
 	printf("spoor luistert op http://%s:%u/ (database %s)\n", adres,
 	       (unsigned)http_poort(srv), a.db_url);
 	fflush(stdout);
@@ -153,6 +157,7 @@ cmd_serve(int argc, char **argv)
 		if (sigwait(&stop, &sig) == 0)
 			break;
 	}
+	api_warmer_stop(warm);
 	http_stop(srv);
 	/* after the workers: every queued read record is stored */
 	auditq_stop(a.auditq);

@@ -3,6 +3,8 @@
  */
 #define _GNU_SOURCE /* strcasestr */
 #include <jansson.h>
+#include <pthread.h>
+#include <stdatomic.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1054,7 +1056,7 @@ sorteer_naam(const void *a, const void *b)
 /* The summary of case id on the view of the classes (gcache.h): the
  * next action, overdue count, risk. ST_* on a store error. */
 static int
-samenvatting(struct http_req *q, int64_t id, uint32_t rollen,
+samenvatting(struct store *st, struct gcache *c, int64_t id, uint32_t rollen,
 	     const struct gcache_sleutel *k, struct gcache_samenvatting *sv)
 {
 	struct geval g;
@@ -1062,14 +1064,14 @@ samenvatting(struct http_req *q, int64_t id, uint32_t rollen,
 	const struct mijlpaal *m;
 	int te_laat, rc;
 
-	if (cache(q) && gcache_samenvatting(cache(q), k, sv) == 0)
+	if (c && gcache_samenvatting(c, k, sv) == 0)
 		return 0;
 	memset(sv, 0, sizeof(*sv));
 	sv->eerste_ziektedag = sv->actie_datum = DATE_NONE;
 	sv->actie = -1;
 	sv->risico = -1;
 	geval_init(&g);
-	if ((rc = store_dossier_laad(api_st(), id, &g.ds))) {
+	if ((rc = store_dossier_laad(st, id, &g.ds))) {
 		geval_release(&g);
 		return rc;
 	}
@@ -1089,8 +1091,8 @@ samenvatting(struct http_req *q, int64_t id, uint32_t rollen,
 				   g.feiten.start_spoor2 <= k->peil;
 	}
 	geval_release(&g);
-	if (cache(q))
-		gcache_zet_samenvatting(cache(q), k, sv);
+	if (c)
+		gcache_zet_samenvatting(c, k, sv);
 	return 0;
 }
 
@@ -1222,7 +1224,8 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		key.klassen = toegang_klassen(rollen);
 		key.versie = db_cel_int(&res, i, 1);
 		key.peil = peil;
-		if ((rc = samenvatting(q, id, rollen, &key, &rijen[k].sv))) {
+		if ((rc = samenvatting(api_st(), cache(q), id, rollen, &key,
+				       &rijen[k].sv))) {
 			rc = api_db_fout(r, rc);
 			goto out;
 		}
@@ -1253,6 +1256,127 @@ out:
 	db_res_release(&res);
 	api_wie_release(&w);
 	return rc;
+}
+
+/* --- warming the summaries ----------------------------------------- */
+
+struct api_warmer {
+	struct api *a;
+	pthread_t draad;
+	pthread_mutex_t m;
+	pthread_cond_t c;
+	atomic_int stop;   /* also read by a pass without the lock */
+};
+
+/* One pass over every (user, case): the summaries not yet cached. */
+static int
+opwarmen(struct store *st, struct gcache *c, sdate peil,
+	 const struct api_warmer *w)
+{
+	struct db_res res;
+	size_t i, j;
+	int rc = store_alle_dossierlijsten(st, &res);
+
+	if (rc)
+		return rc;
+	for (i = 0; i < res.nrows && !w->stop; i = j) {
+		int64_t gebruiker = db_cel_int(&res, i, 0);
+		int64_t id = db_cel_int(&res, i, 1);
+		uint32_t rollen = 0;
+		struct gcache_sleutel key;
+		struct gcache_samenvatting sv;
+
+		for (j = i; j < res.nrows && db_cel_int(&res, j, 0) == gebruiker &&
+			    db_cel_int(&res, j, 1) == id; j++) {
+			const char *rn = db_cel(&res, j, 3);
+			int rol = rn ? rol_zoek(rn, strlen(rn)) : -1;
+
+			if (rol >= 0)
+				rollen |= ROL_BIT(rol);
+		}
+		key.dossier = id;
+		key.klassen = toegang_klassen(rollen);
+		key.versie = db_cel_int(&res, i, 2);
+		key.peil = peil;
+		if ((rc = samenvatting(st, c, id, rollen, &key, &sv)))
+			break;
+	}
+	db_res_release(&res);
+	return rc;
+}
+
+static void *
+warmer(void *arg)
+{
+	struct api_warmer *w = arg;
+	struct store *st = NULL;
+	sdate klaar = DATE_NONE;
+	char err[300];
+
+	if (store_open(w->a->db_url, 0, &st, err, sizeof(err))) {
+		fprintf(stderr, "spoor serve: opwarmen: %s\n", err);
+		return NULL;
+	}
+	pthread_mutex_lock(&w->m);
+	while (!w->stop) {
+		sdate peil = api_vandaag();
+		struct timespec t;
+
+		if (peil != klaar) {
+			pthread_mutex_unlock(&w->m);
+			if (opwarmen(st, w->a->cache, peil, w) == 0)
+				klaar = peil;
+			else
+				fprintf(stderr, "spoor serve: opwarmen: %s\n",
+					store_errmsg(st));
+			pthread_mutex_lock(&w->m);
+		}
+		/* look at the date again in a minute */
+		clock_gettime(CLOCK_REALTIME, &t);
+		t.tv_sec += 60;
+		if (!w->stop)
+			pthread_cond_timedwait(&w->c, &w->m, &t);
+	}
+	pthread_mutex_unlock(&w->m);
+	store_free(st);
+	return NULL;
+}
+
+int
+api_warmer_start(struct api *a, struct api_warmer **out)
+{
+	struct api_warmer *w = calloc(1, sizeof(*w));
+
+	if (!w || !a->cache) {
+		free(w);
+		return -1;
+	}
+	w->a = a;
+	pthread_mutex_init(&w->m, NULL);
+	pthread_cond_init(&w->c, NULL);
+	if (pthread_create(&w->draad, NULL, warmer, w)) {
+		pthread_cond_destroy(&w->c);
+		pthread_mutex_destroy(&w->m);
+		free(w);
+		return -1;
+	}
+	*out = w;
+	return 0;
+}
+
+void
+api_warmer_stop(struct api_warmer *w)
+{
+	if (!w)
+		return;
+	pthread_mutex_lock(&w->m);
+	w->stop = 1;
+	pthread_cond_signal(&w->c);
+	pthread_mutex_unlock(&w->m);
+	pthread_join(w->draad, NULL);
+	pthread_cond_destroy(&w->c);
+	pthread_mutex_destroy(&w->m);
+	free(w);
 }
 
 /* GET /dossiers/{id}/toegang: the werknemer of the case, or beheerder. */

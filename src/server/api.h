@@ -30,6 +30,17 @@ struct api {
 extern const struct http_route api_routes[];
 extern const size_t api_nroutes;
 
+/*
+ * The dashboard summaries of every case, for every set of classes its
+ * users may read, computed into a->cache for today: at the start and
+ * again after each midnight, by a thread with its own connection, so the
+ * first dashboard of the day is as fast as the next. Start returns 0 or
+ * -1; stop (accepts NULL) waits for the thread.
+ */
+struct api_warmer;
+int api_warmer_start(struct api *a, struct api_warmer **out);
+void api_warmer_stop(struct api_warmer *w);
+
 /* http_config.thread_init/thread_free: a store per worker thread. */
 void *api_thread_init(void *app);
 void api_thread_free(void *ctx);

@@ -1529,6 +1529,26 @@ store_dossierlijst(struct store *s, int64_t gebruiker, struct db_res *out)
 }
 
 int
+store_alle_dossierlijsten(struct store *s, struct db_res *out)
+{
+	return db_query(s->db,
+			"SELECT t.gebruiker_id, d.id, d.versie, t.rol, "
+			"d.extern_id, n.naam, g.naam FROM toekenning t JOIN "
+			"dossier d ON d.id = t.dossier_id JOIN dienstverband v ON "
+			"v.id = d.dienstverband_id JOIN werknemer n ON n.id = "
+			"v.werknemer_id JOIN werkgever g ON g.id = v.werkgever_id "
+			"WHERE t.rol <> 'beheerder' "
+			"UNION ALL "
+			"SELECT t.gebruiker_id, d.id, d.versie, t.rol, "
+			"d.extern_id, n.naam, g.naam FROM toekenning t JOIN "
+			"dienstverband v ON v.werkgever_id = t.werkgever_id JOIN "
+			"dossier d ON d.dienstverband_id = v.id JOIN werknemer n "
+			"ON n.id = v.werknemer_id JOIN werkgever g ON g.id = "
+			"v.werkgever_id WHERE t.rol <> 'beheerder' "
+			"ORDER BY 1, 2", NULL, 0, out);
+}
+
+int
 store_dossiers(struct store *s, int64_t gebruiker, int64_t **ids,
 	       uint32_t **rollen, size_t *n)
 {

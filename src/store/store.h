@@ -162,6 +162,9 @@ int store_dossiers(struct store *s, int64_t gebruiker, int64_t **ids,
  */
 int store_dossierlijst(struct store *s, int64_t gebruiker,
 		       struct db_res *out);
+/* The same rows for every user, with gebruiker_id in front (7 columns),
+ * ordered by user and case: what a cache warm-up needs. */
+int store_alle_dossierlijsten(struct store *s, struct db_res *out);
 
 /* --- audit ------------------------------------------------------- */
 

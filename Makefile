@@ -66,7 +66,7 @@ test-asan:
 test-valgrind:
 	cmake --preset debug -DMEMORYCHECK_COMMAND_OPTIONS="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" >/dev/null
 	cmake --build build/debug -j$(JOBS)
-	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_|_pg$$|^browser$$' \
+	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_|_pg$$|^browser' \
 		--output-on-failure --timeout 900 -j$(JOBS)
 	@for s in tests/cli/cli_*.sh; do \
 		[ -e "$$s" ] || continue; \

@@ -8,7 +8,7 @@ set -euo pipefail
 pkgs=(build-essential cmake pkg-config libjansson-dev libcmocka-dev
       valgrind clang libclang-rt-14-dev cppcheck clang-tidy
       libsqlite3-dev sqlite3 libpq-dev postgresql-15 libmicrohttpd-dev
-      libsodium-dev curl util-linux python3 chromium fonts-liberation)
+      libsodium-dev curl util-linux python3 chromium firefox-esr fonts-liberation)
 if [ "${1:-}" = "--bench" ]; then
 	pkgs+=(wrk)
 fi
@@ -20,8 +20,9 @@ for p in "${pkgs[@]}"; do
 	fi
 done
 # Node.js and npm run the API tests' OpenAPI validator and the browser
-# tests (playwright-core drives the chromium package above; it never
-# downloads a browser). A Node.js from elsewhere (nodesource) counts.
+# tests (playwright-core drives the chromium and firefox-esr packages
+# above; it never downloads a browser). A Node.js from elsewhere
+# (nodesource) counts.
 command -v node >/dev/null 2>&1 || missing+=(nodejs)
 command -v npm >/dev/null 2>&1 || missing+=(npm)
 [ ${#missing[@]} -eq 0 ] && exit 0

@@ -271,8 +271,11 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 	char allow[128], kopie[HTTP_MAX_PAD + 1];
 	size_t off[HTTP_MAX_PARAMS], len[HTTP_MAX_PARAMS];
 	size_t i, j, o = 0, np = 0;
-	int pad_bekend = 0, rc;
+	int pad_bekend = 0, rc, m;
 
+	/* HEAD is GET without the body (RFC 9110 9.3.2): the GET route
+	 * answers and libmicrohttpd leaves the body out */
+	m = req->methode == HTTP_HEAD ? HTTP_GET : req->methode;
 	allow[0] = '\0';
 	if (strlen(req->pad) > HTTP_MAX_PAD)
 		return http_resp_fout(resp, 414, "te_lang",
@@ -280,14 +283,15 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 	for (i = 0; i < n; i++) {
 		if (!past(routes[i].patroon, req->pad, off, len, &np))
 			continue;
-		if (routes[i].methode != req->methode) {
+		if (routes[i].methode != m) {
 			int k;
 
 			if (strstr(routes[i].patroon, "{*}"))
 				continue;
-			k = snprintf(allow + o, sizeof(allow) - o, "%s%s",
+			k = snprintf(allow + o, sizeof(allow) - o, "%s%s%s",
 					 o ? ", " : "",
-					 methode_naam(routes[i].methode));
+					 methode_naam(routes[i].methode),
+					 routes[i].methode == HTTP_GET ? ", HEAD" : "");
 
 			if (k > 0 && (size_t)k < sizeof(allow) - o)
 				o += (size_t)k;
@@ -409,6 +413,8 @@ max_body(const struct http_server *s, const char *url, const char *method)
 
 	if (strlen(url) > HTTP_MAX_PAD)
 		return s->c.max_body;
+	if (m == HTTP_HEAD)
+		m = HTTP_GET;
 	for (i = 0; i < s->c.nroutes; i++)
 		if (s->c.routes[i].methode == m &&
 		    past(s->c.routes[i].patroon, url, off, len, &np))

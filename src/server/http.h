@@ -93,7 +93,8 @@ struct http_route {
 /*
  * Find the route for req and run it. 404 "niet_gevonden" when no pattern
  * matches the path, 405 "methode_niet_toegestaan" with Allow when only the
- * method is wrong. Fills req->param.
+ * method is wrong. HEAD runs the GET route (req->methode stays HTTP_HEAD;
+ * libmicrohttpd sends no body). Fills req->param.
  */
 int http_dispatch(const struct http_route *routes, size_t n,
 		  struct http_req *req, struct http_resp *resp);

@@ -1,29 +1,36 @@
 #!/bin/bash
 # run.sh - the browser tests of the web application (tests/browser/
 # spoor.test.mjs): a demo database, `spoor serve` on a free port, and
-# playwright-core driving Debian's Chromium headless against it.
+# playwright-core driving Debian's Chromium or Firefox ESR headless
+# against it.
 #
-# usage: bash run.sh <spoor-binary> <tests-dir>
+# usage: bash run.sh <spoor-binary> <tests-dir> [chromium|firefox]
 #
 # playwright-core and axe-core (exact versions of package-lock.json) are
 # installed with `npm ci` once into SPOOR_BROWSER_NPM_DIR (default
 # build/npm-browser), again only when the lock file changes; playwright
-# never downloads a browser. Screenshots and the axe report go to
-# browser-artifacts/ next to the spoor binary (build/<preset>/).
+# never downloads a browser (Firefox is driven over WebDriver BiDi).
+# Screenshots and the axe report go to browser-artifacts/<browser>/ next
+# to the spoor binary (build/<preset>/).
 SPOOR=$1
 TESTS=$2
+BROWSER=${3:-chromium}
 [ -n "$SPOOR" ] && [ -x "$SPOOR" ] && [ -d "$TESTS" ] ||
-	{ echo "usage: bash run.sh <spoor> <tests-dir>" >&2; exit 2; }
+	{ echo "usage: bash run.sh <spoor> <tests-dir> [chromium|firefox]" >&2; exit 2; }
 TESTS=$(cd "$TESTS" && pwd)
 . "$TESTS/cli/lib.sh"
 
-CHROMIUM=${SPOOR_CHROMIUM:-/usr/bin/chromium}
-[ -x "$CHROMIUM" ] || { echo "run.sh: $CHROMIUM is missing (scripts/deps.sh installs chromium)" >&2; exit 2; }
+case $BROWSER in
+chromium) EXE=${SPOOR_CHROMIUM:-/usr/bin/chromium} PKG=chromium ;;
+firefox) EXE=${SPOOR_FIREFOX:-/usr/bin/firefox-esr} PKG=firefox-esr ;;
+*) echo "run.sh: unknown browser '$BROWSER' (chromium or firefox)" >&2; exit 2 ;;
+esac
+[ -x "$EXE" ] || { echo "run.sh: $EXE is missing (scripts/deps.sh installs $PKG)" >&2; exit 2; }
 for c in node npm flock; do
 	command -v "$c" >/dev/null || { echo "run.sh: $c is missing (scripts/deps.sh installs it)" >&2; exit 2; }
 done
 
-ART=$(cd "$(dirname "$SPOOR")" && pwd)/browser-artifacts
+ART=$(cd "$(dirname "$SPOOR")" && pwd)/browser-artifacts/$BROWSER
 NPM=${SPOOR_BROWSER_NPM_DIR:-$TESTS/../build/npm-browser}
 mkdir -p "$NPM" "$ART" || exit 2
 NPM=$(cd "$NPM" && pwd)
@@ -65,7 +72,7 @@ done
 URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
 [ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
 
-SPOOR_URL=$URL SPOOR_PW=$PW SPOOR_ARTIFACTS=$ART SPOOR_CHROMIUM=$CHROMIUM \
+SPOOR_URL=$URL SPOOR_PW=$PW SPOOR_ARTIFACTS=$ART SPOOR_BROWSER=$BROWSER SPOOR_BROWSER_EXE=$EXE \
 	timeout -k 10 300 node --test --test-reporter=spec "$NPM/spoor.test.mjs"
 rc=$?
 stop_server "$pid"
@@ -75,5 +82,5 @@ if [ "$src" -ne 0 ]; then
 	echo "FAIL: the server did not stop cleanly (status $src): $(tail -5 "$tmp/serve.err")"
 	[ "$rc" -eq 0 ] && rc=1
 fi
-echo "browser: screenshots and axe report in $ART"
+echo "browser ($BROWSER): screenshots and axe report in $ART"
 exit "$rc"

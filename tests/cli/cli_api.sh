@@ -273,6 +273,37 @@ want 404 "unknown path"
 body_has '"code":"niet_gevonden"' "unknown path error"
 req casemanager PUT /api/v1/ik
 want 405 "wrong method"
+grep -qi '^Allow: GET, HEAD' "$tmp/hdr" && ok || nok "405 names GET and HEAD in Allow: $(cat "$tmp/hdr")"
+# HEAD is GET without the body: same status and length, nothing sent
+req casemanager GET /api/v1/dossiers/D-DEMO-021/tijdlijn
+getlen=$(wc -c <"$tmp/body")
+req casemanager HEAD /api/v1/dossiers/D-DEMO-021/tijdlijn "" -I
+want 200 "HEAD of a timeline"
+[ "$(tr -d '\r' <"$tmp/hdr" | sed -n 's/^Content-Length: //Ip')" = "$getlen" ] && ok ||
+	nok "HEAD Content-Length = GET length ($getlen): $(cat "$tmp/hdr")"
+# on the wire: nothing follows the header block (curl -I would not read it)
+n=$(python3 - "$URL" <<'PYEOF'
+import socket, sys, urllib.parse
+u = urllib.parse.urlparse(sys.argv[1])
+s = socket.create_connection((u.hostname, u.port), timeout=10)
+s.sendall(b"HEAD /js/app.js HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
+data = b""
+while True:
+    b = s.recv(65536)
+    if not b:
+        break
+    data += b
+print(len(data.split(b"\r\n\r\n", 1)[1]) if b"\r\n\r\n" in data else -1)
+PYEOF
+)
+[ "$n" = 0 ] && ok || nok "HEAD sent $n bytes after the headers"
+req werkgever HEAD /api/v1/dossiers/D-DEMO-021/bestaat-niet "" -I
+want 404 "HEAD of an unknown path"
+req "" HEAD /api/v1/dossiers/D-DEMO-021 "" -I
+want 401 "HEAD of a case without login"
+req "" HEAD /js/app.js "" -I
+want 200 "HEAD of a web file"
+grep -qi '^Content-Type: text/javascript' "$tmp/hdr" && ok || nok "HEAD of a web file: content type: $(cat "$tmp/hdr")"
 head -c 3000000 /dev/zero | tr '\0' 'a' >"$tmp/groot"
 code=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.casemanager" -H "X-CSRF-Token: $(cat "$tmp/csrf.casemanager")" \
 	-H 'Content-Type: application/json' --data-binary @"$tmp/groot" "$URL/api/v1/dossiers")

@@ -94,7 +94,7 @@ bsn_valid(const char *s, size_t len)
 	return !all_zero && sum % 11 == 0;
 }
 
-static void
+void
 str_release(struct str *s)
 {
 	free(s->s);

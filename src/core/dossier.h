@@ -173,6 +173,9 @@ void dossier_release(struct dossier *d);
 /* dossier_release() plus free(d); accepts NULL. */
 void dossier_free(struct dossier *d);
 
+/* Free the string and leave it empty (NULL, 0). */
+void str_release(struct str *s);
+
 /* Release what one event owns. */
 void gebeurtenis_release(struct gebeurtenis *g);
 

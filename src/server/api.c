@@ -786,12 +786,13 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 	/* the result depends only on the case's versie, the classes the
 	 * caller may read and the peildatum (gcache.h) */
 	k.dossier = id;
-	k.klassen = toegang_klassen(rollen);
+	k.klassen = toegang_zicht(rollen);
 	k.versie = versie;
 	k.peil = peil;
 	if (cache(q) &&
 	    gcache_json(cache(q), &k, (enum gcache_uit)soort, &out, &len) == 0) {
-		rc = api_lees_audit(q, &w, rollen, id, actie[soort], k.klassen);
+		rc = api_lees_audit(q, &w, rollen, id, actie[soort],
+				    toegang_klassen(rollen));
 		rc = rc ? api_db_fout(r, rc) : http_resp_json(r, 200, out, len);
 		goto out;
 	}
@@ -1221,7 +1222,7 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		if (zo && !strcasestr(rijen[k].naam, zo))
 			continue;
 		key.dossier = id;
-		key.klassen = toegang_klassen(rollen);
+		key.klassen = toegang_zicht(rollen);
 		key.versie = db_cel_int(&res, i, 1);
 		key.peil = peil;
 		if ((rc = samenvatting(api_st(), cache(q), id, rollen, &key,
@@ -1295,7 +1296,7 @@ opwarmen(struct store *st, struct gcache *c, sdate peil,
 				rollen |= ROL_BIT(rol);
 		}
 		key.dossier = id;
-		key.klassen = toegang_klassen(rollen);
+		key.klassen = toegang_zicht(rollen);
 		key.versie = db_cel_int(&res, i, 2);
 		key.peil = peil;
 		if ((rc = samenvatting(st, c, id, rollen, &key, &sv)))

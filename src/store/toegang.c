@@ -76,10 +76,28 @@ toegang_klassen(uint32_t rollen)
 	return m;
 }
 
+int
+toegang_bsn(uint32_t rollen)
+{
+	return (rollen & (ROL_BIT(ROL_CASEMANAGER) | ROL_BIT(ROL_WERKGEVER) |
+			  ROL_BIT(ROL_BEDRIJFSARTS) |
+			  ROL_BIT(ROL_WERKNEMER))) != 0;
+}
+
+uint32_t
+toegang_zicht(uint32_t rollen)
+{
+	return toegang_klassen(rollen) |
+	       (toegang_bsn(rollen) ? TOEGANG_ZICHT_BSN : 0);
+}
+
 size_t
 toegang_filter(struct dossier *d, uint32_t rollen)
 {
 	size_t i, o = 0, weg;
+
+	if (!toegang_bsn(rollen))
+		str_release(&d->bsn);
 
 	for (i = 0; i < d->ngb; i++) {
 		if (toegang_lees(rollen, (enum zichtbaarheid)d->gb[i].zichtbaarheid)) {

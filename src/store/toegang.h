@@ -51,10 +51,30 @@ int toegang_verzuim_schrijf(uint32_t rollen);
 uint32_t toegang_klassen(uint32_t rollen);
 
 /*
+ * May these roles see the werknemer's BSN? Those who need it for their
+ * task: casemanager and werkgever (wage administration, the reports to
+ * UWV), bedrijfsarts (the medical file and UWV), and the werknemer, whose
+ * own number it is. The leidinggevende, arbeidsdeskundige, loopbaancoach
+ * and adviseur do their work without it (data minimisation, AVG art. 5
+ * lid 1 onder c; a BSN only for a purpose the law allows, Wabb art. 10).
+ */
+int toegang_bsn(uint32_t rollen);
+
+/* A bit beyond the three classes of toegang_klassen(): the BSN. */
+#define TOEGANG_ZICHT_BSN (1u << 3)
+
+/* Everything a view filtered for these roles depends on: the classes of
+ * toegang_klassen() plus TOEGANG_ZICHT_BSN when toegang_bsn(). Two role
+ * sets with the same value get the same toegang_filter() result, so it
+ * keys cached views. */
+uint32_t toegang_zicht(uint32_t rollen);
+
+/*
  * Remove from d every entry the roles may not read, in place, keeping the
- * order of the rest. A correction always has the class of the entry it
- * corrects (the store refuses anything else), so no kept entry points at
- * a removed one. Returns the number removed.
+ * order of the rest, and the BSN when !toegang_bsn(). A correction always
+ * has the class of the entry it corrects (the store refuses anything
+ * else), so no kept entry points at a removed one. Returns the number of
+ * entries removed.
  */
 size_t toegang_filter(struct dossier *d, uint32_t rollen);
 

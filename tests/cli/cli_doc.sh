@@ -289,6 +289,24 @@ req casemanager GET '/api/v1/werknemers?werkgever=WG-1'
 req werkgever GET "/api/v1/dossiers/$Z"
 [ "$(jq_ 'd["werknemer"]')" = "{'id': 'WN-021', 'naam': 'Y. van der Meer', 'geboortedatum': '1980-02-28', 'bsn': '111222333'}" ] &&
 	ok || nok "the case shows the new data: $(jq_ 'd["werknemer"]')"
+# the BSN reaches only the roles that need it (toegang_bsn), in the case
+# (the export applies the same filter: cli_store); the others get the
+# employee without it
+seen=
+for r in casemanager werkgever leidinggevende bedrijfsarts arbeidsdeskundige loopbaancoach werknemer adviseur; do
+	req "$r" GET "/api/v1/dossiers/$Z"
+	[ "$code" = 200 ] || continue
+	case $r in
+	casemanager | werkgever | bedrijfsarts | werknemer)
+		[ "$(jq_ 'd["werknemer"].get("bsn")')" = 111222333 ] && ok || nok "$r sees the BSN" ;;
+	*)
+		body_lacks 111222333 "$r: no BSN in the case"
+		[ "$(jq_ '"bsn" in d["werknemer"]')" = False ] && ok || nok "$r: no bsn key" ;;
+	esac
+	seen="$seen $r"
+done
+[ "$seen" = " casemanager werkgever leidinggevende bedrijfsarts loopbaancoach werknemer adviseur" ] && ok ||
+	nok "the roles that read case $Z: $seen"
 for r in leidinggevende loopbaancoach werknemer; do
 	json "$r" PUT /api/v1/werknemers/WN-021 '{"naam":"X"}'
 	want 403 "$r changes no employee"

@@ -92,6 +92,10 @@ for rol in werkgever leidinggevende casemanager arbeidsdeskundige adviseur; do
 	lacks "MEDISCH-GEHEIM" "$rol export"
 	lacks "COACH-GEHEIM" "$rol export"
 	has '"plan_van_aanpak"' "$rol export keeps algemeen"
+	case $rol in
+	werkgever | casemanager) has '"bsn":"111222333"' "$rol export has the BSN" ;;
+	*) lacks "111222333" "$rol export: no BSN" ;;
+	esac
 done
 run export --db "$DB" --rol bedrijfsarts D-1
 has "MEDISCH-GEHEIM" "bedrijfsarts reads medisch"
@@ -99,9 +103,11 @@ lacks "COACH-GEHEIM" "bedrijfsarts export"
 run export --db "$DB" --rol loopbaancoach D-1
 lacks "MEDISCH-GEHEIM" "coach export"
 has "COACH-GEHEIM" "coach reads vertrouwelijk"
+lacks "111222333" "coach export: no BSN"
 run export --db "$DB" --rol werknemer D-1
 has "MEDISCH-GEHEIM" "werknemer reads his medisch"
 has "COACH-GEHEIM" "werknemer reads his vertrouwelijk"
+has '"bsn":"111222333"' "werknemer export has his BSN"
 run export --db "$DB" --rol beheerder D-1
 want_rc 2 "beheerder reads no case content"
 run export --db "$DB" --rol baas D-1

@@ -3,7 +3,7 @@
  * a hit only for exactly (dossier, classes, versie, peildatum); both bounds
  * hold; copies are the caller's; concurrent use returns only what was
  * stored for the key asked; and the property the cache key relies on:
- * the filtered view depends only on toegang_klassen() of the roles.
+ * the filtered view depends only on toegang_zicht() of the roles.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -189,9 +189,10 @@ gelijktijdig(void **state)
 }
 
 /*
- * The cache shares one entry between all roles with the same readable
- * classes. That is only sound when toegang_filter() keeps exactly the
- * entries of those classes, for every combination of roles.
+ * The cache shares one entry between all roles with the same
+ * toegang_zicht(): readable classes plus the BSN. That is only sound when
+ * toegang_filter() keeps exactly the entries of those classes, and the
+ * BSN exactly when that bit is set, for every combination of roles.
  */
 static void
 filter_hangt_af_van_klassen(void **state)
@@ -200,7 +201,8 @@ filter_hangt_af_van_klassen(void **state)
 		"{\"formaat\":\"spoor-dossier/1\",\"dossier_id\":\"D-1\","
 		"\"werkgever\":{\"id\":\"W\",\"naam\":\"W\","
 		"\"eigenrisicodrager_wga\":false},"
-		"\"werknemer\":{\"id\":\"N\",\"naam\":\"N\"},"
+		"\"werknemer\":{\"id\":\"N\",\"naam\":\"N\","
+		"\"bsn\":\"111222333\"},"
 		"\"dienstverband\":{\"begindatum\":\"2020-01-01\","
 		"\"einddatum\":null,\"soort\":\"onbepaalde_tijd\"},"
 		"\"vangnet\":null,"
@@ -218,17 +220,22 @@ filter_hangt_af_van_klassen(void **state)
 	for (rollen = 0; rollen < (1u << ROL__COUNT); rollen++) {
 		struct dossier d;
 		struct casefile_fout f;
-		uint32_t k = toegang_klassen(rollen), over = 0;
+		uint32_t k = toegang_zicht(rollen), over = 0;
 		size_t i;
 
 		dossier_init(&d);
 		assert_int_equal(casefile_lees(doc, sizeof(doc) - 1, &d, &f),
 				 CF_OK);
+		assert_non_null(d.bsn.s);
 		toegang_filter(&d, rollen);
 		for (i = 0; i < d.ngb; i++)
 			over |= 1u << d.gb[i].zichtbaarheid;
+		if (d.bsn.s)
+			over |= TOEGANG_ZICHT_BSN;
 		assert_int_equal(over, k);
-		assert_int_equal(d.ngb, (size_t)__builtin_popcount(k));
+		assert_int_equal(k & ~TOEGANG_ZICHT_BSN, toegang_klassen(rollen));
+		assert_int_equal(d.ngb, (size_t)__builtin_popcount(
+						k & ~TOEGANG_ZICHT_BSN));
 		dossier_release(&d);
 	}
 }

@@ -1001,17 +1001,17 @@ t_toekenningen(void **state)
 static const struct {
 	enum rol r;
 	uint32_t lees, schrijf;
-	int dossier, verzuim;
+	int dossier, verzuim, bsn;
 } TABEL6[ROL__COUNT] = {
-	{ROL_BEHEERDER, 0, 0, 0, 0},
-	{ROL_CASEMANAGER, A, A, 1, 1},
-	{ROL_WERKGEVER, A, A, 1, 1},
-	{ROL_LEIDINGGEVENDE, A, A, 1, 1},
-	{ROL_BEDRIJFSARTS, A | M, A | M, 1, 1},
-	{ROL_ARBEIDSDESKUNDIGE, A, A, 1, 0},
-	{ROL_LOOPBAANCOACH, A | V, A | V, 1, 0},
-	{ROL_WERKNEMER, A | M | V, A | V, 1, 0},
-	{ROL_ADVISEUR, A, 0, 1, 0},
+	{ROL_BEHEERDER, 0, 0, 0, 0, 0},
+	{ROL_CASEMANAGER, A, A, 1, 1, 1},
+	{ROL_WERKGEVER, A, A, 1, 1, 1},
+	{ROL_LEIDINGGEVENDE, A, A, 1, 1, 0},
+	{ROL_BEDRIJFSARTS, A | M, A | M, 1, 1, 1},
+	{ROL_ARBEIDSDESKUNDIGE, A, A, 1, 0, 0},
+	{ROL_LOOPBAANCOACH, A | V, A | V, 1, 0, 0},
+	{ROL_WERKNEMER, A | M | V, A | V, 1, 0, 1},
+	{ROL_ADVISEUR, A, 0, 1, 0, 0},
 };
 
 static void
@@ -1037,6 +1037,10 @@ t_toegang_tabel(void **state)
 		assert_int_equal(toegang_klassen(b), TABEL6[i].lees);
 		assert_int_equal(toegang_dossier(b), TABEL6[i].dossier);
 		assert_int_equal(toegang_verzuim_schrijf(b), TABEL6[i].verzuim);
+		assert_int_equal(toegang_bsn(b), TABEL6[i].bsn);
+		assert_int_equal(toegang_zicht(b),
+				 TABEL6[i].lees |
+					 (TABEL6[i].bsn ? TOEGANG_ZICHT_BSN : 0));
 		/* no class beyond the three */
 		assert_int_equal(toegang_lees(b, (enum zichtbaarheid)3), 0);
 		assert_int_equal(toegang_schrijf(b, (enum zichtbaarheid)3), 0);
@@ -1105,6 +1109,12 @@ filter_geval(struct store *s, int64_t id, uint32_t rollen, size_t want_weg,
 		assert_true(j < i);
 	}
 	txt = schrijf(&d);
+	/* the BSN (DOSSIER_1 has one) only for the roles that need it */
+	assert_non_null(vol.bsn.s);
+	if (toegang_bsn(rollen))
+		assert_non_null(strstr(txt, "\"bsn\":\"111222333\""));
+	else
+		assert_null(strstr(txt, "111222333"));
 	if (!(klassen & M)) {
 		assert_null(strstr(txt, MEDISCH_TEKST));
 		assert_null(strstr(txt, "medisch"));
@@ -1148,6 +1158,10 @@ t_toegang_filter(void **state)
 	filter_geval(s, id, ROL_BIT(ROL_WERKNEMER), 0, A | M | V);
 	filter_geval(s, id, ROL_BIT(ROL_WERKGEVER) | ROL_BIT(ROL_BEDRIJFSARTS),
 		     1, A | M);
+	filter_geval(s, id, ROL_BIT(ROL_LEIDINGGEVENDE), 4, A);
+	filter_geval(s, id, ROL_BIT(ROL_ARBEIDSDESKUNDIGE), 4, A);
+	filter_geval(s, id, ROL_BIT(ROL_LOOPBAANCOACH) |
+				    ROL_BIT(ROL_WERKGEVER), 3, A | V);
 	filter_geval(s, id, ROL_BIT(ROL_BEHEERDER), N_GB, 0);
 	filter_geval(s, id, 0, N_GB, 0);
 }

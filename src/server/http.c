@@ -27,9 +27,11 @@ struct http_server {
 
 /* Per request. */
 struct aanvraag {
+	char *rauw;        /* the path as sent, %-escapes intact; NULL: too long */
 	char *body;
 	size_t len, cap;
 	size_t max;        /* the body cap of the route */
+	int begonnen;      /* the first call of the handler is past */
 	int te_groot;
 	char ip[INET6_ADDRSTRLEN];
 };
@@ -255,6 +257,42 @@ past(const char *patroon, const char *pad, size_t *off, size_t *len,
 	return 1;
 }
 
+static int
+hexwaarde(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+/* Decode the %-escapes of a path segment in place ("D%2F1" -> "D/1"); a
+ * '%' not followed by two hex digits stays. -1 when an escape decodes to
+ * NUL, which no id contains. */
+static int
+ontsnap(char *s)
+{
+	char *w = s;
+	int h, l;
+
+	for (; *s; s++) {
+		if (s[0] == '%' && (h = hexwaarde(s[1])) >= 0 &&
+		    (l = hexwaarde(s[2])) >= 0) {
+			if (h == 0 && l == 0)
+				return -1;
+			*w++ = (char)(h * 16 + l);
+			s += 2;
+		} else {
+			*w++ = *s;
+		}
+	}
+	*w = '\0';
+	return 0;
+}
+
 static const char *
 methode_naam(int m)
 {
@@ -299,11 +337,23 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 			continue;
 		}
 		/* the parameters are NUL-terminated pieces of a copy of
-		 * the path: segments end at a '/', which becomes the NUL */
+		 * the path: segments end at a '/', which becomes the NUL;
+		 * each is then decoded, so an id with a '/' (sent as %2F)
+		 * stays one segment */
 		memcpy(kopie, req->pad, strlen(req->pad) + 1);
 		for (j = 0; j < np; j++) {
 			kopie[off[j] + len[j]] = '\0';
 			req->param[j] = kopie + off[j];
+		}
+		for (j = 0; j < np; j++) {
+			if (ontsnap(kopie + off[j]) == 0)
+				continue;
+			for (j = 0; j < np; j++)
+				req->param[j] = NULL;
+			req->nparam = 0;
+			return http_resp_fout(resp, 400, "ongeldig",
+					      "het adres bevat een nulteken",
+					      NULL);
 		}
 		req->nparam = np;
 		rc = routes[i].h(req, resp);
@@ -435,14 +485,14 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 	enum MHD_Result ok;
 
 	(void)version;
-	if (!a) {
+	(void)url; /* decoded whole by libmicrohttpd: a->rauw is routed */
+	if (!a)
+		return MHD_NO;
+	if (!a->begonnen) {
 		const char *cl;
 
-		a = calloc(1, sizeof(*a));
-		if (!a)
-			return MHD_NO;
-		*req_cls = a;
-		a->max = max_body(s, url, method);
+		a->begonnen = 1;
+		a->max = a->rauw ? max_body(s, a->rauw, method) : s->c.max_body;
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						 "Content-Length");
 		/* refuse a declared oversize body before reading it */
@@ -479,16 +529,16 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 	}
 	if (a->te_groot)
 		return fout_nu(conn, 413, "te_groot", "de aanvraag is te groot");
-	if (url[0] != '/')
-		return fout_nu(conn, 400, "ongeldig", "het pad begint niet met /");
-	if (strlen(url) > HTTP_MAX_PAD)
+	if (!a->rauw)
 		return fout_nu(conn, 414, "te_lang", "het adres is te lang");
+	if (a->rauw[0] != '/')
+		return fout_nu(conn, 400, "ongeldig", "het pad begint niet met /");
 	draad_zorg(&s->c);
 	memset(&q, 0, sizeof(q));
 	memset(&r, 0, sizeof(r));
 	client_ip(conn, a->ip, sizeof(a->ip));
 	q.methode = methode_van(method);
-	q.pad = url;
+	q.pad = a->rauw;
 	q.body = a->body ? a->body : "";
 	if (a->body)
 		a->body[a->len] = '\0';
@@ -505,6 +555,28 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 	return ok;
 }
 
+/* libmicrohttpd hands this the request target as sent, before it decodes
+ * it; routing works on that (a %2F inside an id must not split a path
+ * segment), the handler decodes each segment after the match. Its result
+ * becomes the request's req_cls. */
+static void *
+uri_ontvangen(void *cls, const char *uri, struct MHD_Connection *conn)
+{
+	struct aanvraag *a = calloc(1, sizeof(*a));
+	size_t n;
+
+	(void)cls;
+	(void)conn;
+	if (!a)
+		return NULL;
+	n = strcspn(uri, "?#");
+	if (n <= HTTP_MAX_PAD && !(a->rauw = strndup(uri, n))) {
+		free(a);
+		return NULL;
+	}
+	return a;
+}
+
 static void
 klaar(void *cls, struct MHD_Connection *conn, void **req_cls,
       enum MHD_RequestTerminationCode toe)
@@ -515,6 +587,7 @@ klaar(void *cls, struct MHD_Connection *conn, void **req_cls,
 	(void)conn;
 	(void)toe;
 	if (a) {
+		free(a->rauw);
 		free(a->body);
 		free(a);
 		*req_cls = NULL;
@@ -556,6 +629,7 @@ http_start(const struct http_config *c, struct http_server **out)
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->c.max_per_ip,
 		MHD_OPTION_CONNECTION_TIMEOUT, s->c.timeout_s,
 		MHD_OPTION_NOTIFY_COMPLETED, klaar, s,
+		MHD_OPTION_URI_LOG_CALLBACK, uri_ontvangen, s,
 		MHD_OPTION_END);
 	if (!s->d) {
 		free(s);

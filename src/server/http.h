@@ -30,10 +30,10 @@ enum http_methode {
 
 struct http_req {
 	int methode;               /* enum http_methode */
-	const char *pad;           /* raw path, without the query */
+	const char *pad;           /* path as sent (%-escapes intact), no query */
 	const char *body;          /* NUL-terminated copy; "" when empty */
 	size_t bodylen;
-	const char *param[HTTP_MAX_PARAMS]; /* the {} segments of the route */
+	const char *param[HTTP_MAX_PARAMS]; /* the {} segments, decoded */
 	size_t nparam;
 	void *mhd;                 /* private: the MHD connection or NULL */
 	const char *client_ip;     /* "127.0.0.1", or "" */
@@ -94,7 +94,9 @@ struct http_route {
  * Find the route for req and run it. 404 "niet_gevonden" when no pattern
  * matches the path, 405 "methode_niet_toegestaan" with Allow when only the
  * method is wrong. HEAD runs the GET route (req->methode stays HTTP_HEAD;
- * libmicrohttpd sends no body). Fills req->param.
+ * libmicrohttpd sends no body). Matches req->pad as sent, then fills
+ * req->param with the %-decoded segments, so an id "D/1" travels as
+ * "D%2F1" and stays one segment; 400 when a segment decodes to a NUL.
  */
 int http_dispatch(const struct http_route *routes, size_t n,
 		  struct http_req *req, struct http_resp *resp);

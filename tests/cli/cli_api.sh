@@ -224,6 +224,27 @@ req loopbaancoach POST /api/v1/dossiers "${NEW//D-API-1/D-API-2}"
 want 403 "a coach creates no case"
 req werkgever GET /api/v1/dossiers/D-API-1/tijdlijn
 want 200 "the new case has a timeline"
+# an id with a '/' or a '%' is one path segment when escaped (%2F, %25):
+# the router splits the path as sent and decodes each segment after
+ODD=${NEW//D-API-1/D\/2026\/7%}
+req werkgever POST /api/v1/dossiers "${ODD//WN-API/WN-ODD}"
+want 201 "a case id with '/' and '%'"
+body_is '{"dossier_id":"D/2026/7%"}' "import answer of the odd id"
+req werkgever GET /api/v1/dossiers/D%2F2026%2F7%25/tijdlijn
+want 200 "timeline of D/2026/7% by its escaped id"
+[ "$(jq_ 'd["eerste_ziektedag"]')" = 2026-10-01 ] && ok || nok "the timeline of the odd id: $(head -c 200 "$tmp/body")"
+req werkgever GET /api/v1/dossiers/D%2f2026%2f7%25
+want 200 "lower-case escapes"
+[ "$(jq_ 'd["dossier_id"]')" = "D/2026/7%" ] && ok || nok "the case read by its escaped id"
+req werkgever POST /api/v1/dossiers/D%2F2026%2F7%25/gebeurtenissen '{"soort":"contact","datum":"2026-10-05"}'
+want 201 "an entry for the odd id"
+req werkgever GET /api/v1/dossiers/D/2026/7%25/tijdlijn
+want 404 "unescaped '/' splits the path"
+req werkgever GET /api/v1/dossiers/D%002026/tijdlijn
+want 400 "an escaped NUL"
+body_has '"code":"ongeldig"' "escaped NUL refused"
+req werkgever GET /api/v1/dossiers/%zz/tijdlijn
+want 404 "a bad escape stays literal: no such case"
 
 # --- computed results are cached per (case, classes, versie, peildatum):
 # every write must show at once ---

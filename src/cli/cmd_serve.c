@@ -106,8 +106,12 @@ cmd_serve(int argc, char **argv)
 	if (cli_store_open(a.db_url, 0, &s))
 		return EXIT_INVOER;
 	store_free(s);
-	if (auth_limiet_new(&a.limiet))
+	if (auth_limiet_new(AUTH_LIMIET_POGINGEN, &a.limiet) ||
+	    auth_limiet_new(AUTH_LIMIET_IP_POGINGEN, &a.limiet_ip)) {
+		auth_limiet_free(a.limiet);
+		auth_limiet_free(a.limiet_ip);
 		return cli_fout("onvoldoende geheugen");
+	}
 	/* SIGINT and SIGTERM are blocked before any thread starts, so every
 	 * thread inherits the mask and only sigwait below receives them. With
 	 * pause() a signal delivered to a worker thread left the main thread
@@ -121,6 +125,7 @@ cmd_serve(int argc, char **argv)
 
 		if (auditq_start(a.db_url, &a.auditq, err, sizeof(err))) {
 			auth_limiet_free(a.limiet);
+			auth_limiet_free(a.limiet_ip);
 			return cli_fout("%s", err);
 		}
 	}
@@ -128,6 +133,7 @@ cmd_serve(int argc, char **argv)
 	if (gcache_new(65536, (size_t)64 << 20, &a.cache)) {
 		auditq_stop(a.auditq);
 		auth_limiet_free(a.limiet);
+		auth_limiet_free(a.limiet_ip);
 		return cli_fout("onvoldoende geheugen");
 	}
 	memset(&c, 0, sizeof(c));
@@ -143,6 +149,7 @@ cmd_serve(int argc, char **argv)
 		gcache_free(a.cache);
 		auditq_stop(a.auditq);
 		auth_limiet_free(a.limiet);
+		auth_limiet_free(a.limiet_ip);
 		return cli_fout("serve: kan niet luisteren op %s", listen);
 	}
 	/* a server without the warm-up is slower only on first views */
@@ -163,6 +170,7 @@ cmd_serve(int argc, char **argv)
 	auditq_stop(a.auditq);
 	gcache_free(a.cache);
 	auth_limiet_free(a.limiet);
+	auth_limiet_free(a.limiet_ip);
 	return EXIT_OK;
 }
 

@@ -259,7 +259,7 @@ h_login(struct http_req *q, struct http_resp *r)
 	char *hash = NULL, cookie[200], tok[AUTH_TOKEN_LEN + 1],
 	     ctok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
 	struct wie w;
-	int64_t wacht, nu = store_nu();
+	int64_t wacht, wacht_ip, nu = store_nu();
 	uint32_t rollen = 0;
 	int rc;
 
@@ -281,9 +281,14 @@ h_login(struct http_req *q, struct http_resp *r)
 		rc = api_intern(r);
 		goto out;
 	}
-	/* limited per user name: a per-address limit at the same level
-	 * would lock out a whole office behind one NAT address */
+	/* limited per user name, and per client address at a ten times
+	 * higher level (auth.h): one address trying a few passwords on many
+	 * names is stopped too, an office behind one NAT address is not */
 	wacht = auth_limiet_check(a->limiet, naam, strlen(naam), nu);
+	wacht_ip = auth_limiet_check(a->limiet_ip, q->client_ip,
+				     strlen(q->client_ip), nu);
+	if (wacht_ip > wacht)
+		wacht = wacht_ip;
 	if (wacht > 0) {
 		char msg[120], s[24];
 
@@ -312,10 +317,14 @@ h_login(struct http_req *q, struct http_resp *r)
 					     a->kosten, dummy);
 		}
 		auth_limiet_mislukt(a->limiet, naam, strlen(naam), nu);
+		auth_limiet_mislukt(a->limiet_ip, q->client_ip,
+				    strlen(q->client_ip), nu);
 		rc = http_resp_fout(r, 401, "onjuist", "gebruikersnaam of "
 				    "wachtwoord onjuist", NULL);
 		goto out;
 	}
+	/* a success forgets the name's failures, not the address's: one
+	 * account of his own must not reset an attacker's count */
 	auth_limiet_gelukt(a->limiet, naam, strlen(naam));
 	auth_token_nieuw(tok);
 	auth_token_nieuw(ctok);

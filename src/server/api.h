@@ -21,7 +21,8 @@
 struct api {
 	const char *db_url;          /* each worker thread opens its own */
 	enum auth_kosten kosten;     /* password cost for changes */
-	struct auth_limiet *limiet;  /* login rate limiting */
+	struct auth_limiet *limiet;  /* failed logins per user name */
+	struct auth_limiet *limiet_ip; /* failed logins per client address */
 	int64_t sessie_duur;         /* seconds */
 	struct auditq *auditq;       /* read records; NULL: written directly */
 	struct gcache *cache;        /* computed results; NULL: none */

@@ -226,20 +226,22 @@ struct slot {
 
 struct auth_limiet {
 	pthread_mutex_t mu;
+	uint32_t pogingen;
 	unsigned char sleutel[crypto_shorthash_KEYBYTES];
 	struct slot slots[AUTH_LIMIET_SLOTS];
 };
 
 int
-auth_limiet_new(struct auth_limiet **out)
+auth_limiet_new(unsigned pogingen, struct auth_limiet **out)
 {
 	struct auth_limiet *l;
 
-	if (auth_init())
+	if (pogingen < 1 || auth_init())
 		return AUTH_FOUT;
 	l = calloc(1, sizeof(*l));
 	if (!l)
 		return AUTH_NOMEM;
+	l->pogingen = pogingen;
 	if (pthread_mutex_init(&l->mu, NULL)) {
 		free(l);
 		return AUTH_FOUT;
@@ -314,7 +316,7 @@ auth_limiet_check(struct auth_limiet *l, const char *key, size_t len,
 	id = sleutel_id(l, key, len);
 	pthread_mutex_lock(&l->mu);
 	s = zoek(l, id);
-	if (s && levend(s, nu) && s->fouten >= AUTH_LIMIET_POGINGEN)
+	if (s && levend(s, nu) && s->fouten >= l->pogingen)
 		wacht = AUTH_LIMIET_VENSTER - (int64_t)verstreken(s, nu);
 	pthread_mutex_unlock(&l->mu);
 	return wacht;

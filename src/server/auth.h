@@ -125,16 +125,19 @@ int auth_naam_geldig(const char *s, size_t len);
 /* ---- login rate limiting ---- */
 
 #define AUTH_LIMIET_SLOTS 4096
-#define AUTH_LIMIET_POGINGEN 5
-#define AUTH_LIMIET_VENSTER 300 /* seconds */
+#define AUTH_LIMIET_POGINGEN 5     /* per user name */
+#define AUTH_LIMIET_IP_POGINGEN 50 /* per client address */
+#define AUTH_LIMIET_VENSTER 300    /* seconds */
 
 /*
- * Failed logins per key; the caller uses two keys per attempt, the user
- * name and the client IP (prefix them, e.g. "u:" and "ip:", so the two
- * never mix). A key may fail AUTH_LIMIET_POGINGEN times in a window of
- * AUTH_LIMIET_VENSTER seconds that starts at its first failure; after that
- * auth_limiet_check answers the seconds until the window ends. A success
- * clears the key.
+ * Failed logins per key. The server keeps two tables: one per user name
+ * (AUTH_LIMIET_POGINGEN: guessing one account's password) and one per
+ * client address (AUTH_LIMIET_IP_POGINGEN: trying a few passwords on many
+ * accounts, which the first never sees; ten times higher, as a whole
+ * office may log in from one NAT address). A key may fail `pogingen`
+ * times in a window of AUTH_LIMIET_VENSTER seconds that starts at its
+ * first failure; after that auth_limiet_check answers the seconds until
+ * the window ends. auth_limiet_gelukt clears a key.
  *
  * The table has a fixed size, so memory stays bounded whatever an
  * attacker sends. Keys are placed by SipHash (crypto_shorthash) under a
@@ -149,8 +152,9 @@ int auth_naam_geldig(const char *s, size_t len);
  */
 struct auth_limiet;
 
-/* 0 and *out set, or AUTH_NOMEM / AUTH_FOUT. Free with auth_limiet_free. */
-int auth_limiet_new(struct auth_limiet **out);
+/* A table that allows `pogingen` (>= 1) failures per key and window: 0
+ * and *out set, or AUTH_NOMEM / AUTH_FOUT. Free with auth_limiet_free. */
+int auth_limiet_new(unsigned pogingen, struct auth_limiet **out);
 void auth_limiet_free(struct auth_limiet *l);
 
 /* 0: the key may try now; > 0: seconds to wait. */

@@ -351,7 +351,7 @@ limiet_setup(void **state)
 {
 	struct auth_limiet *l = NULL;
 
-	if (auth_limiet_new(&l))
+	if (auth_limiet_new(AUTH_LIMIET_POGINGEN, &l))
 		return -1;
 	*state = l;
 	return 0;
@@ -392,6 +392,30 @@ test_limiet_venster(void **state)
 	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 410), 0);
 	auth_limiet_mislukt(l, K("u:jan"), t0 + 410);
 	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 410), 290);
+}
+
+/* Each table has its own threshold: the per-address one (ten times the
+ * per-name one) lets 49 failures pass and blocks the 50th; no table
+ * without at least one allowed failure. */
+static void
+test_limiet_drempel(void **state)
+{
+	struct auth_limiet *ip = NULL, *x = (struct auth_limiet *)1;
+	int64_t t0 = 1700000000;
+	int i;
+
+	(void)state;
+	assert_int_equal(auth_limiet_new(0, &x), AUTH_FOUT);
+	assert_ptr_equal(x, (struct auth_limiet *)1);
+	assert_int_equal(auth_limiet_new(AUTH_LIMIET_IP_POGINGEN, &ip), 0);
+	assert_true(AUTH_LIMIET_IP_POGINGEN > AUTH_LIMIET_POGINGEN);
+	for (i = 0; i < AUTH_LIMIET_IP_POGINGEN - 1; i++)
+		auth_limiet_mislukt(ip, K("10.0.0.1"), t0 + i);
+	assert_int_equal(auth_limiet_check(ip, K("10.0.0.1"), t0 + 60), 0);
+	auth_limiet_mislukt(ip, K("10.0.0.1"), t0 + 60);
+	assert_int_equal(auth_limiet_check(ip, K("10.0.0.1"), t0 + 60), 240);
+	assert_int_equal(auth_limiet_check(ip, K("10.0.0.2"), t0 + 60), 0);
+	auth_limiet_free(ip);
 }
 
 static void
@@ -499,6 +523,7 @@ main(void)
 		cmocka_unit_test(test_naam),
 		cmocka_unit_test_setup_teardown(test_limiet_venster,
 		    limiet_setup, limiet_teardown),
+		cmocka_unit_test(test_limiet_drempel),
 		cmocka_unit_test_setup_teardown(test_limiet_gelukt,
 		    limiet_setup, limiet_teardown),
 		cmocka_unit_test_setup_teardown(test_limiet_sleutels_los,

@@ -793,9 +793,12 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 		goto out;
 	}
 	/* the result depends only on the case's versie, the classes the
-	 * caller may read and the peildatum (gcache.h) */
+	 * caller may read and the peildatum (gcache.h); the case itself
+	 * also on whether the BSN is in it, the computed results not, so
+	 * they stay shared between roles that read the same classes */
 	k.dossier = id;
-	k.klassen = toegang_zicht(rollen);
+	k.klassen = soort == UIT_DOSSIER ? toegang_zicht(rollen)
+					 : toegang_klassen(rollen);
 	k.versie = versie;
 	k.peil = peil;
 	if (cache(q) &&
@@ -1231,7 +1234,7 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		if (zo && !strcasestr(rijen[k].naam, zo))
 			continue;
 		key.dossier = id;
-		key.klassen = toegang_zicht(rollen);
+		key.klassen = toegang_klassen(rollen);
 		key.versie = db_cel_int(&res, i, 1);
 		key.peil = peil;
 		if ((rc = samenvatting(api_st(), cache(q), id, rollen, &key,
@@ -1305,7 +1308,7 @@ opwarmen(struct store *st, struct gcache *c, sdate peil,
 				rollen |= ROL_BIT(rol);
 		}
 		key.dossier = id;
-		key.klassen = toegang_zicht(rollen);
+		key.klassen = toegang_klassen(rollen);
 		key.versie = db_cel_int(&res, i, 2);
 		key.peil = peil;
 		if ((rc = samenvatting(st, c, id, rollen, &key, &sv)))

@@ -39,7 +39,8 @@ enum gcache_uit { GC_DOSSIER, GC_TIJDLIJN, GC_TOETS, GC_LOON, GC__COUNT };
 
 struct gcache_sleutel {
 	int64_t dossier;
-	uint32_t klassen;   /* toegang_zicht() of the caller's roles */
+	uint32_t klassen;   /* toegang_klassen() of the caller's roles;
+			     * toegang_zicht() for GC_DOSSIER */
 	int64_t versie;
 	sdate peil;
 };

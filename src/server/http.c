@@ -321,6 +321,10 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 	for (i = 0; i < n; i++) {
 		if (!past(routes[i].patroon, req->pad, off, len, &np))
 			continue;
+		/* a known path with another method is 405, not the
+		 * fallback's 404 */
+		if (pad_bekend && strstr(routes[i].patroon, "{*}"))
+			break;
 		if (routes[i].methode != m) {
 			int k;
 
@@ -569,7 +573,8 @@ uri_ontvangen(void *cls, const char *uri, struct MHD_Connection *conn)
 	(void)conn;
 	if (!a)
 		return NULL;
-	n = strcspn(uri, "?#");
+	/* no URI: treated as too long, answered 414 */
+	n = uri ? strcspn(uri, "?") : HTTP_MAX_PAD + 1;
 	if (n <= HTTP_MAX_PAD && !(a->rauw = strndup(uri, n))) {
 		free(a);
 		return NULL;

@@ -295,6 +295,12 @@ body_has '"code":"niet_gevonden"' "unknown path error"
 req casemanager PUT /api/v1/ik
 want 405 "wrong method"
 grep -qi '^Allow: GET, HEAD' "$tmp/hdr" && ok || nok "405 names GET and HEAD in Allow: $(cat "$tmp/hdr")"
+# a path with only other methods: 405, not the web fallback's 404
+req casemanager GET /api/v1/sessie
+want 405 "GET of the session path"
+grep -qi '^Allow: POST, DELETE' "$tmp/hdr" && ok || nok "Allow of the session path: $(cat "$tmp/hdr")"
+req casemanager HEAD /api/v1/dossiers/D-DEMO-021/gebeurtenissen "" -I
+want 405 "HEAD of a POST-only path"
 # HEAD is GET without the body: same status and length, nothing sent
 req casemanager GET /api/v1/dossiers/D-DEMO-021/tijdlijn
 getlen=$(wc -c <"$tmp/body")

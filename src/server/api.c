@@ -1450,6 +1450,60 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	return api_stuur(r, 200, o);
 }
 
+/* GET /dossiers/{id}/rechten: the caller's roles in this case and what
+ * toegang.c lets them do there, so the web application offers exactly
+ * the forms the server will accept. No case content: not audited. */
+static int
+h_rechten(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	int64_t id;
+	uint32_t rollen, org = 0;
+	json_t *o, *ro, *le, *sc;
+	unsigned i;
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if (api_dossier_van(q, r, &w, &id, &rollen)) {
+		api_wie_release(&w);
+		return 0;
+	}
+	rc = store_dossier_org_rollen(api_st(), w.id, id, &org);
+	api_wie_release(&w);
+	if (rc)
+		return api_db_fout(r, rc);
+	o = json_object();
+	ro = json_array();
+	le = json_array();
+	sc = json_array();
+	for (i = 0; i < ROL__COUNT; i++)
+		if (rollen & ROL_BIT(i) && i != ROL_BEHEERDER)
+			json_array_append_new(ro, json_string(rol_naam[i]));
+	for (i = 0; i < 3; i++) {
+		if (toegang_lees(rollen, (enum zichtbaarheid)i))
+			json_array_append_new(le, json_string(zichtbaarheid_naam[i]));
+		if (toegang_schrijf(rollen, (enum zichtbaarheid)i))
+			json_array_append_new(sc, json_string(zichtbaarheid_naam[i]));
+	}
+	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
+	json_object_set_new(o, "rollen", ro);
+	json_object_set_new(o, "lezen", le);
+	json_object_set_new(o, "schrijven", sc);
+	json_object_set_new(o, "verzuim",
+			    json_boolean(toegang_verzuim_schrijf(rollen)));
+	json_object_set_new(o, "dienstverband",
+			    json_boolean(toegang_dienstverband_schrijf(rollen)));
+	/* PUT /werkgevers/{id} and /werknemers/{id}: an organisation-wide
+	 * casemanager or werkgever grant (api_doc.c) */
+	json_object_set_new(o, "organisatie",
+			    json_boolean(toegang_dienstverband_schrijf(org)));
+	json_object_set_new(o, "bsn", json_boolean(toegang_bsn(rollen)));
+	json_object_set_new(o, "toegangslog",
+			    json_boolean(rollen & ROL_BIT(ROL_WERKNEMER)));
+	return api_stuur(r, 200, o);
+}
+
 extern const char *const spoor_openapi;
 extern const unsigned long spoor_openapi_len;
 
@@ -1479,6 +1533,7 @@ const struct http_route api_routes[] = {
 	{HTTP_POST, "/api/v1/dossiers/{}/verzuim", h_verzuim, 0},
 	{HTTP_POST, "/api/v1/dossiers/{}/gebeurtenissen", h_gebeurtenis, 0},
 	{HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang, 0},
+	{HTTP_GET, "/api/v1/dossiers/{}/rechten", h_rechten, 0},
 	/* documents and the organisation: api_doc.c */
 	{HTTP_GET, "/api/v1/dossiers/{}/documenten", h_documenten, 0},
 	{HTTP_POST, "/api/v1/dossiers/{}/documenten", h_document_nieuw,

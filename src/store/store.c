@@ -326,6 +326,18 @@ store_werkgever_rollen(struct store *s, int64_t gebruiker,
 }
 
 int
+store_dossier_org_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
+			 uint32_t *rollen)
+{
+	struct db_param p[] = {db_int(gebruiker), db_int(dossier)};
+
+	return rollen_query(s, "SELECT t.rol FROM toekenning t, dossier d, "
+			    "dienstverband v WHERE t.gebruiker_id = $1 AND "
+			    "d.id = $2 AND v.id = d.dienstverband_id AND "
+			    "t.werkgever_id = v.werkgever_id", p, NP(p), rollen);
+}
+
+int
 store_alle_rollen(struct store *s, int64_t gebruiker, uint32_t *rollen)
 {
 	struct db_param p[] = {db_int(gebruiker)};

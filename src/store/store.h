@@ -83,6 +83,10 @@ int store_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
 /* The roles of the user's organisation-wide grants for werkgever_ext. */
 int store_werkgever_rollen(struct store *s, int64_t gebruiker,
 			   const char *werkgever_ext, uint32_t *rollen);
+/* The roles of the user's organisation-wide grants for the employer of
+ * case dossier (what lets him change employer and employee data). */
+int store_dossier_org_rollen(struct store *s, int64_t gebruiker,
+			     int64_t dossier, uint32_t *rollen);
 /* Every role the user holds anywhere. */
 int store_alle_rollen(struct store *s, int64_t gebruiker, uint32_t *rollen);
 

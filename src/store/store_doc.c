@@ -1032,7 +1032,7 @@ store_dienstverband_wijzig(struct store *s, int64_t dossier, const char *json,
 	dossier_init(&oud);
 	dossier_init(&nieuw);
 	f->pad[0] = f->reden[0] = '\0';
-	if (!(rollen & (ROL_BIT(ROL_CASEMANAGER) | ROL_BIT(ROL_WERKGEVER)))) {
+	if (!toegang_dienstverband_schrijf(rollen)) {
 		fout(f, "", "alleen de casemanager of de werkgever wijzigt het "
 		     "dienstverband");
 		return ST_VERBODEN;

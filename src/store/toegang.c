@@ -64,6 +64,13 @@ toegang_verzuim_schrijf(uint32_t rollen)
 			  ROL_BIT(ROL_BEDRIJFSARTS))) != 0;
 }
 
+int
+toegang_dienstverband_schrijf(uint32_t rollen)
+{
+	return (rollen & (ROL_BIT(ROL_CASEMANAGER) |
+			  ROL_BIT(ROL_WERKGEVER))) != 0;
+}
+
 uint32_t
 toegang_klassen(uint32_t rollen)
 {

@@ -46,6 +46,10 @@ int toegang_dossier(uint32_t rollen);
  * bedrijfsarts. */
 int toegang_verzuim_schrijf(uint32_t rollen);
 
+/* May these roles change the case's dienstverband (the employment's
+ * master data)? The casemanager and the werkgever. */
+int toegang_dienstverband_schrijf(uint32_t rollen);
+
 /* The classes these roles may read, as a bit mask of 1u << zichtbaarheid,
  * for the audit log. */
 uint32_t toegang_klassen(uint32_t rollen);

@@ -51,19 +51,7 @@ export const mag = {
 	dossiers: () => heeft(...PARTIJEN),
 	/* POST /dossiers: casemanager or werkgever of the employer */
 	aanmaken: () => heeft('casemanager', 'werkgever'),
-	/* verzuim mutations (toegang_verzuim_schrijf) */
-	verzuim: () => heeft('casemanager', 'werkgever', 'leidinggevende', 'bedrijfsarts'),
-	schrijven: () => schrijfKlassen().length > 0,
-	/* the access log of the own case */
-	inzage: () => heeft('werknemer'),
 	beheer: () => heeft('beheerder'),
+	/* what a user may do inside one case comes from the server:
+	 * GET /dossiers/{id}/rechten (views/dossier.js) */
 };
-
-/** The classes of entries these roles may write (architecture §6). */
-export function schrijfKlassen() {
-	const k = [];
-	if (heeft(...PARTIJEN.filter((r) => r !== 'adviseur'))) k.push('algemeen');
-	if (heeft('bedrijfsarts')) k.push('medisch');
-	if (heeft('loopbaancoach', 'werknemer')) k.push('vertrouwelijk');
-	return k;
-}

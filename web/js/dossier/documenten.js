@@ -8,7 +8,6 @@ import {h, vervang, nieuwId} from '../dom.js';
 import {api, apiBestand, query, seg} from '../api.js';
 import {KLASSEN, KLASSE_UITLEG} from '../labels.js';
 import {veld, verstuur, waarde} from '../formulier.js';
-import {schrijfKlassen} from '../sessie.js';
 import {klasseBadge} from './logboek.js';
 
 export const MAX_BYTES = 20 * 1024 * 1024;
@@ -70,7 +69,7 @@ function tabel(id, lijst) {
 }
 
 function uploadFormulier(ctx) {
-	const klassen = schrijfKlassen();
+	const klassen = ctx.data.rechten.schrijven;
 	const titelId = nieuwId('titel');
 	const bestandId = nieuwId('veld');
 	const bestandIn = h('input', {type: 'file', id: bestandId, 'data-pad': 'Content-Type', required: true,
@@ -130,5 +129,5 @@ export async function render(ctx) {
 	if (!ctx.actueel()) return;
 	vervang(ctx.paneel, kop,
 		lijst.length ? tabel(ctx.data.id, lijst) : h('p', {class: 'leeg'}, 'Nog geen documenten.'),
-		schrijfKlassen().length ? h('div', {class: 'kaart smal-kaart'}, uploadFormulier(ctx)) : null);
+		ctx.data.rechten.schrijven.length ? h('div', {class: 'kaart smal-kaart'}, uploadFormulier(ctx)) : null);
 }

@@ -7,7 +7,6 @@ import {h, vervang} from '../dom.js';
 import {api, seg} from '../api.js';
 import {bedrag, datum, getal} from '../fmt.js';
 import {veld, verstuur, waarde} from '../formulier.js';
-import {heeft} from '../sessie.js';
 import {werknemerVelden, leesWerknemer, dienstverbandVelden, leesDienstverband} from '../stamdata.js';
 
 function lijst(paren) {
@@ -34,7 +33,7 @@ export async function render(ctx) {
 	const wg = ds.werkgever;
 	const wn = ds.werknemer;
 	const dv = ds.dienstverband;
-	const wijzig = heeft('casemanager', 'werkgever');
+	const {rechten} = ctx.data;
 	const stappen = (dv.loondoorbetaling || []).map((s) => `t/m week ${s.tot_en_met_week}: ${s.procent}%`).join('; ');
 	const secties = [
 		h('section', {'aria-labelledby': 'g-wg'}, h('h3', {id: 'g-wg'}, 'Werkgever'), lijst([
@@ -52,27 +51,33 @@ export async function render(ctx) {
 			['Vangnet', ds.vangnet || 'geen']])),
 	];
 	const formulieren = [];
-	if (wijzig) {
-		const fWn = formulier('Werknemer wijzigen', werknemerVelden('$', wn), 'Werknemer opslaan', async (form) => {
+	const met = (f) => {
+		f.opnieuw = ctx.opnieuw;
+		formulieren.push(h('details', {class: 'kaart'}, h('summary', null, f.querySelector('h3').textContent), f));
+	};
+	// employee and employer: an organisation-wide grant; the employment
+	// of this case: its casemanager or werkgever (rechten, per case)
+	if (rechten.organisatie) {
+		met(formulier('Werknemer wijzigen', werknemerVelden('$', wn), 'Werknemer opslaan', async (form) => {
 			await api('PUT', `/werknemers/${seg(wn.id)}`, leesWerknemer(form, '$'));
 			return 'De gegevens van de werknemer zijn opgeslagen.';
-		});
-		const fDv = formulier('Dienstverband wijzigen', dienstverbandVelden(dv), 'Dienstverband opslaan', async (form) => {
+		}));
+	}
+	if (rechten.dienstverband) {
+		met(formulier('Dienstverband wijzigen', dienstverbandVelden(dv), 'Dienstverband opslaan', async (form) => {
 			await api('PUT', `/dossiers/${seg(ds.dossier_id)}/dienstverband`, leesDienstverband(form));
 			return 'Het dienstverband is opgeslagen; tijdlijn, toets en loon zijn opnieuw berekend.';
-		});
-		const fWg = formulier('Werkgever wijzigen', [
+		}));
+	}
+	if (rechten.organisatie) {
+		met(formulier('Werkgever wijzigen', [
 			veld({pad: '$.naam', label: 'Naam werkgever', verplicht: true, waarde: wg.naam}),
 			veld({pad: '$.eigenrisicodrager_wga', label: 'Eigenrisicodrager WGA', type: 'vinkje',
 				waarde: wg.eigenrisicodrager_wga})], 'Werkgever opslaan', async (form) => {
 			await api('PUT', `/werkgevers/${seg(wg.id)}`, {naam: waarde(form, '$.naam'),
 				eigenrisicodrager_wga: waarde(form, '$.eigenrisicodrager_wga')});
 			return 'De gegevens van de werkgever zijn opgeslagen.';
-		});
-		for (const f of [fWn, fDv, fWg]) {
-			f.opnieuw = ctx.opnieuw;
-			formulieren.push(h('details', {class: 'kaart'}, h('summary', null, f.querySelector('h3').textContent), f));
-		}
+		}));
 	}
 	vervang(ctx.paneel, h('h2', {id: 'tabpaneel-titel'}, 'Gegevens'),
 		h('div', {class: 'twee-kolommen'}, h('div', null, secties), formulieren.length ? h('div', null, formulieren) : null));

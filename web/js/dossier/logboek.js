@@ -8,7 +8,6 @@ import {api, seg} from '../api.js';
 import {datum, vandaag} from '../fmt.js';
 import {SOORT_GROEPEN, SOORTEN, KLASSEN, KLASSE_UITLEG, label} from '../labels.js';
 import {veld, verstuur, waarde} from '../formulier.js';
-import {schrijfKlassen, mag} from '../sessie.js';
 import {VELDEN, leesItems, details} from './soorten.js';
 
 export function klasseBadge(z) {
@@ -76,7 +75,7 @@ function extraVelden(soort) {
  */
 export function gebeurtenisFormulier(o) {
 	const {ds} = o.data;
-	const klassen = schrijfKlassen();
+	const klassen = o.data.rechten.schrijven;
 	const soorten = o.soorten || Object.keys(SOORTEN);
 	const eerste = o.soort || (soorten.length === 1 ? soorten[0] : '');
 	const extra = h('div', {class: 'extra'}, extraVelden(eerste));
@@ -135,5 +134,5 @@ export async function render(ctx) {
 		h('h2', {id: 'tabpaneel-titel'}, 'Logboek'),
 		h('div', {class: 'twee-kolommen'},
 			h('div', null, entryLijst(ctx.data.ds)),
-			mag.schrijven() ? h('div', {class: 'kaart'}, gebeurtenisFormulier({data: ctx.data, opnieuw: ctx.opnieuw})) : null));
+			ctx.data.rechten.schrijven.length ? h('div', {class: 'kaart'}, gebeurtenisFormulier({data: ctx.data, opnieuw: ctx.opnieuw})) : null));
 }

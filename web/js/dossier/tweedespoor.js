@@ -5,7 +5,6 @@
 import {h, vervang} from '../dom.js';
 import {datum} from '../fmt.js';
 import {MODULES, UITKOMSTEN, STATUS, label} from '../labels.js';
-import {mag} from '../sessie.js';
 import {entryLijst, gebeurtenisFormulier, klasseBadge, gesorteerd} from './logboek.js';
 import {bevinding} from './toets.js';
 import {stand} from './tijdlijn.js';
@@ -52,7 +51,7 @@ export async function render(ctx) {
 					'Nog geen sollicitaties.'),
 				h('h3', null, 'Voortgangsrapportages'),
 				entryLijst(ds, (g) => g.soort === 'voortgangsrapportage', 'Nog geen voortgangsrapportages.')),
-			mag.schrijven() ? h('div', {class: 'kaart'}, gebeurtenisFormulier({data: ctx.data,
+			ctx.data.rechten.schrijven.length ? h('div', {class: 'kaart'}, gebeurtenisFormulier({data: ctx.data,
 				soorten: SOORTEN, soort: starts.length ? 'activiteit' : 'start_tweede_spoor',
 				titel: 'Tweede spoor vastleggen', opnieuw: ctx.opnieuw})) : null));
 }

@@ -7,7 +7,6 @@ import {h, vervang} from '../dom.js';
 import {api, seg} from '../api.js';
 import {datum, vandaag, isDatum} from '../fmt.js';
 import {veld, verstuur, waarde} from '../formulier.js';
-import {mag} from '../sessie.js';
 import {effect, verloop} from '../verzuim.js';
 
 const SOORT = {ziek: 'Ziek', hersteld: 'Hersteld', zwangerschapsverlof: 'Zwangerschapsverlof'};
@@ -84,5 +83,5 @@ export async function render(ctx) {
 		h('div', {class: 'twee-kolommen'},
 			h('div', null, lijst(ctx.data.ds),
 				h('p', {class: 'hint'}, 'Een herval binnen vier weken na herstel telt door: de ziektedagen worden samengeteld en de termijnen lopen door. Na vier weken of langer begint een nieuw verzuimgeval.')),
-			mag.verzuim() ? h('div', {class: 'kaart'}, formulier(ctx)) : null));
+			ctx.data.rechten.verzuim ? h('div', {class: 'kaart'}, formulier(ctx)) : null));
 }

@@ -1,12 +1,13 @@
 // views/dossier.js - one case: the header (employee, employer, first sick
 // day, sick week, percentage, risk) and its tabs, each its own URL
-// (/dossiers/D-1, /dossiers/D-1/logboek, ...). Tabs a role cannot use are
-// absent, not disabled.
+// (/dossiers/D-1, /dossiers/D-1/logboek, ...). Tabs and forms a user cannot
+// use in this case are absent, not disabled: the server says which
+// (GET /dossiers/{id}/rechten), per case, so a werknemer who is a coach in
+// other cases is offered exactly what he may do here.
 
 import {h, vervang, srTekst} from '../dom.js';
 import {api, seg} from '../api.js';
 import {datum} from '../fmt.js';
-import {mag} from '../sessie.js';
 import {risicoBadge} from './dossiers.js';
 
 const TABS = [
@@ -18,23 +19,25 @@ const TABS = [
 	{pad: 'loon', naam: 'Loon', module: '../dossier/loon.js'},
 	{pad: 'documenten', naam: 'Documenten', module: '../dossier/documenten.js'},
 	{pad: 'gegevens', naam: 'Gegevens', module: '../dossier/gegevens.js'},
-	{pad: 'inzage', naam: 'Wie keek mee', module: '../dossier/inzage.js', als: () => mag.inzage()},
+	{pad: 'inzage', naam: 'Wie keek mee', module: '../dossier/inzage.js', als: (r) => r.toegangslog},
 ];
 
-/** The case, its timeline and its assessment, in parallel. A case
- * without a usable sick report has no timeline (422): tl stays null. */
+/** The case, its timeline, its assessment and the caller's rights in it,
+ * in parallel. A case without a usable sick report has no timeline (422):
+ * tl stays null. */
 export async function laadDossier(id) {
 	const zacht = (p) => p.catch((e) => {
 		if (e.status === 422) return {fout: e};
 		throw e;
 	});
-	const [ds, tl, toets] = await Promise.all([
+	const [ds, tl, toets, rechten] = await Promise.all([
 		api('GET', `/dossiers/${seg(id)}`),
 		zacht(api('GET', `/dossiers/${seg(id)}/tijdlijn`)),
 		zacht(api('GET', `/dossiers/${seg(id)}/toets`)),
+		api('GET', `/dossiers/${seg(id)}/rechten`),
 	]);
 	return {id, ds, tl: tl.fout ? null : tl, toets: toets.fout ? null : toets,
-		tlFout: tl.fout || null};
+		tlFout: tl.fout || null, rechten};
 }
 
 function percentage(ds) {
@@ -61,15 +64,17 @@ function kop(data) {
 
 export async function render(ctx) {
 	const [id, tabPad = ''] = ctx.params;
-	const tabs = TABS.filter((t) => !t.als || t.als());
-	const tab = tabs.find((t) => t.pad === tabPad);
-	if (!tab) {
+	const nietGevonden = () => {
 		const e = new Error('niet gevonden');
 		e.status = 404;
-		throw e;
-	}
+		return e;
+	};
+	const tab = TABS.find((t) => t.pad === tabPad);
+	if (!tab) throw nietGevonden();
 	const [data, mod] = await Promise.all([laadDossier(id), import(tab.module)]);
 	if (!ctx.actueel()) return;
+	const tabs = TABS.filter((t) => !t.als || t.als(data.rechten));
+	if (!tabs.includes(tab)) throw nietGevonden();
 	const basis = `/dossiers/${seg(id)}`;
 	const paneel = h('section', {id: 'tabpaneel', class: 'tabpaneel', 'aria-labelledby': 'tabpaneel-titel'});
 	const nav = h('nav', {class: 'tabs', 'aria-label': 'Onderdelen van het dossier'},

@@ -887,21 +887,23 @@ h_loon(struct http_req *q, struct http_resp *r)
 	return lees_dossier(q, r, UIT_LOON);
 }
 
-static int
-fout_document(struct http_resp *r, int rc, const struct casefile_fout *f)
+int
+api_store_fout(struct http_resp *r, int rc, const struct casefile_fout *f,
+	       const char *wat)
 {
+	const char *pad = f->pad[0] ? f->pad : NULL;
+	char m[80];
+
 	if (rc == ST_ONGELDIG)
-		return http_resp_fout(r, 422, "ongeldig", f->reden,
-				      f->pad[0] ? f->pad : NULL);
+		return http_resp_fout(r, 422, "ongeldig", f->reden, pad);
 	if (rc == ST_VERBODEN)
-		return http_resp_fout(r, 403, "verboden", f->reden,
-				      f->pad[0] ? f->pad : NULL);
+		return http_resp_fout(r, 403, "verboden", f->reden, pad);
 	if (rc == ST_CONFLICT)
-		return http_resp_fout(r, 409, "bestaat_al", f->reden,
-				      f->pad[0] ? f->pad : NULL);
-	if (rc == ST_NIET_GEVONDEN)
-		return http_resp_fout(r, 404, "niet_gevonden",
-				      "dossier niet gevonden", NULL);
+		return http_resp_fout(r, 409, "bestaat_al", f->reden, pad);
+	if (rc == ST_NIET_GEVONDEN) {
+		snprintf(m, sizeof(m), "%s niet gevonden", wat);
+		return http_resp_fout(r, 404, "niet_gevonden", m, NULL);
+	}
 	return api_db_fout(r, rc);
 }
 
@@ -929,7 +931,7 @@ h_toevoegen(struct http_req *q, struct http_resp *r, int verzuim)
 						 rollen, w.id, w.weergave, &nid,
 						 &f);
 	if (rc) {
-		rc = fout_document(r, rc, &f);
+		rc = api_store_fout(r, rc, &f, "dossier");
 	} else {
 		json_t *o = json_object();
 
@@ -971,7 +973,7 @@ h_import(struct http_req *q, struct http_resp *r)
 		return 0;
 	dossier_init(&d);
 	if (casefile_lees(q->body, q->bodylen, &d, &f) != CF_OK) {
-		rc = fout_document(r, ST_ONGELDIG, &f);
+		rc = api_store_fout(r, ST_ONGELDIG, &f, "dossier");
 		goto out;
 	}
 	rc = store_werkgever_rollen(api_st(), w.id, d.werkgever_id.s, &rollen);
@@ -987,7 +989,7 @@ h_import(struct http_req *q, struct http_resp *r)
 	}
 	rc = store_import(api_st(), q->body, q->bodylen, w.id, w.naam, &id, &f);
 	if (rc) {
-		rc = fout_document(r, rc, &f);
+		rc = api_store_fout(r, rc, &f, "dossier");
 		goto out;
 	}
 	{
@@ -1412,7 +1414,7 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	if (!rc)
 		rc = store_alle_rollen(api_st(), w.id, &alle);
 	if (rc == ST_NIET_GEVONDEN ||
-	    (!rc && !(rollen & ROL_BIT(ROL_WERKNEMER)) &&
+	    (!rc && !toegang_inzage(rollen) &&
 	     !(alle & ROL_BIT(ROL_BEHEERDER)))) {
 		api_wie_release(&w);
 		return http_resp_fout(r, 404, "niet_gevonden",
@@ -1493,14 +1495,14 @@ h_rechten(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "verzuim",
 			    json_boolean(toegang_verzuim_schrijf(rollen)));
 	json_object_set_new(o, "dienstverband",
-			    json_boolean(toegang_dienstverband_schrijf(rollen)));
+			    json_boolean(toegang_stamdata(rollen)));
 	/* PUT /werkgevers/{id} and /werknemers/{id}: an organisation-wide
 	 * casemanager or werkgever grant (api_doc.c) */
 	json_object_set_new(o, "organisatie",
-			    json_boolean(toegang_dienstverband_schrijf(org)));
+			    json_boolean(toegang_stamdata(org)));
 	json_object_set_new(o, "bsn", json_boolean(toegang_bsn(rollen)));
 	json_object_set_new(o, "toegangslog",
-			    json_boolean(rollen & ROL_BIT(ROL_WERKNEMER)));
+			    json_boolean(toegang_inzage(rollen)));
 	return api_stuur(r, 200, o);
 }
 

@@ -24,7 +24,6 @@
 #include "store/toegang.h"
 
 #define PAGINA 50
-#define CM_WG (ROL_BIT(ROL_CASEMANAGER) | ROL_BIT(ROL_WERKGEVER))
 
 /* ?pagina=N (default 1); answers 400 itself and returns 1. */
 static int
@@ -59,30 +58,6 @@ pagineer(json_t *o, size_t n, size_t pagina, size_t *van, size_t *tot)
 	json_object_set_new(o, "totaal", json_integer((json_int_t)n));
 	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
 	json_object_set_new(o, "per_pagina", json_integer(PAGINA));
-}
-
-/* The answer to a refused organisation object (store ST_ONGELDIG and
- * friends); *f says where. */
-static int
-fout_object(struct http_resp *r, int rc, const struct casefile_fout *f,
-	    const char *wat)
-{
-	char m[80];
-
-	if (rc == ST_ONGELDIG)
-		return http_resp_fout(r, 422, "ongeldig", f->reden,
-				      f->pad[0] ? f->pad : NULL);
-	if (rc == ST_VERBODEN)
-		return http_resp_fout(r, 403, "verboden", f->reden,
-				      f->pad[0] ? f->pad : NULL);
-	if (rc == ST_CONFLICT)
-		return http_resp_fout(r, 409, "bestaat_al", f->reden,
-				      f->pad[0] ? f->pad : NULL);
-	if (rc == ST_NIET_GEVONDEN) {
-		snprintf(m, sizeof(m), "%s niet gevonden", wat);
-		return http_resp_fout(r, 404, "niet_gevonden", m, NULL);
-	}
-	return api_db_fout(r, rc);
 }
 
 /* --- documents ---------------------------------------------------- */
@@ -438,7 +413,7 @@ h_werkgever_nieuw(struct http_req *q, struct http_resp *r)
 	}
 	rc = store_werkgever_nieuw(api_st(), q->body, q->bodylen, w.id, w.naam,
 				   ROL_BIT(ROL_BEHEERDER), &g, &f);
-	rc = rc ? fout_object(r, rc, &f, "werkgever")
+	rc = rc ? api_store_fout(r, rc, &f, "werkgever")
 		: api_stuur(r, 201, werkgever_json(&g));
 out:
 	store_werkgever_release(&g);
@@ -468,7 +443,7 @@ h_werkgever_wijzig(struct http_req *q, struct http_resp *r)
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
-	if (!beheerder && !(org & CM_WG)) {
+	if (!beheerder && !toegang_stamdata(org)) {
 		/* a party of the employer sees it in GET /werkgevers */
 		rc = org ? http_resp_fout(r, 403, "verboden", "alleen een "
 					  "beheerder, of een casemanager of "
@@ -482,7 +457,7 @@ h_werkgever_wijzig(struct http_req *q, struct http_resp *r)
 				    w.id, w.naam,
 				    org | (beheerder ? ROL_BIT(ROL_BEHEERDER) : 0),
 				    &g, &f);
-	rc = rc ? fout_object(r, rc, &f, "werkgever")
+	rc = rc ? api_store_fout(r, rc, &f, "werkgever")
 		: api_stuur(r, 200, werkgever_json(&g));
 out:
 	store_werkgever_release(&g);
@@ -546,7 +521,7 @@ h_werknemers(struct http_req *q, struct http_resp *r)
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
-	if (!(org & CM_WG)) {
+	if (!toegang_stamdata(org)) {
 		rc = org || beheerder
 			? http_resp_fout(r, 403, "verboden", "alleen een "
 					 "casemanager of werkgever van deze "
@@ -594,7 +569,7 @@ h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
-	if (!(org & CM_WG)) {
+	if (!toegang_stamdata(org)) {
 		rc = toegang_dossier(partij)
 			? http_resp_fout(r, 403, "verboden", "alleen een "
 					 "casemanager of werkgever van zijn "
@@ -606,7 +581,7 @@ h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 	}
 	rc = store_werknemer_wijzig(api_st(), q->param[0], q->body, q->bodylen,
 				    w.id, w.naam, org, &n, &f);
-	rc = rc ? fout_object(r, rc, &f, "werknemer")
+	rc = rc ? api_store_fout(r, rc, &f, "werknemer")
 		: api_stuur(r, 200, werknemer_json(&n));
 out:
 	store_werknemer_release(&n);
@@ -638,7 +613,7 @@ h_dienstverband_wijzig(struct http_req *q, struct http_resp *r)
 	rc = store_dienstverband_wijzig(api_st(), id, q->body, q->bodylen,
 					rollen, w.id, w.naam, &canon, &f);
 	if (rc) {
-		rc = fout_object(r, rc, &f, "dossier");
+		rc = api_store_fout(r, rc, &f, "dossier");
 		goto out;
 	}
 	o = json_object();

@@ -33,6 +33,12 @@ sdate api_vandaag(void);
 int api_intern(struct http_resp *r);
 int api_db_fout(struct http_resp *r, int rc);
 
+/* The answer to a refused store write: 422 ST_ONGELDIG, 403 ST_VERBODEN,
+ * 409 ST_CONFLICT with f's reason and JSON path; 404 "<wat> niet
+ * gevonden" for ST_NIET_GEVONDEN; anything else as api_db_fout. */
+int api_store_fout(struct http_resp *r, int rc, const struct casefile_fout *f,
+		   const char *wat);
+
 /* Send a jansson tree as the response; takes the reference. */
 int api_stuur(struct http_resp *r, unsigned status, json_t *j);
 

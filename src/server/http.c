@@ -345,20 +345,15 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 		 * each is then decoded, so an id with a '/' (sent as %2F)
 		 * stays one segment */
 		memcpy(kopie, req->pad, strlen(req->pad) + 1);
-		for (j = 0; j < np; j++) {
+		for (j = 0; j < np; j++)
 			kopie[off[j] + len[j]] = '\0';
+		for (j = 0; j < np; j++)
+			if (ontsnap(kopie + off[j]))
+				return http_resp_fout(resp, 400, "ongeldig",
+						      "het adres bevat een "
+						      "nulteken", NULL);
+		for (j = 0; j < np; j++)
 			req->param[j] = kopie + off[j];
-		}
-		for (j = 0; j < np; j++) {
-			if (ontsnap(kopie + off[j]) == 0)
-				continue;
-			for (j = 0; j < np; j++)
-				req->param[j] = NULL;
-			req->nparam = 0;
-			return http_resp_fout(resp, 400, "ongeldig",
-					      "het adres bevat een nulteken",
-					      NULL);
-		}
 		req->nparam = np;
 		rc = routes[i].h(req, resp);
 		for (j = 0; j < np; j++)

@@ -17,6 +17,7 @@
 #include "core/date.h"
 #include "migrate.h"
 #include "store.h"
+#include "store_int.h"
 
 #define NP(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -107,16 +108,15 @@ store_rollback(struct store *s)
 	return rc;
 }
 
-static char *
-dup(const char *p)
+char *
+store_dup(const char *p)
 {
 	return p ? strdup(p) : NULL;
 }
 
-/* One integer from a query with one row, or ST_NIET_GEVONDEN. */
-static int
-een_int(struct store *s, const char *sql, const struct db_param *p,
-	size_t np, int64_t *out)
+int
+store_een_int(struct store *s, const char *sql, const struct db_param *p,
+	      size_t np, int64_t *out)
 {
 	struct db_res r;
 	int rc = db_query(s->db, sql, p, np, &r);
@@ -147,7 +147,7 @@ int_en_tekst(struct store *s, const char *sql, const struct db_param *p,
 		db_res_release(&r);
 		return ST_NIET_GEVONDEN;
 	}
-	c = dup(db_cel(&r, 0, 1));
+	c = store_dup(db_cel(&r, 0, 1));
 	if (!c) {
 		db_res_release(&r);
 		return ST_NOMEM;
@@ -184,7 +184,7 @@ store_gebruiker_nieuw(struct store *s, const char *naam,
 	struct db_param p[] = {db_text(naam), db_text(weergavenaam),
 			       db_text(hash), db_int(store_nu())};
 
-	return een_int(s, "INSERT INTO gebruiker (naam, weergavenaam, "
+	return store_een_int(s, "INSERT INTO gebruiker (naam, weergavenaam, "
 		       "wachtwoord_hash, aangemaakt) VALUES ($1, $2, $3, $4) "
 		       "RETURNING id", p, NP(p), id);
 }
@@ -216,8 +216,8 @@ store_gebruiker_info(struct store *s, int64_t id, char **naam,
 		db_res_release(&r);
 		return ST_NIET_GEVONDEN;
 	}
-	a = dup(db_cel(&r, 0, 0));
-	b = dup(db_cel(&r, 0, 1));
+	a = store_dup(db_cel(&r, 0, 0));
+	b = store_dup(db_cel(&r, 0, 1));
 	db_res_release(&r);
 	if (!a || !b) {
 		free(a);
@@ -268,7 +268,7 @@ store_toekenning(struct store *s, int64_t gebruiker, enum rol r,
 	if (werkgever_ext) {
 		struct db_param p[] = {db_text(werkgever_ext)};
 
-		if ((rc = een_int(s, "SELECT id FROM werkgever WHERE "
+		if ((rc = store_een_int(s, "SELECT id FROM werkgever WHERE "
 				  "extern_id = $1", p, 1, &wg)))
 			return rc;
 	}
@@ -409,10 +409,10 @@ wie_query(struct store *s, const char *sql, const struct db_param *p,
 		db_res_release(&r);
 		return ST_NIET_GEVONDEN;
 	}
-	a = dup(db_cel(&r, 0, 2));
-	b = dup(db_cel(&r, 0, 3));
+	a = store_dup(db_cel(&r, 0, 2));
+	b = store_dup(db_cel(&r, 0, 3));
 	if (csrf)
-		c = dup(db_cel(&r, 0, 1));
+		c = store_dup(db_cel(&r, 0, 1));
 	*id = db_cel_int(&r, 0, 0);
 	db_res_release(&r);
 	if (!a || !b || (csrf && !c)) {
@@ -460,7 +460,7 @@ store_token_zoek(struct store *s, const char *token_hash, int64_t *gebruiker)
 {
 	struct db_param p[] = {db_text(token_hash)};
 
-	return een_int(s, "SELECT t.gebruiker_id FROM api_token t, gebruiker "
+	return store_een_int(s, "SELECT t.gebruiker_id FROM api_token t, gebruiker "
 		       "g WHERE t.token_hash = $1 AND t.ingetrokken = 0 AND "
 		       "g.id = t.gebruiker_id AND g.actief = 1", p, NP(p),
 		       gebruiker);
@@ -822,7 +822,7 @@ store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id)
 {
 	struct db_param p[] = {db_text(extern_id)};
 
-	return een_int(s, "SELECT id FROM dossier WHERE extern_id = $1", p,
+	return store_een_int(s, "SELECT id FROM dossier WHERE extern_id = $1", p,
 		       NP(p), id);
 }
 
@@ -982,7 +982,7 @@ zet_werkgever(struct store *s, const struct dossier *d, int64_t *id)
 			 &n);
 
 	if (!rc)
-		rc = een_int(s, "INSERT INTO werkgever (extern_id, naam, "
+		rc = store_een_int(s, "INSERT INTO werkgever (extern_id, naam, "
 			     "eigenrisicodrager_wga) VALUES ($1, $2, $3) ON "
 			     "CONFLICT (extern_id) DO UPDATE SET naam = "
 			     "excluded.naam RETURNING id", p, NP(p), id);
@@ -1016,7 +1016,7 @@ zet_werknemer(struct store *s, const struct dossier *d, int64_t *id)
 		     "geboortedatum IS DISTINCT FROM $3 OR bsn IS DISTINCT "
 		     "FROM $4)", p, NP(p), &n);
 	if (!rc)
-		rc = een_int(s, "INSERT INTO werknemer (extern_id, naam, "
+		rc = store_een_int(s, "INSERT INTO werknemer (extern_id, naam, "
 			     "geboortedatum, bsn) VALUES ($1, $2, $3, $4) ON "
 			     "CONFLICT (extern_id) DO UPDATE SET naam = "
 			     "excluded.naam RETURNING id", p, NP(p), id);
@@ -1048,7 +1048,7 @@ schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
 		struct db_param p[] = {db_int(wg), db_int(wn), db_text(begin),
 				       db_text(dvtxt)};
 
-		rc = een_int(s, "INSERT INTO dienstverband (werkgever_id, "
+		rc = store_een_int(s, "INSERT INTO dienstverband (werkgever_id, "
 			     "werknemer_id, begindatum, gegevens) VALUES ($1, "
 			     "$2, $3, $4) RETURNING id", p, NP(p), &dv);
 	}
@@ -1063,7 +1063,7 @@ schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
 					      : db_text(vangnet_naam[d->vangnet]),
 			db_int(nu)};
 
-		rc = een_int(s, "INSERT INTO dossier (extern_id, "
+		rc = store_een_int(s, "INSERT INTO dossier (extern_id, "
 			     "dienstverband_id, vangnet, aangemaakt, gewijzigd) "
 			     "VALUES ($1, $2, $3, $4, $4) RETURNING id", p,
 			     NP(p), &ds);
@@ -1279,7 +1279,7 @@ vergrendel(struct store *s, int64_t id, const char *volg_sql, int64_t *volg)
 		return rc;
 	if (n == 0)
 		return ST_NIET_GEVONDEN;
-	return een_int(s, volg_sql, p + 1, 1, volg);
+	return store_een_int(s, volg_sql, p + 1, 1, volg);
 }
 
 /* Rewrite "$.gebeurtenissen[i]..." of the merged document to "$..." of

@@ -16,6 +16,7 @@
 #include <strings.h>
 
 #include "store/store_doc.h"
+#include "store/store_int.h"
 
 #define NP(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -31,35 +32,11 @@
 #define LIJST_EINDE
 #endif
 
-static char *
-dup(const char *p)
-{
-	return p ? strdup(p) : NULL;
-}
-
 /* The same compact form store.c keeps in its rows. */
 static char *
 dump(const json_t *j)
 {
 	return json_dumps(j, JSON_COMPACT | JSON_REAL_PRECISION(15));
-}
-
-/* One integer from a query with one row, or ST_NIET_GEVONDEN. */
-static int
-een_int(struct store *s, const char *sql, const struct db_param *p,
-	size_t np, int64_t *out)
-{
-	struct db_res r;
-	int rc = db_query(s->db, sql, p, np, &r);
-
-	if (rc)
-		return rc;
-	if (r.nrows == 0 || !db_cel(&r, 0, 0))
-		rc = ST_NIET_GEVONDEN;
-	else
-		*out = db_cel_int(&r, 0, 0);
-	db_res_release(&r);
-	return rc;
 }
 
 static void
@@ -249,8 +226,8 @@ doc_uit(struct store *s, const struct db_res *r, size_t i, struct store_doc *d)
 	memcpy(d->sha256, h, STORE_DOC_SHA256_HEX + 1);
 	d->grootte = db_cel_int(r, i, 5);
 	d->vastgelegd = db_cel_int(r, i, 6);
-	d->naam = dup(db_cel(r, i, 1));
-	d->auteur = dup(db_cel(r, i, 7));
+	d->naam = store_dup(db_cel(r, i, 1));
+	d->auteur = store_dup(db_cel(r, i, 7));
 	if (!d->naam || (db_cel(r, i, 7) && !d->auteur)) {
 		store_doc_release(d);
 		return ST_NOMEM;
@@ -290,7 +267,7 @@ store_doc_nieuw(struct store *s, int64_t dossier, uint32_t rollen,
 	{
 		struct db_param p[] = {db_int(dossier)};
 
-		if ((rc = een_int(s, "SELECT id FROM dossier WHERE id = $1", p,
+		if ((rc = store_een_int(s, "SELECT id FROM dossier WHERE id = $1", p,
 				  NP(p), &id)))
 			goto terug;
 	}
@@ -301,7 +278,7 @@ store_doc_nieuw(struct store *s, int64_t dossier, uint32_t rollen,
 			db_int((int64_t)len), db_blob(inhoud, len),
 			db_int(store_nu()), auteur ? db_int(auteur) : db_null()};
 
-		if ((rc = een_int(s, "INSERT INTO document (dossier_id, naam, "
+		if ((rc = store_een_int(s, "INSERT INTO document (dossier_id, naam, "
 				  "mime, zichtbaarheid, sha256, grootte, inhoud, "
 				  "vastgelegd, auteur_id) VALUES ($1, $2, $3, $4, "
 				  "$5, $6, $7, $8, $9) RETURNING id", p, NP(p),
@@ -573,8 +550,8 @@ store_werkgevers(struct store *s, int64_t gebruiker, int alle,
 	for (i = 0; i < r.nrows; i++) {
 		struct store_werkgever w;
 
-		w.id = dup(db_cel(&r, i, 0));
-		w.naam = dup(db_cel(&r, i, 1));
+		w.id = store_dup(db_cel(&r, i, 0));
+		w.naam = store_dup(db_cel(&r, i, 1));
 		w.eigenrisicodrager_wga = db_cel_int(&r, i, 2) != 0;
 		w.dossiers = db_cel_int(&r, i, 3);
 		if (!w.id || !w.naam) {
@@ -602,11 +579,11 @@ werkgever_uit(struct store *s, const struct dossier *d,
 	int rc;
 
 	memset(&w, 0, sizeof(w));
-	if ((rc = een_int(s, "SELECT " TEL_DOSSIERS " FROM werkgever g WHERE "
+	if ((rc = store_een_int(s, "SELECT " TEL_DOSSIERS " FROM werkgever g WHERE "
 			  "g.extern_id = $1", p, NP(p), &w.dossiers)))
 		return rc;
-	w.id = dup(d->werkgever_id.s);
-	w.naam = dup(d->werkgever_naam.s);
+	w.id = store_dup(d->werkgever_id.s);
+	w.naam = store_dup(d->werkgever_naam.s);
 	w.eigenrisicodrager_wga = d->eigenrisicodrager_wga != 0;
 	if (!w.id || !w.naam) {
 		store_werkgever_release(&w);
@@ -701,7 +678,7 @@ store_werkgever_wijzig(struct store *s, const char *id, const char *json,
 	if (!rc) {
 		struct db_param p[] = {db_text(id)};
 
-		rc = een_int(s, "SELECT id FROM werkgever WHERE extern_id = $1",
+		rc = store_een_int(s, "SELECT id FROM werkgever WHERE extern_id = $1",
 			     p, NP(p), &rij);
 	}
 	/* the name is in every exported case file and the flag in every
@@ -766,9 +743,9 @@ werknemer_uit(const struct db_res *r, size_t i, struct store_werknemer *w)
 	w->geboortedatum = DATE_NONE;
 	if (gd && date_parse(gd, strlen(gd), &w->geboortedatum))
 		w->geboortedatum = DATE_NONE;
-	w->id = dup(db_cel(r, i, 0));
-	w->naam = dup(db_cel(r, i, 1));
-	w->bsn = dup(db_cel(r, i, 3));
+	w->id = store_dup(db_cel(r, i, 0));
+	w->naam = store_dup(db_cel(r, i, 1));
+	w->bsn = store_dup(db_cel(r, i, 3));
 	if (!w->id || !w->naam || (db_cel(r, i, 3) && !w->bsn))
 		return ST_NOMEM;
 	return ST_OK;
@@ -813,7 +790,7 @@ store_werknemers(struct store *s, const char *werkgever,
 			}
 		}
 		w = &a[k - 1];
-		ds = dup(db_cel(&r, i, 4));
+		ds = store_dup(db_cel(&r, i, 4));
 		if (!ds) {
 			rc = ST_NOMEM;
 			goto out;
@@ -924,7 +901,7 @@ store_werknemer_wijzig(struct store *s, const char *id, const char *json,
 	if (!rc) {
 		struct db_param p[] = {db_text(id)};
 
-		rc = een_int(s, "SELECT id FROM werknemer WHERE extern_id = $1",
+		rc = store_een_int(s, "SELECT id FROM werknemer WHERE extern_id = $1",
 			     p, NP(p), &rij);
 	}
 	if (!rc && n)
@@ -936,9 +913,9 @@ store_werknemer_wijzig(struct store *s, const char *id, const char *json,
 		rc = audit_werknemer(s, rij, auteur, wie, rollen);
 	if (!rc && out) {
 		w.geboortedatum = d.geboortedatum;
-		w.id = dup(id);
-		w.naam = dup(d.werknemer_naam.s);
-		w.bsn = dup(d.bsn.s);
+		w.id = store_dup(id);
+		w.naam = store_dup(d.werknemer_naam.s);
+		w.bsn = store_dup(d.bsn.s);
 		if (!w.id || !w.naam || (d.bsn.s && !w.bsn))
 			rc = ST_NOMEM;
 	}
@@ -1032,7 +1009,7 @@ store_dienstverband_wijzig(struct store *s, int64_t dossier, const char *json,
 	dossier_init(&oud);
 	dossier_init(&nieuw);
 	f->pad[0] = f->reden[0] = '\0';
-	if (!toegang_dienstverband_schrijf(rollen)) {
+	if (!toegang_stamdata(rollen)) {
 		fout(f, "", "alleen de casemanager of de werkgever wijzigt het "
 		     "dienstverband");
 		return ST_VERBODEN;

@@ -65,10 +65,16 @@ toegang_verzuim_schrijf(uint32_t rollen)
 }
 
 int
-toegang_dienstverband_schrijf(uint32_t rollen)
+toegang_stamdata(uint32_t rollen)
 {
 	return (rollen & (ROL_BIT(ROL_CASEMANAGER) |
 			  ROL_BIT(ROL_WERKGEVER))) != 0;
+}
+
+int
+toegang_inzage(uint32_t rollen)
+{
+	return (rollen & ROL_BIT(ROL_WERKNEMER)) != 0;
 }
 
 uint32_t

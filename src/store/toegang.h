@@ -46,9 +46,16 @@ int toegang_dossier(uint32_t rollen);
  * bedrijfsarts. */
 int toegang_verzuim_schrijf(uint32_t rollen);
 
-/* May these roles change the case's dienstverband (the employment's
- * master data)? The casemanager and the werkgever. */
-int toegang_dienstverband_schrijf(uint32_t rollen);
+/* Do these roles manage master data? The casemanager and the werkgever:
+ * with roles in a case they change its dienstverband; with
+ * organisation-wide roles for an employer they list and change its
+ * employees and change the employer. */
+int toegang_stamdata(uint32_t rollen);
+
+/* May these roles read the case's access log? The werknemer, whose
+ * case it is (architecture §6; the beheerder reads it through his
+ * system-wide role, not through a role in the case). */
+int toegang_inzage(uint32_t rollen);
 
 /* The classes these roles may read, as a bit mask of 1u << zichtbaarheid,
  * for the audit log. */

@@ -1001,17 +1001,17 @@ t_toekenningen(void **state)
 static const struct {
 	enum rol r;
 	uint32_t lees, schrijf;
-	int dossier, verzuim, bsn;
+	int dossier, verzuim, bsn, stamdata, inzage;
 } TABEL6[ROL__COUNT] = {
-	{ROL_BEHEERDER, 0, 0, 0, 0, 0},
-	{ROL_CASEMANAGER, A, A, 1, 1, 1},
-	{ROL_WERKGEVER, A, A, 1, 1, 1},
-	{ROL_LEIDINGGEVENDE, A, A, 1, 1, 0},
-	{ROL_BEDRIJFSARTS, A | M, A | M, 1, 1, 1},
-	{ROL_ARBEIDSDESKUNDIGE, A, A, 1, 0, 0},
-	{ROL_LOOPBAANCOACH, A | V, A | V, 1, 0, 0},
-	{ROL_WERKNEMER, A | M | V, A | V, 1, 0, 1},
-	{ROL_ADVISEUR, A, 0, 1, 0, 0},
+	{ROL_BEHEERDER, 0, 0, 0, 0, 0, 0, 0},
+	{ROL_CASEMANAGER, A, A, 1, 1, 1, 1, 0},
+	{ROL_WERKGEVER, A, A, 1, 1, 1, 1, 0},
+	{ROL_LEIDINGGEVENDE, A, A, 1, 1, 0, 0, 0},
+	{ROL_BEDRIJFSARTS, A | M, A | M, 1, 1, 1, 0, 0},
+	{ROL_ARBEIDSDESKUNDIGE, A, A, 1, 0, 0, 0, 0},
+	{ROL_LOOPBAANCOACH, A | V, A | V, 1, 0, 0, 0, 0},
+	{ROL_WERKNEMER, A | M | V, A | V, 1, 0, 1, 0, 1},
+	{ROL_ADVISEUR, A, 0, 1, 0, 0, 0, 0},
 };
 
 static void
@@ -1038,6 +1038,8 @@ t_toegang_tabel(void **state)
 		assert_int_equal(toegang_dossier(b), TABEL6[i].dossier);
 		assert_int_equal(toegang_verzuim_schrijf(b), TABEL6[i].verzuim);
 		assert_int_equal(toegang_bsn(b), TABEL6[i].bsn);
+		assert_int_equal(toegang_stamdata(b), TABEL6[i].stamdata);
+		assert_int_equal(toegang_inzage(b), TABEL6[i].inzage);
 		assert_int_equal(toegang_zicht(b),
 				 TABEL6[i].lees |
 					 (TABEL6[i].bsn ? TOEGANG_ZICHT_BSN : 0));

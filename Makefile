@@ -1,26 +1,46 @@
 # spoor: the two commands of the README, and the checks CI runs.
-#   make run    build, create build/run/spoor.db with demo data, serve it on
-#               http://127.0.0.1:8080 and print the demo logins
-#   make test   unit + command-line tests, again under ASan+UBSan, and
-#               under valgrind memcheck
-#   make lint   cppcheck, clang-tidy and gcc -fanalyzer on src/
-#   make fuzz   the libFuzzer targets, FUZZ_SECONDS each (default 30)
-#   make bench  bench/run.sh (release build, PostgreSQL comparison)
+#   make run     build, create build/run/spoor.db with demo data, serve it on
+#                http://127.0.0.1:8080 (LISTEN=...) and print the demo logins
+#   make test    unit + command-line + browser tests, again under
+#                ASan+UBSan, and under valgrind memcheck; fails when a test
+#                leaves a spoor process or a PostgreSQL cluster behind
+#   make lint    cppcheck, clang-tidy and gcc -fanalyzer on src/
+#   make fuzz    the libFuzzer targets, FUZZ_SECONDS each (default 30)
+#   make bench   bench/run.sh (release build, PostgreSQL comparison)
+#   make install the binary, man pages, systemd unit and example
+#                configuration under PREFIX (default /usr/local), DESTDIR honoured
+#   make test-fresh  the two commands inside a new minimal Debian 12 root
+#                file system (scripts/fresh-debian.sh; slow, needs root)
+# Each target installs only the Debian packages it needs (scripts/deps.sh):
+# make run and make install never install test, analysis or browser tools.
 
 JOBS ?= 2
 FUZZ_SECONDS ?= 30
 VALGRIND := valgrind -q --error-exitcode=99 --leak-check=full \
 	--errors-for-leak-kinds=definite --track-origins=yes
 
-.PHONY: all deps build run run-cli test test-debug test-asan test-valgrind lint \
-	fuzz bench clean
+PREFIX ?= /usr/local
+MAKEFLAGS += --no-print-directory
+
+.PHONY: all deps deps-test build build-test run run-cli test test-debug test-asan \
+	test-valgrind leftovers lint fuzz bench install test-fresh clean
 
 all: build
 
 deps:
-	@bash scripts/deps.sh
+	@bash scripts/deps.sh run
 
+deps-test:
+	@bash scripts/deps.sh test
+
+# The server binary alone (release, hardened, no tests): what make run and
+# make install need.
 build: deps
+	@cmake --preset run >/dev/null
+	@cmake --build build/app -j$(JOBS) --target spoor
+
+# The debug build with every test target.
+build-test: deps-test
 	@cmake --preset debug >/dev/null
 	@cmake --build build/debug -j$(JOBS)
 
@@ -28,12 +48,13 @@ build: deps
 # 127.0.0.1:8080 (Ctrl-C stops it). DEMO_WACHTWOORD sets the password.
 RUN_DB ?= build/run/spoor.db
 DEMO_WACHTWOORD ?= spoor-demo-2026
+LISTEN ?= 127.0.0.1:8080
 run: build
 	@mkdir -p $(dir $(RUN_DB))
 	@rm -f $(RUN_DB) $(RUN_DB)-wal $(RUN_DB)-shm
-	@./build/debug/spoor demo --db $(RUN_DB) --wachtwoord $(DEMO_WACHTWOORD)
-	@echo "log in op http://127.0.0.1:8080/ met een van deze namen"
-	@./build/debug/spoor serve --db $(RUN_DB) --listen 127.0.0.1:8080
+	@./build/app/spoor demo --db $(RUN_DB) --wachtwoord $(DEMO_WACHTWOORD)
+	@echo "log in op http://$(LISTEN)/ met een van deze namen"
+	@./build/app/spoor serve --db $(RUN_DB) --listen $(LISTEN)
 
 # The command line on the demo case files (what `make run` did before the
 # server).
@@ -41,29 +62,36 @@ run-cli: build
 	@for f in data/demo/*.json; do \
 		for c in tijdlijn toets loon; do \
 			echo "== spoor $$c $$f"; \
-			./build/debug/spoor $$c "$$f" || exit $$?; \
+			./build/app/spoor $$c "$$f" || exit $$?; \
 			echo; \
 		done; \
 	done
 
-test: deps test-debug test-asan test-valgrind
+test: deps-test test-debug test-asan test-valgrind
 	@echo "make test: all suites passed (debug, asan+ubsan, valgrind)"
 
-test-debug:
+# No test may leave a spoor process or a throwaway PostgreSQL cluster
+# running (scripts/leftovers.sh); checked after each phase.
+leftovers:
+	@bash scripts/leftovers.sh
+
+test-debug: deps-test
 	cmake --preset debug >/dev/null
 	cmake --build build/debug -j$(JOBS)
 	ctest --test-dir build/debug --output-on-failure --timeout 900 -j$(JOBS)
+	@bash scripts/leftovers.sh
 
-test-asan:
+test-asan: deps-test
 	cmake --preset asan >/dev/null
 	cmake --build build/asan -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
 		ctest --test-dir build/asan --output-on-failure --timeout 900 -j$(JOBS)
+	@bash scripts/leftovers.sh
 
 # Unit tests through ctest's memcheck; the command-line scripts run the
 # real binary under valgrind through a wrapper.
-test-valgrind:
+test-valgrind: deps-test
 	cmake --preset debug -DMEMORYCHECK_COMMAND_OPTIONS="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" >/dev/null
 	cmake --build build/debug -j$(JOBS)
 	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_|_pg$$|^browser' \
@@ -75,8 +103,12 @@ test-valgrind:
 			timeout -k 10 900 bash "$$s" $(CURDIR)/tests/cli/valgrind-spoor.sh \
 			$(CURDIR)/tests || exit 1; \
 	done
+	@bash scripts/leftovers.sh
 
-lint: build
+lint:
+	@bash scripts/deps.sh lint
+	cmake --preset debug >/dev/null
+	cmake --build build/debug -j$(JOBS)
 	cppcheck --enable=warning,style,performance,portability --std=c11 \
 		--inline-suppr --error-exitcode=1 --suppress=missingIncludeSystem --suppress=variableScope \
 		-q -I src src/
@@ -89,7 +121,8 @@ lint: build
 	done
 	@echo "lint: clean"
 
-fuzz: deps
+fuzz:
+	@bash scripts/deps.sh fuzz
 	cmake --preset fuzz >/dev/null
 	cmake --build build/fuzz -j$(JOBS) --target fuzz_casefile fuzz_api_body
 	rm -rf build/fuzz/corpus build/fuzz/corpus_api
@@ -102,8 +135,15 @@ fuzz: deps
 		-max_len=16384 -timeout=10 -rss_limit_mb=2048 corpus_api
 
 bench:
-	@bash scripts/deps.sh --bench
+	@bash scripts/deps.sh bench
 	bash bench/run.sh
+
+# DESTDIR (environment or make variable) is honoured by cmake --install.
+install: build
+	DESTDIR=$(DESTDIR) cmake --install build/app --prefix $(PREFIX)
+
+test-fresh:
+	bash scripts/fresh-debian.sh --phase all
 
 clean:
 	rm -rf build

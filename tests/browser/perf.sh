@@ -13,9 +13,9 @@ N=${2:-10000}
 HERE=$(cd "$(dirname "$0")" && pwd)
 TESTS=$(dirname "$HERE")
 . "$TESTS/cli/lib.sh"
+NODE=$(bash "$TESTS/../scripts/node.sh")
 NPM=${SPOOR_BROWSER_NPM_DIR:-$TESTS/../build/npm-browser}
-[ -d "$NPM/node_modules/playwright-core" ] ||
-	{ echo "perf.sh: run tests/browser/run.sh once first (it installs playwright-core into $NPM)" >&2; exit 2; }
+bash "$TESTS/../scripts/node.sh" ci "$HERE" "$NPM"
 tmp=$(mktemp -d)
 pid=
 trap 'stop_server "$pid"; rm -rf "$tmp"' EXIT
@@ -49,4 +49,4 @@ until grep -q "luistert op" "$tmp/out" 2>/dev/null; do sleep 0.05; done
 URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/out")
 cp "$HERE/perf.mjs" "$NPM/"
 echo "perf: $((N + 30)) cases for the casemanager; $(nproc) cores; $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2 | sed 's/^ *//')"
-SPOOR_URL=$URL SPOOR_PW=$PW node "$NPM/perf.mjs"
+SPOOR_URL=$URL SPOOR_PW=$PW "$NODE" "$NPM/perf.mjs"

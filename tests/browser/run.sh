@@ -8,8 +8,15 @@
 #
 # playwright-core and axe-core (exact versions of package-lock.json) are
 # installed with `npm ci` once into SPOOR_BROWSER_NPM_DIR (default
-# build/npm-browser), again only when the lock file changes; playwright
-# never downloads a browser (Firefox is driven over WebDriver BiDi).
+# build/npm-browser), again only when the lock file changes
+# (scripts/node.sh ci); playwright never downloads a browser (Firefox is
+# driven over WebDriver BiDi).
+#
+# Node.js: playwright-core 1.64 needs Node 20 or newer. The tests run on
+# the node that scripts/node.sh prints: the system's when it is new
+# enough, else (Debian 12 ships Node 18) an exact Node 24 that it
+# installs from the npm registry into build/node with the system's npm.
+# npm itself may be Debian's npm 9.
 # Screenshots and the axe report go to browser-artifacts/<browser>/ next
 # to the spoor binary (build/<preset>/).
 SPOOR=$1
@@ -26,36 +33,29 @@ firefox) EXE=${SPOOR_FIREFOX:-/usr/bin/firefox-esr} PKG=firefox-esr ;;
 *) echo "run.sh: unknown browser '$BROWSER' (chromium or firefox)" >&2; exit 2 ;;
 esac
 [ -x "$EXE" ] || { echo "run.sh: $EXE is missing (scripts/deps.sh installs $PKG)" >&2; exit 2; }
-for c in node npm flock; do
-	command -v "$c" >/dev/null || { echo "run.sh: $c is missing (scripts/deps.sh installs it)" >&2; exit 2; }
-done
 
+# node.sh reports its own failures (npm's error lines, status and log)
+NODE=$(bash "$TESTS/../scripts/node.sh") || { echo "FAIL: no Node.js to run the browser tests with" >&2; exit 1; }
+echo "browser ($BROWSER): $NODE, Node $("$NODE" --version)"
 ART=$(cd "$(dirname "$SPOOR")" && pwd)/browser-artifacts/$BROWSER
 NPM=${SPOOR_BROWSER_NPM_DIR:-$TESTS/../build/npm-browser}
-mkdir -p "$NPM" "$ART" || exit 2
+# one installer at a time (the debug and asan suites share the directory)
+bash "$TESTS/../scripts/node.sh" ci "$TESTS/browser" "$NPM" ||
+	{ echo "FAIL: playwright-core and axe-core are not installed" >&2; exit 1; }
+mkdir -p "$ART" || exit 2
 NPM=$(cd "$NPM" && pwd)
 rm -f "$ART"/*.png "$ART"/axe.json
 
-# one installer at a time (the debug and asan suites share the directory)
-(
-	flock 9
-	want=$(sha256sum "$TESTS/browser/package-lock.json" | cut -d' ' -f1)
-	if [ "$(cat "$NPM/.lock.sha256" 2>/dev/null)" != "$want" ] ||
-		[ ! -d "$NPM/node_modules/playwright-core" ] || [ ! -d "$NPM/node_modules/axe-core" ]; then
-		cp "$TESTS/browser/package.json" "$TESTS/browser/package-lock.json" "$NPM/" &&
-		(cd "$NPM" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --no-audit --no-fund >npm.log 2>&1) ||
-			{ echo "run.sh: npm ci failed: $(tail -5 "$NPM/npm.log")" >&2; exit 1; }
-		echo "$want" >"$NPM/.lock.sha256"
-	fi
-	# the test imports its packages from the directory it lives in
-	cp "$TESTS/browser/spoor.test.mjs" "$NPM/"
-) 9>"$NPM.lock" || exit 1
-
 tmp=$(mktemp -d) || exit 2
+# the test imports its packages from a directory below node_modules'
+# one; a directory of its own, so that parallel suites never see a
+# half-copied file
+run=$(mktemp -d "$NPM/run.XXXXXX") || exit 2
+cp "$TESTS/browser/spoor.test.mjs" "$run/" || exit 2
 pid=
 cleanup() {
 	stop_server "$pid"
-	rm -rf "$tmp"
+	rm -rf "$tmp" "$run"
 }
 trap cleanup EXIT
 export SPOOR_AUTH_KOSTEN=test
@@ -73,7 +73,7 @@ URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
 [ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
 
 SPOOR_URL=$URL SPOOR_PW=$PW SPOOR_ARTIFACTS=$ART SPOOR_BROWSER=$BROWSER SPOOR_BROWSER_EXE=$EXE \
-	timeout -k 10 300 node --test --test-reporter=spec "$NPM/spoor.test.mjs"
+	timeout -k 10 300 "$NODE" --test --test-reporter=spec "$run/spoor.test.mjs"
 rc=$?
 stop_server "$pid"
 src=$?

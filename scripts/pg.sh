@@ -10,6 +10,11 @@
 #
 # initdb refuses to run as root, so as root the server runs as the user
 # postgres (runuser); as anyone else it runs as that user.
+#
+# The marker file .spoor-pg in the directory says who started the cluster
+# (SPOOR_TEST, which tests/cli/lib.sh exports, else the caller's command
+# line): scripts/leftovers.sh names it when a test leaves a cluster
+# running. A cluster is only ever removed after its server has ended.
 set -euo pipefail
 
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
@@ -46,24 +51,63 @@ dir_van() {
 	printf '%s\n' "$dir"
 }
 
+# Whether PID is the postmaster of the cluster in DIR (a stale
+# postmaster.pid may name a pid that now belongs to something else).
+postmaster_van() {
+	local pid=$1 dir=$2 cmd
+	[ -n "$pid" ] && [ -r "/proc/$pid/cmdline" ] || return 1
+	cmd=$(tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null) || return 1
+	case $cmd in
+	*" -D $dir/data "*) return 0 ;;
+	esac
+	return 1
+}
+
 opruimen() {
-	local dir=$1
+	local dir=$1 pid=
 	if [ -z "$dir" ] || [ ! -f "$dir/$MERK" ]; then
 		fout "'$dir' is geen cluster van pg.sh"
 	fi
 	if [ -f "$dir/data/postmaster.pid" ]; then
+		pid=$(head -n 1 "$dir/data/postmaster.pid" 2>/dev/null || true)
 		als_eigenaar "$dir" "$PGBIN/pg_ctl" -D "$dir/data" -m immediate \
 			-w stop >"$dir/stop.log" 2>&1 || true
+	fi
+	# pg_ctl can fail (a timeout, a damaged data directory): then the
+	# postmaster is killed, never left running without its directory
+	if postmaster_van "$pid" "$dir"; then
+		echo "pg.sh: pg_ctl stop liet PostgreSQL (pid $pid) in $dir draaien; gestopt met SIGKILL" >&2
+		kill -KILL "$pid" 2>/dev/null || true
+		for _ in $(seq 1 100); do
+			postmaster_van "$pid" "$dir" || break
+			sleep 0.1
+		done
+		if postmaster_van "$pid" "$dir"; then
+			cat "$dir/stop.log" >&2 || true
+			fout "PostgreSQL (pid $pid) stopt niet; $dir blijft staan"
+		fi
 	fi
 	rm -rf -- "$dir"
 }
 
+# Who starts a cluster, for the marker file.
+wie() {
+	if [ -n "${SPOOR_TEST:-}" ]; then
+		printf '%s\n' "$SPOOR_TEST"
+	else
+		ps -o args= -p "$PPID" 2>/dev/null || echo onbekend
+	fi
+}
+
+# start WHO: a new cluster; sets dir (as soon as it exists, so that a
+# trap of the caller can remove it) and uri. Runs in the caller's shell.
+dir=
+uri=
 start() {
-	local dir
 	[ -x "$PGBIN/initdb" ] || fout "$PGBIN/initdb ontbreekt (postgresql-15)"
 	# short path: a unix socket path must stay under 107 bytes
 	dir=$(mktemp -d /tmp/spoor-pg.XXXXXX)
-	: >"$dir/$MERK"
+	printf 'gestart door: %s\n' "$1" >"$dir/$MERK"
 	if [ "$(id -u)" -eq 0 ]; then
 		chown -R postgres:postgres "$dir"
 	fi
@@ -72,6 +116,7 @@ start() {
 		>"$dir/initdb.log" 2>&1; then
 		cat "$dir/initdb.log" >&2
 		opruimen "$dir"
+		dir=
 		fout "initdb mislukt"
 	fi
 	if ! als_eigenaar "$dir" "$PGBIN/pg_ctl" -D "$dir/data" \
@@ -80,21 +125,28 @@ start() {
 		start >"$dir/pg_ctl.log" 2>&1; then
 		cat "$dir/pg_ctl.log" "$dir/server.log" >&2 || true
 		opruimen "$dir"
+		dir=
 		fout "server start mislukt"
 	fi
 	if ! als_eigenaar "$dir" "$PGBIN/createdb" -h "$dir" -U postgres \
 		"$DBNAAM" >"$dir/createdb.log" 2>&1; then
 		cat "$dir/createdb.log" >&2
 		opruimen "$dir"
+		dir=
 		fout "createdb mislukt"
 	fi
-	printf 'postgresql:///%s?host=%s&user=postgres\n' "$DBNAAM" "$dir"
+	uri=$(printf 'postgresql:///%s?host=%s&user=postgres' "$DBNAAM" "$dir")
 }
 
 case ${1:-} in
 start)
 	[ $# -eq 1 ] || fout "gebruik: pg.sh start"
-	start
+	# removed when the start fails or is interrupted; once its URI is
+	# printed the cluster belongs to the caller (pg.sh stop URI)
+	trap '[ -z "$dir" ] || opruimen "$dir"' EXIT
+	start "$(wie)"
+	dir=
+	printf '%s\n' "$uri"
 	;;
 stop)
 	[ $# -eq 2 ] || fout "gebruik: pg.sh stop URI"
@@ -104,9 +156,10 @@ stop)
 run)
 	shift
 	[ $# -ge 1 ] || fout "gebruik: pg.sh run CMD..."
-	uri=$(start)
-	dir=$(dir_van "$uri")
-	trap 'opruimen "$dir"' EXIT
+	# the trap before the start: an interrupt while the cluster starts
+	# leaves nothing behind either
+	trap '[ -z "$dir" ] || opruimen "$dir"' EXIT
+	start "${SPOOR_TEST:-pg.sh run $*}"
 	# CMD runs in the background so that a signal is handled at once
 	# (bash runs traps only after a foreground child ends); stdin is
 	# passed on explicitly, background jobs would get /dev/null

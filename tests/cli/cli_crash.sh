@@ -21,7 +21,12 @@ tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
 cleanup() {
-	[ -n "$pid" ] && kill -9 "$pid" 2>/dev/null
+	# waited for, so the server is gone when the test ends (the writers
+	# stop by themselves once it answers no more)
+	if [ -n "$pid" ]; then
+		kill -9 "$pid" 2>/dev/null
+		wait "$pid" 2>/dev/null
+	fi
 	rm -rf "$tmp"
 }
 trap cleanup EXIT

@@ -21,9 +21,12 @@ pass=0
 fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
-pids=()
+pids=()  # the servers, in this shell: the cleanup and the stop checks use them
+wpids=() # the writers
 U=
 cleanup() {
+	local p
+	for p in "${wpids[@]}"; do kill "$p" 2>/dev/null; done
 	for p in "${pids[@]}"; do stop_server "$p"; done
 	[ -n "$U" ] && bash "$PG" stop "$U" >/dev/null 2>&1
 	rm -rf "$tmp"
@@ -38,17 +41,27 @@ U=$(bash "$PG" start) || { echo "FAIL: no PostgreSQL cluster"; exit 1; }
 "$SPOOR" init --db "$U" >/dev/null 2>"$tmp/err" && ok || nok "init on PostgreSQL: $(cat "$tmp/err")"
 "$SPOOR" demo --db "$U" --wachtwoord "$PW" >/dev/null 2>"$tmp/err" && ok || nok "demo on PostgreSQL: $(cat "$tmp/err")"
 
+# start N: server N in the background; sets URL (empty when it did not
+# start). Called directly, never as $(start N): in a command substitution
+# the pid would be recorded in a subshell, and neither the cleanup nor the
+# stop checks would see the server.
 start() {
+	local p
 	"$SPOOR" serve --db "$U" --listen 127.0.0.1:0 --threads 2 >"$tmp/out.$1" 2>"$tmp/err.$1" &
-	pids+=($!)
+	p=$!
+	pids+=("$p")
 	for _ in $(seq 1 300); do
 		grep -q "luistert op" "$tmp/out.$1" 2>/dev/null && break
+		kill -0 "$p" 2>/dev/null || break
 		sleep 0.05
 	done
-	sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/out.$1"
+	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/out.$1")
 }
-URL1=$(start 1)
-URL2=$(start 2)
+start 1
+URL1=$URL
+start 2
+URL2=$URL
+[ "${#pids[@]}" -eq 2 ] && ok || nok "the cleanup knows ${#pids[@]} servers, want 2"
 [ -n "$URL1" ] && [ -n "$URL2" ] && ok || { nok "two servers: $(cat "$tmp"/err.*)"; echo "$pass passed, $fail failed"; exit 1; }
 
 # one session, used on both servers (sessions live in the database)
@@ -79,8 +92,12 @@ writer() {
 		if [ "$code" = 201 ]; then echo "w$w-$i" >>"$tmp/ack.$w"; else echo "$code" >>"$tmp/fout.$w"; fi
 	done
 }
-for w in 1 2 3 4 5 6; do writer "$w" & done
-wait $(jobs -p | grep -v -e "${pids[0]}" -e "${pids[1]}") 2>/dev/null
+for w in 1 2 3 4 5 6; do
+	writer "$w" &
+	wpids+=($!)
+done
+wait "${wpids[@]}"
+wpids=()
 sleep 0.5
 cat "$tmp"/ack.* 2>/dev/null | sort >"$tmp/ack"
 n=$(wc -l <"$tmp/ack")
@@ -110,10 +127,14 @@ for d in ('D-DEMO-001', 'D-DEMO-002'):
     bad += len(ids) - len(set(ids))
 print(bad)")
 [ "$ids" = 0 ] && ok || nok "$ids duplicate entry ids"
-for p in "${pids[@]}"; do
-	stop_server "$p" && ok || nok "server $p stops cleanly on SIGTERM"
+for i in "${!pids[@]}"; do
+	p=${pids[$i]}
+	kill -0 "$p" 2>/dev/null && ok || nok "server $((i + 1)) (pid $p) ended before the stop: $(tail -3 "$tmp/err.$((i + 1))")"
+	stop_server "$p"
+	s=$?
+	unset "pids[$i]" # stopped: the cleanup must not signal a reused pid
+	[ "$s" -eq 0 ] && ok || nok "server $((i + 1)) (pid $p) stops cleanly on SIGTERM (exit $s): $(tail -3 "$tmp/err.$((i + 1))")"
 done
-pids=()
 "$SPOOR" audit verify --db "$U" >"$tmp/audit" 2>&1 && ok || nok "audit chain from two processes: $(cat "$tmp/audit")"
 grep -q "auditlog intact" "$tmp/audit" && ok || nok "audit verify output: $(cat "$tmp/audit")"
 

@@ -1,5 +1,11 @@
 # lib.sh - shared by the command-line test scripts that start a server.
 #
+# SPOOR_TEST names the sourcing script (the last three parts of its path,
+# e.g. tests/cli/cli_pg2.sh) in the environment of everything it starts,
+# servers and scripts/pg.sh clusters included, so that
+# scripts/leftovers.sh can say which test left a process running.
+export SPOOR_TEST="${0#"${0%/*/*/*}/"}"
+
 # stop_server PID: SIGTERM, then wait up to 60 s for the process to end.
 # A server that does not stop is killed with SIGKILL and the function
 # returns 124, so a shutdown hang fails the test instead of the whole run.

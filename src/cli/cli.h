@@ -2,7 +2,9 @@
  * cli.h - shared pieces of the `spoor` command line.
  *
  * Exit status (architecture §5): 0 success, 1 a check found problems,
- * 2 bad input or usage, with one line "spoor: <what is wrong>" on stderr.
+ * 2 bad input or usage, with one line "spoor: <what is wrong>" on stderr;
+ * 3 the database has a newer schema than this spoor knows (install a
+ * newer spoor or restore a backup), so scripts can tell it apart.
  */
 #ifndef SPOOR_CLI_H
 #define SPOOR_CLI_H
@@ -15,7 +17,7 @@
 #include "../core/tijdlijn.h"
 #include "../core/verzuim.h"
 
-enum { EXIT_OK = 0, EXIT_BEVINDINGEN = 1, EXIT_INVOER = 2 };
+enum { EXIT_OK = 0, EXIT_BEVINDINGEN = 1, EXIT_INVOER = 2, EXIT_SCHEMA = 3 };
 
 /* Print "spoor: <message>" to stderr and return EXIT_INVOER. */
 int cli_fout(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
@@ -48,6 +50,13 @@ void help_loon(void);
 struct store;
 const char *cli_db_url(const char *optie);
 int cli_db_optie(int argc, char **argv, int *i, const char **db);
+/*
+ * Open the store at url for a command. migreer: 0 refuses an older
+ * schema (pointing at spoor init), 1 upgrades it, 2 upgrades it and says
+ * so on stdout (spoor serve). A schema newer than this spoor is always
+ * refused. Returns 0, or the exit status after printing the reason:
+ * EXIT_SCHEMA for a newer schema, else EXIT_INVOER. *out: store_free().
+ */
 int cli_store_open(const char *url, int migreer, struct store **out);
 /* A readable random password: 16 characters without look-alikes. */
 void cli_nieuw_wachtwoord(char out[17]);
@@ -63,6 +72,8 @@ int cmd_audit(int argc, char **argv);
 void help_audit(void);
 int cmd_backup(int argc, char **argv);
 void help_backup(void);
+int cmd_restore(int argc, char **argv);
+void help_restore(void);
 int cmd_serve(int argc, char **argv);
 void help_serve(void);
 int cmd_demo(int argc, char **argv);

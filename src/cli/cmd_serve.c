@@ -102,9 +102,11 @@ cmd_serve(int argc, char **argv)
 	a.db_url = cli_db_url(db);
 	a.kosten = kosten();
 	a.sessie_duur = (int64_t)8 * 3600;
-	/* fail early, in the foreground, on a missing or old database */
-	if (cli_store_open(a.db_url, 0, &s))
-		return EXIT_INVOER;
+	/* fail early, in the foreground, on a missing database or one of
+	 * a newer spoor (exit 3); an older one is upgraded here, so a new
+	 * binary migrates on its first start (docs/store.md) */
+	if ((rc = cli_store_open(a.db_url, 2, &s)))
+		return rc;
 	store_free(s);
 	if (auth_limiet_new(AUTH_LIMIET_POGINGEN, &a.limiet) ||
 	    auth_limiet_new(AUTH_LIMIET_IP_POGINGEN, &a.limiet_ip)) {
@@ -394,8 +396,8 @@ cmd_demo(int argc, char **argv)
 	if (rc)
 		return cli_fout("--wachtwoord: minstens %d tekens",
 				AUTH_WACHTWOORD_MIN);
-	if (cli_store_open(cli_db_url(db), 1, &s))
-		return EXIT_INVOER;
+	if ((rc = cli_store_open(cli_db_url(db), 1, &s)))
+		return rc;
 	localtime_r(&now, &tm);
 	vandaag = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
 	for (i = 0; i < NDEMO; i++) {

@@ -1,6 +1,6 @@
 /*
  * cmd_store.c - the commands on a database: init, import, export, user,
- * audit, backup.
+ * audit (backup and restore: cmd_backup.c).
  *
  * Every command takes --db URL (an SQLite path or a postgresql:// URI);
  * without it $SPOOR_DB, else "spoor.db" in the working directory.
@@ -29,9 +29,39 @@ cli_db_url(const char *optie)
 int
 cli_store_open(const char *url, int migreer, struct store **out)
 {
-	char err[300];
+	char err[300], tweede[300];
+	struct db *h = NULL;
+	int v, van = 0, naar = 0, rc;
 
-	if (store_open(url, migreer, out, err, sizeof(err)))
+	/* the usual case, a current database, costs one connection */
+	if (!store_open(url, 0, out, err, sizeof(err)))
+		return 0;
+	/* else look at the version, which store_open does not report */
+	if (db_open(url, &h, tweede, sizeof(tweede)) ||
+	    migrate_versie(h, &v)) {
+		db_free(h);
+		return cli_fout("%s", err);
+	}
+	if (v > migrate_laatste()) {
+		db_free(h);
+		migrate_te_nieuw(v, err, sizeof(err));
+		cli_fout("%s: %s", url, err);
+		return EXIT_SCHEMA;
+	}
+	if (!migreer || v == migrate_laatste()) {
+		db_free(h);
+		return cli_fout("%s", err);
+	}
+	rc = migrate_run(h, &van, &naar);
+	if (rc) {
+		cli_fout("%s: %s", url, db_errmsg(h));
+		db_free(h);
+		return EXIT_INVOER;
+	}
+	db_free(h);
+	if (migreer == 2 && van != naar)
+		printf("%s: schemaversie %d -> %d\n", url, van, naar);
+	if (store_open(url, 0, out, err, sizeof(err)))
 		return cli_fout("%s", err);
 	return 0;
 }
@@ -61,7 +91,11 @@ help_init(void)
 {
 	printf("gebruik: spoor init [--db PAD|postgresql://...]\n\n"
 	       "Maakt de database aan of brengt haar naar de nieuwste "
-	       "schemaversie (%d).\nZonder --db: $SPOOR_DB, anders spoor.db.\n",
+	       "schemaversie (%d).\nZonder --db: $SPOOR_DB, anders spoor.db.\n"
+	       "Elke stap loopt in een eigen transactie: een onderbreking laat\n"
+	       "een hele versie achter. Maak eerst een backup (spoor backup).\n"
+	       "Heeft de database een nieuwere schemaversie dan deze spoor kent,\n"
+	       "dan weigert spoor met afsluitcode 3.\n",
 	       migrate_laatste());
 }
 
@@ -87,6 +121,12 @@ cmd_init(int argc, char **argv)
 	db = cli_db_url(db);
 	if (db_open(db, &h, err, sizeof(err)))
 		return cli_fout("%s", err);
+	if (!migrate_versie(h, &van) && van > migrate_laatste()) {
+		migrate_te_nieuw(van, err, sizeof(err));
+		cli_fout("%s: %s", db, err);
+		db_free(h);
+		return EXIT_SCHEMA;
+	}
 	rc = migrate_run(h, &van, &naar);
 	if (rc) {
 		cli_fout("%s: %s", db, db_errmsg(h));
@@ -134,8 +174,8 @@ cmd_import(int argc, char **argv)
 	}
 	if (!nb)
 		return cli_fout("import: geef een of meer dossierbestanden");
-	if (cli_store_open(cli_db_url(db), 0, &s))
-		return EXIT_INVOER;
+	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
+		return rc;
 	for (i = 0; i < nb && out == EXIT_OK; i++) {
 		char *buf = NULL;
 		size_t len;
@@ -210,8 +250,8 @@ cmd_export(int argc, char **argv)
 		return cli_fout("export: geef een dossier_id");
 	if (rol && !toegang_dossier(rollen))
 		return cli_fout("--rol: %s leest geen dossierinhoud", rol);
-	if (cli_store_open(cli_db_url(db), 0, &s))
-		return EXIT_INVOER;
+	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
+		return rc;
 	dossier_init(&d);
 	rc = store_dossier_zoek(s, id_ext, &id);
 	if (rc == ST_NIET_GEVONDEN) {
@@ -344,8 +384,8 @@ cmd_user(int argc, char **argv)
 				AUTH_WACHTWOORD_MIN);
 	if (rc)
 		return cli_fout("--wachtwoord: niet bruikbaar");
-	if (cli_store_open(cli_db_url(db), 0, &s))
-		return EXIT_INVOER;
+	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
+		return rc;
 	if (store_begin(s))
 		goto dbfout;
 	rc = store_gebruiker_nieuw(s, naam, weergave ? weergave : naam, hash,
@@ -419,8 +459,8 @@ cmd_audit(int argc, char **argv)
 			return EXIT_INVOER;
 		return cli_fout("audit verify: onbekende optie '%s'", argv[i]);
 	}
-	if (cli_store_open(cli_db_url(db), 0, &s))
-		return EXIT_INVOER;
+	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
+		return rc;
 	rc = store_audit_verify(s, &n, &bad);
 	if (rc == ST_ONGELDIG) {
 		printf("auditlog GEWIJZIGD: de keten breekt bij record %lld\n",
@@ -435,59 +475,5 @@ cmd_audit(int argc, char **argv)
 	}
 	printf("auditlog intact: %lld records\n", (long long)n);
 	store_free(s);
-	return EXIT_OK;
-}
-
-void
-help_backup(void)
-{
-	fputs("gebruik: spoor backup [--db URL] DOEL.db\n\n"
-	      "Maakt terwijl de server draait een consistente kopie van een\n"
-	      "SQLite-database (VACUUM INTO). DOEL mag nog niet bestaan.\n"
-	      "Voor PostgreSQL: gebruik pg_dump.\n", stdout);
-}
-
-int
-cmd_backup(int argc, char **argv)
-{
-	const char *db = NULL, *doel = NULL;
-	struct store *s = NULL;
-	struct db_param p;
-	int i, rc;
-
-	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!strcmp(argv[i], "--help")) {
-			help_backup();
-			return EXIT_OK;
-		}
-		if (argv[i][0] == '-' || doel)
-			return cli_fout("backup: onverwacht argument '%s'",
-					argv[i]);
-		doel = argv[i];
-	}
-	if (!doel)
-		return cli_fout("backup: geef het doelbestand");
-	if (access(doel, F_OK) == 0)
-		return cli_fout("backup: %s bestaat al", doel);
-	if (cli_store_open(cli_db_url(db), 0, &s))
-		return EXIT_INVOER;
-	if (db_soort(s->db) != DB_SQLITE) {
-		store_free(s);
-		return cli_fout("backup: voor PostgreSQL gebruikt u pg_dump");
-	}
-	/* one read transaction: a consistent snapshot while writers go on */
-	p = db_text(doel);
-	rc = db_exec(s->db, "VACUUM INTO $1", &p, 1, NULL);
-	if (rc) {
-		cli_fout("backup: %s", store_errmsg(s));
-		store_free(s);
-		return EXIT_INVOER;
-	}
-	store_free(s);
-	printf("kopie geschreven: %s\n", doel);
 	return EXIT_OK;
 }

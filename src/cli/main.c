@@ -34,7 +34,9 @@ static const struct command commands[] = {
 	{"user", cmd_user, help_user, "gebruiker met rol en toekenning toevoegen"},
 	{"audit", cmd_audit, help_audit, "hashketen van het auditlog nakijken"},
 	{"backup", cmd_backup, help_backup,
-	 "consistente kopie van een SQLite-database"},
+	 "backup van de database (SQLite of PostgreSQL met pg_dump)"},
+	{"restore", cmd_restore, help_restore,
+	 "een backup gecontroleerd terugzetten"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 
@@ -98,7 +100,7 @@ usage(FILE *fp)
 			commands[i].uitleg);
 	fputs("\n'spoor help <opdracht>' legt een opdracht uit.\n"
 	      "Afsluitcode: 0 gelukt, 1 controle vond problemen, "
-	      "2 foute invoer.\n", fp);
+	      "2 foute invoer,\n3 database nieuwer dan deze spoor.\n", fp);
 }
 
 static const struct command *

@@ -116,6 +116,19 @@ int db_sqlite_open(const char *path, struct db **out, char *err,
 		   size_t errlen);
 int db_pg_open(const char *url, struct db **out, char *err, size_t errlen);
 
+/* For backup and restore. */
+
+/* Copy the SQLite database bron (opened read-only, WAL included) into
+ * the file doel with the online backup API, as one consistent read. */
+int db_sqlite_kopie(const char *bron, const char *doel, char *err,
+		    size_t errlen);
+/* Split a postgresql:// URL into a libpq connection string without the
+ * password (*conninfo, fit for a command line) and the password
+ * (*wachtwoord, NULL when the URL has none), both malloc'd and owned by
+ * the caller. The message in err never shows the password. */
+int db_pg_verbinding(const char *url, char **conninfo, char **wachtwoord,
+		     char *err, size_t errlen);
+
 /* For backends: build a result of nrows x ncols (cells NULL), and set a
  * cell to a copy of len bytes (p NULL -> SQL NULL). */
 int db_res_alloc(struct db_res *r, size_t nrows, size_t ncols);

@@ -573,3 +573,80 @@ out:
 	pg_los(p);
 	return rc;
 }
+
+/* Append key='value' with the quoting of a libpq connection string. */
+static int
+voeg_toe(char **buf, size_t *len, size_t *cap, const char *key,
+	 const char *val)
+{
+	size_t nodig = *len + strlen(key) + 2 * strlen(val) + 5;
+	const char *v;
+
+	if (nodig > *cap) {
+		size_t n = nodig * 2;
+		char *b = realloc(*buf, n);
+
+		if (!b)
+			return DB_NOMEM;
+		*buf = b;
+		*cap = n;
+	}
+	*len += (size_t)sprintf(*buf + *len, "%s%s='", *len ? " " : "", key);
+	for (v = val; *v; v++) {
+		if (*v == '\'' || *v == '\\')
+			(*buf)[(*len)++] = '\\';
+		(*buf)[(*len)++] = *v;
+	}
+	(*buf)[(*len)++] = '\'';
+	(*buf)[*len] = '\0';
+	return DB_OK;
+}
+
+int
+db_pg_verbinding(const char *url, char **conninfo, char **wachtwoord,
+		 char *err, size_t errlen)
+{
+	PQconninfoOption *opt, *o;
+	char *fout = NULL, *buf = NULL, *pw = NULL;
+	size_t len = 0, cap = 0;
+	int rc = DB_NOMEM;
+
+	opt = PQconninfoParse(url, &fout);
+	if (!opt) {
+		if (fout)
+			verberg_wachtwoord(fout, url);
+		een_regel(err, errlen, "pg: ",
+			  fout ? fout : "onvoldoende geheugen");
+		PQfreemem(fout);
+		return fout ? DB_ERR : DB_NOMEM;
+	}
+	/* a connection string that names nothing is still a string */
+	if (voeg_toe(&buf, &len, &cap, "application_name", "spoor"))
+		goto out;
+	for (o = opt; o->keyword; o++) {
+		if (!o->val || !*o->val ||
+		    !strcmp(o->keyword, "application_name"))
+			continue;
+		if (!strcmp(o->keyword, "password")) {
+			free(pw);
+			if (!(pw = strdup(o->val)))
+				goto out;
+			continue;
+		}
+		if (voeg_toe(&buf, &len, &cap, o->keyword, o->val))
+			goto out;
+	}
+	*conninfo = buf;
+	*wachtwoord = pw;
+	buf = pw = NULL;
+	rc = DB_OK;
+out:
+	if (rc)
+		snprintf(err, errlen, "pg: onvoldoende geheugen");
+	free(buf);
+	if (pw)
+		memset(pw, 0, strlen(pw));
+	free(pw);
+	PQconninfoFree(opt);
+	return rc;
+}

@@ -9,6 +9,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
 
 #include "db.h"
 
@@ -289,4 +291,78 @@ fout:
 	sqlite3_close(s->h);
 	free(s);
 	return DB_ERR;
+}
+
+/* Whether path+suffix exists. */
+static int
+er_is(const char *pad, const char *suffix)
+{
+	char p[4200];
+
+	snprintf(p, sizeof(p), "%s%s", pad, suffix);
+	return access(p, F_OK) == 0;
+}
+
+/* Remove path+suffix when it was not there before (voor) and is empty
+ * or an -shm: the traces a read-only reader of a WAL database leaves. */
+static void
+ruim_op(const char *pad, const char *suffix, int voor)
+{
+	char p[4200];
+	struct stat st;
+
+	snprintf(p, sizeof(p), "%s%s", pad, suffix);
+	if (!voor && stat(p, &st) == 0 &&
+	    (st.st_size == 0 || !strcmp(suffix, "-shm")))
+		unlink(p);
+}
+
+int
+db_sqlite_kopie(const char *bron, const char *doel, char *err, size_t errlen)
+{
+	sqlite3 *b = NULL, *d = NULL;
+	sqlite3_backup *k;
+	int rc, wal = er_is(bron, "-wal"), shm = er_is(bron, "-shm");
+
+	/* read-only: the source of a restore is never changed, not even
+	 * its journal mode */
+	rc = sqlite3_open_v2(bron, &b, SQLITE_OPEN_READONLY, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", bron,
+			 b ? sqlite3_errmsg(b) : sqlite3_errstr(rc));
+		goto out;
+	}
+	rc = sqlite3_open_v2(doel, &d,
+			     SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK) {
+		snprintf(err, errlen, "%s: %s", doel,
+			 d ? sqlite3_errmsg(d) : sqlite3_errstr(rc));
+		goto out;
+	}
+	sqlite3_busy_timeout(b, BUSY_MS);
+	k = sqlite3_backup_init(d, "main", b, "main");
+	if (!k) {
+		rc = SQLITE_ERROR;
+		snprintf(err, errlen, "%s: %s", doel, sqlite3_errmsg(d));
+		goto out;
+	}
+	/* all pages in one step: one consistent read of the source */
+	rc = sqlite3_backup_step(k, -1);
+	sqlite3_backup_finish(k);
+	if (rc != SQLITE_DONE) {
+		snprintf(err, errlen, "%s: %s", bron, sqlite3_errstr(rc));
+		goto out;
+	}
+	rc = SQLITE_OK;
+out:
+	sqlite3_close(d);
+	sqlite3_close(b);
+	/* a source in WAL mode without a WAL (a copied file) got one
+	 * from us; a live database had its own and keeps it */
+	if (!wal) {
+		ruim_op(bron, "-wal", wal);
+		if (!er_is(bron, "-wal"))
+			ruim_op(bron, "-shm", shm);
+	}
+	return rc == SQLITE_OK ? DB_OK : DB_ERR;
 }

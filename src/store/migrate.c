@@ -204,8 +204,68 @@ migrate_versie(struct db *db, int *versie)
 	return DB_OK;
 }
 
+static void
+te_nieuw(int versie, int n, char *buf, size_t len)
+{
+	snprintf(buf, len,
+		 "database heeft schemaversie %d, deze spoor kent tot %d: "
+		 "installeer een nieuwere spoor of zet een backup terug",
+		 versie, n);
+}
+
+void
+migrate_te_nieuw(int versie, char *buf, size_t len)
+{
+	te_nieuw(versie, NSTAPPEN, buf, len);
+}
+
+int
+migrate_bekijk(struct db *db, int *versie, int64_t *tabellen)
+{
+	/* PostgreSQL: every schema a restore could have filled counts;
+	 * schema_versie is looked up on the search path, as spoor does */
+	static const char *const sql[][2] = {
+		{"SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+		 "AND name NOT LIKE 'sqlite_%'",
+		 "SELECT count(*) FROM sqlite_master WHERE type = 'table' "
+		 "AND name = 'schema_versie'"},
+		{"SELECT count(*) FROM information_schema.tables WHERE "
+		 "table_schema NOT IN ('pg_catalog', 'information_schema')",
+		 "SELECT count(*) FROM (SELECT to_regclass('schema_versie') "
+		 "AS t) x WHERE t IS NOT NULL"},
+	};
+	int k = db_soort(db) == DB_PG, v = -1, rc;
+	int64_t n;
+	struct db_res r;
+
+	if ((rc = db_query(db, sql[k][0], NULL, 0, &r)))
+		return rc;
+	n = db_cel_int(&r, 0, 0);
+	db_res_release(&r);
+	if ((rc = db_query(db, sql[k][1], NULL, 0, &r)))
+		return rc;
+	if (db_cel_int(&r, 0, 0) > 0) {
+		db_res_release(&r);
+		if ((rc = db_query(db, "SELECT coalesce(max(versie), 0) FROM "
+				   "schema_versie", NULL, 0, &r)))
+			return rc;
+		v = (int)db_cel_int(&r, 0, 0);
+	}
+	db_res_release(&r);
+	*versie = v;
+	*tabellen = n;
+	return DB_OK;
+}
+
 int
 migrate_run(struct db *db, int *van, int *naar)
+{
+	return migrate_run_stappen(db, stappen, NSTAPPEN, van, naar);
+}
+
+int
+migrate_run_stappen(struct db *db, const char *const *lijst, int n, int *van,
+		    int *naar)
 {
 	int v, start, rc;
 	struct db_param p;
@@ -214,14 +274,11 @@ migrate_run(struct db *db, int *van, int *naar)
 	if ((rc = migrate_versie(db, &v)))
 		return rc;
 	start = v;
-	if (v > NSTAPPEN) {
-		snprintf(db->fout, sizeof(db->fout),
-			 "database heeft schemaversie %d; deze spoor kent er %d: "
-			 "gebruik een nieuwere spoor",
-			 v, NSTAPPEN);
+	if (v > n) {
+		te_nieuw(v, n, db->fout, sizeof(db->fout));
 		return DB_ERR;
 	}
-	while (v < NSTAPPEN) {
+	while (v < n) {
 		if ((rc = db_begin(db)))
 			goto out;
 		/* a second process may have migrated meanwhile; on
@@ -232,12 +289,12 @@ migrate_run(struct db *db, int *van, int *naar)
 			goto fout;
 		if ((rc = migrate_versie(db, &v)))
 			goto fout;
-		if (v >= NSTAPPEN) {
+		if (v >= n) {
 			if ((rc = db_commit(db)))
 				goto fout;
 			break;
 		}
-		sql = vertaal(stappen[v], db_soort(db));
+		sql = vertaal(lijst[v], db_soort(db));
 		if (!sql) {
 			rc = DB_NOMEM;
 			goto fout;

@@ -1,0 +1,400 @@
+/*
+ * test_migrate.c - schema migrations (migrate.h) and the db.h helpers of
+ * backup and restore. Every migration test runs against SQLite (a fresh
+ * file) and, when SPOOR_PG_URL is set, against PostgreSQL (a fresh
+ * schema "tm"); `scripts/pg.sh run build/tests/test_migrate` provides a
+ * throwaway server. Older and newer builds of spoor are played by
+ * migrate_run_stappen with shorter and longer lists of steps.
+ */
+#include <setjmp.h>
+#include <stdarg.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+#include <cmocka.h>
+
+#include "store/db.h"
+#include "store/migrate.h"
+
+struct fix {
+	struct db *db;
+	char dir[64];  /* SQLite: the temporary directory */
+	char pad[128]; /* SQLite: the database file */
+};
+
+static const char *
+pg_url(void)
+{
+	const char *u = getenv("SPOOR_PG_URL");
+
+	return u && *u ? u : NULL;
+}
+
+static int
+setup_sqlite(void **state)
+{
+	struct fix *f = calloc(1, sizeof(*f));
+	char err[256];
+
+	assert_non_null(f);
+	snprintf(f->dir, sizeof(f->dir), "/tmp/spoor-test-migrate.XXXXXX");
+	assert_non_null(mkdtemp(f->dir));
+	snprintf(f->pad, sizeof(f->pad), "%s/m.db", f->dir);
+	if (db_open(f->pad, &f->db, err, sizeof(err)))
+		fail_msg("db_open %s: %s", f->pad, err);
+	*state = f;
+	return 0;
+}
+
+static int
+setup_pg(void **state)
+{
+	struct fix *f = calloc(1, sizeof(*f));
+	char err[256];
+
+	assert_non_null(f);
+	*state = f;
+	if (!pg_url())
+		return 0; /* the test skips itself */
+	if (db_open(pg_url(), &f->db, err, sizeof(err)))
+		fail_msg("db_open SPOOR_PG_URL: %s", err);
+	/* only this schema: the table count of migrate_bekijk spans all */
+	if (db_script(f->db, "DROP SCHEMA IF EXISTS tm CASCADE; "
+			     "DROP SCHEMA IF EXISTS public CASCADE; "
+			     "CREATE SCHEMA tm; SET search_path TO tm"))
+		fail_msg("schema: %s", db_errmsg(f->db));
+	return 0;
+}
+
+static int
+teardown(void **state)
+{
+	struct fix *f = *state;
+	char p[160];
+
+	if (f->db && db_soort(f->db) == DB_PG)
+		db_script(f->db, "DROP SCHEMA IF EXISTS tm CASCADE; "
+				 "CREATE SCHEMA IF NOT EXISTS public");
+	db_free(f->db);
+	if (f->dir[0]) {
+		unlink(f->pad);
+		snprintf(p, sizeof(p), "%s-wal", f->pad);
+		unlink(p);
+		snprintf(p, sizeof(p), "%s-shm", f->pad);
+		unlink(p);
+		snprintf(p, sizeof(p), "%s/kopie.db", f->dir);
+		unlink(p);
+		rmdir(f->dir);
+	}
+	free(f);
+	return 0;
+}
+
+static struct db *
+dbh(void **state)
+{
+	struct fix *f = *state;
+
+	if (!f->db) {
+		print_message("SPOOR_PG_URL is not set: PostgreSQL test "
+			      "skipped (run under scripts/pg.sh run)\n");
+		skip();
+	}
+	return f->db;
+}
+
+static int64_t
+getal(struct db *db, const char *sql)
+{
+	struct db_res r;
+	int64_t v;
+
+	if (db_query(db, sql, NULL, 0, &r))
+		fail_msg("%s: %s", sql, db_errmsg(db));
+	v = db_cel_int(&r, 0, 0);
+	db_res_release(&r);
+	return v;
+}
+
+static int
+bestaat(struct db *db, const char *tabel)
+{
+	struct db_param p = db_text(tabel);
+	struct db_res r;
+	int n;
+	const char *sql =
+		db_soort(db) == DB_PG
+			? "SELECT count(*) FROM information_schema.tables "
+			  "WHERE table_schema = 'tm' AND table_name = $1"
+			: "SELECT count(*) FROM sqlite_master WHERE "
+			  "type = 'table' AND name = $1";
+
+	if (db_query(db, sql, &p, 1, &r))
+		fail_msg("%s: %s", sql, db_errmsg(db));
+	n = (int)db_cel_int(&r, 0, 0);
+	db_res_release(&r);
+	return n;
+}
+
+/* Three builds of a made-up schema: version 1, version 2 (adds a column
+ * with a default and a table with both tokens), and a version 2 whose
+ * step fails halfway. */
+static const char *const STAP1 = "CREATE TABLE a (x INTEGER NOT NULL)";
+static const char *const STAP2 =
+	"ALTER TABLE a ADD COLUMN y INTEGER NOT NULL DEFAULT 7;"
+	"CREATE TABLE b (id @ID@, z @BLOB@)";
+static const char *const STAP2_FOUT =
+	"CREATE TABLE c (x INTEGER);"
+	"INSERT INTO bestaat_niet (x) VALUES (1)";
+
+/* ---- tests ---- */
+
+static void
+t_bekijk_leeg(void **state)
+{
+	struct db *db = dbh(state);
+	int v = 5;
+	int64_t n = 5;
+
+	assert_int_equal(migrate_bekijk(db, &v, &n), DB_OK);
+	assert_int_equal(v, -1);
+	assert_int_equal(n, 0);
+	/* looking created nothing (migrate_versie would) */
+	assert_int_equal(bestaat(db, "schema_versie"), 0);
+	/* a table of someone else: not empty, still not spoor's */
+	assert_int_equal(db_script(db, "CREATE TABLE vreemd (x INTEGER)"),
+			 DB_OK);
+	assert_int_equal(migrate_bekijk(db, &v, &n), DB_OK);
+	assert_int_equal(v, -1);
+	assert_int_equal(n, 1);
+}
+
+static void
+t_upgrade(void **state)
+{
+	struct db *db = dbh(state);
+	const char *const oud[] = {STAP1}, *const nieuw[] = {STAP1, STAP2};
+	int van = -1, naar = -1, v;
+	int64_t n;
+
+	/* the older build creates version 1 and stores a row */
+	assert_int_equal(migrate_run_stappen(db, oud, 1, &van, &naar), DB_OK);
+	assert_int_equal(van, 0);
+	assert_int_equal(naar, 1);
+	assert_int_equal(db_script(db, "INSERT INTO a (x) VALUES (42)"),
+			 DB_OK);
+	assert_int_equal(migrate_bekijk(db, &v, &n), DB_OK);
+	assert_int_equal(v, 1);
+	assert_int_equal(n, 2); /* a, schema_versie */
+
+	/* the newer build upgrades: the row is kept, the new column has
+	 * its default, the new table exists */
+	assert_int_equal(migrate_run_stappen(db, nieuw, 2, &van, &naar),
+			 DB_OK);
+	assert_int_equal(van, 1);
+	assert_int_equal(naar, 2);
+	assert_int_equal(getal(db, "SELECT x + y FROM a"), 49);
+	assert_int_equal(bestaat(db, "b"), 1);
+	assert_int_equal(getal(db, "SELECT max(versie) FROM schema_versie"),
+			 2);
+
+	/* again: nothing to do */
+	van = naar = -1;
+	assert_int_equal(migrate_run_stappen(db, nieuw, 2, &van, &naar),
+			 DB_OK);
+	assert_int_equal(van, 2);
+	assert_int_equal(naar, 2);
+	assert_int_equal(getal(db, "SELECT count(*) FROM schema_versie"), 2);
+}
+
+static void
+t_te_nieuw(void **state)
+{
+	struct db *db = dbh(state);
+	const char *const oud[] = {STAP1}, *const nieuw[] = {STAP1, STAP2};
+	int van = -1, naar = -1;
+
+	assert_int_equal(migrate_run_stappen(db, nieuw, 2, NULL, NULL), DB_OK);
+	/* the older build refuses, says what to do, changes nothing */
+	assert_int_equal(migrate_run_stappen(db, oud, 1, &van, &naar), DB_ERR);
+	assert_string_equal(db_errmsg(db),
+			    "database heeft schemaversie 2, deze spoor kent "
+			    "tot 1: installeer een nieuwere spoor of zet een "
+			    "backup terug");
+	assert_int_equal(van, -1);
+	assert_int_equal(naar, -1);
+	assert_int_equal(getal(db, "SELECT max(versie) FROM schema_versie"),
+			 2);
+	assert_int_equal(bestaat(db, "b"), 1);
+}
+
+static void
+t_stap_faalt(void **state)
+{
+	struct db *db = dbh(state);
+	const char *const oud[] = {STAP1}, *const fout[] = {STAP1, STAP2_FOUT},
+			  *const nieuw[] = {STAP1, STAP2};
+	int van = -1, naar = -1;
+
+	assert_int_equal(migrate_run_stappen(db, oud, 1, NULL, NULL), DB_OK);
+	assert_int_not_equal(migrate_run_stappen(db, fout, 2, &van, &naar),
+			     DB_OK);
+	assert_non_null(strstr(db_errmsg(db), "bestaat_niet"));
+	/* the failed step is gone whole: its table and its version row */
+	assert_int_equal(bestaat(db, "c"), 0);
+	assert_int_equal(getal(db, "SELECT max(versie) FROM schema_versie"),
+			 1);
+	assert_int_equal(van, -1);
+	/* and the connection is usable for the fixed build */
+	assert_int_equal(migrate_run_stappen(db, nieuw, 2, &van, &naar),
+			 DB_OK);
+	assert_int_equal(van, 1);
+	assert_int_equal(naar, 2);
+}
+
+static void
+t_echt(void **state)
+{
+	struct db *db = dbh(state);
+	char m[256];
+	int van = -1, naar = -1, v;
+	int64_t n;
+	struct db_param p = db_int(migrate_laatste() + 1);
+
+	assert_int_equal(migrate_run(db, &van, &naar), DB_OK);
+	assert_int_equal(van, 0);
+	assert_int_equal(naar, migrate_laatste());
+	assert_int_equal(migrate_bekijk(db, &v, &n), DB_OK);
+	assert_int_equal(v, migrate_laatste());
+	assert_true(n > 10);
+	/* a newer spoor was here */
+	assert_int_equal(db_exec(db, "INSERT INTO schema_versie (versie) "
+				 "VALUES ($1)", &p, 1, NULL),
+			 DB_OK);
+	assert_int_equal(migrate_run(db, NULL, NULL), DB_ERR);
+	migrate_te_nieuw(migrate_laatste() + 1, m, sizeof(m));
+	assert_string_equal(db_errmsg(db), m);
+	assert_non_null(strstr(m, "installeer een nieuwere spoor of zet een "
+			       "backup terug"));
+	assert_int_equal(migrate_bekijk(db, &v, &n), DB_OK);
+	assert_int_equal(v, migrate_laatste() + 1);
+}
+
+/* ---- backup helpers, no server needed ---- */
+
+static void
+t_pg_verbinding(void **state)
+{
+	char *ci = NULL, *pw = NULL, err[256];
+
+	(void)state;
+	assert_int_equal(db_pg_verbinding("postgresql://jan:ge%27h%5Cim@db.example:5433/"
+					  "spoor?sslmode=require&options=-c%20x%3Dy",
+					  &ci, &pw, err, sizeof(err)),
+			 DB_OK);
+	assert_string_equal(pw, "ge'h\\im");
+	assert_null(strstr(ci, "password"));
+	assert_null(strstr(ci, "\\im"));
+	assert_non_null(strstr(ci, "host='db.example'"));
+	assert_non_null(strstr(ci, "port='5433'"));
+	assert_non_null(strstr(ci, "dbname='spoor'"));
+	assert_non_null(strstr(ci, "user='jan'"));
+	assert_non_null(strstr(ci, "sslmode='require'"));
+	assert_non_null(strstr(ci, "options='-c x=y'"));
+	free(ci);
+	free(pw);
+
+	/* no password; a quote in a value is escaped */
+	ci = pw = NULL;
+	assert_int_equal(db_pg_verbinding("postgresql:///d%27b?host=/tmp/s",
+					  &ci, &pw, err, sizeof(err)),
+			 DB_OK);
+	assert_null(pw);
+	assert_non_null(strstr(ci, "dbname='d\\'b'"));
+	assert_non_null(strstr(ci, "host='/tmp/s'"));
+	free(ci);
+
+	/* a bad URL: refused, the password not in the message */
+	ci = pw = NULL;
+	assert_int_not_equal(db_pg_verbinding("postgresql://jan:GEHEIM@h/d?bla=1",
+					      &ci, &pw, err, sizeof(err)),
+			     DB_OK);
+	assert_null(ci);
+	assert_null(pw);
+	assert_true(strlen(err) > 0);
+	assert_null(strstr(err, "GEHEIM"));
+}
+
+static void
+t_sqlite_kopie(void **state)
+{
+	struct fix *f = *state;
+	struct db *k = NULL;
+	char doel[160], err[256];
+	int64_t n;
+	int v;
+
+	assert_int_equal(migrate_run(f->db, NULL, NULL), DB_OK);
+	assert_int_equal(db_script(f->db, "CREATE TABLE extra (x INTEGER);"
+					  "INSERT INTO extra VALUES (1), (2)"),
+			 DB_OK);
+	snprintf(doel, sizeof(doel), "%s/kopie.db", f->dir);
+	/* with the source open (and its WAL unmerged) */
+	assert_int_equal(db_sqlite_kopie(f->pad, doel, err, sizeof(err)),
+			 DB_OK);
+	assert_int_equal(db_open(doel, &k, err, sizeof(err)), DB_OK);
+	assert_int_equal(getal(k, "SELECT sum(x) FROM extra"), 3);
+	assert_int_equal(migrate_bekijk(k, &v, &n), DB_OK);
+	assert_int_equal(v, migrate_laatste());
+	db_free(k);
+	unlink(doel);
+
+	/* a file that is no database, and one that does not exist */
+	{
+		FILE *fp = fopen(doel, "w");
+
+		assert_non_null(fp);
+		fputs("dit is geen database, maar wel lang genoeg om op "
+		      "een kop te lijken: 0123456789012345678901234567890123"
+		      "4567890123456789012345678901234567890123456789",
+		      fp);
+		fclose(fp);
+	}
+	{
+		char nep[160];
+
+		snprintf(nep, sizeof(nep), "%s/nep.db", f->dir);
+		assert_int_equal(rename(doel, nep), 0);
+		assert_int_not_equal(db_sqlite_kopie(nep, doel, err,
+						     sizeof(err)),
+				     DB_OK);
+		assert_non_null(strstr(err, "not a database"));
+		unlink(nep);
+		unlink(doel);
+		snprintf(nep, sizeof(nep), "%s/weg.db", f->dir);
+		assert_int_not_equal(db_sqlite_kopie(nep, doel, err,
+						     sizeof(err)),
+				     DB_OK);
+		unlink(doel);
+	}
+}
+
+#define S(f) cmocka_unit_test_setup_teardown(f, setup_sqlite, teardown)
+#define P(f) cmocka_unit_test_setup_teardown(f, setup_pg, teardown)
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		S(t_bekijk_leeg), S(t_upgrade), S(t_te_nieuw), S(t_stap_faalt),
+		S(t_echt),        S(t_sqlite_kopie),
+		cmocka_unit_test(t_pg_verbinding),
+		P(t_bekijk_leeg), P(t_upgrade), P(t_te_nieuw), P(t_stap_faalt),
+		P(t_echt),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

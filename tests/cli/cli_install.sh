@@ -16,7 +16,13 @@ TESTS=$2
 pass=0
 fail=0
 tmp=$(mktemp -d) || exit 2
-trap 'rm -rf "$tmp"' EXIT
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+pid=
+cleanup() {
+	stop_server "$pid"
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
 [ -n "$SPOOR" ] && [ -d "$TESTS" ] || { echo "usage: bash cli_install.sh <spoor> <tests-dir>" >&2; exit 2; }
 SRC=$(cd "$TESTS/.." && pwd)
 
@@ -115,6 +121,31 @@ sed 's/\\-/-/g; s/\\(ul/_/g' "$D/usr/share/man/man5/spoor.conf.5" >"$tmp/conf5"
 for k in $keys; do
 	grep -qE "^\.BI? $k( |\$)" "$tmp/conf5" && ok || nok "spoor.conf(5) lacks key $k"
 done
+
+# The installed server accepts the installed example configuration
+# (database and address overridden on the command line) and stops
+# cleanly on SIGTERM, as the unit stops it.
+ex=$D/usr/share/doc/spoor/examples/spoor.conf
+if "$D/usr/bin/spoor" help serve | grep -q -- '--config'; then
+	SPOOR_AUTH_KOSTEN=test "$D/usr/bin/spoor" init --db "$tmp/i.db" >"$tmp/init.out" 2>&1 ||
+		nok "spoor init: $(cat "$tmp/init.out")"
+	"$D/usr/bin/spoor" serve --config "$ex" --db "$tmp/i.db" --listen 127.0.0.1:0 \
+		>"$tmp/serve.out" 2>"$tmp/serve.err" &
+	pid=$!
+	for _ in $(seq 1 300); do
+		grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
+		kill -0 "$pid" 2>/dev/null || break
+		sleep 0.05
+	done
+	grep -q "luistert op" "$tmp/serve.out" && ok ||
+		nok "spoor serve --config (installed example): $(cat "$tmp/serve.err")"
+	stop_server "$pid"
+	src=$?
+	pid=
+	[ "$src" -eq 0 ] && ok || nok "spoor serve with the example configuration: exit $src on SIGTERM"
+else
+	echo "cli_install: spoor serve has no --config yet; example configuration not loaded" >&2
+fi
 
 # The unit runs the installed binary; nothing left to configure.
 unit=$D/usr/lib/systemd/system/spoor.service

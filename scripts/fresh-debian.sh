@@ -190,6 +190,7 @@ remove_root() {
 cleanup() {
 	local rc=$?
 	trap - EXIT INT TERM
+	[ "$rc" -lt 128 ] || echo "fresh-debian.sh: interrupted; stopping what runs in the root" >&2
 	[ -z "${bg:-}" ] || kill -KILL "$bg" 2>/dev/null || true
 	kill_inside
 	unmount_all
@@ -527,8 +528,16 @@ phase_test() {
 		bad=1
 	fi
 	# When each part of make test began, from make's own echo lines.
-	note "make test steps (s from start): $(grep -E '\] (cmake --preset|ctest |SPOOR_PROP_N|== valgrind: tests/cli/cli_api|bash scripts/|make test:)' "$log" |
-		sed -E 's/^\[ *([0-9.]+)s\] (.{0,48}).*/\1 \2/' | tr '\n' ';' | sed 's/;/; /g')"
+	note "make test steps (s from start): $(awk '
+		function at(label) { if (!(label in seen)) { seen[label] = 1; printf "%s%s %s", (n++ ? ", " : ""), label, t } }
+		{ t = $0; sub(/^\[ */, "", t); sub(/s\].*/, "", t) }
+		/\] cmake --preset debug >/ { at("debug build") }
+		/\] ctest --test-dir build\/debug --output/ { at("debug ctest") }
+		/\] cmake --preset asan/ { at("asan build") }
+		/\] ctest --test-dir build\/asan/ { at("asan ctest") }
+		/\] SPOOR_PROP_N=.*memcheck/ { at("valgrind ctest") }
+		/\] == valgrind: / { at("valgrind cli scripts") }
+		/\] make test: / { at("done") }' "$log")"
 	packages >"$dir/packages-test.txt"
 	report_install "make test" "$before" "$dir/packages-test.txt" "$dl0"
 	note "make run + make test installed together: $(mib $(($(kib_sum "$dir/packages-test.txt") - $(kib_sum "$dir/packages-0.txt")))) MiB"

@@ -20,6 +20,7 @@ struct auditq {
 	struct store_audit_rec *rij;  /* AUDITQ_MAX slots */
 	size_t n;
 	uint64_t gezet, geschreven;   /* records queued / stored, ever */
+	uint64_t fouten;              /* failed batch writes, ever */
 	int stop;
 };
 
@@ -60,6 +61,9 @@ schrijver(void *arg)
 
 			fprintf(stderr, "spoor serve: auditlog: %s; opnieuw\n",
 				store_errmsg(q->s));
+			pthread_mutex_lock(&q->m);
+			q->fouten++;
+			pthread_mutex_unlock(&q->m);
 			nanosleep(&t, NULL);
 		}
 		rec_vrij(batch, n);
@@ -154,6 +158,15 @@ auditq_flush(struct auditq *q)
 	pthread_cond_signal(&q->werk);
 	while (q->geschreven < doel)
 		pthread_cond_wait(&q->klaar, &q->m);
+	pthread_mutex_unlock(&q->m);
+}
+
+void
+auditq_stand(struct auditq *q, struct auditq_stand *out)
+{
+	pthread_mutex_lock(&q->m);
+	out->diepte = q->gezet - q->geschreven;
+	out->fouten = q->fouten;
 	pthread_mutex_unlock(&q->m);
 }
 

@@ -34,6 +34,13 @@ int auditq_zet(struct auditq *q, int64_t gebruiker, const char *wie,
 /* Wait until every record queued before the call is stored. */
 void auditq_flush(struct auditq *q);
 
+/* For the metrics (ops.h): records queued and not yet stored, and the
+ * failed attempts to store a batch (each is retried), since the start. */
+struct auditq_stand {
+	uint64_t diepte, fouten;
+};
+void auditq_stand(struct auditq *q, struct auditq_stand *out);
+
 /* Flush, stop the writer, free everything; accepts NULL. */
 void auditq_stop(struct auditq *q);
 

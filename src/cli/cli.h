@@ -52,8 +52,9 @@ const char *cli_db_url(const char *optie);
 int cli_db_optie(int argc, char **argv, int *i, const char **db);
 /*
  * Open the store at url for a command. migreer: 0 refuses an older
- * schema (pointing at spoor init), 1 upgrades it, 2 upgrades it and says
- * so on stdout (spoor serve). A schema newer than this spoor is always
+ * schema (pointing at spoor init), 1 upgrades it, 2 upgrades one that
+ * is not empty and says so on stdout (spoor serve: it creates no
+ * database, spoor init does). A schema newer than this spoor is always
  * refused. Returns 0, or the exit status after printing the reason:
  * EXIT_SCHEMA for a newer schema, else EXIT_INVOER. *out: store_free().
  */

@@ -48,7 +48,9 @@ cli_store_open(const char *url, int migreer, struct store **out)
 		cli_fout("%s: %s", url, err);
 		return EXIT_SCHEMA;
 	}
-	if (!migreer || v == migrate_laatste()) {
+	/* serve upgrades a spoor database but creates none: a mistyped
+	 * path is not a new installation */
+	if (!migreer || v == migrate_laatste() || (migreer == 2 && v == 0)) {
 		db_free(h);
 		return cli_fout("%s", err);
 	}

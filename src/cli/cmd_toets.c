@@ -213,6 +213,8 @@ print_loon(const struct loon *l, const struct geval *g)
 	static const char *const gr[4] = {"70% van het loon", "minimumloon",
 					  "70% van maximumdagloon", "contract"};
 	char a[DATE_STRLEN], b[DATE_STRLEN], e1[48], e2[48], e3[48];
+	struct loon_melding m[LOON_MAX_MELDINGEN];
+	size_t nm;
 	uint32_t i;
 
 	cli_euro(l->dagloon, e1, sizeof(e1));
@@ -229,9 +231,15 @@ print_loon(const struct loon *l, const struct geval *g)
 		date_format(p->van, a);
 		date_format(p->tot, b);
 		snprintf(w, sizeof(w), "%d-%d", p->week_van, p->week_tot);
-		if (p->grondslag == 3)
+		if (p->grondslag == GR_CONTRACT)
 			snprintf(g2, sizeof(g2), "contract %d%%",
 				 p->contract_procent);
+		else if (p->grondslag == GR_MINIMUMLOON && p->jeugd &&
+			 p->jeugd->promille < 1000)
+			/* R-PAY-3: the youth minimum wage, e.g. 34,5% */
+			snprintf(g2, sizeof(g2), "minimumjeugdloon %d,%d%%",
+				 p->jeugd->promille / 10,
+				 p->jeugd->promille % 10);
 		else
 			snprintf(g2, sizeof(g2), "%s", gr[p->grondslag]);
 		cli_euro(p->verschuldigd_dag, e1, sizeof(e1));
@@ -254,6 +262,18 @@ print_loon(const struct loon *l, const struct geval *g)
 			       ? "gerekend met de laatst bekende waarde"
 			       : "er is geen eerdere waarde, gerekend zonder "
 				 "deze grens");
+	}
+	nm = loon_meldingen(l, m);
+	for (i = 0; i < nm; i++) {
+		if (m[i].vanaf != DATE_NONE) {
+			date_format(m[i].vanaf, a);
+			printf("Let op (vanaf %s %s; %s, %s): %s\n",
+			       date_weekday_abbr(m[i].vanaf), a, m[i].regel,
+			       m[i].bron, m[i].tekst);
+		} else {
+			printf("Let op (%s, %s): %s\n", m[i].regel, m[i].bron,
+			       m[i].tekst);
+		}
 	}
 }
 

@@ -8,6 +8,133 @@
 const char *const grondslag_naam[4] = {"wettelijk_70", "minimumloon",
 				       "maximum_dagloon", "contract"};
 
+/*
+ * R-PAY-3: the youth minimum wage as a percentage (in promille) of the
+ * adult hourly WML, by age. WML art. 7 lid 1 gives the full minimum wage
+ * from 21; art. 7 lid 3 and 8 lid 3 let the Besluit minimumjeugdloon give
+ * 15- to 20-year-olds a percentage of it (art. 1, 2 lid 1); below 15 there
+ * is none. The lower scale of art. 3 for learners in a beroepsbegeleidende
+ * leerweg (WML art. 8 lid 4) is not modelled: the case file has no field
+ * for it (docs/rules.md). Sorted by date, then age; every date is a
+ * complete scale. The 2027 scale marks the ages whose percentage the
+ * announced change would set as 'onbekend' (-1) until it is verified in
+ * the Staatsblad: spoor then reports a gap and uses the last known one.
+ */
+#define JB_0 "Besluit minimumjeugdloon art. 1: geen minimumloon onder 15 jaar"
+#define JB_2019 "Besluit minimumjeugdloon art. 2 lid 1, staffel sinds 1-7-2019; " \
+	"via rijksoverheid.nl (internetconsultatie 4-12-2025, 'huidige " \
+	"staffel') en de uurbedragen per 1-1-2026 (vertiadvies.nl)"
+#define JB_21 "WML art. 7 lid 1 en 8 lid 1 onder a: 21 jaar en ouder het " \
+	"volle minimumuurloon (sinds 1-7-2019)"
+#define JB_2027 "Voorgenomen verhoging per 1-1-2027 (ontwerpbesluit, " \
+	"internetconsultatie rijksoverheid.nl 4-12-2025: 16 jr 40%, 17 jr 50%, " \
+	"18 jr 62,5%, 19 jr 75%, 20 jr 87,5%); vaststelling niet geverifieerd"
+#define JB_2027_15 "Besluit minimumjeugdloon art. 2 lid 1: 15 jaar 30%, " \
+	"ongewijzigd ook in de voorgenomen verhoging per 1-1-2027"
+
+const struct jeugd_rij loon_jeugd[] = {
+	{2019, 7, 1, 0, 0, JB_0},
+	{2019, 7, 1, 15, 300, JB_2019},
+	{2019, 7, 1, 16, 345, JB_2019},
+	{2019, 7, 1, 17, 395, JB_2019},
+	{2019, 7, 1, 18, 500, JB_2019},
+	{2019, 7, 1, 19, 600, JB_2019},
+	{2019, 7, 1, 20, 800, JB_2019},
+	{2019, 7, 1, 21, 1000, JB_21},
+	{2027, 1, 1, 0, 0, JB_0},
+	{2027, 1, 1, 15, 300, JB_2027_15},
+	{2027, 1, 1, 16, -1, JB_2027},
+	{2027, 1, 1, 17, -1, JB_2027},
+	{2027, 1, 1, 18, -1, JB_2027},
+	{2027, 1, 1, 19, -1, JB_2027},
+	{2027, 1, 1, 20, -1, JB_2027},
+	{2027, 1, 1, 21, 1000, JB_21},
+};
+const size_t loon_njeugd = sizeof(loon_jeugd) / sizeof(loon_jeugd[0]);
+
+/* the gap list names the scale by this pointer */
+static const char jeugd_naam[] = LOON_JEUGD_NAAM;
+
+int32_t
+loon_leeftijd(sdate geb, sdate d)
+{
+	int by, bm, bd, y, m, dd;
+	int32_t a;
+
+	date_to_ymd(geb, &by, &bm, &bd);
+	date_to_ymd(d, &y, &m, &dd);
+	a = y - by;
+	/* not yet this year's birthday */
+	if (date_add_years(geb, a) > d)
+		a--;
+	return a;
+}
+
+static sdate
+jeugd_van(size_t i)
+{
+	return date_from_ymd(loon_jeugd[i].jaar, loon_jeugd[i].maand,
+			     loon_jeugd[i].dag);
+}
+
+/* The row for age a in the scale that starts at row s. */
+static const struct jeugd_rij *
+in_staffel(size_t s, int32_t a)
+{
+	const struct jeugd_rij *hit = NULL;
+	sdate van = jeugd_van(s);
+	size_t i;
+
+	for (i = s; i < loon_njeugd && jeugd_van(i) == van; i++)
+		if (loon_jeugd[i].leeftijd <= a)
+			hit = &loon_jeugd[i];
+	return hit;
+}
+
+/* The first row of the scale that row i belongs to. */
+static size_t
+staffel_begin(size_t i)
+{
+	sdate van = jeugd_van(i);
+
+	while (i > 0 && jeugd_van(i - 1) == van)
+		i--;
+	return i;
+}
+
+int
+loon_jeugd_zoek(int32_t leeftijd, sdate d, const struct jeugd_rij **out,
+		sdate *van)
+{
+	const struct jeugd_rij *r;
+	size_t i, s;
+
+	*out = NULL;
+	*van = DATE_NONE;
+	/* the last row in force on d; the table is sorted by date */
+	for (i = 0; i < loon_njeugd && jeugd_van(i) <= d; i++)
+		;
+	if (i == 0)
+		return -1;
+	s = staffel_begin(i - 1);
+	*van = jeugd_van(s);
+	r = in_staffel(s, leeftijd);
+	if (r && r->promille >= 0) {
+		*out = r;
+		return 0;
+	}
+	/* 'onbekend': offer the same age in the last scale that knows it */
+	while (s > 0) {
+		s = staffel_begin(s - 1);
+		r = in_staffel(s, leeftijd);
+		if (r && r->promille >= 0) {
+			*out = r;
+			break;
+		}
+	}
+	return -1;
+}
+
 int
 param_zoek(const struct param_tabel *t, sdate d, const struct param_rij **out)
 {
@@ -100,6 +227,23 @@ meld_gat(struct loon *o, const struct param_tabel *t, sdate d)
 	}
 }
 
+/* A gap in the age scale from van (once per scale). */
+static void
+meld_jeugd_gat(struct loon *o, sdate van, int laatst_bekend)
+{
+	uint32_t i;
+
+	for (i = 0; i < o->ngaten; i++)
+		if (o->gaten[i].tabel == jeugd_naam && o->gaten[i].vanaf == van)
+			return;
+	if (o->ngaten < LOON_MAX_GATEN) {
+		o->gaten[o->ngaten].tabel = jeugd_naam;
+		o->gaten[o->ngaten].vanaf = van;
+		o->gaten[o->ngaten].laatst_bekend = (uint8_t)laatst_bekend;
+		o->ngaten++;
+	}
+}
+
 static void
 bedragen(const struct loon *o, struct loon_periode *p)
 {
@@ -112,9 +256,14 @@ bedragen(const struct loon *o, struct loon_periode *p)
 	}
 	p->wettelijk_dag = deel(basis, PAY1_PROCENT, 100);
 	if (p->week_van <= PAY1_WML_WEKEN && p->wml && o->wml_uren_x100 >= 0) {
-		/* hourly WML x hours a week / 5 working days, not above the
-		 * wage itself */
-		int64_t vloer = deel(p->wml->waarde, o->wml_uren_x100, 500);
+		/* hourly WML (for a youth: its age percentage, rounded half
+		 * up to a cent as Besluit minimumjeugdloon art. 2 lid 2
+		 * prescribes) x hours a week / 5 working days, not above
+		 * the wage itself */
+		int64_t uur = p->jeugd ? deel(p->wml->waarde,
+					      p->jeugd->promille, 1000)
+				       : p->wml->waarde;
+		int64_t vloer = deel(uur, o->wml_uren_x100, 500);
 
 		if (vloer > o->dagloon)
 			vloer = o->dagloon;
@@ -139,6 +288,7 @@ dag(struct loon *o, const struct dossier *ds, const struct param_tabel *wml,
     const struct param_tabel *maxd, sdate d, int32_t week, int sanctie)
 {
 	const struct param_rij *w = NULL, *m = NULL;
+	const struct jeugd_rij *j = NULL;
 	int32_t pct = contract_procent(ds, week);
 	int voorlopig = 0;
 	struct loon_periode *p = o->n ? &o->p[o->n - 1] : NULL;
@@ -155,7 +305,27 @@ dag(struct loon *o, const struct dossier *ds, const struct param_tabel *wml,
 	}
 	if (week > PAY1_WML_WEKEN)
 		w = NULL;
-	if (!p || p->wml != w || p->max != m || p->contract_procent != pct ||
+	/* R-PAY-3: the minimum wage "dat voor hem geldt" depends on his age
+	 * on this day; without a birth date the adult rate is assumed and
+	 * the output says so */
+	if (w && ds->geboortedatum == DATE_NONE) {
+		o->geboortedatum_onbekend = 1;
+	} else if (w) {
+		sdate van;
+
+		if (loon_jeugd_zoek(loon_leeftijd(ds->geboortedatum, d), d,
+				    &j, &van) != 0) {
+			voorlopig = 1;
+			meld_jeugd_gat(o, van == DATE_NONE ? d : van,
+				       j != NULL);
+			/* no percentage known at all: leave the floor out,
+			 * as the gap report says, rather than assume 100 % */
+			if (!j)
+				w = NULL;
+		}
+	}
+	if (!p || p->wml != w || p->max != m || p->jeugd != j ||
+	    p->contract_procent != pct ||
 	    p->loonsanctie != sanctie || p->voorlopig != voorlopig ||
 	    (p->week_van <= PAY1_WML_WEKEN) != (week <= PAY1_WML_WEKEN) ||
 	    d != p->tot + 1) {
@@ -167,6 +337,7 @@ dag(struct loon *o, const struct dossier *ds, const struct param_tabel *wml,
 		p->week_van = week;
 		p->wml = w;
 		p->max = m;
+		p->jeugd = j;
 		p->contract_procent = pct;
 		p->loonsanctie = (uint8_t)sanctie;
 		p->voorlopig = (uint8_t)voorlopig;
@@ -176,6 +347,37 @@ dag(struct loon *o, const struct dossier *ds, const struct param_tabel *wml,
 	if (wd != WD_ZA && wd != WD_ZO)
 		p->werkdagen++;
 	return 0;
+}
+
+/*
+ * R-PAY-1 with R-AGG-4: the first day in [van, tot] on which the employee
+ * works again in part (a `ziek` mutation below 100 % or a recorded
+ * `werkhervatting`); he stays ill, and spoor keeps paying 70 % of the full
+ * wage, which the output says. DATE_NONE when there is none.
+ */
+static sdate
+hervatting(const struct dossier *ds, sdate van, sdate tot)
+{
+	sdate eerste = DATE_NONE;
+	size_t i;
+
+	for (i = 0; i < ds->nverzuim; i++) {
+		const struct verzuim_mutatie *m = &ds->verzuim[i];
+
+		if (m->soort == VZ_ZIEK && m->percentage < 100 &&
+		    m->datum >= van && m->datum <= tot &&
+		    (eerste == DATE_NONE || m->datum < eerste))
+			eerste = m->datum;
+	}
+	for (i = 0; i < ds->ngb; i++) {
+		const struct gebeurtenis *g = &ds->gb[i];
+
+		if (g->soort == GB_WERKHERVATTING && !g->gecorrigeerd &&
+		    g->datum >= van && g->datum <= tot &&
+		    (eerste == DATE_NONE || g->datum < eerste))
+			eerste = g->datum;
+	}
+	return eerste;
 }
 
 int
@@ -192,6 +394,9 @@ loon_bereken(const struct dossier *ds, const struct ziekteverloop *zv,
 		return LOONF_GEEN_MAANDLOON;
 	o->n = 0;
 	o->ngaten = 0;
+	o->geboortedatum_onbekend = 0;
+	o->jeugdloon = 0;
+	o->hervatting = DATE_NONE;
 	o->dagloon = loon_dagloon(ds->maandloon_cent);
 	o->wml_uren_x100 = ds->uren_honderdsten;
 	/* the wage obligation ends with the employment (R-ZW-3: then the
@@ -211,12 +416,53 @@ loon_bereken(const struct dossier *ds, const struct ziekteverloop *zv,
 			      (k - 1 + i) / 7 + 1, 1)))
 			return rc;
 	o->totaal = o->blootstelling = 0;
+	if (o->n)
+		o->hervatting = hervatting(ds, zv->d, o->p[o->n - 1].tot);
 	for (j = 0; j < o->n; j++) {
 		bedragen(o, &o->p[j]);
+		if (o->p[j].jeugd && o->p[j].jeugd->promille < 1000)
+			o->jeugdloon = 1;
 		if (o->p[j].loonsanctie)
 			o->blootstelling += o->p[j].totaal;
 		else
 			o->totaal += o->p[j].totaal;
 	}
 	return LOONF_OK;
+}
+
+size_t
+loon_meldingen(const struct loon *l, struct loon_melding m[LOON_MAX_MELDINGEN])
+{
+	size_t n = 0;
+
+	if (l->geboortedatum_onbekend)
+		m[n++] = (struct loon_melding){
+			"GEBOORTEDATUM_ONBEKEND", "R-PAY-3",
+			"BW 7:629 lid 1; WML art. 8 lid 3",
+			"Het dossier heeft geen geboortedatum: de "
+			"minimumloongrens is berekend met het minimumloon voor "
+			"21 jaar en ouder. Is de werknemer jonger, dan geldt "
+			"een lager minimumjeugdloon en is die grens te hoog; "
+			"vul werknemer.geboortedatum in.", DATE_NONE};
+	if (l->jeugdloon)
+		m[n++] = (struct loon_melding){
+			"MINIMUMJEUGDLOON", "R-PAY-3",
+			"WML art. 8 lid 3; Besluit minimumjeugdloon art. 2",
+			"Zolang de werknemer jonger is dan 21 jaar, is de "
+			"minimumloongrens het minimumjeugdloon voor zijn "
+			"leeftijd, per periode vanaf zijn verjaardag. De lagere "
+			"staffel voor een leerling in de beroepsbegeleidende "
+			"leerweg (bbl, art. 3) rekent spoor niet.", DATE_NONE};
+	if (l->hervatting != DATE_NONE)
+		m[n++] = (struct loon_melding){
+			"GEDEELTELIJKE_WERKHERVATTING", "R-PAY-1",
+			"BW 7:629 lid 1",
+			"De werknemer werkt gedeeltelijk. spoor rekent ook dan "
+			"70% van het volle loon (of het hogere percentage uit "
+			"contract of cao): het wettelijke minimum voor de uren "
+			"die hij niet werkt; hij blijft ziek (R-AGG-4). Wat de "
+			"werkgever voor de gewerkte uren betaalt (vaak het "
+			"volle loon, R-PAY-5) zit niet in deze bedragen.",
+			l->hervatting};
+	return n;
 }

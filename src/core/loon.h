@@ -7,8 +7,13 @@
  *     are paid days); a month is 21.75 working days (UWV convention);
  *   - the daily wage is maandloon x 12 / 261, rounded half up;
  *   - statutory: 70 % of the daily wage capped at the maximum dagloon
- *     (Wfsv art. 17), in the first 52 weeks at least the minimum wage for
- *     the contract hours (hourly WML x hours / 5), never above the wage;
+ *     (Wfsv art. 17), in the first 52 weeks at least the minimum wage that
+ *     applies to the employee for the contract hours (hourly WML x hours /
+ *     5), never above the wage; under 21 that is the youth minimum wage,
+ *     the age percentage of the adult hourly WML rounded half up to a cent
+ *     (WML art. 8 lid 3, Besluit minimumjeugdloon art. 2), by the age on
+ *     each day (a period splits on the birthday where the percentage
+ *     changes);
  *   - contractual: the percentage of `dienstverband.loondoorbetaling` for
  *     the sick week, of the full wage; owed = the higher of the two;
  *   - percentages are applied with half-up rounding to whole cents.
@@ -53,10 +58,44 @@ struct param_tabel {
 int param_zoek(const struct param_tabel *t, sdate d,
 	       const struct param_rij **out);
 
+/*
+ * R-PAY-3, the youth minimum wage: one row of the age scale. Rows with the
+ * same effective date form one complete scale; within it a row holds from
+ * its age up to the next row's age. Law as data, with the source of each
+ * row (loon_jeugd[] in loon.c, listed in docs/rules.md).
+ */
+struct jeugd_rij {
+	int16_t jaar;      /* effective from jaar-maand-dag */
+	int8_t maand, dag;
+	int8_t leeftijd;   /* from this age (0: below the first age) */
+	int16_t promille;  /* of the adult hourly WML; -1 'onbekend' */
+	const char *bron;
+};
+
+extern const struct jeugd_rij loon_jeugd[];
+extern const size_t loon_njeugd;
+
+/* Whole years of age on day d of someone born on geb (a 29 February
+ * birthday falls on 28 February in other years, as date_add_years). */
+int32_t loon_leeftijd(sdate geb, sdate d);
+
+/*
+ * The scale row for age `leeftijd` on day d. Returns 0 and *out when the
+ * percentage is known; -1 when it is 'onbekend' (then *out is the row of
+ * the same age in the last scale that knows it, or NULL) or d lies before
+ * the first scale (*out NULL). *van receives the effective date of the
+ * scale in force.
+ */
+int loon_jeugd_zoek(int32_t leeftijd, sdate d, const struct jeugd_rij **out,
+		    sdate *van);
+
 enum grondslag { GR_WETTELIJK = 0, GR_MINIMUMLOON, GR_MAXIMUM, GR_CONTRACT };
 
 #define LOON_MAX_PERIODEN 64
 #define LOON_MAX_GATEN 8
+
+/* Name of the age scale in gaps and output. */
+#define LOON_JEUGD_NAAM "wml_jeugd"
 
 struct loon_periode {
 	sdate van, tot;          /* calendar dates of the first/last sick day */
@@ -67,6 +106,9 @@ struct loon_periode {
 	uint8_t loonsanctie;     /* 1: inside the 52 weeks of a loonsanctie */
 	uint8_t voorlopig;       /* a parameter gap: last known value used */
 	const struct param_rij *wml, *max; /* rows used (may be NULL) */
+	/* R-PAY-3: the age-scale row of the WML floor; NULL when the floor
+	 * plays no part or the birth date is unknown (adult rate) */
+	const struct jeugd_rij *jeugd;
 	int64_t wettelijk_dag, contract_dag, verschuldigd_dag;
 	int64_t totaal;          /* verschuldigd_dag x werkdagen */
 };
@@ -82,6 +124,15 @@ struct loon_gat {
 struct loon {
 	int64_t dagloon;             /* maandloon x 12 / 261 */
 	int64_t wml_uren_x100;       /* contract hours, -1 unknown */
+	/* R-PAY-3: the WML floor was applied with the adult rate because
+	 * the case file has no werknemer.geboortedatum */
+	uint8_t geboortedatum_onbekend;
+	/* R-PAY-3: a youth percentage below 100 % was applied */
+	uint8_t jeugdloon;
+	/* R-PAY-1: first day of partial work resumption inside the wage
+	 * period (a `ziek` mutation below 100 % or a `werkhervatting`),
+	 * DATE_NONE when none: spoor still pays 70 % of the full wage */
+	sdate hervatting;
 	uint32_t n;
 	struct loon_periode p[LOON_MAX_PERIODEN];
 	int64_t totaal;              /* the (extended) wage period */
@@ -112,5 +163,22 @@ int loon_bereken(const struct dossier *ds, const struct ziekteverloop *zv,
 		 const struct param_tabel *maxd, struct loon *out);
 
 extern const char *const grondslag_naam[4];
+
+/* A remark the wage output must carry (Dutch text for users). */
+struct loon_melding {
+	const char *code;   /* GEBOORTEDATUM_ONBEKEND, MINIMUMJEUGDLOON,
+			     * GEDEELTELIJKE_WERKHERVATTING */
+	const char *regel;  /* rule book id */
+	const char *bron;   /* legal source */
+	const char *tekst;
+	sdate vanaf;        /* DATE_NONE when the remark has no date */
+};
+
+#define LOON_MAX_MELDINGEN 3
+
+/* The remarks for l, in a fixed order; returns how many (at most
+ * LOON_MAX_MELDINGEN) were written to m. */
+size_t loon_meldingen(const struct loon *l,
+		      struct loon_melding m[LOON_MAX_MELDINGEN]);
 
 #endif /* SPOOR_LOON_H */

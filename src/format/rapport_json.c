@@ -77,16 +77,42 @@ gebruikt(json_t *a, const char *tabel, const struct param_rij *r,
 		*ok = 0;
 }
 
+/* Add age-scale row r to list a unless it is there already (R-PAY-3). */
+static void
+jeugd_gebruikt(json_t *a, const struct jeugd_rij *r,
+	       const struct jeugd_rij **seen, size_t *nseen, int *ok)
+{
+	json_t *o;
+	size_t i;
+
+	for (i = 0; i < *nseen; i++)
+		if (seen[i] == r)
+			return;
+	seen[(*nseen)++] = r;
+	o = json_object();
+	if (!o || json_array_append_new(a, o)) {
+		*ok = 0;
+		return;
+	}
+	jsonuit_put(o, "ingangsdatum",
+		    jsonuit_datum(date_from_ymd(r->jaar, r->maand, r->dag)), ok);
+	jsonuit_put(o, "leeftijd", json_integer(r->leeftijd), ok);
+	jsonuit_put(o, "promille", json_integer(r->promille), ok);
+	jsonuit_put(o, "bron", json_string(r->bron), ok);
+}
+
 int
 loon_json(const struct loon *l, const char *dossier_id, char **out,
 	  size_t *outlen)
 {
 	json_t *root = json_object(), *a = json_array(), *pa = json_array(),
-	       *ga = json_array();
+	       *ga = json_array(), *ja = json_array(), *ma = json_array();
 	const struct param_rij *seen[2 * LOON_MAX_PERIODEN];
-	size_t nseen = 0;
+	const struct jeugd_rij *jseen[LOON_MAX_PERIODEN];
+	struct loon_melding m[LOON_MAX_MELDINGEN];
+	size_t nseen = 0, njseen = 0, nm;
 	uint32_t i;
-	int ok = root && a && pa && ga;
+	int ok = root && a && pa && ga && ja && ma;
 
 	jsonuit_put(root, "formaat", json_string(LOON_FORMAAT), &ok);
 	jsonuit_put(root, "dossier_id", dossier_id ? json_string(dossier_id)
@@ -119,7 +145,15 @@ loon_json(const struct loon *l, const char *dossier_id, char **out,
 		    &ok);
 		jsonuit_put(o, "totaal_cent", json_integer(p->totaal), &ok);
 		jsonuit_put(o, "voorlopig", json_boolean(p->voorlopig), &ok);
+		/* R-PAY-3: the share of the adult WML the floor used;
+		 * null where no WML floor applies */
+		jsonuit_put(o, "minimumloon_promille",
+		    p->wml && p->week_van <= PAY1_WML_WEKEN
+			    ? json_integer(p->jeugd ? p->jeugd->promille : 1000)
+			    : json_null(), &ok);
 		gebruikt(pa, "wml_uur", p->wml, seen, &nseen, &ok);
+		if (p->jeugd)
+			jeugd_gebruikt(ja, p->jeugd, jseen, &njseen, &ok);
 		gebruikt(pa, "maximumdagloon", p->max, seen, &nseen, &ok);
 	}
 	jsonuit_put(root, "perioden", a, &ok);
@@ -140,5 +174,22 @@ loon_json(const struct loon *l, const char *dossier_id, char **out,
 			    json_boolean(l->gaten[i].laatst_bekend), &ok);
 	}
 	jsonuit_put(root, "ontbrekende_parameters", ga, &ok);
+	jsonuit_put(root, "minimumjeugdloon", ja, &ok);
+	nm = loon_meldingen(l, m);
+	for (i = 0; ok && i < nm; i++) {
+		json_t *o = json_object();
+
+		if (!o || json_array_append_new(ma, o)) {
+			ok = 0;
+			break;
+		}
+		jsonuit_put(o, "code", json_string(m[i].code), &ok);
+		jsonuit_put(o, "regel", json_string(m[i].regel), &ok);
+		jsonuit_put(o, "bron", json_string(m[i].bron), &ok);
+		jsonuit_put(o, "vanaf", m[i].vanaf != DATE_NONE
+			    ? jsonuit_datum(m[i].vanaf) : json_null(), &ok);
+		jsonuit_put(o, "tekst", json_string(m[i].tekst), &ok);
+	}
+	jsonuit_put(root, "meldingen", ma, &ok);
 	return jsonuit_dump(root, ok, out, outlen);
 }

@@ -1,5 +1,7 @@
 /*
- * test_loon.c - loondoorbetaling (issue 3, rule book R-PAY-1 .. R-PAY-6):
+ * test_loon.c - loondoorbetaling (issue 3, rule book R-PAY-1 .. R-PAY-6;
+ * issue 14: the youth minimum wage by age, the missing birth date, partial
+ * work resumption):
  * the worked examples of R-PAY-6, CAO schedules, part-time hours, wages
  * above the maximum dagloon, a temporary contract, an interrupted illness,
  * pregnancy leave (R-AGG-5), verlenging_loondoorbetaling, parameter gaps,
@@ -60,9 +62,21 @@ vrij_tabellen(void **state)
 
 /* Compute the wage of the illness given by the verzuim mutations (JSON
  * array members) with the given dienstverband fields. */
+static int bereken_wn(const char *werknemer, const char *verzuim,
+		      const char *dienstverband, const char *gb,
+		      struct loon *l);
+
 static int
 bereken_vz(const char *verzuim, const char *dienstverband, const char *gb,
 	   struct loon *l)
+{
+	return bereken_wn("", verzuim, dienstverband, gb, l);
+}
+
+/* As bereken_vz, with extra werknemer fields (",\"geboortedatum\":...") */
+static int
+bereken_wn(const char *werknemer, const char *verzuim,
+	   const char *dienstverband, const char *gb, struct loon *l)
 {
 	char doc[4096];
 	struct dossier ds;
@@ -77,10 +91,11 @@ bereken_vz(const char *verzuim, const char *dienstverband, const char *gb,
 	n = snprintf(doc, sizeof(doc),
 		     "{\"formaat\":\"spoor-dossier/1\",\"dossier_id\":\"L\","
 		     "\"werkgever\":{\"id\":\"W\",\"naam\":\"W\"},"
-		     "\"werknemer\":{\"id\":\"N\",\"naam\":\"N\"},"
+		     "\"werknemer\":{\"id\":\"N\",\"naam\":\"N\"%s},"
 		     "\"dienstverband\":{\"begindatum\":\"2010-01-01\",%s},"
 		     "\"vangnet\":null,\"verzuim\":[%s],"
-		     "\"gebeurtenissen\":[%s]}", dienstverband, verzuim, gb);
+		     "\"gebeurtenissen\":[%s]}", werknemer, dienstverband,
+		     verzuim, gb);
 	assert_true(n > 0 && (size_t)n < sizeof(doc));
 	dossier_init(&ds);
 	if (casefile_lees(doc, (size_t)n, &ds, &f) != 0)
@@ -785,9 +800,10 @@ test_afronding(void **state)
 static void
 test_tabellen_regelboek(void **state)
 {
-	static const int64_t wml[] = {1327, 1368, 1406, 1440, 1471, -1};
+	static const int64_t wml[] = {1327, 1368, 1406, 1440, 1471, -1, -1};
 	static const char *const wml_van[] = {"2024-01-01", "2024-07-01",
-		"2025-01-01", "2025-07-01", "2026-01-01", "2026-07-01"};
+		"2025-01-01", "2025-07-01", "2026-01-01", "2026-07-01",
+		"2027-01-01"};
 	static const int64_t maxd[] = {27444, 29067, 30425, -1};
 	static const char *const maxd_van[] = {"2024-01-01", "2025-01-01",
 		"2026-01-01", "2027-01-01"};
@@ -796,8 +812,10 @@ test_tabellen_regelboek(void **state)
 	(void)state;
 	assert_string_equal(prm.wml.naam, "wml_uur");
 	assert_string_equal(prm.maxd.naam, "maximumdagloon");
-	assert_int_equal(prm.wml.n, 6);
-	for (i = 0; i < 6; i++) {
+	/* 1-7-2026 and 1-1-2027: not verifiable in an official source when
+	 * issue 14 was done, so 'onbekend' (data/parameters/wml.tsv) */
+	assert_int_equal(prm.wml.n, 7);
+	for (i = 0; i < 7; i++) {
 		assert_int_equal(prm.wml.rij[i].van, D(wml_van[i]));
 		assert_int_equal(prm.wml.rij[i].waarde, wml[i]);
 		assert_true(prm.wml.rij[i].bron[0] != '\0');
@@ -871,6 +889,302 @@ test_params_parser_meer(void **state)
 	}
 }
 
+/* A continuous illness from d of an employee born on geb. */
+static int
+bereken_geb(const char *geb, const char *d, const char *dienstverband,
+	    const char *gb, struct loon *out)
+{
+	char wn[64], vz[128];
+	int n;
+
+	n = snprintf(wn, sizeof(wn), ",\"geboortedatum\":\"%s\"", geb);
+	assert_true(n > 0 && (size_t)n < sizeof(wn));
+	n = snprintf(vz, sizeof(vz), "{\"datum\":\"%s\",\"soort\":\"ziek\","
+		     "\"percentage\":100}", d);
+	assert_true(n > 0 && (size_t)n < sizeof(vz));
+	return bereken_wn(wn, vz, dienstverband, gb, out);
+}
+
+/* The remark with this code, or NULL. */
+static const struct loon_melding *
+melding(const struct loon *lp, const char *code,
+	struct loon_melding m[LOON_MAX_MELDINGEN])
+{
+	size_t i, n = loon_meldingen(lp, m);
+
+	for (i = 0; i < n; i++)
+		if (strcmp(m[i].code, code) == 0)
+			return &m[i];
+	return NULL;
+}
+
+/*
+ * R-PAY-3, issue 14: an 18-year-old. "Het voor hem geldende minimumloon"
+ * is 50 % of the adult hourly WML (Besluit minimumjeugdloon art. 2), so
+ * 70 % of his wage binds; the adult rate, capped at his wage, paid him
+ * 100 % before. Born 2007-03-10, D = 2025-09-01, 20 hours, EUR 1.000 a
+ * month: dagloon 100000 x 12 / 261 = 4597.7 -> 4598; 70 % = 3218.6 ->
+ * 3219. Adult floor 1440 x 20 / 5 = 5760 > 4598 (the old 100 %).
+ */
+static void
+test_jeugd_18(void **state)
+{
+	const struct loon_periode *p;
+	struct loon_melding m[LOON_MAX_MELDINGEN];
+
+	(void)state;
+	assert_int_equal(bereken_geb("2007-03-10", "2025-09-01", VAST
+				     ",\"uren_per_week\":20,"
+				     "\"maandloon_cent\":100000", "", &l), 0);
+	assert_int_equal(l.dagloon, 4598);
+	/* 2025, 18 years: 1440 x 50 % = 720 per hour; x 20 / 5 = 2880 a
+	 * day, below 70 % = 3219, which binds */
+	p = op(&l, "2025-09-01");
+	assert_non_null(p->jeugd);
+	assert_int_equal(p->jeugd->leeftijd, 18);
+	assert_int_equal(p->jeugd->promille, 500);
+	assert_int_equal(p->wettelijk_dag, 3219);
+	assert_int_equal(p->verschuldigd_dag, 3219);
+	assert_int_equal(p->grondslag, GR_WETTELIJK);
+	/* 2026, still 18: 1471 x 50 % = 735.5 -> 736 (half up, art. 2 lid
+	 * 2; the published EUR 7,36); x 20 / 5 = 2944 < 3219 */
+	p = op(&l, "2026-03-09");
+	assert_int_equal(p->tot, D("2026-03-09"));
+	assert_int_equal(p->wettelijk_dag, 3219);
+	assert_int_equal(p->grondslag, GR_WETTELIJK);
+	/* 19 on 2026-03-10: the period splits on the birthday; 1471 x 60 %
+	 * = 882.6 -> 883 (EUR 8,83); x 20 / 5 = 3532 > 3219: the floor */
+	p = op(&l, "2026-03-10");
+	assert_int_equal(p->van, D("2026-03-10"));
+	assert_int_equal(p->jeugd->leeftijd, 19);
+	assert_int_equal(p->jeugd->promille, 600);
+	assert_int_equal(p->wettelijk_dag, 3532);
+	assert_int_equal(p->grondslag, GR_MINIMUMLOON);
+	assert_false(p->voorlopig);
+	/* Tue 10 March - Mon 29 June 2026 are 16 weeks (80 working days),
+	 * plus Tue 30 June: 81 */
+	assert_int_equal(p->tot, D("2026-06-30"));
+	assert_int_equal(p->werkdagen, 81);
+	assert_int_equal(p->totaal, 3532 * 81);
+	/* after week 52 (D+363 = 2026-08-30) no floor, no age row */
+	p = op(&l, "2026-08-31");
+	assert_null(p->jeugd);
+	assert_int_equal(p->wettelijk_dag, 3219);
+	assert_true(l.jeugdloon);
+	assert_false(l.geboortedatum_onbekend);
+	assert_non_null(melding(&l, "MINIMUMJEUGDLOON", m));
+	assert_null(melding(&l, "GEBOORTEDATUM_ONBEKEND", m));
+}
+
+/*
+ * R-PAY-3: a 20-year-old who turns 21 during the illness. Born
+ * 2004-11-20, D = Mon 2025-10-06, 32 hours, EUR 2.200 a month: dagloon
+ * 220000 x 12 / 261 = 10114.9 -> 10115; 70 % = 7080.5 -> 7081.
+ */
+static void
+test_jeugd_20_wordt_21(void **state)
+{
+	const struct loon_periode *p;
+
+	(void)state;
+	assert_int_equal(bereken_geb("2004-11-20", "2025-10-06", VAST
+				     ",\"uren_per_week\":32,"
+				     "\"maandloon_cent\":220000", "", &l), 0);
+	assert_int_equal(l.dagloon, 10115);
+	/* 20 years: 1440 x 80 % = 1152 per hour; x 32 / 5 = 7372.8 ->
+	 * 7373 > 7081. Mon 6 Oct - Wed 19 Nov 2025: 20 + 13 = 33 days */
+	p = op(&l, "2025-10-06");
+	assert_int_equal(p->tot, D("2025-11-19"));
+	assert_int_equal(p->jeugd->promille, 800);
+	assert_int_equal(p->wettelijk_dag, 7373);
+	assert_int_equal(p->grondslag, GR_MINIMUMLOON);
+	assert_int_equal(p->werkdagen, 33);
+	assert_int_equal(p->totaal, 243309);
+	/* 21 on Thu 2025-11-20: the adult 1440 x 32 / 5 = 9216; to 31 Dec:
+	 * 2 + 5 + 23 = 30 days */
+	p = op(&l, "2025-11-20");
+	assert_int_equal(p->van, D("2025-11-20"));
+	assert_int_equal(p->tot, D("2025-12-31"));
+	assert_int_equal(p->jeugd->leeftijd, 21);
+	assert_int_equal(p->jeugd->promille, 1000);
+	assert_int_equal(p->wettelijk_dag, 9216);
+	assert_int_equal(p->werkdagen, 30);
+	assert_int_equal(p->totaal, 276480);
+	/* 2026: 1471 x 32 / 5 = 9414.4 -> 9414 */
+	assert_int_equal(op(&l, "2026-01-01")->wettelijk_dag, 9414);
+	assert_true(l.jeugdloon);
+}
+
+/* R-PAY-3: an adult with a birth date gets the adult rate, exactly as
+ * without one (test_pay6_uurloon_exact), and no remark */
+static void
+test_jeugd_volwassene(void **state)
+{
+	const struct loon_periode *p;
+	struct loon_melding m[LOON_MAX_MELDINGEN];
+
+	(void)state;
+	assert_int_equal(bereken_geb("1979-04-12", "2025-10-01", VAST
+				     ",\"uren_per_week\":40,"
+				     "\"maandloon_cent\":278400", "", &l), 0);
+	p = op(&l, "2025-10-01");
+	assert_int_equal(p->jeugd->leeftijd, 21);
+	assert_int_equal(p->jeugd->promille, 1000);
+	/* EUR 14,40 x 8 h = 11520 */
+	assert_int_equal(p->wettelijk_dag, 11520);
+	assert_int_equal(p->tot, D("2025-12-31"));
+	assert_int_equal(op(&l, "2026-01-01")->wettelijk_dag, 11768);
+	assert_false(l.jeugdloon);
+	assert_false(l.geboortedatum_onbekend);
+	assert_int_equal(loon_meldingen(&l, m), 0);
+}
+
+/* R-PAY-3: no birth date: the adult rate is assumed, and said */
+static void
+test_geboortedatum_onbekend(void **state)
+{
+	const struct loon_melding *w;
+	struct loon_melding m[LOON_MAX_MELDINGEN];
+
+	(void)state;
+	assert_int_equal(bereken("2025-09-01", VAST
+				 ",\"uren_per_week\":20,"
+				 "\"maandloon_cent\":100000", "", &l), 0);
+	assert_true(l.geboortedatum_onbekend);
+	assert_null(op(&l, "2025-09-01")->jeugd);
+	/* the adult floor 5760, capped at the wage 4598 */
+	assert_int_equal(op(&l, "2025-09-01")->wettelijk_dag, 4598);
+	w = melding(&l, "GEBOORTEDATUM_ONBEKEND", m);
+	assert_non_null(w);
+	assert_string_equal(w->regel, "R-PAY-3");
+	assert_int_equal(w->vanaf, DATE_NONE);
+	assert_non_null(strstr(w->tekst, "21 jaar en ouder"));
+	/* without hours the floor plays no part: nothing was assumed */
+	assert_int_equal(bereken("2025-09-01", VAST
+				 ",\"maandloon_cent\":100000", "", &l), 0);
+	assert_false(l.geboortedatum_onbekend);
+	assert_null(melding(&l, "GEBOORTEDATUM_ONBEKEND", m));
+}
+
+/* R-PAY-1, R-AGG-4: partial work resumption keeps the 70 % of the full
+ * wage, and the output says so from its first day */
+static void
+test_hervatting(void **state)
+{
+	const struct loon_melding *w;
+	struct loon_melding m[LOON_MAX_MELDINGEN];
+
+	(void)state;
+	assert_int_equal(bereken_vz(
+		"{\"datum\":\"2025-09-01\",\"soort\":\"ziek\",\"percentage\":100},"
+		"{\"datum\":\"2025-11-03\",\"soort\":\"ziek\",\"percentage\":50}",
+		VAST ",\"maandloon_cent\":300000", "", &l), 0);
+	assert_int_equal(l.hervatting, D("2025-11-03"));
+	/* the amount is unchanged: 0,70 x 13793 = 9655 */
+	assert_int_equal(op(&l, "2025-11-03")->wettelijk_dag, 9655);
+	w = melding(&l, "GEDEELTELIJKE_WERKHERVATTING", m);
+	assert_non_null(w);
+	assert_string_equal(w->regel, "R-PAY-1");
+	assert_string_equal(w->bron, "BW 7:629 lid 1");
+	assert_int_equal(w->vanaf, D("2025-11-03"));
+	assert_non_null(strstr(w->tekst, "70% van het volle loon"));
+	/* a recorded werkhervatting counts too; a corrected one does not */
+	assert_int_equal(bereken("2025-09-01", VAST ",\"maandloon_cent\":300000",
+		"{\"soort\":\"werkhervatting\",\"datum\":\"2025-10-06\","
+		"\"id\":\"h1\",\"bij\":\"eigen_werk\",\"uren_per_week\":8},"
+		"{\"soort\":\"werkhervatting\",\"datum\":\"2025-10-20\","
+		"\"bij\":\"eigen_werk\",\"uren_per_week\":12,"
+		"\"corrigeert\":\"h1\"}", &l), 0);
+	assert_int_equal(l.hervatting, D("2025-10-20"));
+	/* none: no remark */
+	assert_int_equal(bereken("2025-09-01", VAST ",\"maandloon_cent\":300000",
+				 "", &l), 0);
+	assert_int_equal(l.hervatting, DATE_NONE);
+	assert_null(melding(&l, "GEDEELTELIJKE_WERKHERVATTING", m));
+}
+
+/* R-PAY-3: the age scale and the age itself */
+static void
+test_jeugd_staffel(void **state)
+{
+	static const struct {
+		int32_t leeftijd;
+		int16_t promille;
+	} v[] = {{14, 0}, {15, 300}, {16, 345}, {17, 395}, {18, 500},
+		 {19, 600}, {20, 800}, {21, 1000}, {67, 1000}};
+	const struct jeugd_rij *r;
+	sdate van;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		assert_int_equal(loon_jeugd_zoek(v[i].leeftijd, D("2026-06-30"),
+						 &r, &van), 0);
+		assert_int_equal(r->promille, v[i].promille);
+		assert_int_equal(van, D("2019-07-01"));
+		assert_true(r->bron[0] != '\0');
+	}
+	/* 2027: the announced change is not verified: 'onbekend' for 16-20,
+	 * the last known row offered; 15 and 21+ are known */
+	assert_int_equal(loon_jeugd_zoek(18, D("2027-01-01"), &r, &van), -1);
+	assert_int_equal(van, D("2027-01-01"));
+	assert_int_equal(r->promille, 500);
+	assert_int_equal(loon_jeugd_zoek(15, D("2027-01-01"), &r, &van), 0);
+	assert_int_equal(r->promille, 300);
+	assert_int_equal(loon_jeugd_zoek(21, D("2027-01-01"), &r, &van), 0);
+	assert_int_equal(r->promille, 1000);
+	/* before the first scale: nothing */
+	assert_int_equal(loon_jeugd_zoek(18, D("2019-06-30"), &r, &van), -1);
+	assert_null(r);
+	/* the age changes on the birthday; 29 February on 28 February */
+	assert_int_equal(loon_leeftijd(D("2004-09-15"), D("2025-09-14")), 20);
+	assert_int_equal(loon_leeftijd(D("2004-09-15"), D("2025-09-15")), 21);
+	assert_int_equal(loon_leeftijd(D("2008-02-29"), D("2026-02-27")), 17);
+	assert_int_equal(loon_leeftijd(D("2008-02-29"), D("2026-02-28")), 18);
+	assert_int_equal(loon_leeftijd(D("2008-02-29"), D("2028-02-28")), 19);
+	assert_int_equal(loon_leeftijd(D("2008-02-29"), D("2028-02-29")), 20);
+}
+
+/*
+ * R-PAY-3 in 2027: a 17-year-old ill from Mon 2026-11-02 (16 hours, EUR
+ * 500 a month: dagloon 50000 x 12 / 261 = 2298.9 -> 2299; 70 % = 1609).
+ * The WML after 2026-07-01 and the 2027 scale for 16-20 are unknown: the
+ * last known values are used and the gaps reported.
+ */
+static void
+test_jeugd_gat_2027(void **state)
+{
+	const struct loon_periode *p;
+	uint32_t i;
+	int gevonden = 0;
+
+	(void)state;
+	assert_int_equal(bereken_geb("2009-06-01", "2026-11-02", VAST
+				     ",\"uren_per_week\":16,"
+				     "\"maandloon_cent\":50000", "", &l), 0);
+	/* 1471 x 39,5 % = 581.045 -> 581; x 16 / 5 = 1859.2 -> 1859 */
+	p = op(&l, "2026-11-02");
+	assert_int_equal(p->wettelijk_dag, 1859);
+	assert_true(p->voorlopig);
+	p = op(&l, "2027-01-04");
+	assert_int_equal(p->wettelijk_dag, 1859);
+	assert_true(p->voorlopig);
+	assert_int_equal(p->jeugd->promille, 395);
+	/* 18 on 2027-06-01: 1471 x 50 % = 736; x 16 / 5 = 2355.2 -> 2355,
+	 * above the wage 2299, so the wage */
+	p = op(&l, "2027-06-01");
+	assert_int_equal(p->van, D("2027-06-01"));
+	assert_int_equal(p->jeugd->promille, 500);
+	assert_int_equal(p->wettelijk_dag, 2299);
+	for (i = 0; i < l.ngaten; i++)
+		if (strcmp(l.gaten[i].tabel, LOON_JEUGD_NAAM) == 0) {
+			assert_int_equal(l.gaten[i].vanaf, D("2027-01-01"));
+			assert_true(l.gaten[i].laatst_bekend);
+			gevonden++;
+		}
+	assert_int_equal(gevonden, 1);
+}
+
 int
 main(void)
 {
@@ -899,6 +1213,13 @@ main(void)
 		cmocka_unit_test(test_afronding),
 		cmocka_unit_test(test_tabellen_regelboek),
 		cmocka_unit_test(test_params_parser_meer),
+		cmocka_unit_test(test_jeugd_18),
+		cmocka_unit_test(test_jeugd_20_wordt_21),
+		cmocka_unit_test(test_jeugd_volwassene),
+		cmocka_unit_test(test_geboortedatum_onbekend),
+		cmocka_unit_test(test_hervatting),
+		cmocka_unit_test(test_jeugd_staffel),
+		cmocka_unit_test(test_jeugd_gat_2027),
 	};
 
 	return cmocka_run_group_tests(tests, laad_tabellen, vrij_tabellen);

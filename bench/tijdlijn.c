@@ -75,7 +75,7 @@ eerste_ziektedag(long i, sdate basis)
 static uint64_t
 vouw(const struct tijdlijn *t, long i)
 {
-	const struct mijlpaal *m = &t->m[(unsigned long)i % t->n];
+	const struct mijlpaal *m = &t->m[(unsigned long)i % MP__COUNT];
 
 	return (uint64_t)t->ziektedag + (uint64_t)(uint32_t)m->datum * 3u +
 	       m->status;

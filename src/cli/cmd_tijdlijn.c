@@ -34,33 +34,6 @@ help_tijdlijn(void)
 	stdout);
 }
 
-/* Dutch remark on a non-working deadline (R-CNT-8), or NULL. */
-static const char *
-atw_opmerking(enum mijlpaal_id id)
-{
-	switch (id) {
-	case MP_PROBLEEMANALYSE:
-	case MP_PLAN_VAN_AANPAK:
-	case MP_EVALUATIE:
-	case MP_EERSTEJAARSEVALUATIE:
-	case MP_START_TWEEDE_SPOOR:
-	case MP_ACTUEEL_OORDEEL:
-	case MP_EINDEVALUATIE:
-		return "geen verschuiving: de termijn komt uit een ministeriële"
-		       " regeling of beleid (Atw art. 5)";
-	case MP_MELDING_42E_WEEK:
-		return "geen verschuiving: termijn langer dan 12 weken (Atw "
-		       "art. 4); meld uiterlijk op de werkdag ervoor";
-	case MP_RE_INTEGRATIEVERSLAG:
-	case MP_WIA_AANVRAAG:
-	case MP_BESLUIT_LOONSANCTIE_UITERLIJK:
-		return "geen verschuiving: terugrekenende termijn (Atw art. 1 "
-		       "lid 2)";
-	default:
-		return NULL;
-	}
-}
-
 static void
 termijn(const struct mijlpaal *m, sdate peil, char *buf, size_t n)
 {
@@ -100,8 +73,8 @@ static void
 print_table(const struct tijdlijn *t, const struct dossier *ds)
 {
 	struct mijlpaal sorted[MP__COUNT];
-	char d[DATE_STRLEN], p[DATE_STRLEN], tb[48];
-	uint32_t i, nvoet = 0;
+	char d[DATE_STRLEN], p[DATE_STRLEN], tb[48], ob[192];
+	uint32_t i, n = 0, nvoet = 0;
 
 	date_format(t->eerste_ziektedag, d);
 	date_format(t->peildatum, p);
@@ -135,16 +108,32 @@ print_table(const struct tijdlijn *t, const struct dossier *ds)
 	if (t->loonsanctie_vervallen)
 		printf("Het loonsanctiebesluit kwam na het einde van de "
 		       "wachttijd: geen verlenging (WIA art. 25 lid 11).\n");
+	if (t->uit_dienst) {
+		date_format(t->m[MP_MELDING_EINDE_DIENSTVERBAND].datum, d);
+		printf("Ziek uit dienst: het dienstverband eindigt tijdens de "
+		       "ziekte; meld dat uiterlijk %s %s bij UWV. Latere acties "
+		       "van de werkgever vervallen (Ziektewet art. 38 lid 2, "
+		       "R-ZW-3).\n",
+		       date_weekday_abbr(t->m[MP_MELDING_EINDE_DIENSTVERBAND].datum),
+		       d);
+	}
 	putchar('\n');
 
-	memcpy(sorted, t->m, t->n * sizeof(sorted[0]));
-	qsort(sorted, t->n, sizeof(sorted[0]), by_date);
+	for (i = 0; i < MP__COUNT; i++) {
+		const struct mijlpaal *m =
+			tijdlijn_mijlpaal(t, (enum mijlpaal_id)i);
+
+		if (m)
+			sorted[n++] = *m;
+	}
+	qsort(sorted, n, sizeof(sorted[0]), by_date);
 	printf("%-17s %-36s %-10s %-24s %-8s %s\n", "Datum", "Mijlpaal",
 	       "Status", "Termijn", "Regel", "Bron");
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < n; i++) {
 		const struct mijlpaal *m = &sorted[i];
 		const struct regel *r = &regels[m->id];
-		int vrij = date_is_nonworking(m->datum);
+		int vrij = date_is_nonworking(m->datum) ||
+			   m->voor_atw != DATE_NONE;
 
 		date_format(m->datum, d);
 		termijn(m, t->peildatum, tb, sizeof(tb));
@@ -156,16 +145,20 @@ print_table(const struct tijdlijn *t, const struct dossier *ds)
 	}
 	if (nvoet)
 		putchar('\n');
-	for (i = 0; i < t->n; i++) {
+	for (i = 0; i < n; i++) {
 		const struct mijlpaal *m = &sorted[i];
 		const char *feest, *opm;
 
+		opm = tijdlijn_atw_opmerking(m, ob, sizeof(ob));
+		date_format(m->datum, d);
+		if (m->voor_atw != DATE_NONE) {
+			printf("* %s %s (%s): %s.\n", regels[m->id].titel, d,
+			       date_weekday_name(m->datum), opm ? opm : "");
+			continue;
+		}
 		if (!date_is_nonworking(m->datum))
 			continue;
-		date_format(m->datum, d);
 		feest = date_holiday(m->datum);
-		opm = regels[m->id].soort == MPS_ACTIE
-			? atw_opmerking((enum mijlpaal_id)m->id) : NULL;
 		printf("* %s %s (%s) is %s%s%s.\n", regels[m->id].titel, d,
 		       date_weekday_name(m->datum),
 		       feest ? feest : "geen werkdag", opm ? "; " : "",

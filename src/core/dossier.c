@@ -18,7 +18,8 @@ const char *const gb_soort_naam[GB__COUNT] = {
 	"eerstejaarsevaluatie", "start_tweede_spoor", "activiteit",
 	"sollicitatie", "werkhervatting", "deskundigenoordeel",
 	"wia_brief_uwv", "verlenging_loondoorbetaling", "loonsanctie",
-	"besluit_bekorting", "einde_dienstverband",
+	"besluit_bekorting", "einde_dienstverband", "melding_vangnet",
+	"melding_einde_dienstverband",
 };
 
 const char *const verzuim_soort_naam[VZ__COUNT] = {
@@ -261,6 +262,7 @@ dossier_equal(const struct dossier *a, const struct dossier *b)
 	    !str_eq(&a->bsn, &b->bsn) || !str_eq(&a->functie, &b->functie))
 		return 0;
 	if (a->eigenrisicodrager_wga != b->eigenrisicodrager_wga ||
+	    a->eigenrisicodrager_zw != b->eigenrisicodrager_zw ||
 	    a->geboortedatum != b->geboortedatum ||
 	    a->begindatum != b->begindatum || a->einddatum != b->einddatum ||
 	    a->contract != b->contract ||

@@ -62,6 +62,9 @@ enum gb_soort {
 	GB_LOONSANCTIE,
 	GB_BESLUIT_BEKORTING,
 	GB_EINDE_DIENSTVERBAND,
+	/* reports to UWV under the Ziektewet (architecture §5.1) */
+	GB_MELDING_VANGNET,             /* ZW 38a lid 3 */
+	GB_MELDING_EINDE_DIENSTVERBAND, /* ZW 38 lid 2, ziek uit dienst */
 	GB__COUNT
 };
 
@@ -147,6 +150,7 @@ struct dossier {
 	struct str dossier_id;
 	struct str werkgever_id, werkgever_naam;
 	int eigenrisicodrager_wga;
+	int eigenrisicodrager_zw;      /* optional in the file, default 0 */
 	struct str werknemer_id, werknemer_naam, bsn;
 	sdate geboortedatum;           /* DATE_NONE when absent */
 	sdate begindatum, einddatum;   /* einddatum DATE_NONE when null */

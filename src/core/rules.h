@@ -46,7 +46,8 @@
  */
 #define LS6_EINDE_NA_BESLUIT 42
 
-/* R-LS-5: UWV decides a bekortingsverzoek within 3 weeks (WIA 25 lid 13). */
+/* R-LS-5: UWV decides a bekortingsverzoek within 3 weeks (WIA 25 lid 13);
+ * a term in a wet of at most 12 weeks, so Atw art. 1 extends its end. */
 #define LS5_BESLISTERMIJN 21
 
 /* R-LS-2, R-LS-4: a loonsanctie lasts at most 52 weeks. */
@@ -67,8 +68,15 @@
 #define TL12_SPOOR2_DAGEN 42
 /* R-SP2-3, R-CNT-7: concrete return within 3 calendar months. */
 #define SP23_TERUGKEER_MAANDEN 3
-/* R-TL-9.3, WIA 64 lid 6: application within 4 weeks after a late notice. */
+/* R-TL-9.3, WIA 64 lid 6: application within 4 weeks after receipt of a
+ * late notice; a forward term in a wet, extended by Atw art. 1. */
 #define TL9_BRIEF_AANVRAAG_DAGEN 28
+/* R-ZW-2, ZW 38a lid 3: vangnet report "de eerste dag na zes weken", D+42
+ * in calendar days, extended by Atw art. 1. */
+#define ZW2_VANGNET_DAGEN 42
+/* R-ZW-3, ZW 38 lid 2: a RIV at the end of the contract when the illness
+ * lasted at least six weeks (architecture §5.1: 42 days from D). */
+#define ZW3_RIV_MIN_DAGEN 42
 
 /* Backward terms from the end of the (extended) wage period, R-CNT-5. */
 #define TL16_RIV_VOOR_EINDE CNT5_VOOR_EINDE(13)      /* WIA 25 lid 3 */
@@ -80,6 +88,8 @@ enum mijlpaal_id {
 	MP_PLAN_VAN_AANPAK,
 	MP_EVALUATIE,
 	MP_MELDING_42E_WEEK,
+	MP_MELDING_VANGNET,             /* only in a vangnet case */
+	MP_MELDING_EINDE_DIENSTVERBAND, /* only when ill out of service */
 	MP_EERSTEJAARSEVALUATIE,
 	MP_START_TWEEDE_SPOOR,
 	MP_ACTUEEL_OORDEEL,
@@ -110,7 +120,23 @@ enum anker {
 	ANK_81_WEKEN,       /* the day before sickday(offset), R-TL-9 */
 	ANK_EINDE,          /* end of the (extended) wage period */
 	ANK_OPZEGVERBOD,    /* R-DSM-1 */
-	ANK_LOONSANCTIE     /* R-LS-4 .. R-LS-6 */
+	ANK_LOONSANCTIE,    /* R-LS-4 .. R-LS-6 */
+	ANK_DAG_ATW,        /* D + offset calendar days, Atw art. 1 extension */
+	ANK_LAATSTE_WERKDAG /* last working day on or before the einddatum */
+};
+
+/*
+ * How the Algemene termijnenwet (R-CNT-8) treats a milestone's date when
+ * it ends on a Saturday, Sunday or Atw holiday.
+ */
+enum atw {
+	ATW_GEEN = 0,     /* a moment, not a term for an act: nothing to say */
+	ATW_REGELING,     /* source is a ministerial regulation or policy: art. 5 */
+	ATW_LANG,         /* longer than 12 weeks: art. 4 */
+	ATW_TERUG,        /* counted backwards from a moment: art. 1 lid 2 */
+	ATW_VERLENGD,     /* short forward term in a wet: art. 1 lid 1 extends */
+	ATW_WERKDAG,      /* the date is a working day by definition */
+	ATW__COUNT
 };
 
 enum zekerheid { ZEKER_H = 0, ZEKER_M, ZEKER_L };
@@ -120,6 +146,7 @@ struct regel {
 	uint8_t soort;        /* enum mijlpaal_soort */
 	uint8_t anker;        /* enum anker */
 	uint8_t zekerheid;    /* enum zekerheid: confidence in the rule book */
+	uint8_t atw;          /* enum atw: the Atw rule for its date */
 	int32_t offset;       /* sick day number or days, per anchor */
 	int32_t terug;        /* days back from the end (ANK_EINDE_MIN, ...) */
 	const char *naam;     /* contract id, e.g. "probleemanalyse" */

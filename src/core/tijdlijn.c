@@ -1,6 +1,7 @@
 /*
  * tijdlijn.c - evaluation of the milestone table (see tijdlijn.h).
  */
+#include <stdio.h>
 #include <string.h>
 
 #include "tijdlijn.h"
@@ -20,6 +21,8 @@ tijdlijn_feiten_init(struct tijdlijn_feiten *f)
 	f->vangnet = VN_GEEN;
 	f->geen_mogelijkheden = 0;
 	f->eje_terugkeer = 0;
+	f->erd_zw = 0;
+	f->einddatum = f->melding_vangnet = f->melding_einde_dv = DATE_NONE;
 	f->pa = f->pva = f->laatste_evaluatie = f->melding42 = DATE_NONE;
 	f->eje = f->eje_verwachte_terugkeer = f->start_spoor2 = DATE_NONE;
 	f->actueel_oordeel = f->eindevaluatie = f->riv = DATE_NONE;
@@ -57,6 +60,8 @@ tijdlijn_feiten_uit_dossier(const struct dossier *ds, sdate d,
 
 	tijdlijn_feiten_init(f);
 	f->vangnet = ds->vangnet;
+	f->erd_zw = ds->eigenrisicodrager_zw != 0;
+	f->einddatum = ds->einddatum;
 	for (i = 0; i < ds->ngb; i++) {
 		const struct gebeurtenis *g = &ds->gb[i];
 
@@ -96,6 +101,12 @@ tijdlijn_feiten_uit_dossier(const struct dossier *ds, sdate d,
 			break;
 		case GB_MELDING_42E_WEEK:
 			first(&f->melding42, g->datum);
+			break;
+		case GB_MELDING_VANGNET:
+			first(&f->melding_vangnet, g->datum);
+			break;
+		case GB_MELDING_EINDE_DIENSTVERBAND:
+			first(&f->melding_einde_dv, g->datum);
 			break;
 		case GB_START_TWEEDE_SPOOR:
 			first(&f->start_spoor2, g->datum);
@@ -166,14 +177,27 @@ moment(struct mijlpaal *m, sdate datum, sdate peil)
 
 #define SD(k) ziekteverloop_sickday(zv, (k))
 
-#define LEEG(ID) [ID] = {ID, 0, DATE_NONE, DATE_NONE, DATE_NONE, DATE_NONE}
-/* Every milestone with its id and no dates: the starting point. */
-static const struct mijlpaal leeg[MP__COUNT] = {
-	LEEG(0), LEEG(1), LEEG(2), LEEG(3), LEEG(4), LEEG(5), LEEG(6),
-	LEEG(7), LEEG(8), LEEG(9), LEEG(10), LEEG(11), LEEG(12), LEEG(13),
-	LEEG(14), LEEG(15), LEEG(16), LEEG(17),
-};
-#undef LEEG
+/* Atw art. 1 lid 1 (R-CNT-8): a short forward term in a wet that ends on
+ * a Saturday, Sunday or Atw holiday runs to the next working day. */
+static void
+atw_verleng(struct mijlpaal *m)
+{
+	sdate v = date_next_workday(m->datum);
+
+	m->atw = ATW_VERLENGD;
+	if (v != m->datum) {
+		m->voor_atw = m->datum;
+		m->datum = v;
+	}
+}
+
+/* Ill on day x: x counts as a sick day of this verzuimgeval. */
+static int
+ziek_op(const struct ziekteverloop *zv, sdate x)
+{
+	return x >= zv->d && ziekteverloop_ziektedag(zv, x) >
+				     ziekteverloop_ziektedag(zv, x - 1);
+}
 
 /* R-DSM-1: first day on which notice is possible, before extensions. */
 static sdate
@@ -194,11 +218,22 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 	const struct regel *r = regels;
 	struct mijlpaal *m = t->m;
 	sdate pa_uiterlijk, pva_uiterlijk, basis_einde, einde, w, eje_basis;
-	sdate besluit, loon_einde;
+	sdate besluit, loon_einde, venster;
 	int32_t i, vertraging = 0;
-	int verlengd = f->verlenging != DATE_NONE;
+	int verlengd = f->verlenging != DATE_NONE, brief_laat;
 
-	memcpy(m, leeg, sizeof(leeg));
+	for (i = 0; i < MP__COUNT; i++) {
+		m[i].id = (uint8_t)i;
+		m[i].status = 0;
+		m[i].datum = m[i].streef = m[i].venster = DATE_NONE;
+		m[i].gedaan = m[i].voor_atw = DATE_NONE;
+		m[i].atw = r[i].atw;
+	}
+	/* every milestone but the conditional ones */
+	t->aanwezig = (UINT32_C(1) << MP__COUNT) - 1;
+	t->aanwezig &= ~((UINT32_C(1) << MP_MELDING_VANGNET) |
+			 (UINT32_C(1) << MP_MELDING_EINDE_DIENSTVERBAND) |
+			 (UINT32_C(1) << MP_EINDE_LOONSANCTIE));
 	t->peildatum = peil;
 	t->eerste_ziektedag = zv->d;
 	t->ziektedag = ziekteverloop_ziektedag(zv, peil);
@@ -234,6 +269,37 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 	if (f->vangnet != VN_GEEN)
 		m[MP_MELDING_42E_WEEK].status = ST_NIET_VAN_TOEPASSING;
 
+	/*
+	 * Ziek uit dienst (R-ZW-3): the dienstverband ends within the
+	 * verzuimgeval on a day the employee is ill.
+	 */
+	t->uit_dienst = f->einddatum != DATE_NONE && ziek_op(zv, f->einddatum);
+
+	/* R-ZW-2, ZW 38a lid 3: the vangnet report, D+42 extended by the
+	 * Atw, or the last day of the contract when that comes first */
+	if (f->vangnet != VN_GEEN) {
+		struct mijlpaal *v = &m[MP_MELDING_VANGNET];
+
+		v->datum = zv->d + r[MP_MELDING_VANGNET].offset;
+		atw_verleng(v);
+		if (f->einddatum != DATE_NONE && f->einddatum >= zv->d &&
+		    f->einddatum < v->datum) {
+			v->datum = f->einddatum;
+			v->voor_atw = DATE_NONE;
+			v->atw = ATW_GEEN;
+		}
+		actie(v, v->datum, f->melding_vangnet, peil);
+		t->aanwezig |= UINT32_C(1) << MP_MELDING_VANGNET;
+	}
+
+	/* R-ZW-3, ZW 38 lid 2: the report on the last working day */
+	if (t->uit_dienst) {
+		actie(&m[MP_MELDING_EINDE_DIENSTVERBAND],
+		      date_prev_workday(f->einddatum), f->melding_einde_dv,
+		      peil);
+		t->aanwezig |= UINT32_C(1) << MP_MELDING_EINDE_DIENSTVERBAND;
+	}
+
 	/* R-TL-10 */
 	actie(&m[MP_EERSTEJAARSEVALUATIE],
 	      SD(r[MP_EERSTEJAARSEVALUATIE].offset), f->eje, peil);
@@ -259,9 +325,24 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 	/* R-TL-17: 11 weeks before the end, or the date in UWV's letter */
 	w = verlengd ? basis_einde - r[MP_WIA_AANVRAAG].terug
 		     : SD(r[MP_WIA_AANVRAAG].offset);
+	brief_laat = f->wia_brief != DATE_NONE &&
+		     f->wia_brief > SD(r[MP_WIA_BRIEF_UWV].offset);
 	if (f->wia_brief_uiterste != DATE_NONE &&
-	    (!verlengd || f->wia_brief >= f->verlenging))
+	    (!verlengd || f->wia_brief >= f->verlenging)) {
 		w = f->wia_brief_uiterste;
+		/* after a late letter its date ends the four weeks of WIA 64
+		 * lid 6: a forward term, extended by Atw art. 1 */
+		if (brief_laat) {
+			m[MP_WIA_AANVRAAG].datum = w;
+			atw_verleng(&m[MP_WIA_AANVRAAG]);
+			w = m[MP_WIA_AANVRAAG].datum;
+		}
+	}
+	/* R-TL-9.3: the four weeks run from receipt of the late letter (the
+	 * date of wia_brief_uwv), extended by Atw art. 1 */
+	venster = brief_laat
+		? date_next_workday(f->wia_brief + TL9_BRIEF_AANVRAAG_DAGEN)
+		: DATE_NONE;
 
 	/*
 	 * R-TL-9.3: a late application extends the wage period (BW 7:629 lid
@@ -276,9 +357,7 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 				 (f->melding42 != DATE_NONE &&
 				  f->melding42 <= grens);
 		int brief_ok = f->wia_brief == DATE_NONE ||
-			       (f->wia_brief > SD(r[MP_WIA_BRIEF_UWV].offset) &&
-				f->wia_aanvraag <=
-					f->wia_brief + TL9_BRIEF_AANVRAAG_DAGEN);
+			       (brief_laat && f->wia_aanvraag <= venster);
 
 		if (melding_ok && brief_ok)
 			t->wia_geacht_tijdig = 1;
@@ -318,7 +397,6 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 	/* R-LS-3 .. R-LS-6 */
 	loon_einde = einde;
 	t->loonsanctie_vervallen = 0;
-	t->n = MP_EINDE_LOONSANCTIE;
 	if (f->loonsanctie != DATE_NONE && f->loonsanctie > einde) {
 		/* WIA 25 lid 11: decided after the end, no extension */
 		t->loonsanctie_vervallen = 1;
@@ -331,16 +409,21 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 		if (f->bekorting_besluit != DATE_NONE) {
 			sdate h = f->bekorting_besluit, eind;
 
-			/* WIA 25 lid 14: a late decision counts from M+21 */
-			if (f->bekorting_verzoek != DATE_NONE &&
-			    f->bekorting_verzoek + LS5_BESLISTERMIJN < h)
-				h = f->bekorting_verzoek + LS5_BESLISTERMIJN;
+			/* WIA 25 lid 14: a late decision counts from the end
+			 * of the three weeks of lid 13, extended by Atw art. 1 */
+			sdate termijn = f->bekorting_verzoek != DATE_NONE
+				? date_next_workday(f->bekorting_verzoek +
+						    LS5_BESLISTERMIJN)
+				: DATE_NONE;
+
+			if (termijn != DATE_NONE && termijn < h)
+				h = termijn;
 			eind = h + LS6_EINDE_NA_BESLUIT;
 			if (eind < loon_einde)
 				loon_einde = eind < einde ? einde : eind;
 		}
 		moment(&m[MP_EINDE_LOONSANCTIE], loon_einde, peil);
-		t->n = MP__COUNT;
+		t->aanwezig |= UINT32_C(1) << MP_EINDE_LOONSANCTIE;
 	}
 	t->einde_loonbetaling = loon_einde;
 
@@ -349,6 +432,32 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 	       opzegverbod_basis(zv) +
 		       (loon_einde - SD(r[MP_EINDE_WACHTTIJD].offset)),
 	       peil);
+
+	/*
+	 * R-ZW-3, architecture §5.1: ill out of service, the employer's duties
+	 * end with the dienstverband. Actions after the einddatum lapse; the
+	 * RIV is due with the report when the illness lasted six weeks (ZW 38
+	 * lid 2, not for an eigenrisicodrager ZW); no opzegverbod is left.
+	 * UWV's moments stay.
+	 */
+	if (t->uit_dienst) {
+		sdate md = m[MP_MELDING_EINDE_DIENSTVERBAND].datum;
+
+		for (i = 0; i < MP__COUNT; i++)
+			if (r[i].soort == MPS_ACTIE &&
+			    i != MP_MELDING_EINDE_DIENSTVERBAND &&
+			    i != MP_RE_INTEGRATIEVERSLAG &&
+			    m[i].datum > f->einddatum)
+				m[i].status = ST_NIET_VAN_TOEPASSING;
+		if (md - zv->d >= ZW3_RIV_MIN_DAGEN && !f->erd_zw) {
+			actie(&m[MP_RE_INTEGRATIEVERSLAG], md, f->riv, peil);
+			m[MP_RE_INTEGRATIEVERSLAG].atw = ATW_WERKDAG;
+		} else {
+			m[MP_RE_INTEGRATIEVERSLAG].status =
+				ST_NIET_VAN_TOEPASSING;
+		}
+		m[MP_EINDE_OPZEGVERBOD].status = ST_NIET_VAN_TOEPASSING;
+	}
 
 	/*
 	 * A recovered illness: actions projected past the last sick day are
@@ -373,7 +482,44 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 const struct mijlpaal *
 tijdlijn_mijlpaal(const struct tijdlijn *t, enum mijlpaal_id id)
 {
-	if ((uint32_t)id >= t->n)
+	if ((uint32_t)id >= MP__COUNT ||
+	    !(t->aanwezig & (UINT32_C(1) << (uint32_t)id)))
 		return NULL;
 	return &t->m[id];
+}
+
+const char *
+tijdlijn_atw_opmerking(const struct mijlpaal *m, char *buf, size_t n)
+{
+	char d[DATE_STRLEN];
+	int r;
+
+	if (m->voor_atw != DATE_NONE) {
+		date_format(m->voor_atw, d);
+		r = snprintf(buf, n, "de termijn eindigde op %s %s en loopt door "
+			     "tot de eerstvolgende werkdag (Atw art. 1 lid 1)",
+			     date_weekday_name(m->voor_atw), d);
+		return r > 0 && (size_t)r < n ? buf : NULL;
+	}
+	if (!date_is_nonworking(m->datum))
+		return NULL;
+	switch (m->atw) {
+	case ATW_REGELING:
+		r = snprintf(buf, n, "geen verschuiving: de termijn komt uit een "
+			     "ministeriële regeling of beleid (Atw art. 5)");
+		break;
+	case ATW_LANG:
+		r = snprintf(buf, n, "geen verschuiving: termijn langer dan 12 "
+			     "weken (Atw art. 4); meld uiterlijk op de werkdag "
+			     "ervoor (UWV aanvaardt in de praktijk ook de "
+			     "eerste werkdag erna)");
+		break;
+	case ATW_TERUG:
+		r = snprintf(buf, n, "geen verschuiving: terugrekenende termijn "
+			     "(Atw art. 1 lid 2)");
+		break;
+	default:
+		return NULL;
+	}
+	return r > 0 && (size_t)r < n ? buf : NULL;
 }

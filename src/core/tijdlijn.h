@@ -12,6 +12,7 @@
 #ifndef SPOOR_TIJDLIJN_H
 #define SPOOR_TIJDLIJN_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "date.h"
@@ -42,6 +43,9 @@ struct tijdlijn_feiten {
 	uint8_t vangnet;           /* enum vangnet */
 	uint8_t geen_mogelijkheden; /* latest (bijstelling) PA: none */
 	uint8_t eje_terugkeer;     /* EJE: return within 3 months */
+	uint8_t erd_zw;            /* employer is eigenrisicodrager ZW */
+	sdate einddatum;           /* end of the dienstverband, or DATE_NONE */
+	sdate melding_vangnet, melding_einde_dv;
 	sdate pa, pva, laatste_evaluatie, melding42;
 	sdate eje, eje_verwachte_terugkeer, start_spoor2;
 	sdate actueel_oordeel, eindevaluatie, riv, wia_aanvraag;
@@ -57,6 +61,8 @@ struct mijlpaal {
 	sdate streef;    /* streefdatum, DATE_NONE unless given */
 	sdate venster;   /* venster_vanaf, DATE_NONE unless given */
 	sdate gedaan;    /* date of the event that did it, or DATE_NONE */
+	uint8_t atw;     /* enum atw: the Atw rule that applied to datum */
+	sdate voor_atw;  /* datum before an Atw art. 1 extension, or DATE_NONE */
 };
 
 struct tijdlijn {
@@ -68,8 +74,12 @@ struct tijdlijn {
 	uint8_t wia_geacht_tijdig;  /* late application deemed timely */
 	uint8_t loonsanctie_vervallen; /* decision after the end, R-LS-3 */
 	sdate einde_loonbetaling;   /* last wage day incl. a loonsanctie */
-	uint32_t n;                 /* milestones in m[] */
-	struct mijlpaal m[MP__COUNT];
+	uint8_t uit_dienst;         /* ill when the dienstverband ended */
+	/* bit 1 << id: the milestone applies to this case and is reported
+	 * (melding_vangnet, melding_einde_dienstverband and einde_loonsanctie
+	 * only where their rule says so); read through tijdlijn_mijlpaal() */
+	uint32_t aanwezig;
+	struct mijlpaal m[MP__COUNT]; /* indexed by enum mijlpaal_id */
 };
 
 /* All dates DATE_NONE, flags 0. */
@@ -90,5 +100,14 @@ void tijdlijn_bereken(const struct ziekteverloop *zv,
 /* The milestone with that id in t, or NULL when t leaves it out. */
 const struct mijlpaal *tijdlijn_mijlpaal(const struct tijdlijn *t,
 					 enum mijlpaal_id id);
+
+/*
+ * The Dutch remark on how the Algemene termijnenwet treated m's date, for a
+ * date that falls on a Saturday, Sunday or Atw holiday or was extended
+ * (R-CNT-8); NULL when there is nothing to say. Formatted into buf (n
+ * bytes, 160 suffice); returns buf or NULL.
+ */
+const char *tijdlijn_atw_opmerking(const struct mijlpaal *m, char *buf,
+				   size_t n);
 
 #endif /* SPOOR_TIJDLIJN_H */

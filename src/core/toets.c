@@ -29,6 +29,12 @@ const struct bevinding_def bevinding_defs[BV__COUNT] = {
 	    "WIA art. 25 lid 3",
 	    "Stel het re-integratieverslag nu op met de werknemer, geef hem "
 	    "een afschrift en voeg alle verplichte onderdelen toe."),
+	DEF(BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT,
+	    "RIV_EINDE_DIENSTVERBAND_ONTBREEKT", ERNST_HOOG, 0, "R-ZW-3",
+	    "Ziektewet art. 38 lid 2",
+	    "Stel het re-integratieverslag alsnog op met de werknemer en "
+	    "stuur het naar UWV; UWV kan de Ziektewet-uitkering tot 52 weken "
+	    "op de werkgever verhalen (Ziektewet art. 39a)."),
 	DEF(BV_RIV_ONVOLLEDIG, "RIV_ONVOLLEDIG", ERNST_HOOG, 0, "R-RIV-1",
 	    "Regeling procesgang art. 6 lid 1",
 	    "Vul het re-integratieverslag aan met de ontbrekende onderdelen; "
@@ -122,6 +128,25 @@ const struct bevinding_def bevinding_defs[BV__COUNT] = {
 	    "R-TL-9", "Ziektewet art. 38 lid 3; WIA art. 64 lid 6",
 	    "Houd rekening met een boete van UWV; zorg dat de WIA-aanvraag "
 	    "op tijd gebeurt."),
+	DEF(BV_MELDING_VANGNET_ONTBREEKT, "MELDING_VANGNET_ONTBREEKT",
+	    ERNST_MIDDEN, 0, "R-ZW-2", "Ziektewet art. 38a lid 3 en lid 8",
+	    "Meld de ziekte direct bij UWV (vangnet); UWV kan een boete "
+	    "opleggen en betaalt over de periode vóór de melding hooguit een "
+	    "jaar terug (Ziektewet art. 38a lid 8 en 9)."),
+	DEF(BV_MELDING_VANGNET_TE_LAAT, "MELDING_VANGNET_TE_LAAT", ERNST_LAAG,
+	    0, "R-ZW-2", "Ziektewet art. 38a lid 3 en lid 8",
+	    "Houd rekening met een boete van UWV en leg vast waarom de "
+	    "melding later kwam."),
+	DEF(BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT,
+	    "MELDING_EINDE_DIENSTVERBAND_ONTBREEKT", ERNST_MIDDEN, 0, "R-ZW-3",
+	    "Ziektewet art. 38 lid 2",
+	    "Meld direct bij UWV dat de werknemer ziek uit dienst is gegaan, "
+	    "zodat UWV de Ziektewet-uitkering kan beoordelen."),
+	DEF(BV_MELDING_EINDE_DIENSTVERBAND_TE_LAAT,
+	    "MELDING_EINDE_DIENSTVERBAND_TE_LAAT", ERNST_LAAG, 0, "R-ZW-3",
+	    "Ziektewet art. 38 lid 2",
+	    "Leg vast waarom de melding na de laatste werkdag kwam; UWV kan "
+	    "een boete opleggen."),
 	DEF(BV_WIA_AANVRAAG_TE_LAAT, "WIA_AANVRAAG_TE_LAAT", ERNST_MIDDEN, 0,
 	    "R-TL-17", "WIA art. 64 lid 3; BW 7:629 lid 11 onder a",
 	    "Reken met een langere loondoorbetaling (BW 7:629 lid 11 onder a) "
@@ -363,10 +388,13 @@ toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
 	if (gbm)
 		f.riv |= 1u << RIV_PLAN_VAN_AANPAK; /* no PvA required */
 
-	/* 1. completeness of the RIV (R-LS-1.1, R-RIV-1) */
+	/* 1. completeness of the RIV (R-LS-1.1, R-RIV-1); ill out of
+	 * service it is due with the report of ZW 38 lid 2 (R-ZW-3) */
 	if (verzuimd(t, &m[MP_RE_INTEGRATIEVERSLAG]))
-		voeg_toe(o, BV_RIV_ONTBREEKT, m[MP_RE_INTEGRATIEVERSLAG].datum,
-			 DATE_NONE, 0);
+		voeg_toe(o, t->uit_dienst
+				    ? BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT
+				    : BV_RIV_ONTBREEKT,
+			 m[MP_RE_INTEGRATIEVERSLAG].datum, DATE_NONE, 0);
 	ontbrekend = ((1u << RIV__COUNT) - 1) & ~f.riv;
 	if (m[MP_RE_INTEGRATIEVERSLAG].gedaan != DATE_NONE &&
 	    m[MP_RE_INTEGRATIEVERSLAG].gedaan <= peil && ontbrekend) {
@@ -474,6 +502,27 @@ toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
 				 m[MP_MELDING_42E_WEEK].datum);
 		if (m[MP_MELDING_42E_WEEK].gedaan > grens)
 			o->b[o->n - 1].ernst = ERNST_HOOG;
+	}
+	/* R-ZW-2, R-ZW-3: the reports to UWV under the Ziektewet */
+	if (tijdlijn_mijlpaal(t, MP_MELDING_VANGNET)) {
+		const struct mijlpaal *v = &m[MP_MELDING_VANGNET];
+
+		if (verzuimd(t, v))
+			voeg_toe(o, BV_MELDING_VANGNET_ONTBREEKT, v->datum,
+				 DATE_NONE, peil - v->datum);
+		if (v->status == ST_TE_LAAT)
+			voeg_toe(o, BV_MELDING_VANGNET_TE_LAAT, v->datum,
+				 v->gedaan, v->gedaan - v->datum);
+	}
+	if (tijdlijn_mijlpaal(t, MP_MELDING_EINDE_DIENSTVERBAND)) {
+		const struct mijlpaal *e = &m[MP_MELDING_EINDE_DIENSTVERBAND];
+
+		if (verzuimd(t, e))
+			voeg_toe(o, BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT,
+				 e->datum, DATE_NONE, peil - e->datum);
+		if (e->status == ST_TE_LAAT)
+			voeg_toe(o, BV_MELDING_EINDE_DIENSTVERBAND_TE_LAAT,
+				 e->datum, e->gedaan, e->gedaan - e->datum);
 	}
 	if (m[MP_WIA_AANVRAAG].status == ST_TE_LAAT)
 		voeg_toe(o, BV_WIA_AANVRAAG_TE_LAAT, m[MP_WIA_AANVRAAG].datum,
@@ -640,6 +689,31 @@ toets_toelichting(const struct bevinding *b, char *buf, size_t n)
 		r = snprintf(buf, n, "De 42e-weekmelding moest uiterlijk %s bij "
 			     "UWV zijn en is op %s gedaan, %d dagen te laat.",
 			     d1, d2, b->n);
+		break;
+	case BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT:
+		r = snprintf(buf, n, "De werknemer is ziek uit dienst gegaan; het "
+			     "re-integratieverslag moest uiterlijk %s bij de "
+			     "melding aan UWV zijn en ontbreekt.", d1);
+		break;
+	case BV_MELDING_VANGNET_ONTBREEKT:
+		r = snprintf(buf, n, "De ziekmelding bij UWV (vangnet) moest "
+			     "uiterlijk %s en ontbreekt (%d dagen).", d1, b->n);
+		break;
+	case BV_MELDING_VANGNET_TE_LAAT:
+		r = snprintf(buf, n, "De ziekmelding bij UWV (vangnet) moest "
+			     "uiterlijk %s en is op %s gedaan, %d dagen te laat.",
+			     d1, d2, b->n);
+		break;
+	case BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT:
+		r = snprintf(buf, n, "Het dienstverband eindigde tijdens de "
+			     "ziekte; de melding bij UWV moest uiterlijk %s (de "
+			     "laatste werkdag) en ontbreekt (%d dagen).", d1,
+			     b->n);
+		break;
+	case BV_MELDING_EINDE_DIENSTVERBAND_TE_LAAT:
+		r = snprintf(buf, n, "De melding bij UWV van het einde van het "
+			     "dienstverband moest uiterlijk %s en is op %s "
+			     "gedaan, %d dagen te laat.", d1, d2, b->n);
 		break;
 	case BV_WIA_AANVRAAG_TE_LAAT:
 		r = snprintf(buf, n, "De WIA-aanvraag moest uiterlijk %s en is "

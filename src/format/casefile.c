@@ -365,19 +365,23 @@ static int
 lees_werkgever(struct rd *r, json_t *root, struct dossier *d)
 {
 	static const char *const keys[] = {"id", "naam",
-					   "eigenrisicodrager_wga"};
+					   "eigenrisicodrager_wga",
+					   "eigenrisicodrager_zw"};
 	json_t *o;
 	size_t old;
-	uint8_t erd = 0;
+	uint8_t erd = 0, erd_zw = 0;
 	int rc = get_object(r, root, "werkgever", &o, &old);
 
 	if (rc)
 		return rc;
-	if (!(rc = only_keys(r, o, keys, 3, 0)) &&
+	if (!(rc = only_keys(r, o, keys, 4, 0)) &&
 	    !(rc = get_str(r, o, "id", 1, 1, &d->werkgever_id)) &&
 	    !(rc = get_str(r, o, "naam", 1, 1, &d->werkgever_naam)) &&
-	    !(rc = get_bool(r, o, "eigenrisicodrager_wga", 0, &erd, NULL)))
+	    !(rc = get_bool(r, o, "eigenrisicodrager_wga", 0, &erd, NULL)) &&
+	    !(rc = get_bool(r, o, "eigenrisicodrager_zw", 0, &erd_zw, NULL))) {
 		d->eigenrisicodrager_wga = erd;
+		d->eigenrisicodrager_zw = erd_zw;
+	}
 	pop(r, old);
 	return rc;
 }
@@ -1243,6 +1247,10 @@ schrijf_tree(const struct dossier *d, int *ok)
 		put(wg, "naam", jstr(&d->werkgever_naam), ok);
 		put(wg, "eigenrisicodrager_wga",
 		    json_boolean(d->eigenrisicodrager_wga), ok);
+		/* optional: written only when set, so older files and
+		 * their exports stay byte for byte the same */
+		if (d->eigenrisicodrager_zw)
+			put(wg, "eigenrisicodrager_zw", json_true(), ok);
 	}
 	wn = json_object();
 	put(root, "werknemer", wn, ok);

@@ -57,10 +57,14 @@ tijdlijn_json(const struct tijdlijn *t, char **out, size_t *outlen)
 		jsonuit_put(root, "ziekteweek", json_integer(t->ziekteweek), &ok);
 		jsonuit_put(root, "onderbrekingsdagen",
 		    json_integer(t->onderbrekingsdagen), &ok);
-		for (i = 0; i < t->n; i++)
-			if (json_array_append_new(a,
-						  mijlpaal_json(&t->m[i], &ok)))
+		for (i = 0; i < MP__COUNT; i++) {
+			const struct mijlpaal *m =
+				tijdlijn_mijlpaal(t, (enum mijlpaal_id)i);
+
+			if (m && json_array_append_new(a,
+						       mijlpaal_json(m, &ok)))
 				ok = 0;
+		}
 		jsonuit_put(root, "mijlpalen", a, &ok);
 		a = NULL;
 	}

@@ -1012,9 +1012,12 @@ volgende(const struct tijdlijn *t, int *te_laat)
 	uint32_t i;
 
 	*te_laat = 0;
-	for (i = 0; i < t->n; i++) {
-		const struct mijlpaal *m = &t->m[i];
+	for (i = 0; i < MP__COUNT; i++) {
+		const struct mijlpaal *m =
+			tijdlijn_mijlpaal(t, (enum mijlpaal_id)i);
 
+		if (!m)
+			continue;
 		if (m->status == ST_VERLOPEN)
 			(*te_laat)++;
 		if ((m->status == ST_VERLOPEN || m->status == ST_OPEN ||

@@ -221,10 +221,13 @@ test_status_peildatum(void **state)
 		if (rnd(2))
 			f.melding42 = d + 250 + (sdate)rnd(80);
 		tijdlijn_van(&m, 1, &f, peil, &t);
-		for (j = 0; j < t.n; j++) {
-			const struct mijlpaal *p = &t.m[j];
+		for (j = 0; j < MP__COUNT; j++) {
+			const struct mijlpaal *p =
+				tijdlijn_mijlpaal(&t, (enum mijlpaal_id)j);
 			int want;
 
+			if (!p)
+				continue;
 			if (regels[p->id].soort == MPS_MOMENT)
 				want = peil <= p->datum ? ST_KOMEND : ST_VOORBIJ;
 			else if (p->gedaan != DATE_NONE)

@@ -40,7 +40,8 @@ test_contract_ids(void **state)
 	/* architecture §5.1: the ids are the contract */
 	static const char *const ids[MP__COUNT] = {
 		"probleemanalyse", "plan_van_aanpak", "evaluatie",
-		"melding_42e_week", "eerstejaarsevaluatie",
+		"melding_42e_week", "melding_vangnet",
+		"melding_einde_dienstverband", "eerstejaarsevaluatie",
 		"start_tweede_spoor", "actueel_oordeel", "eindevaluatie",
 		"re_integratieverslag", "wia_aanvraag",
 		"einde_minimumloongrens", "vervroegde_iva_uiterlijk",

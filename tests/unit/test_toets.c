@@ -284,6 +284,17 @@ test_contract_table(void **state)
 		{BV_RIV_ONVOLLEDIG, "RIV_ONVOLLEDIG", ERNST_HOOG, 0},
 		{BV_WIA_AANVRAAG_TE_LAAT, "WIA_AANVRAAG_TE_LAAT", ERNST_MIDDEN,
 		 0},
+		/* issue 14: ZW 38 lid 2 and 38a lid 3 (docs/rules.md) */
+		{BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT,
+		 "RIV_EINDE_DIENSTVERBAND_ONTBREEKT", ERNST_HOOG, 0},
+		{BV_MELDING_VANGNET_ONTBREEKT, "MELDING_VANGNET_ONTBREEKT",
+		 ERNST_MIDDEN, 0},
+		{BV_MELDING_VANGNET_TE_LAAT, "MELDING_VANGNET_TE_LAAT",
+		 ERNST_LAAG, 0},
+		{BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT,
+		 "MELDING_EINDE_DIENSTVERBAND_ONTBREEKT", ERNST_MIDDEN, 0},
+		{BV_MELDING_EINDE_DIENSTVERBAND_TE_LAAT,
+		 "MELDING_EINDE_DIENSTVERBAND_TE_LAAT", ERNST_LAAG, 0},
 		{BV_BEVREDIGEND_RESULTAAT, "BEVREDIGEND_RESULTAAT", ERNST_INFO,
 		 0},
 		{BV_GEEN_BENUTBARE_MOGELIJKHEDEN, "GEEN_BENUTBARE_MOGELIJKHEDEN",
@@ -523,8 +534,15 @@ test_melding_42(void **state)
 	heeft(&o, BV_MELDING_42_TE_LAAT, ERNST_HOOG, "2025-10-27",
 	      "2026-07-26");
 
-	/* ZW 38 lid 4: not in a vangnet case */
+	/* ZW 38 lid 4: not in a vangnet case; there the report of ZW 38a
+	 * lid 3 was due on D+42, Monday 2025-02-17 (R-ZW-2) */
 	run_x(FUNCTIE, "\"no_risk\"", ZIEK_2025, bg, "2025-10-28", &o);
+	alleen(&o, BV_MELDING_VANGNET_ONTBREEKT, ERNST_MIDDEN);
+	heeft(&o, BV_MELDING_VANGNET_ONTBREEKT, ERNST_MIDDEN, "2025-02-17",
+	      NULL);
+	snprintf(ev, sizeof(ev), "%s,{\"soort\":\"melding_vangnet\","
+		 "\"datum\":\"2025-02-17\"}", bg);
+	run_x(FUNCTIE, "\"no_risk\"", ZIEK_2025, ev, "2025-10-28", &o);
 	geen(&o);
 }
 

@@ -37,6 +37,10 @@ export const MIJLPALEN = {
 		'Het plan van aanpak wordt minstens elke zes weken geëvalueerd.'],
 	melding_42e_week: ['42e-weekmelding UWV',
 		'De werkgever meldt de ziekte bij UWV op de eerste dag nadat zij 42 weken heeft geduurd.'],
+	melding_vangnet: ['Ziekmelding vangnet UWV',
+		'Bij zwangerschap, orgaandonatie of de no-riskpolis meldt de werkgever de ziekte bij UWV uiterlijk op de eerste dag na zes weken; valt die dag in een weekend of op een feestdag, dan de eerstvolgende werkdag.'],
+	melding_einde_dienstverband: ['Ziekmelding einde dienstverband UWV',
+		'Eindigt het dienstverband tijdens de ziekte, dan meldt de werkgever dat uiterlijk op de laatste werkdag bij UWV, met het re-integratieverslag als de ziekte dan zes weken of langer duurt.'],
 	eerstejaarsevaluatie: ['Eerstejaarsevaluatie',
 		'Werkgever en werknemer evalueren het eerste ziektejaar tussen week 46 en het einde van week 52.'],
 	start_tweede_spoor: ['Start tweede spoor',
@@ -59,10 +63,10 @@ export const MIJLPALEN = {
 		'UWV stuurt uiterlijk in week 89 de brief over het aanvragen van de WIA-uitkering.'],
 	besluit_loonsanctie_uiterlijk: ['Uiterste besluit loonsanctie',
 		'UWV beslist over een loonsanctie uiterlijk zes weken voor het einde van de wachttijd.'],
-	einde_wachttijd: ['Einde wachttijd en loondoorbetaling',
-		'Na 104 weken ziekte eindigen de wachttijd voor de WIA en de loondoorbetaling.'],
-	einde_opzegverbod: ['Einde opzegverbod',
-		'Na twee jaar ziekte (samengeteld, eventueel verlengd) geldt het opzegverbod bij ziekte niet meer.'],
+	einde_wachttijd: ['Laatste dag wachttijd en loon',
+		'De laatste dag van de wachttijd voor de WIA en van de loondoorbetaling (104 weken ziekte, eventueel verlengd).'],
+	einde_opzegverbod: ['Eerste dag opzegging mogelijk',
+		'Vanaf deze dag geldt het opzegverbod bij ziekte niet meer: na twee jaar ziekte (samengeteld, eventueel verlengd).'],
 	einde_loonsanctie: ['Einde loonsanctie',
 		'De door UWV opgelegde verlenging van de loondoorbetaling eindigt.'],
 };
@@ -88,7 +92,7 @@ export const SOORT_GROEPEN = [
 	['Poortwachterstappen', ['verzuimmelding_arbodienst', 'probleemanalyse',
 		'bijstelling_probleemanalyse', 'plan_van_aanpak', 'bijstelling_plan_van_aanpak',
 		'evaluatie', 'belastbaarheid', 'arbeidsdeskundig_onderzoek', 'melding_42e_week',
-		'eerstejaarsevaluatie']],
+		'melding_vangnet', 'eerstejaarsevaluatie']],
 	['Tweede spoor', ['start_tweede_spoor', 'activiteit', 'sollicitatie',
 		'voortgangsrapportage', 'outplacement']],
 	['Werkhervatting', ['werkhervatting']],
@@ -97,7 +101,7 @@ export const SOORT_GROEPEN = [
 		'bekortingsverzoek', 'besluit_bekorting', 'verlenging_loondoorbetaling', 'loonsanctie']],
 	['Maatregelen en geschillen', ['weigering_werknemer', 'waarschuwing_werknemer',
 		'loonopschorting', 'loonstop', 'deskundigenoordeel']],
-	['Overig', ['contact', 'einde_dienstverband']],
+	['Overig', ['contact', 'einde_dienstverband', 'melding_einde_dienstverband']],
 ];
 
 export const SOORTEN = {
@@ -135,6 +139,8 @@ export const SOORTEN = {
 	loonsanctie: 'Loonsanctie (besluit UWV)',
 	besluit_bekorting: 'Besluit bekorting loonsanctie',
 	einde_dienstverband: 'Einde dienstverband',
+	melding_vangnet: 'Ziekmelding vangnet UWV',
+	melding_einde_dienstverband: 'Ziekmelding einde dienstverband UWV',
 };
 
 export const MODULES = {
@@ -204,6 +210,11 @@ export const BEVINDINGEN = {
 	RIV_ONTBREEKT: 'Re-integratieverslag ontbreekt',
 	RIV_ONVOLLEDIG: 'Re-integratieverslag onvolledig',
 	WIA_AANVRAAG_TE_LAAT: 'WIA-aanvraag te laat',
+	RIV_EINDE_DIENSTVERBAND_ONTBREEKT: 'Re-integratieverslag bij einde dienstverband ontbreekt',
+	MELDING_VANGNET_ONTBREEKT: 'Ziekmelding vangnet ontbreekt',
+	MELDING_VANGNET_TE_LAAT: 'Ziekmelding vangnet te laat',
+	MELDING_EINDE_DIENSTVERBAND_ONTBREEKT: 'Melding einde dienstverband ontbreekt',
+	MELDING_EINDE_DIENSTVERBAND_TE_LAAT: 'Melding einde dienstverband te laat',
 	BEVREDIGEND_RESULTAAT: 'Bevredigend resultaat',
 	GEEN_BENUTBARE_MOGELIJKHEDEN: 'Geen benutbare mogelijkheden',
 };

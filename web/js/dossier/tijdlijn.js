@@ -11,7 +11,7 @@ import {verloop, sickday} from '../verzuim.js';
 
 /* short visible labels; the full title is in the button's text */
 const KORT = {
-	probleemanalyse: 'PA', plan_van_aanpak: 'PvA', evaluatie: 'Ev', melding_42e_week: '42',
+	probleemanalyse: 'PA', plan_van_aanpak: 'PvA', evaluatie: 'Ev', melding_42e_week: '42', melding_vangnet: 'ZW', melding_einde_dienstverband: 'UD',
 	eerstejaarsevaluatie: 'EJE', start_tweede_spoor: '2S', actueel_oordeel: 'AO',
 	eindevaluatie: 'EE', re_integratieverslag: 'RIV', wia_aanvraag: 'WIA',
 	einde_minimumloongrens: 'ML', vervroegde_iva_uiterlijk: 'IVA', melding_42e_week_grens: '81w',

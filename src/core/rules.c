@@ -36,8 +36,7 @@ const struct regel regels[MP__COUNT] = {
 	/* ziek uit dienst: report on the last working day */
 	ROW(MP_MELDING_EINDE_DIENSTVERBAND, MPS_ACTIE, ANK_LAATSTE_WERKDAG,
 	    ZEKER_H, ATW_WERKDAG, 0, 0, "melding_einde_dienstverband",
-	    "Ziekmelding einde dienstverband UWV", "R-ZW-3",
-	    "Ziektewet art. 38 lid 2"),
+	    "Ziekmelding einde dienstverband UWV", ZW3_REGEL, ZW3_BRON),
 	/* end of week 52 = D+363, sick day 364; window from week 46 */
 	ROW(MP_EERSTEJAARSEVALUATIE, MPS_ACTIE, ANK_ZIEKTEDAG, ZEKER_M,
 	    ATW_REGELING,

@@ -155,6 +155,10 @@ struct regel {
 	const char *bron;     /* Dutch legal citation */
 };
 
+/* R-ZW-3: the re-integratieverslag due with the report of ZW 38 lid 2. */
+#define ZW3_REGEL "R-ZW-3"
+#define ZW3_BRON "Ziektewet art. 38 lid 2"
+
 /* The table, indexed by enum mijlpaal_id; MP__COUNT rows. */
 extern const struct regel regels[MP__COUNT];
 

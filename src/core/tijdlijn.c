@@ -228,6 +228,8 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 		m[i].datum = m[i].streef = m[i].venster = DATE_NONE;
 		m[i].gedaan = m[i].voor_atw = DATE_NONE;
 		m[i].atw = r[i].atw;
+		m[i].regel = r[i].regel;
+		m[i].bron = r[i].bron;
 	}
 	/* every milestone but the conditional ones */
 	t->aanwezig = (UINT32_C(1) << MP__COUNT) - 1;
@@ -452,6 +454,8 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 		if (md - zv->d >= ZW3_RIV_MIN_DAGEN && !f->erd_zw) {
 			actie(&m[MP_RE_INTEGRATIEVERSLAG], md, f->riv, peil);
 			m[MP_RE_INTEGRATIEVERSLAG].atw = ATW_WERKDAG;
+			m[MP_RE_INTEGRATIEVERSLAG].regel = ZW3_REGEL;
+			m[MP_RE_INTEGRATIEVERSLAG].bron = ZW3_BRON;
 		} else {
 			m[MP_RE_INTEGRATIEVERSLAG].status =
 				ST_NIET_VAN_TOEPASSING;

@@ -63,6 +63,9 @@ struct mijlpaal {
 	sdate gedaan;    /* date of the event that did it, or DATE_NONE */
 	uint8_t atw;     /* enum atw: the Atw rule that applied to datum */
 	sdate voor_atw;  /* datum before an Atw art. 1 extension, or DATE_NONE */
+	/* rule id and source behind datum: the row's, or another where the
+	 * case moved the date to another rule (static strings) */
+	const char *regel, *bron;
 };
 
 struct tijdlijn {

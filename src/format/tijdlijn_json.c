@@ -37,8 +37,8 @@ mijlpaal_json(const struct mijlpaal *m, int *ok)
 		jsonuit_put(o, "datum", jsonuit_datum(m->datum), ok);
 	}
 	jsonuit_put(o, "status", json_string(mp_status_naam[m->status]), ok);
-	jsonuit_put(o, "regel", json_string(r->regel), ok);
-	jsonuit_put(o, "bron", json_string(r->bron), ok);
+	jsonuit_put(o, "regel", json_string(m->regel), ok);
+	jsonuit_put(o, "bron", json_string(m->bron), ok);
 	return o;
 }
 

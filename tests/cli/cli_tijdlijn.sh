@@ -58,6 +58,14 @@ V=$TESTS/data/voorbeelden
 golden voorbeeld-01 tijdlijn --eerste-ziektedag 2025-01-06 --peildatum 2025-03-01 --json
 golden voorbeeld-06 tijdlijn "$V/voorbeeld-06.json" --peildatum 2025-06-01 --json
 golden voorbeeld-08b tijdlijn "$V/voorbeeld-08b.json" --peildatum 2027-01-20 --json
+# issue 14 (docs/rules.md, R-ZW-2, R-ZW-3): rule book example 12b, a
+# pregnancy from Saturday 2025-12-27: the vangnet report of ZW 38a lid 3 is
+# due D+42 = Saturday 2026-02-07, extended to Monday 02-09 (Atw art. 1);
+# and a fixed-term contract ending on Easter Monday 2025-04-21 while ill
+# since 2025-01-06: report on Thursday 04-17 (Goede Vrijdag is an Atw
+# holiday), the RIV with it, the opzegverbod and later actions lapse.
+golden voorbeeld-12b tijdlijn "$V/voorbeeld-12b.json" --peildatum 2026-02-01 --json
+golden ziek-uit-dienst tijdlijn "$V/ziek-uit-dienst.json" --peildatum 2025-04-22 --json
 [ "$(wc -l <"$TESTS/data/golden/voorbeeld-01.json")" -eq 1 ] && ok || nok "json is not one line"
 # argument order does not matter
 run tijdlijn --json --peildatum 2025-03-01 --eerste-ziektedag 2025-01-06
@@ -85,6 +93,25 @@ run tijdlijn "$V/voorbeeld-06.json" --peildatum 2025-06-01
 expect_rc 0 "table ex6"
 expect_out "2025-04-06" "ex6 PA"
 expect_out "2027-02-20" "ex6 end of wachttijd"
+# the vangnet report and its Atw extension in the table
+run tijdlijn "$V/voorbeeld-12b.json" --peildatum 2026-02-01
+expect_rc 0 "table ex12b"
+expect_out "ma 2026-02-09 \*  Ziekmelding vangnet UWV" "ex12b vangnet report extended"
+expect_out "de termijn eindigde op zaterdag 2026-02-07 en loopt door tot de eerstvolgende werkdag (Atw art. 1 lid 1)" "ex12b Atw remark"
+expect_out "UWV aanvaardt in de praktijk ook de eerste werkdag erna" "42e-weekmelding practice"
+expect_out "Eerste dag opzegging mogelijk" "opzegverbod named as a first day"
+expect_out "Laatste dag wachttijd en loon" "wachttijd named as a last day"
+# ziek uit dienst in the table and the toets
+run tijdlijn "$V/ziek-uit-dienst.json" --peildatum 2025-04-22
+expect_rc 0 "table ziek uit dienst"
+expect_out "Ziek uit dienst: het dienstverband eindigt tijdens de ziekte; meld dat uiterlijk do 2025-04-17 bij UWV" "ziek uit dienst line"
+expect_out "do 2025-04-17    Re-integratieverslag .*R-ZW-3   Ziektewet art. 38 lid 2" "RIV with the report"
+run toets "$V/ziek-uit-dienst.json" --peildatum 2025-04-22 --json --strict
+expect_rc 1 "toets ziek uit dienst --strict"
+expect_out '"id":"RIV_EINDE_DIENSTVERBAND_ONTBREEKT","ernst":"hoog","regel":"R-ZW-3"' "toets RIV at the end"
+expect_out '"id":"MELDING_EINDE_DIENSTVERBAND_ONTBREEKT","ernst":"midden"' "toets report missing"
+run toets "$V/voorbeeld-12b.json" --peildatum 2026-02-10 --json
+expect_out '"id":"MELDING_VANGNET_ONTBREEKT","ernst":"midden","regel":"R-ZW-2","bron":"Ziektewet art. 38a lid 3 en lid 8"' "toets vangnet report"
 
 # help, in Dutch
 run --help

@@ -206,6 +206,9 @@ test_ziek_uit_dienst(void **state)
 	assert_int_equal(e->status, ST_OPEN);
 	assert_date(mp(&t, MP_RE_INTEGRATIEVERSLAG)->datum, "2025-02-28");
 	assert_int_equal(mp(&t, MP_RE_INTEGRATIEVERSLAG)->status, ST_OPEN);
+	assert_string_equal(mp(&t, MP_RE_INTEGRATIEVERSLAG)->regel, "R-ZW-3");
+	assert_string_equal(mp(&t, MP_RE_INTEGRATIEVERSLAG)->bron,
+			    "Ziektewet art. 38 lid 2");
 	/* the probleemanalyse fell before the end and counts; the plan van
 	 * aanpak is due Friday 2025-02-28, before the end, and stays */
 	assert_int_equal(mp(&t, MP_PROBLEEMANALYSE)->status, ST_OP_TIJD);

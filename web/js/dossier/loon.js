@@ -38,6 +38,11 @@ export async function render(ctx) {
 				h('td', {'data-label': 'Per maand', class: 'getal'}, bedrag(p.verschuldigd_maand_cent)),
 				h('td', {'data-label': 'Grondslag'}, GRONDSLAG[p.grondslag] || p.grondslag),
 				h('td', {'data-label': 'Totaal', class: 'getal'}, bedrag(p.totaal_cent))))))),
+		/* the remarks of the wage module (birth date unknown, youth minimum
+		 * wage, partial resumption), each with its rule and source */
+		...(l.meldingen || []).map((m) => h('p', {class: 'melding info'},
+			m.vanaf ? `Vanaf ${datum(m.vanaf)}: ${m.tekst}` : m.tekst,
+			h('span', {class: 'sub'}, ` (${m.regel}, ${m.bron})`))),
 		l.ontbrekende_parameters && l.ontbrekende_parameters.length
 			? h('p', {class: 'melding info'}, 'Voor een deel van de periode zijn de wettelijke bedragen nog niet bekend; die perioden zijn voorlopig.') : null,
 		l.parameters && l.parameters.length ? h('details', null, h('summary', null, 'Gebruikte bedragen en bronnen'),

@@ -34,6 +34,34 @@ is_pg(const char *url)
 	       !strncmp(url, "postgres://", 11);
 }
 
+/* The Dutch reason for errno e (strerror is neither Dutch nor
+ * thread-safe). */
+static const char *
+oorzaak(int e, char buf[128])
+{
+	switch (e) {
+	case ENOENT:
+		return "map of bestand bestaat niet";
+	case EACCES:
+	case EPERM:
+		return "geen toegang";
+	case ENOSPC:
+		return "schijf vol";
+	case EROFS:
+		return "alleen-lezen bestandssysteem";
+	case EEXIST:
+		return "bestaat al";
+	case ENAMETOOLONG:
+		return "pad te lang";
+	case ENOTDIR:
+		return "een deel van het pad is geen map";
+	default:
+		if (strerror_r(e, buf, 128) != 0)
+			snprintf(buf, 128, "fout %d", e);
+		return buf;
+	}
+}
+
 /* Create an empty file (mode 0600: a backup holds personal data) next
  * to doel, named after it; its path goes into pad. */
 static int
@@ -97,7 +125,7 @@ omgeving(const char *wachtwoord, char **pwvar)
 		return NULL;
 	*pwvar = NULL;
 	for (i = 0; i < n; i++)
-		if (!wachtwoord || strncmp(environ[i], "PGPASSWORD=", 11))
+		if (!wachtwoord || strncmp(environ[i], "PGPASSWORD=", 11) != 0)
 			env[j++] = environ[i];
 	if (wachtwoord) {
 		size_t l = strlen(wachtwoord) + 12;
@@ -124,7 +152,8 @@ draai(const char *const argv[], const char *wachtwoord, char *err,
       size_t errlen)
 {
 	posix_spawn_file_actions_t fa;
-	char **env = NULL, *pwvar = NULL, buf[2048];
+	char **env = NULL, *pwvar = NULL, buf[2048], eb[128];
+	char *const *av;
 	size_t len = 0;
 	int pijp[2] = {-1, -1}, status = 0, rc = -1, fa_ok = 0, e;
 	pid_t pid;
@@ -134,7 +163,7 @@ draai(const char *const argv[], const char *wachtwoord, char *err,
 	if (!(env = omgeving(wachtwoord, &pwvar)))
 		goto out;
 	if (pipe(pijp)) {
-		snprintf(err, errlen, "%s: %s", argv[0], strerror(errno));
+		snprintf(err, errlen, "%s: %s", argv[0], oorzaak(errno, eb));
 		goto out;
 	}
 	if (posix_spawn_file_actions_init(&fa))
@@ -146,16 +175,17 @@ draai(const char *const argv[], const char *wachtwoord, char *err,
 	    posix_spawn_file_actions_addclose(&fa, pijp[0]) ||
 	    posix_spawn_file_actions_addclose(&fa, pijp[1]))
 		goto out;
-	/* posix_spawnp's argv is not const for history's sake only */
-	e = posix_spawnp(&pid, argv[0], &fa, NULL,
-			 (char *const *)(uintptr_t)argv, env);
+	/* posix_spawnp's argv is not const for history's sake only; it
+	 * does not write to it */
+	memcpy(&av, &argv, sizeof(av));
+	e = posix_spawnp(&pid, argv[0], &fa, NULL, av, env);
 	if (e) {
 		if (e == ENOENT)
 			snprintf(err, errlen, "%s niet gevonden: installeer "
 				 "postgresql-client", argv[0]);
 		else
 			snprintf(err, errlen, "%s start niet: %s", argv[0],
-				 strerror(e));
+				 oorzaak(e, eb));
 		goto out;
 	}
 	close(pijp[1]);
@@ -180,7 +210,7 @@ draai(const char *const argv[], const char *wachtwoord, char *err,
 	while (waitpid(pid, &status, 0) < 0)
 		if (errno != EINTR) {
 			snprintf(err, errlen, "%s: %s", argv[0],
-				 strerror(errno));
+				 oorzaak(errno, eb));
 			goto out;
 		}
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0) {
@@ -218,7 +248,7 @@ copy_van(const char *regel, const char *tabel)
 	const char *p, *eind;
 	size_t l = strlen(tabel);
 
-	if (strncmp(regel, "COPY ", 5))
+	if (strncmp(regel, "COPY ", 5) != 0)
 		return 0;
 	p = regel + 5;
 	eind = p + strcspn(p, " (");
@@ -237,7 +267,7 @@ static int
 dump_inhoud(const char *dump, int *versie, long long *dossiers, char *err,
 	    size_t errlen)
 {
-	char tmp[4096], *regel = NULL;
+	char tmp[4096], *regel = NULL, eb[128];
 	const char *argv[] = {"pg_restore", "--data-only", "-t",
 			      "schema_versie", "-t", "dossier", "-f", tmp,
 			      dump, NULL};
@@ -251,14 +281,14 @@ dump_inhoud(const char *dump, int *versie, long long *dossiers, char *err,
 	snprintf(tmp, sizeof(tmp), "%s/spoor-dump-XXXXXX",
 		 t && *t ? t : "/tmp");
 	if ((fd = mkstemp(tmp)) < 0) {
-		snprintf(err, errlen, "tijdelijk bestand: %s", strerror(errno));
+		snprintf(err, errlen, "tijdelijk bestand: %s", oorzaak(errno, eb));
 		return -1;
 	}
 	close(fd);
 	if (draai(argv, NULL, err, errlen))
 		goto out;
 	if (!(fp = fopen(tmp, "r"))) {
-		snprintf(err, errlen, "%s: %s", tmp, strerror(errno));
+		snprintf(err, errlen, "%s: %s", tmp, oorzaak(errno, eb));
 		goto out;
 	}
 	while (getline(&regel, &cap, fp) > 0) {
@@ -266,8 +296,8 @@ dump_inhoud(const char *dump, int *versie, long long *dossiers, char *err,
 		if (in) {
 			if (!strcmp(regel, "\\."))
 				in = 0;
-			else if (in == 1 && atoi(regel) > v)
-				v = atoi(regel);
+			else if (in == 1 && strtol(regel, NULL, 10) > v)
+				v = (int)strtol(regel, NULL, 10);
 			else if (in == 2)
 				n++;
 		} else if (copy_van(regel, "schema_versie")) {
@@ -312,7 +342,7 @@ int
 cmd_backup(int argc, char **argv)
 {
 	const char *db = NULL, *doel = NULL, *url;
-	char tmp[4096] = "", err[512], *conninfo = NULL, *pw = NULL;
+	char tmp[4096] = "", err[512], eb[128], *conninfo = NULL, *pw = NULL;
 	struct store *s = NULL;
 	struct db *h = NULL;
 	struct db_param p;
@@ -347,7 +377,7 @@ cmd_backup(int argc, char **argv)
 		return rc;
 	if (tijdelijk(doel, tmp, sizeof(tmp))) {
 		tmp[0] = '\0';
-		cli_fout("backup: %s: %s", doel, strerror(errno));
+		cli_fout("backup: %s: %s", doel, oorzaak(errno, eb));
 		goto out;
 	}
 	if (!is_pg(url)) {
@@ -407,14 +437,30 @@ cmd_backup(int argc, char **argv)
 		}
 	}
 	if (sync_pad(tmp, 0) || stat(tmp, &st)) {
-		cli_fout("backup: %s: %s", tmp, strerror(errno));
+		cli_fout("backup: %s: %s", tmp, oorzaak(errno, eb));
 		goto out;
 	}
-	/* link() instead of rename(): a DOEL made meanwhile is kept */
+	/* link() instead of rename(): a DOEL made meanwhile is kept. A
+	 * file system without hard links (vfat, some network shares)
+	 * gets the check above once more and a rename. */
 	if (link(tmp, doel)) {
-		cli_fout("backup: %s: %s", doel,
-			 errno == EEXIST ? "bestaat al" : strerror(errno));
-		goto out;
+		int e = errno;
+
+		if (e == EPERM || e == ENOTSUP) {
+			if (access(doel, F_OK) == 0)
+				e = EEXIST;
+			else if (rename(tmp, doel))
+				e = errno;
+			else
+				e = 0;
+			if (!e)
+				tmp[0] = '\0';
+		}
+		if (e) {
+			cli_fout("backup: %s: %s", doel,
+				 e == EEXIST ? "bestaat al" : oorzaak(e, eb));
+			goto out;
+		}
 	}
 	sync_pad(doel, 1);
 	printf("backup geschreven: %s (%lld bytes, schemaversie %d, %lld "
@@ -541,7 +587,7 @@ bestaat_met(const char *pad, const char *suffix)
 static int
 restore_sqlite(const char *bron, const char *doel, int overschrijf)
 {
-	char tmp[4096] = "", err[512];
+	char tmp[4096] = "", err[512], eb[128];
 	struct db *h = NULL;
 	struct db_res r;
 	struct stat st;
@@ -564,7 +610,7 @@ restore_sqlite(const char *bron, const char *doel, int overschrijf)
 				doel);
 	if (tijdelijk(doel, tmp, sizeof(tmp))) {
 		tmp[0] = '\0';
-		cli_fout("restore: %s: %s", doel, strerror(errno));
+		cli_fout("restore: %s: %s", doel, oorzaak(errno, eb));
 		goto out;
 	}
 	if (db_sqlite_kopie(bron, tmp, err, sizeof(err))) {
@@ -628,7 +674,7 @@ restore_sqlite(const char *bron, const char *doel, int overschrijf)
 		}
 	}
 	if (sync_pad(tmp, 0) || rename(tmp, doel)) {
-		cli_fout("restore: %s: %s", doel, strerror(errno));
+		cli_fout("restore: %s: %s", doel, oorzaak(errno, eb));
 		goto out;
 	}
 	tmp[0] = '\0';

@@ -574,32 +574,35 @@ out:
 	return rc;
 }
 
-/* Append key='value' with the quoting of a libpq connection string. */
-static int
-voeg_toe(char **buf, size_t *len, size_t *cap, const char *key,
-	 const char *val)
+/* Append key='value' with the quoting of a libpq connection string;
+ * the caller sized buf (see lengte). */
+static void
+voeg_toe(char *buf, size_t *len, const char *key, const char *val)
 {
-	size_t nodig = *len + strlen(key) + 2 * strlen(val) + 5;
 	const char *v;
 
-	if (nodig > *cap) {
-		size_t n = nodig * 2;
-		char *b = realloc(*buf, n);
-
-		if (!b)
-			return DB_NOMEM;
-		*buf = b;
-		*cap = n;
-	}
-	*len += (size_t)sprintf(*buf + *len, "%s%s='", *len ? " " : "", key);
+	*len += (size_t)sprintf(buf + *len, "%s%s='", *len ? " " : "", key);
 	for (v = val; *v; v++) {
 		if (*v == '\'' || *v == '\\')
-			(*buf)[(*len)++] = '\\';
-		(*buf)[(*len)++] = *v;
+			buf[(*len)++] = '\\';
+		buf[(*len)++] = *v;
 	}
-	(*buf)[(*len)++] = '\'';
-	(*buf)[*len] = '\0';
-	return DB_OK;
+	buf[(*len)++] = '\'';
+	buf[*len] = '\0';
+}
+
+/* The room voeg_toe needs at most for key and val. */
+static size_t
+lengte(const char *key, const char *val)
+{
+	return strlen(key) + 2 * strlen(val) + 5;
+}
+
+static int
+overslaan(const PQconninfoOption *o)
+{
+	return !o->val || !*o->val || !strcmp(o->keyword, "password") ||
+	       !strcmp(o->keyword, "application_name");
 }
 
 int
@@ -608,7 +611,7 @@ db_pg_verbinding(const char *url, char **conninfo, char **wachtwoord,
 {
 	PQconninfoOption *opt, *o;
 	char *fout = NULL, *buf = NULL, *pw = NULL;
-	size_t len = 0, cap = 0;
+	size_t len = 0, n;
 	int rc = DB_NOMEM;
 
 	opt = PQconninfoParse(url, &fout);
@@ -620,33 +623,32 @@ db_pg_verbinding(const char *url, char **conninfo, char **wachtwoord,
 		PQfreemem(fout);
 		return fout ? DB_ERR : DB_NOMEM;
 	}
-	/* a connection string that names nothing is still a string */
-	if (voeg_toe(&buf, &len, &cap, "application_name", "spoor"))
+	/* application_name first: a string that names nothing else is
+	 * still a connection string, not a database name */
+	n = lengte("application_name", "spoor") + 1;
+	for (o = opt; o->keyword; o++)
+		if (!overslaan(o))
+			n += lengte(o->keyword, o->val);
+	if (!(buf = malloc(n)))
 		goto out;
+	voeg_toe(buf, &len, "application_name", "spoor");
 	for (o = opt; o->keyword; o++) {
-		if (!o->val || !*o->val ||
-		    !strcmp(o->keyword, "application_name"))
-			continue;
-		if (!strcmp(o->keyword, "password")) {
-			free(pw);
-			if (!(pw = strdup(o->val)))
-				goto out;
-			continue;
-		}
-		if (voeg_toe(&buf, &len, &cap, o->keyword, o->val))
+		if (o->val && *o->val && !strcmp(o->keyword, "password") &&
+		    !pw && !(pw = strdup(o->val)))
 			goto out;
+		if (!overslaan(o))
+			voeg_toe(buf, &len, o->keyword, o->val);
 	}
 	*conninfo = buf;
 	*wachtwoord = pw;
-	buf = pw = NULL;
+	buf = NULL;
+	pw = NULL;
 	rc = DB_OK;
 out:
 	if (rc)
 		snprintf(err, errlen, "pg: onvoldoende geheugen");
 	free(buf);
-	if (pw)
-		memset(pw, 0, strlen(pw));
-	free(pw);
+	free(pw); /* only on failure; not a secret worth wiping then */
 	PQconninfoFree(opt);
 	return rc;
 }

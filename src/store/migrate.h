@@ -25,7 +25,7 @@ int migrate_run(struct db *db, int *van, int *naar);
 
 /* The same over the first n of the given steps: lets a test play an
  * older or a newer build of spoor. */
-int migrate_run_stappen(struct db *db, const char *const *stappen, int n,
+int migrate_run_stappen(struct db *db, const char *const *lijst, int n,
 			int *van, int *naar);
 
 /* The one-line Dutch refusal of a database at schema version versie

@@ -120,6 +120,14 @@ fi
 stop_server "$spid" && ok || nok "serve did not stop cleanly"
 spid=
 
+# a backup of an older spoor is migrated on restore (the oldest there
+# is: schema_versie without rows, version 0)
+sqlite3 "$tmp/oud.db" "CREATE TABLE schema_versie (versie INTEGER NOT NULL)"
+run restore --db "$tmp/van-oud.db" "$tmp/oud.db"
+want_rc 0 "restore of an older schema"
+has "(schemaversie 0 -> $V, 0 dossiers" "restore of an older schema migrates"
+[ "$(sqlite3 "$tmp/van-oud.db" "SELECT max(versie) FROM schema_versie")" = "$V" ] && ok || nok "restored database is at version $V"
+
 # not spoor's: a text file, a foreign SQLite database, a damaged copy
 echo "geen database" >"$tmp/tekst.db"
 run restore --db "$tmp/x1.db" "$tmp/tekst.db"
@@ -170,6 +178,12 @@ for c in "init" "export D-DEMO-021" "audit verify" "import $TESTS/data/voorbeeld
 done
 absent "$tmp/x7.db" "backup of a newer schema"
 [ "$(sqlite3 "$tmp/nieuw.db" "SELECT max(versie) FROM schema_versie")" = $((V + 1)) ] && ok || nok "init left the newer version"
+# the way back after an upgrade: the older spoor puts its backup over
+# the newer database (which it would not open otherwise)
+cp "$tmp/nieuw.db" "$tmp/terug.db"
+run restore --db "$tmp/terug.db" --overschrijf "$tmp/b.db"
+want_rc 0 "restore of the older backup over a newer database"
+[ "$(sqlite3 "$tmp/terug.db" "SELECT max(versie) FROM schema_versie")" = "$V" ] && ok || nok "rolled back to version $V"
 # serve refuses before it listens (timeout stops it should it start)
 timeout 30 "$SPOOR" serve --db "$tmp/nieuw.db" --listen 127.0.0.1:0 >"$tmp/out" 2>"$tmp/err"
 rc=$?

@@ -17,7 +17,9 @@
 #include "cli.h"
 #include "server/api.h"
 #include "server/auth.h"
+#include "server/conf.h"
 #include "server/http.h"
+#include "server/ops.h"
 #include "store/store.h"
 
 /* SPOOR_AUTH_KOSTEN=test: the minimum argon2id cost, for test suites
@@ -33,31 +35,41 @@ kosten(void)
 void
 help_serve(void)
 {
-	fputs("gebruik: spoor serve [--db URL] [--listen ADRES:POORT]\n"
-	      "                   [--threads N]\n\n"
+	fputs("gebruik: spoor serve [--config BESTAND] [--db URL]\n"
+	      "                   [--listen ADRES:POORT]... [--threads N]\n"
+	      "                   [--geen-requestlog]\n\n"
 	      "Start de webserver (standaard 127.0.0.1:8080) op de database.\n"
 	      "De database moet met 'spoor init' zijn aangemaakt. Stoppen met\n"
-	      "Ctrl-C (SIGINT) of SIGTERM.\n", stdout);
+	      "Ctrl-C (SIGINT) of SIGTERM.\n\n"
+	      "Instellingen komen uit --config, anders uit $SPOOR_CONFIG, anders\n"
+	      "uit " CONF_STANDAARD_PAD " als dat bestaat (zie\n"
+	      "docs/configuration.md: database, adressen, TLS, proxy, sessies).\n"
+	      "Opties op de opdrachtregel gaan voor het bestand; --listen mag\n"
+	      "vaker ([::1]:8080 voor IPv6).\n\n"
+	      "Elke aanvraag geeft een regel op stderr (logfmt: tijd, id, route,\n"
+	      "status, duur, bytes; geen persoonsgegevens); --geen-requestlog\n"
+	      "zet dat uit.\n", stdout);
 }
 
-int
-cmd_serve(int argc, char **argv)
+/* What the command line gave; NULL or 0: not given. */
+struct serve_opties {
+	const char *db;
+	const char *config;
+	const char *listen[CONF_MAX_LISTEN];
+	size_t nlisten;
+	unsigned threads;
+	int geen_requestlog;
+};
+
+/* -1: go on; otherwise the exit status (--help, a bad option). */
+static int
+lees_opties(int argc, char **argv, struct serve_opties *o)
 {
-	const char *db = NULL, *listen = "127.0.0.1:8080";
-	char adres[64];
-	struct http_config c;
-	struct http_server *srv = NULL;
-	struct store *s = NULL;
-	struct api a;
-	struct api_warmer *warm = NULL;
-	sigset_t stop;
-	unsigned threads = 2;
-	long poort;
-	char *e;
 	int i, rc;
 
+	memset(o, 0, sizeof(*o));
 	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
+		if ((rc = cli_db_optie(argc, argv, &i, &o->db)) == 1)
 			continue;
 		if (rc == 2)
 			return EXIT_INVOER;
@@ -65,29 +77,157 @@ cmd_serve(int argc, char **argv)
 			help_serve();
 			return EXIT_OK;
 		}
-		if (!strcmp(argv[i], "--listen") && i + 1 < argc) {
-			listen = argv[++i];
+		if (!strcmp(argv[i], "--config") && i + 1 < argc) {
+			o->config = argv[++i];
+		} else if (!strcmp(argv[i], "--listen") && i + 1 < argc) {
+			if (o->nlisten == CONF_MAX_LISTEN)
+				return cli_fout("--listen: hoogstens %d keer",
+						CONF_MAX_LISTEN);
+			o->listen[o->nlisten++] = argv[++i];
+		} else if (!strcmp(argv[i], "--geen-requestlog")) {
+			o->geen_requestlog = 1;
 		} else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
+			char *e;
 			long t = strtol(argv[++i], &e, 10);
 
 			if (*e || t < 1 || t > 64)
 				return cli_fout("--threads: 1 tot 64");
-			threads = (unsigned)t;
+			o->threads = (unsigned)t;
 		} else {
 			return cli_fout("serve: onbekende optie '%s'", argv[i]);
 		}
 	}
-	e = strrchr(listen, ':');
-	if (!e || e == listen || (size_t)(e - listen) >= sizeof(adres))
-		return cli_fout("--listen: verwacht ADRES:POORT, kreeg '%s'",
-				listen);
-	memcpy(adres, listen, (size_t)(e - listen));
-	adres[e - listen] = '\0';
-	poort = strtol(e + 1, &e, 10);
-	if (*e || poort < 0 || poort > 65535)
-		return cli_fout("--listen: ongeldige poort in '%s'", listen);
-	if (auth_init())
-		return cli_fout("libsodium start niet");
+	return -1;
+}
+
+/* --config, else $SPOOR_CONFIG, else the standard file if it exists. A
+ * file named on purpose must exist. */
+static int
+laad_conf(const char *expliciet, struct spoor_conf *conf)
+{
+	const char *env = getenv("SPOOR_CONFIG"); /* NOLINT(concurrency-mt-unsafe): before threads start */
+	const char *pad = expliciet ? expliciet
+				    : env && *env ? env : CONF_STANDAARD_PAD;
+	char err[700];
+	int rc = conf_load(pad, conf, err, sizeof(err));
+
+	if (rc == CONF_ONTBREEKT && pad == (const char *)CONF_STANDAARD_PAD)
+		return 0;
+	if (rc == CONF_NOMEM)
+		return cli_fout("onvoldoende geheugen");
+	if (rc)
+		return cli_fout("%s", err);
+	return 0;
+}
+
+static int
+is_pg(const char *url)
+{
+	return !strncmp(url, "postgresql://", 13) ||
+	       !strncmp(url, "postgres://", 11);
+}
+
+/* db_password_file: libpq takes PGPASSWORD for every connection the
+ * workers open, so the password never enters the URL, which is printed
+ * and may appear in error messages. Set before any thread starts. */
+static int
+db_wachtwoord(const struct spoor_conf *conf, const char *url)
+{
+	char err[400], *pw = NULL;
+	int rc;
+
+	if (!conf->db_password_file)
+		return 0;
+	if (!is_pg(url))
+		return cli_fout("db_password_file hoort bij een "
+				"postgresql://-database, maar de database is "
+				"%s; laat db_password_file weg", url);
+	if (conf_lees_bestand(conf->db_password_file, 4096, 1, 1, &pw, err,
+			      sizeof(err)))
+		return cli_fout("db_password_file: %s", err);
+	rc = setenv("PGPASSWORD", pw, 1); /* NOLINT(concurrency-mt-unsafe): before threads start */
+	sodium_memzero(pw, strlen(pw));
+	free(pw);
+	return rc ? cli_fout("onvoldoende geheugen") : 0;
+}
+
+/* The certificate chain and key of tls_cert and tls_key (PEM), read now
+ * so a bad file stops the start with a clear message. */
+static int
+lees_tls(const struct spoor_conf *conf, char **cert, char **key)
+{
+	char err[400];
+
+	if (!conf->tls_cert)
+		return 0;
+	if (!http_tls_beschikbaar())
+		return cli_fout("tls_cert: deze libmicrohttpd kan geen TLS "
+				"(gebouwd zonder GnuTLS); installeer Debians "
+				"libmicrohttpd12 of zet TLS op een reverse proxy "
+				"(docs/configuration.md)");
+	if (conf_lees_bestand(conf->tls_cert, (size_t)1 << 20, 0, 0, cert,
+			      err, sizeof(err)))
+		return cli_fout("tls_cert: %s", err);
+	if (conf_lees_bestand(conf->tls_key, (size_t)1 << 20, 1, 0, key,
+			      err, sizeof(err)))
+		return cli_fout("tls_key: %s", err);
+	return 0;
+}
+
+int
+cmd_serve(int argc, char **argv)
+{
+	struct serve_opties o;
+	struct spoor_conf conf;
+	const char *const standaard_listen[] = {"127.0.0.1:8080"};
+	const char *const *listen;
+	char adres[CONF_MAX_LISTEN][64], *cert = NULL, *key = NULL;
+	uint16_t poort[CONF_MAX_LISTEN];
+	struct http_config c;
+	struct http_server *srv[CONF_MAX_LISTEN];
+	struct store *s = NULL;
+	struct api a;
+	struct api_warmer *warm = NULL;
+	sigset_t stop;
+	size_t nlisten, nsrv = 0, i;
+	int rc;
+
+	if ((rc = lees_opties(argc, argv, &o)) >= 0)
+		return rc;
+	conf_init(&conf);
+	memset(&a, 0, sizeof(a));
+	if ((rc = laad_conf(o.config, &conf)))
+		goto out;
+	/* the command line wins over the file, the file over the
+	 * defaults ($SPOOR_DB, then spoor.db for the database) */
+	if (o.nlisten) {
+		listen = o.listen;
+		nlisten = o.nlisten;
+	} else if (conf.nlisten) {
+		listen = (const char *const *)conf.listen;
+		nlisten = conf.nlisten;
+	} else {
+		listen = standaard_listen;
+		nlisten = 1;
+	}
+	for (i = 0; i < nlisten; i++)
+		if (conf_listen_split(listen[i], adres[i], sizeof(adres[i]),
+				      &poort[i])) {
+			rc = cli_fout("listen: verwacht ADRES:POORT of "
+				      "[IPv6-ADRES]:POORT, kreeg '%s'",
+				      listen[i]);
+			goto out;
+		}
+	if (!o.db)
+		o.db = conf.db;
+	a.db_url = cli_db_url(o.db);
+	if ((rc = db_wachtwoord(&conf, a.db_url)) ||
+	    (rc = lees_tls(&conf, &cert, &key)))
+		goto out;
+	if (auth_init()) {
+		rc = cli_fout("libsodium start niet");
+		goto out;
+	}
 #ifdef __GLIBC__
 	/* glibc hands freed memory of the worker threads' arenas back with
 	 * madvise as soon as 128 KiB lie free; every such call flushes the
@@ -98,21 +238,18 @@ cmd_serve(int argc, char **argv)
 	mallopt(M_TRIM_THRESHOLD, 64 << 20); /* NOLINT(concurrency-mt-unsafe) */
 	mallopt(M_MMAP_THRESHOLD, 4 << 20);  /* NOLINT(concurrency-mt-unsafe) */
 #endif
-	memset(&a, 0, sizeof(a));
-	a.db_url = cli_db_url(db);
 	a.kosten = kosten();
-	a.sessie_duur = (int64_t)8 * 3600;
+	a.sessie_duur = conf.session_lifetime;
 	/* fail early, in the foreground, on a missing database or one of
 	 * a newer spoor (exit 3); an older one is upgraded here, so a new
 	 * binary migrates on its first start (docs/store.md) */
 	if ((rc = cli_store_open(a.db_url, 2, &s)))
-		return rc;
+		goto out;
 	store_free(s);
 	if (auth_limiet_new(AUTH_LIMIET_POGINGEN, &a.limiet) ||
 	    auth_limiet_new(AUTH_LIMIET_IP_POGINGEN, &a.limiet_ip)) {
-		auth_limiet_free(a.limiet);
-		auth_limiet_free(a.limiet_ip);
-		return cli_fout("onvoldoende geheugen");
+		rc = cli_fout("onvoldoende geheugen");
+		goto out;
 	}
 	/* SIGINT and SIGTERM are blocked before any thread starts, so every
 	 * thread inherits the mask and only sigwait below receives them. With
@@ -126,39 +263,61 @@ cmd_serve(int argc, char **argv)
 		char err[300];
 
 		if (auditq_start(a.db_url, &a.auditq, err, sizeof(err))) {
-			auth_limiet_free(a.limiet);
-			auth_limiet_free(a.limiet_ip);
-			return cli_fout("%s", err);
+			rc = cli_fout("%s", err);
+			goto out;
 		}
 	}
 	/* 64k cases' summaries and 64 MiB of computed documents */
-	if (gcache_new(65536, (size_t)64 << 20, &a.cache)) {
-		auditq_stop(a.auditq);
-		auth_limiet_free(a.limiet);
-		auth_limiet_free(a.limiet_ip);
-		return cli_fout("onvoldoende geheugen");
+	if (gcache_new(65536, (size_t)64 << 20, &a.cache) ||
+	    ops_new(api_routes, api_nroutes, &a.ops)) {
+		rc = cli_fout("onvoldoende geheugen");
+		goto out;
+	}
+	ops_set_requestlog(a.ops, conf.request_log && !o.geen_requestlog
+					  ? STDERR_FILENO : -1);
+	if (conf.metrics_allow) {
+		char err[300];
+
+		if (ops_set_metrics_allow(a.ops, conf.metrics_allow, err,
+					  sizeof(err))) {
+			rc = cli_fout("metrics_allow: %s", err);
+			goto out;
+		}
 	}
 	memset(&c, 0, sizeof(c));
-	c.adres = adres;
-	c.poort = (uint16_t)poort;
-	c.threads = threads;
+	c.threads = o.threads ? o.threads : conf.threads ? conf.threads : 2;
+	c.max_upload = conf.upload_max;
+	c.tls_cert = cert;
+	c.tls_key = key;
+	c.hsts_max_age = conf.hsts_max_age;
+	c.proxies = conf.trusted_proxy;
 	c.routes = api_routes;
 	c.nroutes = api_nroutes;
 	c.app = &a;
 	c.thread_init = api_thread_init;
 	c.thread_free = api_thread_free;
-	if (http_start(&c, &srv)) {
-		gcache_free(a.cache);
-		auditq_stop(a.auditq);
-		auth_limiet_free(a.limiet);
-		auth_limiet_free(a.limiet_ip);
-		return cli_fout("serve: kan niet luisteren op %s", listen);
+	c.ops = a.ops;
+	for (nsrv = 0; nsrv < nlisten; nsrv++) {
+		c.adres = adres[nsrv];
+		c.poort = poort[nsrv];
+		if (http_start(&c, &srv[nsrv])) {
+			rc = cli_fout("serve: kan niet luisteren op %s%s",
+				      listen[nsrv], cert
+				      ? " (of tls_cert en tls_key horen niet "
+					"bij elkaar)" : "");
+			goto out;
+		}
 	}
 	/* a server without the warm-up is slower only on first views */
 	if (api_warmer_start(&a, &warm))
 		fprintf(stderr, "spoor serve: opwarmen start niet\n");
-	printf("spoor luistert op http://%s:%u/ (database %s)\n", adres,
-	       (unsigned)http_poort(srv), a.db_url);
+	for (i = 0; i < nsrv; i++) {
+		int v6 = strchr(adres[i], ':') != NULL;
+
+		printf("spoor luistert op %s://%s%s%s:%u/ (database %s)\n",
+		       cert ? "https" : "http", v6 ? "[" : "", adres[i],
+		       v6 ? "]" : "", (unsigned)http_poort(srv[i]), a.db_url);
+	}
 	fflush(stdout);
 	for (;;) {
 		int sig;
@@ -166,14 +325,24 @@ cmd_serve(int argc, char **argv)
 		if (sigwait(&stop, &sig) == 0)
 			break;
 	}
+	rc = EXIT_OK;
+out:
 	api_warmer_stop(warm);
-	http_stop(srv);
+	for (i = 0; i < nsrv; i++)
+		http_stop(srv[i]);
 	/* after the workers: every queued read record is stored */
 	auditq_stop(a.auditq);
+	ops_free(a.ops);
 	gcache_free(a.cache);
 	auth_limiet_free(a.limiet);
 	auth_limiet_free(a.limiet_ip);
-	return EXIT_OK;
+	if (key) {
+		sodium_memzero(key, strlen(key));
+		free(key);
+	}
+	free(cert);
+	conf_release(&conf);
+	return rc;
 }
 
 /* --- demo -------------------------------------------------------- */

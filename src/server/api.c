@@ -87,9 +87,12 @@ api_db_fout(struct http_resp *r, int rc)
 		fprintf(stderr, "spoor serve: database: %s\n",
 			store_errmsg(api_st()));
 	if (rc == ST_BUSY)
-		return http_resp_fout(r, 503, "bezet", "de database is bezet; "
-				      "probeer het opnieuw", NULL);
-	return api_intern(r);
+		rc = http_resp_fout(r, 503, "bezet", "de database is bezet; "
+				    "probeer het opnieuw", NULL);
+	else
+		rc = api_intern(r);
+	r->db_fout = 1;
+	return rc;
 }
 
 /* Send a jansson tree (stolen) as the response. */
@@ -128,7 +131,9 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 
 	memset(w, 0, sizeof(*w));
 	if (!api_st()) {
+		/* this worker could not open the database */
 		(void)api_intern(r);
+		r->db_fout = 1;
 		return 1;
 	}
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
@@ -1541,8 +1546,9 @@ const struct http_route api_routes[] = {
 	{HTTP_GET, "/api/v1/dossiers/{}/rechten", h_rechten, 0},
 	/* documents and the organisation: api_doc.c */
 	{HTTP_GET, "/api/v1/dossiers/{}/documenten", h_documenten, 0},
+	/* cap: upload_max of spoor.conf (http_config.max_upload) */
 	{HTTP_POST, "/api/v1/dossiers/{}/documenten", h_document_nieuw,
-	 API_DOC_MAX},
+	 HTTP_BODY_UPLOAD},
 	{HTTP_GET, "/api/v1/dossiers/{}/documenten/{}", h_document, 0},
 	{HTTP_GET, "/api/v1/werkgevers", h_werkgevers, 0},
 	{HTTP_POST, "/api/v1/werkgevers", h_werkgever_nieuw, 0},
@@ -1551,6 +1557,10 @@ const struct http_route api_routes[] = {
 	{HTTP_PUT, "/api/v1/werknemers/{}", h_werknemer_wijzig, 0},
 	{HTTP_PUT, "/api/v1/dossiers/{}/dienstverband", h_dienstverband_wijzig,
 	 0},
+	/* for operators (ops.c): no login, no audit, no cache */
+	{HTTP_GET, "/healthz", ops_h_healthz, 0},
+	{HTTP_GET, "/readyz", ops_h_readyz, 0},
+	{HTTP_GET, "/metrics", ops_h_metrics, 0},
 	/* the web application (web.c): last, so /api/ paths win */
 	{HTTP_GET, "/{*}", web_bestand, 0},
 };

@@ -17,6 +17,7 @@
 #include "server/auditq.h"
 #include "server/auth.h"
 #include "server/gcache.h"
+#include "server/ops.h"
 
 struct api {
 	const char *db_url;          /* each worker thread opens its own */
@@ -26,6 +27,7 @@ struct api {
 	int64_t sessie_duur;         /* seconds */
 	struct auditq *auditq;       /* read records; NULL: written directly */
 	struct gcache *cache;        /* computed results; NULL: none */
+	struct ops *ops;             /* counters, /metrics (ops.h); NULL: none */
 };
 
 extern const struct http_route api_routes[];

@@ -15,10 +15,21 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
+#include <time.h>
 
 #include "http.h"
+#include "ops.h"
 
 #define STANDAARD_MAX_BODY ((size_t)1 << 20)
+#define STANDAARD_MAX_UPLOAD ((size_t)20 << 20)
+
+/* TLS 1.2 and 1.3 only, AEAD ciphers with forward secrecy, the server's
+ * order (Mozilla's "intermediate" profile in GnuTLS terms) */
+#define TLS_PRIORITEIT "SECURE256:+SECURE128:-VERS-ALL:+VERS-TLS1.3:" \
+	"+VERS-TLS1.2:-CIPHER-ALL:+AES-256-GCM:+AES-128-GCM:" \
+	"+CHACHA20-POLY1305:-MAC-ALL:+AEAD:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:" \
+	"%SERVER_PRECEDENCE"
 
 struct http_server {
 	struct MHD_Daemon *d;
@@ -33,6 +44,13 @@ struct aanvraag {
 	size_t max;        /* the body cap of the route */
 	int begonnen;      /* the first call of the handler is past */
 	int te_groot;
+	/* for the counters and the request log (ops.h) */
+	struct timespec t0;  /* request line received */
+	char id[OPS_ID_LEN + 1];
+	int methode, route, db_fout;
+	unsigned status;
+	uint64_t bytes;
+	int https;
 	char ip[INET6_ADDRSTRLEN];
 };
 
@@ -315,6 +333,7 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 	 * answers and libmicrohttpd leaves the body out */
 	m = req->methode == HTTP_HEAD ? HTTP_GET : req->methode;
 	allow[0] = '\0';
+	req->route = -1;
 	if (strlen(req->pad) > HTTP_MAX_PAD)
 		return http_resp_fout(resp, 414, "te_lang",
 				      "het adres is te lang", NULL);
@@ -355,6 +374,7 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 		for (j = 0; j < np; j++)
 			req->param[j] = kopie + off[j];
 		req->nparam = np;
+		req->route = (int)i;
 		rc = routes[i].h(req, resp);
 		for (j = 0; j < np; j++)
 			req->param[j] = NULL;
@@ -393,7 +413,8 @@ methode_van(const char *m)
 }
 
 static enum MHD_Result
-stuur(struct MHD_Connection *conn, struct http_resp *r)
+stuur(const struct http_server *s, struct MHD_Connection *conn,
+      struct http_resp *r, int https, struct aanvraag *a)
 {
 	struct MHD_Response *m;
 	enum MHD_Result ok;
@@ -410,17 +431,41 @@ stuur(struct MHD_Connection *conn, struct http_resp *r)
 	MHD_add_response_header(m, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(m, "X-Frame-Options", "DENY");
 	MHD_add_response_header(m, "Cache-Control", "no-store");
-	if (r->set_cookie)
+	if (r->set_cookie && https) {
+		/* over HTTPS a cookie never travels back over plain HTTP */
+		size_t n = strlen(r->set_cookie) + sizeof("; Secure");
+		char *c = malloc(n);
+
+		if (!c) {
+			MHD_destroy_response(m);
+			return MHD_NO;
+		}
+		snprintf(c, n, "%s; Secure", r->set_cookie);
+		MHD_add_response_header(m, "Set-Cookie", c);
+		free(c);
+	} else if (r->set_cookie) {
 		MHD_add_response_header(m, "Set-Cookie", r->set_cookie);
+	}
+	if (https && s->c.hsts_max_age) {
+		char h[40];
+
+		snprintf(h, sizeof(h), "max-age=%u", s->c.hsts_max_age);
+		MHD_add_response_header(m, "Strict-Transport-Security", h);
+	}
 	for (i = 0; i < r->nheaders; i++)
 		MHD_add_response_header(m, r->hnaam[i], r->hwaarde[i]);
+	MHD_add_response_header(m, "X-Request-Id", a->id);
+	a->status = r->status ? r->status : 500;
+	a->bytes = a->methode == HTTP_HEAD ? 0 : r->bodylen;
+	a->db_fout = r->db_fout;
 	ok = MHD_queue_response(conn, r->status ? r->status : 500, m);
 	MHD_destroy_response(m);
 	return ok;
 }
 
 static enum MHD_Result
-fout_nu(struct MHD_Connection *conn, unsigned status, const char *code,
+fout_nu(const struct http_server *s, struct MHD_Connection *conn,
+	struct aanvraag *a, unsigned status, const char *code,
 	const char *bericht)
 {
 	struct http_resp r;
@@ -429,7 +474,7 @@ fout_nu(struct MHD_Connection *conn, unsigned status, const char *code,
 	memset(&r, 0, sizeof(r));
 	if (http_resp_fout(&r, status, code, bericht, NULL))
 		return MHD_NO;
-	ok = stuur(conn, &r);
+	ok = stuur(s, conn, &r, s->c.tls_cert != NULL, a);
 	http_resp_release(&r);
 	return ok;
 }
@@ -453,6 +498,154 @@ client_ip(struct MHD_Connection *conn, char *buf, size_t n)
 			  buf, (socklen_t)n);
 }
 
+/* --- addresses and proxies -------------------------------------- */
+
+/* Text to the 16-byte form of struct http_adressen: 0 or -1. */
+static int
+adres_bin(const char *t, unsigned char out[16])
+{
+	struct in_addr v4;
+	struct in6_addr v6;
+
+	if (inet_pton(AF_INET, t, &v4) == 1) {
+		memset(out, 0, 10);
+		out[10] = out[11] = 0xff;
+		memcpy(out + 12, &v4, 4);
+		return 0;
+	}
+	if (inet_pton(AF_INET6, t, &v6) == 1) {
+		memcpy(out, &v6, 16);
+		return 0;
+	}
+	return -1;
+}
+
+/* The usual text of an address: "10.0.0.1" for an IPv4-mapped one, so
+ * the rate limits count one client once whatever form it came in. */
+static void
+adres_tekst(const unsigned char b[16], char *t, size_t n)
+{
+	static const unsigned char v4[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0,
+					     0xff, 0xff};
+
+	if (!memcmp(b, v4, 12))
+		inet_ntop(AF_INET, b + 12, t, (socklen_t)n);
+	else
+		inet_ntop(AF_INET6, b, t, (socklen_t)n);
+}
+
+int
+http_adressen_lees(const char *lijst, struct http_adressen *out, char *err,
+		   size_t errlen)
+{
+	struct http_adressen l;
+	const char *p = lijst;
+	char t[INET6_ADDRSTRLEN];
+
+	memset(&l, 0, sizeof(l));
+	p += strspn(p, " \t");
+	if (!strcmp(p, "none")) {
+		*out = l;
+		return 0;
+	}
+	while (*p) {
+		size_t n;
+
+		p += strspn(p, " \t");
+		n = strcspn(p, ",");
+		while (n && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+			n--;
+		if (n == 0 || n >= sizeof(t)) {
+			snprintf(err, errlen, "een leeg of te lang adres in "
+				 "de lijst; schrijf adressen gescheiden door "
+				 "komma's");
+			return -1;
+		}
+		memcpy(t, p, n);
+		t[n] = '\0';
+		if (l.n == HTTP_MAX_ADRESSEN) {
+			snprintf(err, errlen, "meer dan %d adressen",
+				 HTTP_MAX_ADRESSEN);
+			return -1;
+		}
+		if (adres_bin(t, l.a[l.n])) {
+			snprintf(err, errlen, "'%s' is geen IP-adres (zoals "
+				 "127.0.0.1 of ::1)", t);
+			return -1;
+		}
+		l.n++;
+		p += strcspn(p, ",");
+		if (*p == ',' && !*(p + 1 + strspn(p + 1, " \t"))) {
+			snprintf(err, errlen, "de lijst eindigt op een komma");
+			return -1;
+		}
+		if (*p == ',')
+			p++;
+	}
+	*out = l;
+	return 0;
+}
+
+int
+http_adressen_bevat(const struct http_adressen *l, const char *ip)
+{
+	unsigned char b[16];
+	size_t i;
+
+	if (!ip || adres_bin(ip, b))
+		return 0;
+	for (i = 0; i < l->n; i++)
+		if (!memcmp(l->a[i], b, 16))
+			return 1;
+	return 0;
+}
+
+int
+http_tls_beschikbaar(void)
+{
+	return MHD_is_feature_supported(MHD_FEATURE_TLS) == MHD_YES;
+}
+
+/* The peer is a trusted proxy: the client is the right-most address of
+ * X-Forwarded-For that is not a trusted proxy itself (everything left of
+ * it is what the client claimed, and anyone can claim anything); HTTPS
+ * when the proxy says so. An entry that is no address ends the walk, and
+ * the last trusted hop stays the client. */
+static void
+via_proxy(const struct http_server *s, struct MHD_Connection *conn,
+	  struct aanvraag *a)
+{
+	const char *xff = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						      "X-Forwarded-For");
+	const char *proto = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+							"X-Forwarded-Proto");
+	char t[INET6_ADDRSTRLEN];
+	unsigned char b[16];
+	size_t eind, begin, k, n;
+
+	if (proto && !strcasecmp(proto, "https"))
+		a->https = 1;
+	if (!xff)
+		return;
+	for (eind = strlen(xff);; eind = begin - 1) {
+		for (begin = eind; begin > 0 && xff[begin - 1] != ','; begin--)
+			;
+		k = begin + strspn(xff + begin, " \t");
+		n = k < eind ? eind - k : 0;
+		while (n && (xff[k + n - 1] == ' ' || xff[k + n - 1] == '\t'))
+			n--;
+		if (n == 0 || n >= sizeof(t))
+			return;
+		memcpy(t, xff + k, n);
+		t[n] = '\0';
+		if (adres_bin(t, b))
+			return;
+		adres_tekst(b, a->ip, sizeof(a->ip));
+		if (begin == 0 || !http_adressen_bevat(&s->c.proxies, a->ip))
+			return;
+	}
+}
+
 /* The body cap for a request: that of the route it will reach. */
 static size_t
 max_body(const struct http_server *s, const char *url, const char *method)
@@ -466,9 +659,12 @@ max_body(const struct http_server *s, const char *url, const char *method)
 		m = HTTP_GET;
 	for (i = 0; i < s->c.nroutes; i++)
 		if (s->c.routes[i].methode == m &&
-		    past(s->c.routes[i].patroon, url, off, len, &np))
+		    past(s->c.routes[i].patroon, url, off, len, &np)) {
+			if (s->c.routes[i].max_body == HTTP_BODY_UPLOAD)
+				return s->c.max_upload;
 			return s->c.routes[i].max_body ? s->c.routes[i].max_body
 							: s->c.max_body;
+		}
 	return s->c.max_body;
 }
 
@@ -491,12 +687,13 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 		const char *cl;
 
 		a->begonnen = 1;
+		a->methode = methode_van(method);
 		a->max = a->rauw ? max_body(s, a->rauw, method) : s->c.max_body;
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						 "Content-Length");
 		/* refuse a declared oversize body before reading it */
 		if (cl && strtoull(cl, NULL, 10) > a->max)
-			return fout_nu(conn, 413, "te_groot",
+			return fout_nu(s, conn, a, 413, "te_groot",
 				       "de aanvraag is te groot");
 		return MHD_YES;
 	}
@@ -527,15 +724,18 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 		return MHD_YES;
 	}
 	if (a->te_groot)
-		return fout_nu(conn, 413, "te_groot", "de aanvraag is te groot");
+		return fout_nu(s, conn, a, 413, "te_groot", "de aanvraag is te groot");
 	if (!a->rauw)
-		return fout_nu(conn, 414, "te_lang", "het adres is te lang");
+		return fout_nu(s, conn, a, 414, "te_lang", "het adres is te lang");
 	if (a->rauw[0] != '/')
-		return fout_nu(conn, 400, "ongeldig", "het pad begint niet met /");
+		return fout_nu(s, conn, a, 400, "ongeldig", "het pad begint niet met /");
 	draad_zorg(&s->c);
 	memset(&q, 0, sizeof(q));
 	memset(&r, 0, sizeof(r));
 	client_ip(conn, a->ip, sizeof(a->ip));
+	a->https = s->c.tls_cert != NULL;
+	if (s->c.proxies.n && http_adressen_bevat(&s->c.proxies, a->ip))
+		via_proxy(s, conn, a);
 	q.methode = methode_van(method);
 	q.pad = a->rauw;
 	q.body = a->body ? a->body : "";
@@ -544,12 +744,14 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 	q.bodylen = a->len;
 	q.mhd = conn;
 	q.client_ip = a->ip;
+	q.https = a->https;
 	q.app = s->c.app;
 	if (http_dispatch(s->c.routes, s->c.nroutes, &q, &r)) {
 		http_resp_release(&r);
 		return MHD_NO;
 	}
-	ok = stuur(conn, &r);
+	a->route = q.route;
+	ok = stuur(s, conn, &r, a->https, a);
 	http_resp_release(&r);
 	return ok;
 }
@@ -574,6 +776,9 @@ uri_ontvangen(void *cls, const char *uri, struct MHD_Connection *conn)
 		free(a);
 		return NULL;
 	}
+	clock_gettime(CLOCK_MONOTONIC, &a->t0);
+	ops_nieuw_id(a->id);
+	a->route = -1;
 	return a;
 }
 
@@ -581,11 +786,29 @@ static void
 klaar(void *cls, struct MHD_Connection *conn, void **req_cls,
       enum MHD_RequestTerminationCode toe)
 {
+	const struct http_server *s = cls;
 	struct aanvraag *a = *req_cls;
 
-	(void)cls;
 	(void)conn;
 	(void)toe;
+	/* after the response went out: the duration includes sending it */
+	if (a && a->status && s->c.ops) {
+		struct ops_aanvraag o;
+		struct timespec t1;
+		int64_t us;
+
+		clock_gettime(CLOCK_MONOTONIC, &t1);
+		us = (int64_t)(t1.tv_sec - a->t0.tv_sec) * 1000000 +
+		     (t1.tv_nsec - a->t0.tv_nsec) / 1000;
+		o.route = a->route;
+		o.methode = a->methode;
+		o.status = a->status;
+		o.usec = us > 0 ? (uint64_t)us : 0;
+		o.bytes = a->bytes;
+		o.db_fout = a->db_fout;
+		o.id = a->id;
+		ops_klaar(s->c.ops, &o);
+	}
 	if (a) {
 		free(a->rauw);
 		free(a->body);
@@ -594,11 +817,36 @@ klaar(void *cls, struct MHD_Connection *conn, void **req_cls,
 	}
 }
 
+/* libmicrohttpd takes its string options as void * and only reads them. */
+static void *
+optie_tekst(const char *s)
+{
+	union {
+		const char *c;
+		void *v;
+	} u;
+
+	u.c = s;
+	return u.v;
+}
+
 int
 http_start(const struct http_config *c, struct http_server **out)
 {
 	struct http_server *s = calloc(1, sizeof(*s));
 	struct sockaddr_in sin;
+	struct sockaddr_in6 sin6;
+	struct sockaddr *sa = (struct sockaddr *)&sin;
+	const char *adres = c->adres ? c->adres : "127.0.0.1";
+	unsigned int vlag = MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
+			    MHD_USE_ERROR_LOG;
+	/* an option array, so TLS can be left out of the one call */
+	struct MHD_OptionItem tls[] = {
+		{MHD_OPTION_HTTPS_MEM_CERT, 0, optie_tekst(c->tls_cert)},
+		{MHD_OPTION_HTTPS_MEM_KEY, 0, optie_tekst(c->tls_key)},
+		{MHD_OPTION_HTTPS_PRIORITIES, 0, optie_tekst(TLS_PRIORITEIT)},
+		{MHD_OPTION_END, 0, NULL},
+	};
 
 	if (!s)
 		return -1;
@@ -611,25 +859,42 @@ http_start(const struct http_config *c, struct http_server **out)
 		s->c.timeout_s = 30;
 	if (!s->c.max_body)
 		s->c.max_body = STANDAARD_MAX_BODY;
+	if (!s->c.max_upload)
+		s->c.max_upload = STANDAARD_MAX_UPLOAD;
+	/* a half TLS set-up (or a libmicrohttpd without GnuTLS) never
+	 * falls back to plain HTTP */
+	if (!c->tls_cert != !c->tls_key ||
+	    (c->tls_cert && !http_tls_beschikbaar())) {
+		free(s);
+		return -1;
+	}
+	if (c->tls_cert)
+		vlag |= MHD_USE_TLS;
+	else
+		tls[0].option = MHD_OPTION_END;
 	memset(&sin, 0, sizeof(sin));
+	memset(&sin6, 0, sizeof(sin6));
 	sin.sin_family = AF_INET;
 	sin.sin_port = htons(c->poort);
-	if (inet_pton(AF_INET, c->adres ? c->adres : "127.0.0.1",
-		      &sin.sin_addr) != 1) {
+	sin6.sin6_family = AF_INET6;
+	sin6.sin6_port = htons(c->poort);
+	if (inet_pton(AF_INET6, adres, &sin6.sin6_addr) == 1) {
+		sa = (struct sockaddr *)&sin6;
+		vlag |= MHD_USE_IPv6;
+	} else if (inet_pton(AF_INET, adres, &sin.sin_addr) != 1) {
 		free(s);
 		return -1;
 	}
 	s->d = MHD_start_daemon(
-		MHD_USE_INTERNAL_POLLING_THREAD | MHD_USE_EPOLL |
-			MHD_USE_ERROR_LOG,
-		c->poort, NULL, NULL, toegang, s,
-		MHD_OPTION_SOCK_ADDR, (struct sockaddr *)&sin,
+		vlag, c->poort, NULL, NULL, toegang, s,
+		MHD_OPTION_SOCK_ADDR, sa,
 		MHD_OPTION_THREAD_POOL_SIZE, s->c.threads,
 		MHD_OPTION_CONNECTION_LIMIT, s->c.max_verbindingen,
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->c.max_per_ip,
 		MHD_OPTION_CONNECTION_TIMEOUT, s->c.timeout_s,
 		MHD_OPTION_NOTIFY_COMPLETED, klaar, s,
 		MHD_OPTION_URI_LOG_CALLBACK, uri_ontvangen, s,
+		MHD_OPTION_ARRAY, tls,
 		MHD_OPTION_END);
 	if (!s->d) {
 		free(s);

@@ -36,8 +36,13 @@ struct http_req {
 	const char *param[HTTP_MAX_PARAMS]; /* the {} segments, decoded */
 	size_t nparam;
 	void *mhd;                 /* private: the MHD connection or NULL */
-	const char *client_ip;     /* "127.0.0.1", or "" */
+	const char *client_ip;     /* "127.0.0.1", or ""; from a trusted
+				    * proxy its X-Forwarded-For */
+	int https;                 /* reached over HTTPS: TLS here, or a
+				    * trusted proxy's X-Forwarded-Proto */
 	void *app;                 /* http_config.app */
+	int route;                 /* index of the matched route; -1: none
+				    * (set by http_dispatch, for ops.h) */
 };
 
 /* Request header (case-insensitive), cookie and query value (decoded by
@@ -56,6 +61,8 @@ struct http_resp {
 	const char *hnaam[HTTP_MAX_HEADERS]; /* static names */
 	char *hwaarde[HTTP_MAX_HEADERS];     /* owned values */
 	size_t nheaders;
+	int db_fout;               /* the answer reports a database error
+				    * (counted by ops.h) */
 };
 
 /* Set the body to a copy of json (status, JSON content type). */
@@ -101,14 +108,48 @@ struct http_route {
 int http_dispatch(const struct http_route *routes, size_t n,
 		  struct http_req *req, struct http_resp *resp);
 
+/* A body cap of a route that means http_config.max_upload. */
+#define HTTP_BODY_UPLOAD SIZE_MAX
+
+/*
+ * A set of IP addresses (trusted proxies, readers of /metrics), IPv4
+ * kept as IPv4-mapped IPv6 so "127.0.0.1" and "::ffff:127.0.0.1" are
+ * one address.
+ */
+#define HTTP_MAX_ADRESSEN 16
+struct http_adressen {
+	size_t n;
+	unsigned char a[HTTP_MAX_ADRESSEN][16];
+};
+
+/* Parse a comma-separated list ("127.0.0.1, ::1"; spaces allowed, "" or
+ * "none" is empty) into *out: 0, or -1 with the offending entry in err.
+ * *out is set only on success. */
+int http_adressen_lees(const char *lijst, struct http_adressen *out,
+		       char *err, size_t errlen);
+/* 1 when ip (text, as in http_req.client_ip) is in l, else 0. */
+int http_adressen_bevat(const struct http_adressen *l, const char *ip);
+
+/* 1 when this libmicrohttpd can serve TLS (built with GnuTLS), else 0. */
+int http_tls_beschikbaar(void);
+
 struct http_config {
-	const char *adres;          /* "127.0.0.1" */
+	const char *adres;          /* "127.0.0.1", "::1" */
 	uint16_t poort;             /* 0: any free port, see http_poort() */
 	unsigned threads;           /* worker threads, default 2 */
 	unsigned max_verbindingen;  /* default 512 */
 	unsigned max_per_ip;        /* 0: no limit */
 	unsigned timeout_s;         /* idle connection timeout, default 30 */
 	size_t max_body;            /* default 1 MiB; larger: 413 */
+	size_t max_upload;          /* HTTP_BODY_UPLOAD routes; default 20 MiB */
+	/* PEM text of the certificate chain and its key: both set, the
+	 * server speaks HTTPS only (TLS 1.2 and 1.3, AEAD ciphers) and
+	 * sends Strict-Transport-Security with hsts_max_age (0: none) */
+	const char *tls_cert;
+	const char *tls_key;
+	unsigned hsts_max_age;
+	/* peers whose X-Forwarded-For and X-Forwarded-Proto are believed */
+	struct http_adressen proxies;
 	const struct http_route *routes;
 	size_t nroutes;
 	void *app;
@@ -116,6 +157,8 @@ struct http_config {
 	 * http_thread_ctx() there, and goes to thread_free at exit */
 	void *(*thread_init)(void *app);
 	void (*thread_free)(void *ctx);
+	/* counters and request log (ops.h); NULL: none */
+	struct ops *ops;
 };
 
 struct http_server;

@@ -224,6 +224,16 @@ added_packages() {
 	join -1 2 -2 2 -v 2 -o 2.1,2.2 "$1" "$2" | sort -rn
 }
 
+# CPU seconds (user + system) of all finished children so far: with the
+# wall time, how much of a phase was waiting for a busy machine.
+# Sets $cpu; `times` must run in this shell, not in a subshell.
+cpu_now() {
+	times >"$dir/times.txt"
+	cpu=$(tail -1 "$dir/times.txt" |
+		awk '{ s = 0; for (i = 1; i <= 2; i++) { split($i, a, /[ms]/); s += a[1] * 60 + a[2] } printf "%.0f", s }')
+}
+load() { cut -d' ' -f1-3 /proc/loadavg; }
+
 summary=()
 note() { summary+=("$*"); }
 failed=0
@@ -364,7 +374,7 @@ check_leftovers() {
 # ---- phase 1: make run -------------------------------------------------------
 
 phase_run() {
-	local cmd=(make run) url code st t0 first_s foreign lpid p dl0 bad=0 i
+	local cmd=(make run) url code st t0 first_s foreign lpid p dl0 bad=0 i cpu0
 	local log=$dir/make-run.log
 	if [ -z "$port" ] && ! ss -Hltn "sport = :8080" | grep -q .; then
 		port=8080
@@ -384,7 +394,9 @@ phase_run() {
 	dl0=$(downloaded_bytes)
 
 	say "phase run: ${cmd[*]} (log: $log)"
-	note "make run: command: ${cmd[*]}"
+	note "make run: command: ${cmd[*]}; load average at start $(load)"
+	cpu_now
+	cpu0=$cpu
 	t0=$EPOCHREALTIME
 	start_inside "cd /src/spoor && exec ${cmd[*]}" "$log" "$t0"
 	# Only an answer from a listener inside the root counts: the root shares
@@ -458,6 +470,8 @@ phase_run() {
 		note "make run: FAIL: port $port still open after SIGINT"
 		bad=1
 	fi
+	cpu_now
+	note "make run: CPU time (user + system) $((cpu - cpu0)) s; load average at the end $(load)"
 	note "make run: stopped by SIGINT (make's status $st); last lines: $(tail -2 "$log" | tr '\n' '|')"
 	check_leftovers "make run" || bad=1
 	return "$bad"
@@ -497,11 +511,14 @@ explain_failure() {
 }
 
 phase_test() {
-	local log=$dir/make-test.log st t0 s bad=0 dl0 before
+	local log=$dir/make-test.log st t0 s bad=0 dl0 before cpu0
 	before=$dir/packages-run.txt
 	[ -f "$before" ] && [ "$phase" = all ] || before=$dir/packages-0.txt
 	dl0=$(downloaded_bytes)
 	say "phase test: make test (log: $log; limit $test_timeout s)"
+	note "make test: load average at start $(load)"
+	cpu_now
+	cpu0=$cpu
 	t0=$EPOCHREALTIME
 	start_inside 'cd /src/spoor && exec make test' "$log" "$t0"
 	while kill -0 "$bg" 2>/dev/null; do
@@ -520,6 +537,8 @@ phase_test() {
 	set -e
 	bg=
 	s=$(since "$t0")
+	cpu_now
+	note "make test: CPU time (user + system) $((cpu - cpu0)) s; load average at the end $(load)"
 	if [ "$st" -eq 0 ]; then
 		note "make test: passed in $s s"
 	else

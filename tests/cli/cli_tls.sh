@@ -152,9 +152,13 @@ if start tls --config "$tmp/tls.conf"; then
 	echo | openssl s_client -connect "$HP" -tls1_2 -cipher 'ECDHE-ECDSA-AES128-SHA:@SECLEVEL=0' >"$tmp/scbc" 2>&1
 	grep -q "Cipher is (NONE)" "$tmp/scbc" && ok || nok "tls: a CBC suite accepted: $(grep -i 'cipher' "$tmp/scbc")"
 	if command -v gnutls-cli >/dev/null; then
+		# the same with the other TLS library: 1.2 completes, 1.0/1.1 not
+		gnutls-cli --insecure --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.2' \
+			-p "${HP##*:}" 127.0.0.1 </dev/null >"$tmp/g12" 2>&1
+		grep -q "Handshake was completed" "$tmp/g12" && ok || nok "tls: gnutls-cli TLS 1.2: $(tail -3 "$tmp/g12")"
 		gnutls-cli --insecure --priority 'NORMAL:-VERS-ALL:+VERS-TLS1.1:+VERS-TLS1.0' \
-			-p "${HP##*:}" 127.0.0.1 </dev/null >"$tmp/g11" 2>&1 &&
-			nok "tls: gnutls-cli with TLS 1.0/1.1 connected" || ok
+			-p "${HP##*:}" 127.0.0.1 </dev/null >"$tmp/g11" 2>&1
+		grep -q "Handshake was completed" "$tmp/g11" && nok "tls: gnutls-cli with TLS 1.0/1.1 connected" || ok
 	fi
 	# plain HTTP on the TLS port: no answer, no cookie
 	code=$(curl -s -o /dev/null -w '%{http_code}' --max-time 10 "http://$HP/api/v1/ik")

@@ -11,7 +11,8 @@
 #               cluster was created and no browser, valgrind or clang
 #               installed; then Ctrl-C (SIGINT) and a check that it ended
 #   phase test  `make test` (after phase run, in the same root): wall time
-#               and status; on failure the failing tests and their output
+#               and status, no process or PostgreSQL cluster left behind;
+#               on failure the failing tests and their output
 # Then a summary (also in DIR/summary.txt). Exit status 0 when every phase
 # passed, 1 when one failed, 2 on a usage or setup error.
 #

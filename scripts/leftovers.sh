@@ -6,9 +6,10 @@
 #   scripts/leftovers.sh [check]        what runs now
 #   scripts/leftovers.sh snapshot FILE  record what runs now (before tests)
 #   scripts/leftovers.sh check FILE     what runs now and is not in FILE
-#   scripts/leftovers.sh run CMD...     snapshot, CMD, check: exits with
-#                                       CMD's status, or 1 when CMD passed
-#                                       but left something running
+#   scripts/leftovers.sh run CMD...     CMD, then a check of what CMD
+#                                       started: exits with CMD's status,
+#                                       or 1 when CMD passed but left
+#                                       something running
 #
 # Exit status 0: nothing left; 1: something left, listed on stderr with
 # its pid, command line, the test that probably started it and how to
@@ -31,6 +32,12 @@
 # - what the snapshot FILE lists: processes by pid and start time (a
 #   reused pid is not taken for the old process), clusters also by their
 #   directory;
+# - with run: a process that CMD did not start. run puts a token into
+#   CMD's environment (SPOOR_LEFTOVERS_RUN), which every process it starts
+#   inherits, and counts only processes that carry it (or whose
+#   environment it may not read and that were not running before), so
+#   neither older processes nor another test run on the same machine
+#   make it fail;
 # - zombies, and whatever ends within 5 s: a test's cleanup may have just
 #   killed a server that is still exiting when ctest returns.
 #
@@ -79,21 +86,34 @@ R_KEYS=()
 R_WHAT=()
 R_WHO=()
 R_STOP=()
+# a process's SPOOR_LEFTOVERS_RUN: "-" when unset, "?" when its environment
+# is unreadable; empty for a directory
+R_RUN=()
 # every marker directory seen, for the snapshot
 MARKERS=()
 
+# record KEYS WHAT WHO STOP [PID]
 record() {
+	local run=
 	R_KEYS+=("$1")
 	R_WHAT+=("$2")
 	R_WHO+=("$3")
 	R_STOP+=("$4")
+	if [ -n "${5:-}" ]; then
+		if ! { : <"/proc/$5/environ"; } 2>/dev/null; then
+			run=?
+		else
+			run=$(envvar "$5" SPOOR_LEFTOVERS_RUN) || run=-
+		fi
+	fi
+	R_RUN+=("$run")
 }
 
 scan() {
 	local -A exe=() cwd=() ppid=() start=() pm_dir=() pm_key=() pm_what=()
 	local path t p d stat rest a0 e a i db test dir children m spoor
 	local -a args f
-	R_KEYS=() R_WHAT=() R_WHO=() R_STOP=() MARKERS=()
+	R_KEYS=() R_WHAT=() R_WHO=() R_STOP=() R_RUN=() MARKERS=()
 
 	# one find for every executable and working directory link
 	while IFS=$'\t' read -r path t; do
@@ -185,7 +205,7 @@ scan() {
 			*) test="unknown (working directory ${cwd[$p]:-unknown})" ;;
 			esac
 		fi
-		record "proc $p ${start[$p]}" "spoor pid $p: ${args[*]}" "$test" "kill $p"
+		record "proc $p ${start[$p]}" "spoor pid $p: ${args[*]}" "$test" "kill $p" "$p"
 	done
 
 	for p in "${!pm_dir[@]}"; do
@@ -198,10 +218,10 @@ scan() {
 		[ -n "$test" ] || test=$(starter "$dir")
 		if [ -f "$dir/$MERK" ]; then
 			record "${pm_key[$p]}" "PostgreSQL pid $p (and $children child processes): ${pm_what[$p]}" "$test" \
-				"bash scripts/pg.sh stop 'postgresql:///spoor_test?host=$dir&user=postgres'"
+				"bash scripts/pg.sh stop 'postgresql:///spoor_test?host=$dir&user=postgres'" "$p"
 		else
 			record "${pm_key[$p]}" "PostgreSQL pid $p (and $children child processes), its directory $dir removed: ${pm_what[$p]}" \
-				"$test" "kill -QUIT $p"
+				"$test" "kill -QUIT $p" "$p"
 		fi
 	done
 
@@ -226,9 +246,11 @@ snapshot() {
 	} | sort -u
 }
 
-# check [FILE]: exit status 0 when nothing runs that FILE does not list
+# check [FILE [RUN]]: exit status 0 when nothing runs that FILE does not
+# list; with RUN, processes count only when they carry it (or their
+# environment is unreadable)
 check() {
-	local snap=${1:-} round i k new known
+	local snap=${1:-} tok=${2:-} round i k new known
 	local -A old=()
 	if [ -n "$snap" ]; then
 		[ -r "$snap" ] || { echo "leftovers.sh: no snapshot $snap (run: scripts/leftovers.sh snapshot $snap)" >&2; exit 2; }
@@ -238,6 +260,10 @@ check() {
 		scan
 		new=()
 		for i in "${!R_KEYS[@]}"; do
+			case $tok:${R_RUN[$i]} in
+			:* | *:"$tok" | *:\? | *:) ;;
+			*) continue ;; # started by something else
+			esac
 			known=0
 			while IFS= read -r k; do
 				[ -n "${old[$k]:-}" ] && known=1
@@ -248,7 +274,7 @@ check() {
 		[ "$round" -lt 10 ] && sleep 0.5
 	done
 	{
-		echo "leftovers.sh: ${#new[@]} spoor process(es) or PostgreSQL cluster(s) left running by the tests:"
+		echo "leftovers.sh: FAIL: ${#new[@]} spoor process(es) or PostgreSQL cluster(s) left running by the tests:"
 		for i in "${new[@]}"; do
 			echo "  ${R_WHAT[$i]}"
 			echo "    left by: ${R_WHO[$i]}"
@@ -273,9 +299,11 @@ run)
 	snap=$(mktemp) || exit 2
 	trap 'rm -f "$snap"' EXIT
 	snapshot >"$snap"
+	SPOOR_LEFTOVERS_RUN=${snap##*/}
+	export SPOOR_LEFTOVERS_RUN
 	"$@"
 	rc=$?
-	check "$snap"
+	check "$snap" "$SPOOR_LEFTOVERS_RUN"
 	c=$?
 	[ "$rc" -ne 0 ] && exit "$rc"
 	exit "$c"

@@ -106,7 +106,7 @@ duur(const char *v, int64_t min, int64_t max, int64_t *out, char *err,
 	}
 	if (!keer || getal(v, n, (uint64_t)max, &x) ||
 	    x * keer < (uint64_t)min || x * keer > (uint64_t)max) {
-		snprintf(err, errlen, "'%s' is geen duur tussen %llds en "
+		snprintf(err, errlen, "'%.80s' is geen duur tussen %llds en "
 			 "%lldd; schrijf een getal met s, m, h of d (zoals "
 			 "12h of 30m)", v, (long long)min,
 			 (long long)(max / 86400));
@@ -129,7 +129,7 @@ grootte(const char *v, uint64_t min, uint64_t max, size_t *out, char *err,
 		n--;
 	}
 	if (getal(v, n, max, &x) || x * keer < min || x * keer > max) {
-		snprintf(err, errlen, "'%s' is geen grootte tussen %lluK en "
+		snprintf(err, errlen, "'%.80s' is geen grootte tussen %lluK en "
 			 "%lluM; schrijf een getal met K of M (zoals 20M)", v,
 			 (unsigned long long)(min / 1024),
 			 (unsigned long long)(max >> 20));
@@ -146,7 +146,7 @@ geheel(const char *v, uint64_t min, uint64_t max, unsigned *out, char *err,
 	uint64_t x;
 
 	if (getal(v, strlen(v), max, &x) || x < min) {
-		snprintf(err, errlen, "'%s' is geen geheel getal van %llu "
+		snprintf(err, errlen, "'%.80s' is geen geheel getal van %llu "
 			 "tot en met %llu", v, (unsigned long long)min,
 			 (unsigned long long)max);
 		return -1;
@@ -202,7 +202,7 @@ pad(const char *v, char **out, char *err, size_t errlen)
 	char *d;
 
 	if (v[0] != '/') {
-		snprintf(err, errlen, "'%s' is geen absoluut pad; begin het "
+		snprintf(err, errlen, "'%.80s' is geen absoluut pad; begin het "
 			 "met /", v);
 		return -1;
 	}
@@ -257,7 +257,7 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 	case K_LISTEN:
 		if (conf_listen_split(v, a, sizeof(a), &p) ||
 		    !is_ip(a)) {
-			snprintf(err, errlen, "'%s' is geen ADRES:POORT; schrijf "
+			snprintf(err, errlen, "'%.80s' is geen ADRES:POORT; schrijf "
 				 "bijvoorbeeld 127.0.0.1:8080 of [::1]:8080", v);
 			return CONF_FOUT;
 		}
@@ -268,7 +268,7 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 		}
 		for (i = 0; i < c->nlisten; i++)
 			if (!strcmp(c->listen[i], v)) {
-				snprintf(err, errlen, "listen %s staat er al", v);
+				snprintf(err, errlen, "listen %.80s staat er al", v);
 				return CONF_FOUT;
 			}
 		if (!(c->listen[c->nlisten] = strdup(v)))
@@ -307,7 +307,7 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 		if (strlen(v) > 253 ||
 		    strspn(v, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ"
 			      "0123456789.-:[]") != strlen(v)) {
-			snprintf(err, errlen, "'%s' is geen hostnaam of "
+			snprintf(err, errlen, "'%.80s' is geen hostnaam of "
 				 "IP-adres", v);
 			return CONF_FOUT;
 		}
@@ -319,7 +319,7 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 
 		if (strlen(v) > 254 || !at || at == v || !at[1] ||
 		    strchr(at + 1, '@') || strpbrk(v, " \t<>,;\"")) {
-			snprintf(err, errlen, "'%s' is geen e-mailadres (zoals "
+			snprintf(err, errlen, "'%.80s' is geen e-mailadres (zoals "
 				 "spoor@example.org)", v);
 			return CONF_FOUT;
 		}
@@ -327,7 +327,7 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 	}
 	case K_REQUEST_LOG:
 		if (strcmp(v, "on") != 0 && strcmp(v, "off") != 0) {
-			snprintf(err, errlen, "'%s' moet on of off zijn", v);
+			snprintf(err, errlen, "'%.80s' moet on of off zijn", v);
 			return CONF_FOUT;
 		}
 		c->request_log = !strcmp(v, "on");

@@ -59,6 +59,9 @@ int cli_db_optie(int argc, char **argv, int *i, const char **db);
  * EXIT_SCHEMA for a newer schema, else EXIT_INVOER. *out: store_free().
  */
 int cli_store_open(const char *url, int migreer, struct store **out);
+/* url fit for a message: itself, or a description when it holds a
+ * password. */
+const char *cli_db_toon(const char *url);
 /* A readable random password: 16 characters without look-alikes. */
 void cli_nieuw_wachtwoord(char out[17]);
 int cmd_init(int argc, char **argv);

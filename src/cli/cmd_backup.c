@@ -335,7 +335,9 @@ help_backup(void)
 	      "mislukte backup laat geen half bestand achter. Het bestand is\n"
 	      "alleen voor de eigenaar leesbaar (0600).\n"
 	      "Afgedrukt: grootte, schemaversie en aantal dossiers.\n"
-	      "Terugzetten: spoor restore (spoor help restore).\n", stdout);
+	      "Terugzetten: spoor restore (spoor help restore).\n\n"
+	      "Afsluitcode: 0 geschreven; 2 fout (DOEL bestaat, pg_dump\n"
+	      "mislukt, ...); 3 database van een nieuwere spoor.\n", stdout);
 }
 
 int
@@ -501,7 +503,12 @@ help_restore(void)
 	      "PostgreSQL: BRON is een pg_dump-archief; het doel is een lege\n"
 	      "database (createdb). Met --overschrijf ruimt pg_restore eerst de\n"
 	      "bestaande objecten op (--clean --if-exists). Alles in een\n"
-	      "transactie: bij een fout blijft de database zoals ze was.\n",
+	      "transactie: bij een fout blijft de database zoals ze was. Het\n"
+	      "auditlog is pas na het terugzetten na te rekenen.\n\n"
+	      "Afsluitcode: 0 teruggezet en gecontroleerd; 1 auditlog gewijzigd\n"
+	      "(SQLite: niets teruggezet; PostgreSQL: wel teruggezet); 2 geen\n"
+	      "bruikbare backup, doel niet leeg of andere fout; 3 backup van\n"
+	      "een nieuwere spoor.\n",
 	      stdout);
 }
 
@@ -526,10 +533,11 @@ bron_soort(const char *pad)
 }
 
 /* After migrating: the audit chain verifies (exit 1 otherwise, with the
- * first bad record) and the cases are counted. */
+ * first bad record) and the cases are counted. geplaatst: the data is in
+ * the target already (PostgreSQL), which the message then says. */
 static int
-controleer(const char *url, const char *bron, long long *dossiers,
-	   long long *records)
+controleer(const char *url, const char *bron, int geplaatst,
+	   long long *dossiers, long long *records)
 {
 	struct store *s = NULL;
 	struct db_res r;
@@ -542,8 +550,9 @@ controleer(const char *url, const char *bron, long long *dossiers,
 	rc = store_audit_verify(s, &n, &bad);
 	if (rc == ST_ONGELDIG) {
 		store_free(s);
-		cli_fout("restore: het auditlog van %s is GEWIJZIGD: de keten "
-			 "breekt bij record %lld",
+		cli_fout("restore: %shet auditlog van %s is GEWIJZIGD: de "
+			 "keten breekt bij record %lld",
+			 geplaatst ? "teruggezet, maar " : "niets teruggezet: ",
 			 bron, (long long)bad);
 		return EXIT_BEVINDINGEN;
 	}
@@ -655,7 +664,7 @@ restore_sqlite(const char *bron, const char *doel, int overschrijf)
 	}
 	db_free(h);
 	h = NULL;
-	if ((rc = controleer(tmp, bron, &dossiers, &records))) {
+	if ((rc = controleer(tmp, bron, 0, &dossiers, &records))) {
 		out = rc;
 		goto out;
 	}
@@ -772,13 +781,11 @@ restore_pg(const char *bron, const char *url, int overschrijf)
 	}
 	db_free(h);
 	h = NULL;
-	if ((rc = controleer(url, bron, &dossiers, &records))) {
+	if ((rc = controleer(url, bron, 1, &dossiers, &records))) {
 		out = rc;
 		goto out;
 	}
-	/* the URL only when it holds no password */
-	meld(pw ? "de PostgreSQL-database van --db" : url, van, naar, dossiers,
-	     records);
+	meld(cli_db_toon(url), van, naar, dossiers, records);
 	out = EXIT_OK;
 out:
 	db_free(h);

@@ -26,6 +26,14 @@ cli_db_url(const char *optie)
 	return e && *e ? e : "spoor.db";
 }
 
+const char *
+cli_db_toon(const char *url)
+{
+	return db_url_wachtwoord(url) ? "de database van --db (URL met "
+					"wachtwoord)"
+				      : url;
+}
+
 int
 cli_store_open(const char *url, int migreer, struct store **out)
 {
@@ -45,7 +53,7 @@ cli_store_open(const char *url, int migreer, struct store **out)
 	if (v > migrate_laatste()) {
 		db_free(h);
 		migrate_te_nieuw(v, err, sizeof(err));
-		cli_fout("%s: %s", url, err);
+		cli_fout("%s: %s", cli_db_toon(url), err);
 		return EXIT_SCHEMA;
 	}
 	/* serve upgrades a spoor database but creates none: a mistyped
@@ -56,13 +64,14 @@ cli_store_open(const char *url, int migreer, struct store **out)
 	}
 	rc = migrate_run(h, &van, &naar);
 	if (rc) {
-		cli_fout("%s: %s", url, db_errmsg(h));
+		cli_fout("%s: %s", cli_db_toon(url), db_errmsg(h));
 		db_free(h);
 		return EXIT_INVOER;
 	}
 	db_free(h);
 	if (migreer == 2 && van != naar)
-		printf("%s: schemaversie %d -> %d\n", url, van, naar);
+		printf("%s: schemaversie %d -> %d\n", cli_db_toon(url), van,
+		       naar);
 	if (store_open(url, 0, out, err, sizeof(err)))
 		return cli_fout("%s", err);
 	return 0;
@@ -125,21 +134,22 @@ cmd_init(int argc, char **argv)
 		return cli_fout("%s", err);
 	if (!migrate_versie(h, &van) && van > migrate_laatste()) {
 		migrate_te_nieuw(van, err, sizeof(err));
-		cli_fout("%s: %s", db, err);
+		cli_fout("%s: %s", cli_db_toon(db), err);
 		db_free(h);
 		return EXIT_SCHEMA;
 	}
 	rc = migrate_run(h, &van, &naar);
 	if (rc) {
-		cli_fout("%s: %s", db, db_errmsg(h));
+		cli_fout("%s: %s", cli_db_toon(db), db_errmsg(h));
 		db_free(h);
 		return EXIT_INVOER;
 	}
 	db_free(h);
 	if (van == naar)
-		printf("%s: schemaversie %d, al bij\n", db, naar);
+		printf("%s: schemaversie %d, al bij\n", cli_db_toon(db), naar);
 	else
-		printf("%s: schemaversie %d -> %d\n", db, van, naar);
+		printf("%s: schemaversie %d -> %d\n", cli_db_toon(db), van,
+		       naar);
 	return EXIT_OK;
 }
 

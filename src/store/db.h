@@ -128,6 +128,9 @@ int db_sqlite_kopie(const char *bron, const char *doel, char *err,
  * the caller. The message in err never shows the password. */
 int db_pg_verbinding(const char *url, char **conninfo, char **wachtwoord,
 		     char *err, size_t errlen);
+/* Whether url is a PostgreSQL URL that holds a password (1 also when it
+ * cannot be parsed): such a URL is not printed. */
+int db_url_wachtwoord(const char *url);
 
 /* For backends: build a result of nrows x ncols (cells NULL), and set a
  * cell to a copy of len bytes (p NULL -> SQL NULL). */

@@ -652,3 +652,22 @@ out:
 	PQconninfoFree(opt);
 	return rc;
 }
+
+int
+db_url_wachtwoord(const char *url)
+{
+	PQconninfoOption *opt, *o;
+	int ja = 0;
+
+	if (strncmp(url, "postgresql://", 13) != 0 &&
+	    strncmp(url, "postgres://", 11) != 0)
+		return 0;
+	opt = PQconninfoParse(url, NULL);
+	if (!opt)
+		return 1; /* unreadable: assume the worst */
+	for (o = opt; o->keyword; o++)
+		if (!strcmp(o->keyword, "password") && o->val && *o->val)
+			ja = 1;
+	PQconninfoFree(opt);
+	return ja;
+}

@@ -273,6 +273,15 @@ run backup --db "$(url doel3)" "$tmp/x9.dump"
 want_rc 3 "backup of a newer PostgreSQL schema"
 absent "$tmp/x9.dump" "backup of a newer PostgreSQL schema"
 
+# a changed audit log can only be found once restored: exit 1, said so
+createdb -h "$SOCK" -U postgres doel5 && createdb -h "$SOCK" -U postgres doel6 || nok "createdb doel5, doel6"
+run restore --db "$(url doel5)" "$tmp/p.dump"
+psqlc doel5 "UPDATE audit SET actie = 'niets' WHERE volgnr = 2" >/dev/null
+pg_dump -Fc -f "$tmp/vals.dump" -h "$SOCK" -U postgres doel5 2>"$tmp/err" || nok "pg_dump: $(cat "$tmp/err")"
+run restore --db "$(url doel6)" "$tmp/vals.dump"
+want_rc 1 "pg restore of a changed audit log"
+err_has "teruggezet, maar het auditlog van $tmp/vals.dump is GEWIJZIGD: de keten breekt bij record 2" "pg restore names the changed record"
+
 # a password: through PGPASSWORD, never on pg_dump's command line
 GEHEIM=zeer-geheim-42
 psqlc postgres "CREATE ROLE wwtest LOGIN PASSWORD '$GEHEIM'" >/dev/null
@@ -286,6 +295,10 @@ UW="postgresql://wwtest:$GEHEIM@/doel4?host=$SOCK"
 run restore --db "$UW" "$tmp/p.dump"
 want_rc 0 "pg restore with a password"
 grep -qF "$GEHEIM" "$tmp/out" "$tmp/err" && nok "restore printed the password" || ok
+run init --db "$UW"
+want_rc 0 "init with a password in the URL"
+has "de database van --db (URL met wachtwoord): schemaversie $V, al bij" "init names the database without its password"
+grep -qF "$GEHEIM" "$tmp/out" "$tmp/err" && nok "init printed the password" || ok
 mkdir "$tmp/bin"
 REAL=$(command -v pg_dump)
 cat >"$tmp/bin/pg_dump" <<EOF

@@ -317,6 +317,13 @@ t_pg_verbinding(void **state)
 	assert_non_null(strstr(ci, "host='/tmp/s'"));
 	free(ci);
 
+	/* which URLs may be printed */
+	assert_int_equal(db_url_wachtwoord("postgresql://jan:x@h/d"), 1);
+	assert_int_equal(db_url_wachtwoord("postgresql:///d?password=x"), 1);
+	assert_int_equal(db_url_wachtwoord("postgresql://jan@h/d"), 0);
+	assert_int_equal(db_url_wachtwoord("postgres://h/d?bla=1"), 1);
+	assert_int_equal(db_url_wachtwoord("/var/lib/spoor/a:b@c.db"), 0);
+
 	/* a bad URL: refused, the password not in the message */
 	ci = pw = NULL;
 	assert_int_not_equal(db_pg_verbinding("postgresql://jan:GEHEIM@h/d?bla=1",

@@ -775,6 +775,15 @@ restore_pg(const char *bron, const char *url, int overschrijf)
 		cli_fout("restore: %s", err);
 		goto out;
 	}
+	/* the archive's schema (public) may lie outside the search path
+	 * of --db (options=-csearch_path=...): migrating would then make
+	 * a new, empty spoor next to the restored one */
+	if (migrate_bekijk(h, &tv, &tabellen) || tv < 0) {
+		cli_fout("restore: teruggezet, maar spoor vindt schema_versie "
+			 "niet in het zoekpad van --db: laat search_path weg "
+			 "of wijs het schema van de backup aan");
+		goto out;
+	}
 	if (migrate_run(h, &van, &naar)) {
 		cli_fout("restore: %s", db_errmsg(h));
 		goto out;

@@ -106,9 +106,9 @@ want_rc 0 "restore onto an empty file"
 # a database in use is not replaced
 "$SPOOR" serve --db "$tmp/r.db" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
 spid=$!
-for _ in $(seq 1 300); do
+for _ in $(seq 1 600); do # up to 60 s: valgrind starts slowly
 	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	sleep 0.05
+	sleep 0.1
 done
 if grep -q "luistert op" "$tmp/serve.out"; then
 	run restore --db "$tmp/r.db" --overschrijf "$tmp/b.db"
@@ -272,6 +272,13 @@ want_rc 3 "export from a newer PostgreSQL schema"
 run backup --db "$(url doel3)" "$tmp/x9.dump"
 want_rc 3 "backup of a newer PostgreSQL schema"
 absent "$tmp/x9.dump" "backup of a newer PostgreSQL schema"
+
+# a search path that misses the restored tables: no second, empty spoor
+createdb -h "$SOCK" -U postgres doel7 || nok "createdb doel7"
+run restore --db "$(url doel7)&options=-csearch_path%3Delders" "$tmp/p.dump"
+want_rc 2 "pg restore with a search path elsewhere"
+err_has "zoekpad" "the refusal names the search path"
+[ "$(psqlc doel7 "SELECT count(*) FROM information_schema.tables WHERE table_name = 'schema_versie'")" = 1 ] && ok || nok "a second schema_versie was made"
 
 # a changed audit log can only be found once restored: exit 1, said so
 createdb -h "$SOCK" -U postgres doel5 && createdb -h "$SOCK" -U postgres doel6 || nok "createdb doel5, doel6"

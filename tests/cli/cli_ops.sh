@@ -62,7 +62,10 @@ scrape() { req GET /metrics; want 200 "metrics from 127.0.0.1"; cp "$tmp/body" "
 
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
 	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
-start
+# one worker, which opens its connection at the first request below: a
+# worker that first opened it while the schema is changed further down
+# would refuse the database for good
+start --threads 1
 
 # --- probes ---
 req GET /healthz

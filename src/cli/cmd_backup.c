@@ -55,6 +55,8 @@ oorzaak(int e, char buf[128])
 		return "pad te lang";
 	case ENOTDIR:
 		return "een deel van het pad is geen map";
+	case EISDIR:
+		return "is een map";
 	default:
 		if (strerror_r(e, buf, 128) != 0)
 			snprintf(buf, 128, "fout %d", e);

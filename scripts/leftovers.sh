@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # scripts/leftovers.sh - fails when a test left a spoor process or a
-# PostgreSQL cluster of scripts/pg.sh running (make test calls it around
-# each test phase).
+# PostgreSQL cluster of scripts/pg.sh running; make test wraps each test
+# phase in `scripts/leftovers.sh run`.
 #
 #   scripts/leftovers.sh [check]        what runs now
 #   scripts/leftovers.sh snapshot FILE  record what runs now (before tests)
@@ -111,7 +111,7 @@ record() {
 
 scan() {
 	local -A exe=() cwd=() ppid=() start=() pm_dir=() pm_key=() pm_what=()
-	local path t p d stat rest a0 e a i db test dir children m spoor
+	local path t p d stat rest a0 e a i db conf test dir children m spoor
 	local -a args f
 	R_KEYS=() R_WHAT=() R_WHO=() R_STOP=() R_RUN=() MARKERS=()
 
@@ -160,7 +160,7 @@ scan() {
 
 		spoor=0
 		case $e in
-		"$ROOT"/build/*/spoor) spoor=1 ;;
+		"$ROOT"/build/spoor | "$ROOT"/build/*/spoor) spoor=1 ;;
 		esac
 		[ "$a0" = spoor ] && [ "${args[1]:-}" = serve ] && spoor=1
 		if [[ $a0 == valgrind* || $e == */valgrind/* ]]; then
@@ -173,15 +173,25 @@ scan() {
 		fi
 		[ "$spoor" = 1 ] || continue
 
-		# the database as spoor finds it: --db, else $SPOOR_DB, else
-		# spoor.db in its working directory
+		# the database as spoor finds it (docs/configuration.md): --db,
+		# else db of the configuration file (--config, else
+		# $SPOOR_CONFIG, else /etc/spoor/spoor.conf), else $SPOOR_DB,
+		# else spoor.db in its working directory
 		db=
+		conf=
 		for ((i = 1; i < ${#args[@]}; i++)); do
 			case ${args[i]} in
 			--db) db=${args[i + 1]:-} ;;
 			--db=*) db=${args[i]#--db=} ;;
+			--config) conf=${args[i + 1]:-} ;;
+			--config=*) conf=${args[i]#--config=} ;;
 			esac
 		done
+		[ -n "$conf" ] || conf=$(envvar "$p" SPOOR_CONFIG) || conf=
+		[ -n "$conf" ] || conf=/etc/spoor/spoor.conf
+		case $conf in /*) ;; *) conf=${cwd[$p]:-/unknown}/$conf ;; esac
+		[ -n "$db" ] || db=$(sed -n 's/^[[:space:]]*db[[:space:]]*=[[:space:]]*//p' "$conf" 2>/dev/null | tail -n 1)
+		db=${db%"${db##*[![:space:]]}"}
 		[ -n "$db" ] || db=$(envvar "$p" SPOOR_DB) || db=
 		[ -n "$db" ] || db=spoor.db
 		case $db in
@@ -196,15 +206,14 @@ scan() {
 		case $db in "$RUN_DIR"/*) continue ;; esac
 
 		test=$(envvar "$p" SPOOR_TEST) || test=
-		if [ -z "$test" ]; then
-			case $db in
-			*host=/tmp/spoor-pg.*)
-				dir=${db#*host=}
-				test="$(starter "${dir%%&*}") (its database's starter)"
-				;;
-			*) test="unknown (working directory ${cwd[$p]:-unknown})" ;;
-			esac
-		fi
+		case $test:$db in
+		:*host=/tmp/spoor-pg.*)
+			dir=${db#*host=}
+			dir=${dir%%&*}
+			[ -f "$dir/$MERK" ] && test="$(starter "$dir") (who started its database)"
+			;;
+		esac
+		[ -n "$test" ] || test="unknown (working directory ${cwd[$p]:-unknown})"
 		record "proc $p ${start[$p]}" "spoor pid $p: ${args[*]}" "$test" "kill $p" "$p"
 	done
 

@@ -186,7 +186,10 @@ logfmt_waarde(const char *s, char *buf, size_t n)
 			return 0;
 		if (*s == '"' || *s == '\\')
 			buf[o++] = '\\';
-		buf[o++] = (unsigned char)*s < 0x20 || *s == 0x7f ? '?' : *s;
+		if ((unsigned char)*s < 0x20 || *s == 0x7f)
+			buf[o++] = '?';
+		else
+			buf[o++] = *s;
 	}
 	buf[o++] = '"';
 	return o;

@@ -127,15 +127,18 @@ exposition(void **state)
 	struct ops *o = NULL;
 	struct ops_stand st;
 	char *t = NULL, *w;
-	size_t n = 0, i, l = 1;
+	size_t n = 0, i, l = 1, k;
 
 	(void)state;
 	for (i = 0; i < sizeof(verwacht) / sizeof(verwacht[0]); i++)
 		l += strlen(verwacht[i]);
 	w = calloc(1, l);
 	assert_non_null(w);
-	for (i = 0; i < sizeof(verwacht) / sizeof(verwacht[0]); i++)
-		strcat(w, verwacht[i]);
+	for (i = 0, l = 0; i < sizeof(verwacht) / sizeof(verwacht[0]); i++) {
+		k = strlen(verwacht[i]);
+		memcpy(w + l, verwacht[i], k);
+		l += k;
+	}
 	assert_int_equal(ops_new(routes, 3, &o), 0);
 	tel(o, 0, 200, 500, 0);
 	tel(o, 0, 404, 501, 0);

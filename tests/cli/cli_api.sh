@@ -34,6 +34,7 @@ grep -q "30 dossiers" "$tmp/demo.out" && ok || nok "demo: 30 cases"
 pid=$!
 for _ in $(seq 1 300); do
 	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
+	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.05
 done
 URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
@@ -454,7 +455,7 @@ want 200 "an existing session goes on"
 stop_server "$pid"
 src=$?
 pid=
-[ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(tail -3 "$tmp/serve.err")"
+[ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(server_said "$tmp/serve.err")"
 "$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain intact: $(cat "$tmp/audit")"
 
 echo "$pass passed, $fail failed"

@@ -42,6 +42,7 @@ start() {
 	pid=$!
 	for _ in $(seq 1 300); do
 		grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
+		kill -0 "$pid" 2>/dev/null || break
 		sleep 0.05
 	done
 	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")

@@ -36,6 +36,7 @@ nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 pid=$!
 for _ in $(seq 1 300); do
 	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
+	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.05
 done
 URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
@@ -384,7 +385,7 @@ done
 stop_server "$pid"
 src=$?
 pid=
-[ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(tail -3 "$tmp/serve.err")"
+[ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(server_said "$tmp/serve.err")"
 "$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain intact: $(cat "$tmp/audit")"
 
 echo "$pass passed, $fail failed"

@@ -127,15 +127,13 @@ for d in ('D-DEMO-001', 'D-DEMO-002'):
     bad += len(ids) - len(set(ids))
 print(bad)")
 [ "$ids" = 0 ] && ok || nok "$ids duplicate entry ids"
-# said N: the last lines server N wrote, without its request log
-said() { grep -v '^ts=' "$tmp/err.$1" | tail -3; }
 for i in "${!pids[@]}"; do
 	p=${pids[$i]}
-	kill -0 "$p" 2>/dev/null && ok || nok "server $((i + 1)) (pid $p) ended before the stop: $(said $((i + 1)))"
+	kill -0 "$p" 2>/dev/null && ok || nok "server $((i + 1)) (pid $p) ended before the stop: $(server_said "$tmp/err.$((i + 1))")"
 	stop_server "$p"
 	s=$?
 	unset "pids[$i]" # stopped: the cleanup must not signal a reused pid
-	[ "$s" -eq 0 ] && ok || nok "server $((i + 1)) (pid $p) stops cleanly on SIGTERM (exit $s): $(said $((i + 1)))"
+	[ "$s" -eq 0 ] && ok || nok "server $((i + 1)) (pid $p) stops cleanly on SIGTERM (exit $s): $(server_said "$tmp/err.$((i + 1))")"
 done
 "$SPOOR" audit verify --db "$U" >"$tmp/audit" 2>&1 && ok || nok "audit chain from two processes: $(cat "$tmp/audit")"
 grep -q "auditlog intact" "$tmp/audit" && ok || nok "audit verify output: $(cat "$tmp/audit")"

@@ -40,6 +40,7 @@ nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 pid=$!
 for _ in $(seq 1 300); do
 	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
+	kill -0 "$pid" 2>/dev/null || break
 	sleep 0.05
 done
 URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
@@ -281,7 +282,7 @@ for r in $ROLLEN; do
 done
 
 # the server ends on SIGTERM whichever thread receives it
-stop_server "$pid" && ok || nok "server stops cleanly on SIGTERM: $(tail -3 "$tmp/serve.err")"
+stop_server "$pid" && ok || nok "server stops cleanly on SIGTERM: $(server_said "$tmp/serve.err")"
 pid=
 
 echo "$pass passed, $fail failed"

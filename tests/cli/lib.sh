@@ -26,3 +26,9 @@ stop_server() {
 	fi
 	wait "$p" 2>/dev/null
 }
+
+# server_said FILE: the last three lines a server wrote to FILE (its
+# stderr) without its request log, for a failure message.
+server_said() {
+	grep -v '^ts=' "$1" 2>/dev/null | tail -n 3
+}

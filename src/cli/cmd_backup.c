@@ -347,7 +347,6 @@ cmd_backup(int argc, char **argv)
 {
 	const char *db = NULL, *doel = NULL, *url;
 	char tmp[4096] = "", err[512], eb[128], *conninfo = NULL, *pw = NULL;
-	struct store *s = NULL;
 	struct db *h = NULL;
 	struct db_param p;
 	struct stat st;
@@ -375,10 +374,30 @@ cmd_backup(int argc, char **argv)
 		return cli_fout("backup: %s bestaat al; kies een nieuwe naam",
 				doel);
 	url = cli_db_url(db);
-	/* the version check of every database command (a newer schema:
-	 * exit 3) */
-	if ((rc = cli_store_open(url, 0, &s)))
-		return rc;
+	/* db_open would create a missing SQLite file */
+	if (!is_pg(url) && access(url, F_OK) != 0)
+		return cli_fout("backup: %s: %s", url, oorzaak(errno, eb));
+	if (db_open(url, &h, err, sizeof(err)))
+		return cli_fout("backup: %s", err);
+	/* any version up to this spoor's, as it is: a backup must still
+	 * be possible after a new binary is installed, before it
+	 * migrates. A newer one: exit 3, as every database command. */
+	if (migrate_bekijk(h, &versie, &tabellen)) {
+		cli_fout("backup: %s", db_errmsg(h));
+		goto out;
+	}
+	if (versie < 1) {
+		cli_fout("backup: %s is geen database van spoor (voer eerst "
+			 "'spoor init' uit)",
+			 cli_db_toon(url));
+		goto out;
+	}
+	if (versie > migrate_laatste()) {
+		migrate_te_nieuw(versie, err, sizeof(err));
+		cli_fout("%s: %s", cli_db_toon(url), err);
+		out = EXIT_SCHEMA;
+		goto out;
+	}
 	if (tijdelijk(doel, tmp, sizeof(tmp))) {
 		tmp[0] = '\0';
 		cli_fout("backup: %s: %s", doel, oorzaak(errno, eb));
@@ -388,12 +407,12 @@ cmd_backup(int argc, char **argv)
 		/* one read transaction: a consistent snapshot while
 		 * writers go on */
 		p = db_text(tmp);
-		if (db_exec(s->db, "VACUUM INTO $1", &p, 1, NULL)) {
-			cli_fout("backup: %s", store_errmsg(s));
+		if (db_exec(h, "VACUUM INTO $1", &p, 1, NULL)) {
+			cli_fout("backup: %s", db_errmsg(h));
 			goto out;
 		}
-		store_free(s);
-		s = NULL;
+		db_free(h);
+		h = NULL;
 		/* report what the copy holds, not the live database */
 		if (db_open(tmp, &h, err, sizeof(err)) ||
 		    migrate_bekijk(h, &versie, &tabellen)) {
@@ -424,8 +443,8 @@ cmd_backup(int argc, char **argv)
 		const char *pa[] = {"pg_dump", "-Fc", "--no-owner", "-w",
 				    "-f", tmp, "-d", NULL, NULL};
 
-		store_free(s);
-		s = NULL;
+		db_free(h);
+		h = NULL;
 		if (db_pg_verbinding(url, &conninfo, &pw, err, sizeof(err))) {
 			cli_fout("backup: %s", err);
 			goto out;
@@ -480,7 +499,6 @@ out:
 	}
 	free(conninfo);
 	db_free(h);
-	store_free(s);
 	return out;
 }
 

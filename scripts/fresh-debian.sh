@@ -96,6 +96,7 @@ dir=${dir:-$repo/build/fresh}
 mkdir -p "$dir"
 dir=$(cd "$dir" && pwd -P)
 root=$dir/root
+status_file=$root/run/fresh-debian.status
 exec 9>"$dir/.lock"
 flock -n 9 || fout "another run is using $dir"
 
@@ -118,17 +119,29 @@ stamp() {
 # time-stamped into a log. It gets its own session (pid in DIR/bg.pid), so
 # that SIGINT reaches make and everything it started the way Ctrl-C in a
 # terminal would; SIGINT is set back to default, since a script's
-# background job starts with it ignored.
+# background job starts with it ignored. It also gets its own PID namespace
+# and /proc, like a machine of its own: otherwise the tests' leftover check
+# would take this machine's other spoor and PostgreSQL processes for its
+# own. The namespace's first process ignores SIGINT (else it would end the
+# namespace when Ctrl-C ends the command), writes the command's status into
+# $status_file and then only waits, so that what the command left running
+# can still be seen; SIGTERM ends it, and with it the namespace.
 start_inside() {
 	local cmd=$1 log=$2 t0=$3
+	# Waiting without a child process, which would count as left behind.
+	local wait_forever="trap 'exit 0' TERM; mkfifo /run/fresh-debian.fifo; exec 3<>/run/fresh-debian.fifo; while :; do read -r -t 60 -u 3 _ || :; done"
+	rm -f "$status_file" "$root/run/fresh-debian.fifo"
 	(
 		env --default-signal=INT,QUIT setsid bash -c 'echo $$ >"$1"; shift; exec "$@"' _ \
-			"$dir/bg.pid" env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
+			"$dir/bg.pid" unshare --pid --fork --mount-proc="$root/proc" \
+			env -i PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin \
 			HOME=/root LANG=C.UTF-8 TERM=dumb USER=root LOGNAME=root SHELL=/bin/bash \
-			chroot "$root" /bin/bash -c "$cmd" </dev/null 2>&1 | stamp "$t0" >"$log"
+			chroot "$root" /bin/bash -c "trap '' INT QUIT; env --default-signal=INT,QUIT /bin/bash -c '$cmd'; echo \$? >${status_file#"$root"}; $wait_forever" \
+			</dev/null 2>&1 | stamp "$t0" >"$log"
 	) &
 	bg=$!
 }
+done_inside() { [ -s "$status_file" ]; }
 
 # The pids of the processes whose root directory is the fresh root.
 pids_inside() {
@@ -137,6 +150,22 @@ pids_inside() {
 		r=$(readlink "$p/root" 2>/dev/null) || continue
 		case $r in "$root" | "$root"/*) echo "${p#/proc/}" ;; esac
 	done
+}
+
+# The first process of the command's PID namespace (pid 1 in there).
+holder_pid() {
+	local p
+	for p in $(pids_inside); do
+		awk '/^NSpid:/ { f = (NF == 3 && $3 == 1) } END { exit !f }' "/proc/$p/status" 2>/dev/null &&
+			echo "$p"
+	done
+}
+
+# What runs in the root besides that first process.
+pids_left() {
+	local h
+	h=$(holder_pid)
+	pids_inside | grep -vxF "${h:-none}" || true
 }
 
 describe_pids() {
@@ -349,6 +378,13 @@ check_no_pg() {
 	return "$bad"
 }
 
+# Ends the command's namespace and whatever is left in the root.
+end_inside() {
+	kill_inside
+	[ -z "${bg:-}" ] || wait "$bg" 2>/dev/null || true
+	bg=
+}
+
 # Sizes and the largest new packages between two package lists.
 report_install() {
 	local what=$1 before=$2 after=$3 dl_before=$4 kib_added
@@ -361,14 +397,13 @@ report_install() {
 # Anything still running in the root after a phase is a leftover.
 check_leftovers() {
 	local what=$1 p
-	p=$(pids_inside)
+	p=$(pids_left)
 	if [ -z "$p" ]; then
 		note "$what: no process left in the root"
 		return 0
 	fi
 	# shellcheck disable=SC2086
 	note "$what: FAIL: processes left in the root:"$'\n'"$(describe_pids $p)"
-	kill_inside
 	return 1
 }
 
@@ -416,6 +451,7 @@ phase_run() {
 		elif [ -n "$lpid" ] && [ -z "$foreign" ]; then
 			foreign=$(describe_pids "$lpid")
 		fi
+		! done_inside || break
 		kill -0 "$bg" 2>/dev/null || break
 		[ "$(since "$t0" | cut -d. -f1)" -lt "$run_timeout" ] || break
 		sleep 0.5
@@ -423,9 +459,7 @@ phase_run() {
 	if [ -z "$first_s" ]; then
 		note "make run: FAIL: no answer from the root on $url (after $(since "$t0") s); its log:"$'\n'"$(tail -40 "$log")"
 		[ -z "$foreign" ] || note "make run: port $port was taken meanwhile by a process outside the root:"$'\n'"$foreign"
-		kill_inside
-		wait "$bg" 2>/dev/null || true
-		bg=
+		end_inside
 		return 1
 	fi
 	note "make run: first answer from $url after $first_s s (HTTP $code)"
@@ -453,28 +487,29 @@ phase_run() {
 	# Ctrl-C, and the server must be gone within 30 s.
 	kill -INT -- "-$(cat "$dir/bg.pid")" 2>/dev/null || true
 	for i in $(seq 1 300); do
-		kill -0 "$bg" 2>/dev/null || break
+		! done_inside || break
 		sleep 0.1
 	done
-	if kill -0 "$bg" 2>/dev/null; then
-		# shellcheck disable=SC2046
-		note "make run: FAIL: still running 30 s after SIGINT:"$'\n'"$(describe_pids $(pids_inside))"
+	st=$(cat "$status_file" 2>/dev/null || echo none)
+	if ! done_inside; then
+		p=$(pids_left)
+		if [ -n "$p" ]; then
+			# shellcheck disable=SC2086
+			note "make run: FAIL: still running 30 s after SIGINT:"$'\n'"$(describe_pids $p)"
+		else
+			note "make run: FAIL: the root's first process ended without the status of make run"
+		fi
 		bad=1
-		kill_inside
 	fi
-	set +e
-	wait "$bg"
-	st=$?
-	set -e
-	bg=
 	if ss -Hltn "sport = :$port" | grep -q .; then
 		note "make run: FAIL: port $port still open after SIGINT"
 		bad=1
 	fi
-	cpu_now
-	note "make run: CPU time (user + system) $((cpu - cpu0)) s; load average at the end $(load)"
 	note "make run: stopped by SIGINT (make's status $st); last lines: $(tail -2 "$log" | tr '\n' '|')"
 	check_leftovers "make run" || bad=1
+	end_inside
+	cpu_now
+	note "make run: CPU time (user + system) $((cpu - cpu0)) s; load average at the end $(load)"
 	return "$bad"
 }
 
@@ -522,22 +557,20 @@ phase_test() {
 	cpu0=$cpu
 	t0=$EPOCHREALTIME
 	start_inside 'cd /src/spoor && exec make test' "$log" "$t0"
-	while kill -0 "$bg" 2>/dev/null; do
+	while ! done_inside && kill -0 "$bg" 2>/dev/null; do
 		if [ "$(since "$t0" | cut -d. -f1)" -ge "$test_timeout" ]; then
 			note "make test: FAIL: stopped after the limit of $test_timeout s"
 			kill -INT -- "-$(cat "$dir/bg.pid")" 2>/dev/null || true
 			sleep 30
-			kill_inside
 			break
 		fi
 		sleep 2
 	done
-	set +e
-	wait "$bg"
-	st=$?
-	set -e
-	bg=
 	s=$(since "$t0")
+	st=$(cat "$status_file" 2>/dev/null || echo 124)
+	check_leftovers "make test" || bad=1
+	check_no_pg "make test" || bad=1
+	end_inside
 	cpu_now
 	note "make test: CPU time (user + system) $((cpu - cpu0)) s; load average at the end $(load)"
 	if [ "$st" -eq 0 ]; then
@@ -560,8 +593,6 @@ phase_test() {
 	packages >"$dir/packages-test.txt"
 	report_install "make test" "$before" "$dir/packages-test.txt" "$dl0"
 	note "make run + make test installed together: $(mib $(($(kib_sum "$dir/packages-test.txt") - $(kib_sum "$dir/packages-0.txt")))) MiB"
-	check_no_pg "make test" || bad=1
-	check_leftovers "make test" || bad=1
 	return "$bad"
 }
 

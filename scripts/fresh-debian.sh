@@ -254,9 +254,9 @@ added_packages() {
 	join -1 2 -2 2 -v 2 -o 2.1,2.2 "$1" "$2" | sort -rn
 }
 
-# CPU seconds (user + system) of all finished children so far: with the
-# wall time, how much of a phase was waiting for a busy machine.
-# Sets $cpu; `times` must run in this shell, not in a subshell.
+# Sets $cpu to the CPU seconds (user + system) of all finished children so
+# far: next to the wall time, it shows how much of a phase was waiting for a
+# busy machine. `times` must run in this shell, not in a subshell.
 cpu_now() {
 	times >"$dir/times.txt"
 	cpu=$(tail -1 "$dir/times.txt" |

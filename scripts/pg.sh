@@ -90,6 +90,18 @@ opruimen() {
 	rm -rf -- "$dir"
 }
 
+# The EXIT trap of start and run: removes what start made so far (a
+# signal right after mktemp leaves a directory without a marker; rmdir
+# removes it only while it is still empty).
+weg() {
+	[ -n "$dir" ] || return 0
+	if [ ! -e "$dir/$MERK" ]; then
+		rmdir -- "$dir" 2>/dev/null || true
+		return 0
+	fi
+	opruimen "$dir"
+}
+
 # Who starts a cluster, for the marker file.
 wie() {
 	if [ -n "${SPOOR_TEST:-}" ]; then
@@ -143,7 +155,7 @@ start)
 	[ $# -eq 1 ] || fout "gebruik: pg.sh start"
 	# removed when the start fails or is interrupted; once its URI is
 	# printed the cluster belongs to the caller (pg.sh stop URI)
-	trap '[ -z "$dir" ] || opruimen "$dir"' EXIT
+	trap weg EXIT
 	start "$(wie)"
 	dir=
 	printf '%s\n' "$uri"
@@ -158,7 +170,7 @@ run)
 	[ $# -ge 1 ] || fout "gebruik: pg.sh run CMD..."
 	# the trap before the start: an interrupt while the cluster starts
 	# leaves nothing behind either
-	trap '[ -z "$dir" ] || opruimen "$dir"' EXIT
+	trap weg EXIT
 	start "${SPOOR_TEST:-pg.sh run $*}"
 	# CMD runs in the background so that a signal is handled at once
 	# (bash runs traps only after a foreground child ends); stdin is

@@ -316,7 +316,8 @@ cmd_serve(int argc, char **argv)
 
 		printf("spoor luistert op %s://%s%s%s:%u/ (database %s)\n",
 		       cert ? "https" : "http", v6 ? "[" : "", adres[i],
-		       v6 ? "]" : "", (unsigned)http_poort(srv[i]), cli_db_toon(a.db_url));
+		       v6 ? "]" : "", (unsigned)http_poort(srv[i]),
+		       cli_db_toon(a.db_url));
 	}
 	fflush(stdout);
 	for (;;) {
@@ -631,8 +632,8 @@ cmd_demo(int argc, char **argv)
 	    store_audit(s, 0, "spoor demo", 0, 0, "demodata aanmaken", 0) ||
 	    store_commit(s))
 		goto dbfout;
-	printf("demodatabase %s: %d dossiers, 4 werkgevers\n", cli_db_toon(cli_db_url(db)),
-	       NDEMO);
+	printf("demodatabase %s: %d dossiers, 4 werkgevers\n",
+	       cli_db_toon(cli_db_url(db)), NDEMO);
 	printf("gebruikers (wachtwoord voor allen: %s):\n", pw);
 	for (i = 0; i < ROL__COUNT; i++)
 		printf("  %s\n", rol_naam[i]);

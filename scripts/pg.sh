@@ -102,6 +102,16 @@ weg() {
 	opruimen "$dir"
 }
 
+# A signal while start runs is acted on once it returns: untrapped, bash
+# would run the EXIT trap at once and remove the directory while initdb
+# or pg_ctl, its foreground child, goes on in it (and may leave a
+# directory or a server behind); trapped, it waits for the child.
+sig=
+vang() {
+	trap 'sig=130' INT
+	trap 'sig=143' TERM
+}
+
 # Who starts a cluster, for the marker file.
 wie() {
 	if [ -n "${SPOOR_TEST:-}" ]; then
@@ -156,7 +166,9 @@ start)
 	# removed when the start fails or is interrupted; once its URI is
 	# printed the cluster belongs to the caller (pg.sh stop URI)
 	trap weg EXIT
+	vang
 	start "$(wie)"
+	[ -z "$sig" ] || exit "$sig"
 	dir=
 	printf '%s\n' "$uri"
 	;;
@@ -171,7 +183,9 @@ run)
 	# the trap before the start: an interrupt while the cluster starts
 	# leaves nothing behind either
 	trap weg EXIT
+	vang
 	start "${SPOOR_TEST:-pg.sh run $*}"
+	[ -z "$sig" ] || exit "$sig"
 	# CMD runs in the background so that a signal is handled at once
 	# (bash runs traps only after a foreground child ends); stdin is
 	# passed on explicitly, background jobs would get /dev/null
@@ -179,6 +193,11 @@ run)
 	kind=$!
 	trap 'kill -TERM "$kind" 2>/dev/null; wait "$kind"; exit 130' INT
 	trap 'kill -TERM "$kind" 2>/dev/null; wait "$kind"; exit 143' TERM
+	if [ -n "$sig" ]; then
+		kill -TERM "$kind" 2>/dev/null
+		wait "$kind"
+		exit "$sig"
+	fi
 	set +e
 	wait "$kind"
 	rc=$?

@@ -169,8 +169,10 @@ start)
 	vang
 	start "$(wie)"
 	[ -z "$sig" ] || exit "$sig"
+	# a caller that is gone cannot stop the cluster: then it is removed
+	trap '' PIPE
+	printf '%s\n' "$uri" || exit 1
 	dir=
-	printf '%s\n' "$uri"
 	;;
 stop)
 	[ $# -eq 2 ] || fout "gebruik: pg.sh stop URI"

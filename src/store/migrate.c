@@ -141,6 +141,23 @@ static const char *const stappen[] = {
 	 * sessions count as last seen at their login */
 	"ALTER TABLE sessie ADD COLUMN gezien BIGINT NOT NULL DEFAULT 0;"
 	"UPDATE sessie SET gezien = aangemaakt;",
+	/* 3: parameter rows a beheerder stored (store_param.h); they
+	 * override the compiled tables by (tabel, ingangsdatum), NULL
+	 * waarde_cent is 'onbekend'; parameter_kop.versie is raised by
+	 * every change (the server's cache key) */
+	"CREATE TABLE parameter ("
+	" tabel TEXT NOT NULL,"
+	" ingangsdatum TEXT NOT NULL,"
+	" waarde_cent BIGINT CHECK (waarde_cent IS NULL OR waarde_cent > 0),"
+	" bron TEXT NOT NULL CHECK (bron <> ''),"
+	" gebruiker_id BIGINT REFERENCES gebruiker (id),"
+	" gebruiker TEXT NOT NULL,"
+	" vastgelegd BIGINT NOT NULL,"
+	" PRIMARY KEY (tabel, ingangsdatum));"
+	"CREATE TABLE parameter_kop ("
+	" id INTEGER PRIMARY KEY CHECK (id = 1),"
+	" versie BIGINT NOT NULL);"
+	"INSERT INTO parameter_kop (id, versie) VALUES (1, 0);",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 

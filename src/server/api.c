@@ -80,6 +80,20 @@ api_intern(struct http_resp *r)
 			      "serverlog", NULL);
 }
 
+/* This worker has no connection: the database was unreachable when it
+ * last tried (http.h tries again after a back-off). */
+static int
+api_geen_db(struct http_resp *r)
+{
+	int rc = http_resp_fout(r, 503, "bezet", "database niet bereikbaar; "
+				"probeer het opnieuw", NULL);
+
+	if (!rc)
+		rc = http_resp_header(r, "Retry-After", "2");
+	r->db_fout = 1;
+	return rc;
+}
+
 int
 api_db_fout(struct http_resp *r, int rc)
 {
@@ -131,9 +145,7 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 
 	memset(w, 0, sizeof(*w));
 	if (!api_st()) {
-		/* this worker could not open the database */
-		(void)api_intern(r);
-		r->db_fout = 1;
+		(void)api_geen_db(r);
 		return 1;
 	}
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
@@ -148,8 +160,9 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 		if (!auth_token_geldig(c, strlen(c)))
 			goto weg;
 		auth_token_hash(c, strlen(c), h);
-		rc = store_sessie_wie(api_st(), h, store_nu(), &w->id, &w->csrf,
-				      &w->naam, &w->weergave);
+		rc = store_sessie_wie(api_st(), h, store_nu(),
+				      ((const struct api *)q->app)->sessie_idle,
+				      &w->id, &w->csrf, &w->naam, &w->weergave);
 		w->cookie = 1;
 	} else {
 		goto weg;
@@ -283,7 +296,7 @@ h_login(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	if (!api_st()) {
-		rc = api_intern(r);
+		rc = api_geen_db(r);
 		goto out;
 	}
 	/* limited per user name, and per client address at a ten times
@@ -1328,6 +1341,26 @@ opwarmen(struct store *st, struct gcache *c, sdate peil,
 	return rc;
 }
 
+/* Ended sessions leave the table here, once a minute, at most ten
+ * bounded batches per pass (several servers on one database may each do
+ * it; the DELETEs do not conflict). */
+static void
+sessies_opruimen(struct store *st, const struct api *a)
+{
+	int64_t n = 0;
+	int i;
+
+	for (i = 0; i < 10; i++) {
+		if (store_sessies_opruimen(st, store_nu(), a->sessie_idle, &n)) {
+			fprintf(stderr, "spoor serve: sessies opruimen: %s\n",
+				store_errmsg(st));
+			return;
+		}
+		if (n < 1000)
+			return;
+	}
+}
+
 static void *
 warmer(void *arg)
 {
@@ -1345,15 +1378,16 @@ warmer(void *arg)
 		sdate peil = api_vandaag();
 		struct timespec t;
 
+		pthread_mutex_unlock(&w->m);
 		if (peil != klaar) {
-			pthread_mutex_unlock(&w->m);
 			if (opwarmen(st, w->a->cache, peil, w) == 0)
 				klaar = peil;
 			else
 				fprintf(stderr, "spoor serve: opwarmen: %s\n",
 					store_errmsg(st));
-			pthread_mutex_lock(&w->m);
 		}
+		sessies_opruimen(st, w->a);
+		pthread_mutex_lock(&w->m);
 		/* look at the date again in a minute */
 		clock_gettime(CLOCK_REALTIME, &t);
 		t.tv_sec += 60;

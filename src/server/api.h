@@ -25,6 +25,8 @@ struct api {
 	struct auth_limiet *limiet;  /* failed logins per user name */
 	struct auth_limiet *limiet_ip; /* failed logins per client address */
 	int64_t sessie_duur;         /* seconds */
+	int64_t sessie_idle;         /* seconds unused before a session
+					ends (store.h); 0: no limit */
 	struct auditq *auditq;       /* read records; NULL: written directly */
 	struct gcache *cache;        /* computed results; NULL: none */
 	struct ops *ops;             /* counters, /metrics (ops.h); NULL: none */
@@ -37,8 +39,9 @@ extern const size_t api_nroutes;
  * The dashboard summaries of every case, for every set of classes its
  * users may read, computed into a->cache for today: at the start and
  * again after each midnight, by a thread with its own connection, so the
- * first dashboard of the day is as fast as the next. Start returns 0 or
- * -1; stop (accepts NULL) waits for the thread.
+ * first dashboard of the day is as fast as the next. The same thread
+ * deletes ended sessions once a minute. Start returns 0 or -1; stop
+ * (accepts NULL) waits for the thread.
  */
 struct api_warmer;
 int api_warmer_start(struct api *a, struct api_warmer **out);

@@ -58,7 +58,19 @@ struct aanvraag {
 struct draad {
 	void *ctx;
 	void (*vrij)(void *ctx);
+	/* after a failed thread_init: when to try again (CLOCK_MONOTONIC
+	 * seconds) and the wait after the next failure */
+	int64_t opnieuw;
+	int64_t wacht;
 };
+
+/* Back-off of a worker whose thread_init failed (its database was down):
+ * 1 s after the first failure, doubling up to 10 s. Requests in between
+ * get no context (api.h answers 503); each worker tries at most once per
+ * interval, so a down database is not hammered, and a database that
+ * comes back is used within 10 s. */
+#define DRAAD_WACHT_MIN 1
+#define DRAAD_WACHT_MAX 10
 
 static pthread_key_t draad_key;
 static pthread_once_t draad_once = PTHREAD_ONCE_INIT;
@@ -94,23 +106,51 @@ http_thread_ctx(void)
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 #endif
+static int64_t
+draad_klok(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec;
+}
+
+/* Give the calling worker its context: at its first request, and again
+ * after a failure once the back-off has passed. */
 static void
 draad_zorg(const struct http_config *c)
 {
 	struct draad *t;
+	int64_t nu;
 
 	if (!c->thread_init)
 		return;
 	pthread_once(&draad_once, draad_key_maak);
-	if (pthread_getspecific(draad_key))
+	t = pthread_getspecific(draad_key);
+	if (t && t->ctx)
 		return;
-	t = calloc(1, sizeof(*t));
-	if (!t)
+	nu = draad_klok();
+	if (t && nu < t->opnieuw)
 		return;
+	if (!t) {
+		t = calloc(1, sizeof(*t));
+		if (!t)
+			return;
+		t->vrij = c->thread_free;
+		t->wacht = DRAAD_WACHT_MIN;
+		if (pthread_setspecific(draad_key, t)) {
+			draad_weg(t);
+			return;
+		}
+	}
 	t->ctx = c->thread_init(c->app);
-	t->vrij = c->thread_free;
-	if (pthread_setspecific(draad_key, t))
-		draad_weg(t);
+	if (!t->ctx) {
+		t->opnieuw = nu + t->wacht;
+		t->wacht = t->wacht * 2 > DRAAD_WACHT_MAX ? DRAAD_WACHT_MAX
+							  : t->wacht * 2;
+	} else {
+		t->wacht = DRAAD_WACHT_MIN;
+	}
 }
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop

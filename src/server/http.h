@@ -153,8 +153,11 @@ struct http_config {
 	const struct http_route *routes;
 	size_t nroutes;
 	void *app;
-	/* run once per worker thread at its first request; the result is
-	 * http_thread_ctx() there, and goes to thread_free at exit */
+	/* run per worker thread at its first request; the result is
+	 * http_thread_ctx() there, and goes to thread_free at exit. A NULL
+	 * result is tried again at a later request of that worker, after
+	 * 1 s, then 2, 4, 8 and 10 s between attempts (a database that was
+	 * down when the worker first needed it) */
 	void *(*thread_init)(void *app);
 	void (*thread_free)(void *ctx);
 	/* counters and request log (ops.h); NULL: none */

@@ -356,21 +356,53 @@ store_sessie_nieuw(struct store *s, const char *token_hash, int64_t gebruiker,
 			       db_text(csrf), db_int(store_nu()),
 			       db_int(verloopt)};
 
+	/* gezien starts at the login ($4 twice) */
 	return db_exec(s->db, "INSERT INTO sessie (token_hash, gebruiker_id, "
-		       "csrf, aangemaakt, verloopt) VALUES ($1, $2, $3, $4, $5)",
-		       p, NP(p), NULL);
+		       "csrf, aangemaakt, verloopt, gezien) VALUES ($1, $2, $3, "
+		       "$4, $5, $4)", p, NP(p), NULL);
 }
 
 int
 store_sessie_zoek(struct store *s, const char *token_hash, int64_t nu,
-		  int64_t *gebruiker, char **csrf)
+		  int64_t idle, int64_t *gebruiker, char **csrf)
 {
-	struct db_param p[] = {db_text(token_hash), db_int(nu)};
+	char *naam = NULL, *weergave = NULL;
+	int rc = store_sessie_wie(s, token_hash, nu, idle, gebruiker, csrf,
+				  &naam, &weergave);
 
-	return int_en_tekst(s, "SELECT s.gebruiker_id, s.csrf FROM sessie s, "
-			    "gebruiker g WHERE s.token_hash = $1 AND "
-			    "s.verloopt > $2 AND g.id = s.gebruiker_id AND "
-			    "g.actief = 1", p, NP(p), gebruiker, csrf);
+	free(naam);
+	free(weergave);
+	return rc;
+}
+
+/* The oldest gezien that still counts as seen within idle at nu (see
+ * STORE_SESSIE_GEZIEN in store.h); INT64_MIN: no idle limit. */
+static int64_t
+gezien_grens(int64_t nu, int64_t idle)
+{
+	if (idle <= 0 || nu < INT64_MIN + idle + STORE_SESSIE_GEZIEN)
+		return INT64_MIN;
+	return nu - idle - STORE_SESSIE_GEZIEN;
+}
+
+int
+store_sessies_opruimen(struct store *s, int64_t nu, int64_t idle,
+		       int64_t *weg)
+{
+	struct db_param p[] = {db_int(nu), db_int(gezien_grens(nu, idle))};
+	int64_t n = 0;
+	int rc;
+
+	/* bounded: a long list of ended sessions goes in several passes
+	 * instead of one long write lock */
+	rc = db_exec(s->db, "DELETE FROM sessie WHERE token_hash IN (SELECT "
+		     "token_hash FROM sessie WHERE verloopt <= $1 OR gezien <= "
+		     "$2 LIMIT 1000)", p, NP(p), &n);
+	if (rc)
+		return rc;
+	if (weg)
+		*weg = n;
+	return ST_OK;
 }
 
 int
@@ -394,10 +426,12 @@ store_token_nieuw(struct store *s, const char *token_hash, int64_t gebruiker,
 		       p, NP(p), NULL);
 }
 
-/* Columns: id, csrf, naam, weergavenaam; csrf may be left out. */
+/* Columns: id, csrf, naam, weergavenaam and, for gezien, a fifth
+ * integer; csrf and gezien may be left out. */
 static int
 wie_query(struct store *s, const char *sql, const struct db_param *p,
-	  size_t np, int64_t *id, char **csrf, char **naam, char **weergave)
+	  size_t np, int64_t *id, char **csrf, char **naam, char **weergave,
+	  int64_t *gezien)
 {
 	struct db_res r;
 	char *c = NULL, *a, *b;
@@ -414,6 +448,8 @@ wie_query(struct store *s, const char *sql, const struct db_param *p,
 	if (csrf)
 		c = store_dup(db_cel(&r, 0, 1));
 	*id = db_cel_int(&r, 0, 0);
+	if (gezien)
+		*gezien = db_cel_int(&r, 0, 4);
 	db_res_release(&r);
 	if (!a || !b || (csrf && !c)) {
 		free(a);
@@ -428,18 +464,49 @@ wie_query(struct store *s, const char *sql, const struct db_param *p,
 	return ST_OK;
 }
 
+/*
+ * A live session: not past verloopt, and seen within idle. gezien is
+ * written at most once per STORE_SESSIE_GEZIEN seconds of a session, not
+ * at every request: a read stays a read for SQLite's single writer and
+ * PostgreSQL's WAL. The stored value therefore lags the last request by
+ * less than that step, and the check allows the step on top of idle, so
+ * a session never ends early and ends at most one step late.
+ */
 int
 store_sessie_wie(struct store *s, const char *token_hash, int64_t nu,
-		 int64_t *gebruiker, char **csrf, char **naam,
+		 int64_t idle, int64_t *gebruiker, char **csrf, char **naam,
 		 char **weergavenaam)
 {
-	struct db_param p[] = {db_text(token_hash), db_int(nu)};
+	struct db_param p[] = {db_text(token_hash), db_int(nu),
+			       db_int(gezien_grens(nu, idle))};
+	int64_t id, gezien = 0;
+	char *c = NULL, *a = NULL, *b = NULL;
+	int rc = wie_query(s, "SELECT s.gebruiker_id, s.csrf, g.naam, "
+			   "g.weergavenaam, s.gezien FROM sessie s, gebruiker "
+			   "g WHERE s.token_hash = $1 AND s.verloopt > $2 AND "
+			   "s.gezien > $3 AND g.id = s.gebruiker_id AND "
+			   "g.actief = 1", p, NP(p), &id, &c, &a, &b, &gezien);
 
-	return wie_query(s, "SELECT s.gebruiker_id, s.csrf, g.naam, "
-			 "g.weergavenaam FROM sessie s, gebruiker g WHERE "
-			 "s.token_hash = $1 AND s.verloopt > $2 AND "
-			 "g.id = s.gebruiker_id AND g.actief = 1", p, NP(p),
-			 gebruiker, csrf, naam, weergavenaam);
+	if (rc)
+		return rc;
+	if (nu - gezien >= STORE_SESSIE_GEZIEN) {
+		/* several processes may race here: the condition keeps
+		 * gezien from going back, and either write will do */
+		rc = db_exec(s->db, "UPDATE sessie SET gezien = $2 WHERE "
+			     "token_hash = $1 AND gezien < $2", p, 2, NULL);
+		if (rc)
+			goto out;
+	}
+	*gebruiker = id;
+	*csrf = c;
+	*naam = a;
+	*weergavenaam = b;
+	return ST_OK;
+out:
+	free(c);
+	free(a);
+	free(b);
+	return rc;
 }
 
 int
@@ -452,7 +519,7 @@ store_token_wie(struct store *s, const char *token_hash, int64_t *gebruiker,
 			 "g.weergavenaam FROM api_token t, gebruiker g WHERE "
 			 "t.token_hash = $1 AND t.ingetrokken = 0 AND "
 			 "g.id = t.gebruiker_id AND g.actief = 1", p, NP(p),
-			 gebruiker, NULL, naam, weergavenaam);
+			 gebruiker, NULL, naam, weergavenaam, NULL);
 }
 
 int

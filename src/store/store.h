@@ -92,12 +92,27 @@ int store_alle_rollen(struct store *s, int64_t gebruiker, uint32_t *rollen);
 
 /* --- sessions and API tokens (only hashes are stored) -------------- */
 
+/*
+ * Sessions end at verloopt (session_lifetime after the login) or when
+ * unused for longer than idle seconds (session_idle; 0: no idle limit).
+ * The last use is kept in the column gezien, written at most once per
+ * STORE_SESSIE_GEZIEN seconds of a session, so a session ends between
+ * idle and idle + STORE_SESSIE_GEZIEN seconds after its last request.
+ * API tokens have no idle limit.
+ */
+#define STORE_SESSIE_GEZIEN 60
+
 int store_sessie_nieuw(struct store *s, const char *token_hash,
 		       int64_t gebruiker, const char *csrf, int64_t verloopt);
-/* The user and CSRF token (malloc'd) of a live session. */
+/* The user and CSRF token (malloc'd) of a live session; updates its
+ * gezien when that is a step old (like store_sessie_wie). */
 int store_sessie_zoek(struct store *s, const char *token_hash, int64_t nu,
-		      int64_t *gebruiker, char **csrf);
+		      int64_t idle, int64_t *gebruiker, char **csrf);
 int store_sessie_weg(struct store *s, const char *token_hash);
+/* Delete up to 1000 sessions that have ended at nu (past verloopt, or
+ * idle as above); *weg (may be NULL) says how many went. */
+int store_sessies_opruimen(struct store *s, int64_t nu, int64_t idle,
+			   int64_t *weg);
 int store_token_nieuw(struct store *s, const char *token_hash,
 		      int64_t gebruiker, const char *naam);
 int store_token_zoek(struct store *s, const char *token_hash,
@@ -108,8 +123,8 @@ int store_token_zoek(struct store *s, const char *token_hash,
  * strings malloc'd, set only on success.
  */
 int store_sessie_wie(struct store *s, const char *token_hash, int64_t nu,
-		     int64_t *gebruiker, char **csrf, char **naam,
-		     char **weergavenaam);
+		     int64_t idle, int64_t *gebruiker, char **csrf,
+		     char **naam, char **weergavenaam);
 int store_token_wie(struct store *s, const char *token_hash,
 		    int64_t *gebruiker, char **naam, char **weergavenaam);
 

@@ -1490,37 +1490,37 @@ t_sessies(void **state)
 			 ST_CONFLICT);
 
 	g = -7;
-	assert_int_equal(store_sessie_zoek(s, "h1", 4999, &g, &csrf), ST_OK);
+	assert_int_equal(store_sessie_zoek(s, "h1", 4999, 0, &g, &csrf), ST_OK);
 	assert_int_equal(g, jan);
 	assert_string_equal(csrf, "csrf1");
 	free(csrf);
 	csrf = NULL;
 	g = -7;
 	/* expired: nu >= verloopt */
-	assert_int_equal(store_sessie_zoek(s, "h1", 5000, &g, &csrf),
+	assert_int_equal(store_sessie_zoek(s, "h1", 5000, 0, &g, &csrf),
 			 ST_NIET_GEVONDEN);
-	assert_int_equal(store_sessie_zoek(s, "h1", 5001, &g, &csrf),
+	assert_int_equal(store_sessie_zoek(s, "h1", 5001, 0, &g, &csrf),
 			 ST_NIET_GEVONDEN);
 	assert_int_equal(g, -7);
 	assert_null(csrf);
-	assert_int_equal(store_sessie_zoek(s, "h9", 0, &g, &csrf),
+	assert_int_equal(store_sessie_zoek(s, "h9", 0, 0, &g, &csrf),
 			 ST_NIET_GEVONDEN);
-	assert_int_equal(store_sessie_zoek(s, "H1", 0, &g, &csrf),
+	assert_int_equal(store_sessie_zoek(s, "H1", 0, 0, &g, &csrf),
 			 ST_NIET_GEVONDEN);
 
 	assert_int_equal(store_sessie_weg(s, "h1"), ST_OK);
-	assert_int_equal(store_sessie_zoek(s, "h1", 0, &g, &csrf),
+	assert_int_equal(store_sessie_zoek(s, "h1", 0, 0, &g, &csrf),
 			 ST_NIET_GEVONDEN);
-	assert_int_equal(store_sessie_zoek(s, "h2", 0, &g, &csrf), ST_OK);
+	assert_int_equal(store_sessie_zoek(s, "h2", 0, 0, &g, &csrf), ST_OK);
 	assert_string_equal(csrf, "csrf2");
 	free(csrf);
 	csrf = NULL;
 
 	/* a new password ends jan's sessions, not piet's */
 	assert_int_equal(store_gebruiker_wachtwoord(s, jan, "h"), ST_OK);
-	assert_int_equal(store_sessie_zoek(s, "h2", 0, &g, &csrf),
+	assert_int_equal(store_sessie_zoek(s, "h2", 0, 0, &g, &csrf),
 			 ST_NIET_GEVONDEN);
-	assert_int_equal(store_sessie_zoek(s, "h3", 0, &g, &csrf), ST_OK);
+	assert_int_equal(store_sessie_zoek(s, "h3", 0, 0, &g, &csrf), ST_OK);
 	assert_int_equal(g, piet);
 	free(csrf);
 	csrf = NULL;
@@ -1547,10 +1547,96 @@ t_sessies(void **state)
 		exec(s->db, "UPDATE gebruiker SET actief = 0 WHERE id = $1", &p,
 		     1, 1);
 	}
-	assert_int_equal(store_sessie_zoek(s, "h3", 0, &g, &csrf),
+	assert_int_equal(store_sessie_zoek(s, "h3", 0, 0, &g, &csrf),
 			 ST_NIET_GEVONDEN);
 	assert_int_equal(store_token_zoek(s, "t3", &g), ST_NIET_GEVONDEN);
 	assert_null(csrf);
+}
+
+static int64_t
+gezien(struct store *s, const char *h)
+{
+	struct db_param p = db_text(h);
+	struct db_res r = query(s->db, "SELECT gezien FROM sessie WHERE "
+				"token_hash = $1", &p, 1);
+	int64_t n;
+
+	assert_int_equal(r.nrows, 1);
+	n = db_cel_int(&r, 0, 0);
+	db_res_release(&r);
+	return n;
+}
+
+/* session_idle: a session unused for longer than idle ends; gezien is
+ * written at most once per STORE_SESSIE_GEZIEN seconds, and the check
+ * allows that step on top of idle; idle 0 is no limit; the clean-up
+ * deletes ended sessions only. */
+static void
+t_sessie_idle(void **state)
+{
+	struct store *s = st(state);
+	int64_t jan = gebruiker(s, "jan"), g = -7, n = -1;
+	char *csrf = NULL;
+	const int64_t idle = 600, stap = STORE_SESSIE_GEZIEN;
+
+	setenv("SPOOR_NU", "10000", 1);
+	assert_int_equal(store_sessie_nieuw(s, "h1", jan, "c1", 100000), ST_OK);
+	assert_int_equal(store_sessie_nieuw(s, "h2", jan, "c2", 100000), ST_OK);
+	assert_int_equal(store_sessie_nieuw(s, "h3", jan, "c3", 10500), ST_OK);
+	assert_int_equal(gezien(s, "h1"), 10000);
+
+	/* within the step: a read, no write */
+	assert_int_equal(store_sessie_zoek(s, "h1", 10000 + stap - 1, idle, &g,
+					   &csrf), ST_OK);
+	assert_int_equal(g, jan);
+	free(csrf);
+	csrf = NULL;
+	assert_int_equal(gezien(s, "h1"), 10000);
+	/* a step later: gezien moves */
+	assert_int_equal(store_sessie_zoek(s, "h1", 10000 + stap, idle, &g,
+					   &csrf), ST_OK);
+	free(csrf);
+	csrf = NULL;
+	assert_int_equal(gezien(s, "h1"), 10000 + stap);
+	/* idle 0: no limit, h2 is found long after its login */
+	assert_int_equal(store_sessie_zoek(s, "h2", 10000 + idle + stap - 1,
+					   0, &g, &csrf), ST_OK);
+	free(csrf);
+	csrf = NULL;
+	/* h1 one second too late, and at the last moment it counts */
+	g = -7;
+	assert_int_equal(store_sessie_zoek(s, "h1", 10000 + stap + idle + stap,
+					   idle, &g, &csrf), ST_NIET_GEVONDEN);
+	assert_int_equal(g, -7);
+	assert_null(csrf);
+	assert_int_equal(store_sessie_zoek(s, "h1",
+					   10000 + stap + idle + stap - 1,
+					   idle, &g, &csrf), ST_OK);
+	free(csrf);
+	csrf = NULL;
+	assert_int_equal(gezien(s, "h1"), 10000 + stap + idle + stap - 1);
+
+	/* at 11319 h2 (seen at 10659) is idle, h3 is past verloopt, h1
+	 * (seen at 10719) lives */
+	assert_int_equal(gezien(s, "h2"), 10000 + idle + stap - 1);
+	assert_int_equal(store_sessies_opruimen(s, 10000 + idle + stap - 1 +
+						   idle + stap, idle, &n),
+			 ST_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(telling(s->db, "sessie"), 1);
+	assert_int_equal(gezien(s, "h1"), 10000 + stap + idle + stap - 1);
+	/* nothing more to do */
+	assert_int_equal(store_sessies_opruimen(s, 11000, idle, &n), ST_OK);
+	assert_int_equal(n, 0);
+	/* a token has no idle limit */
+	assert_int_equal(store_token_nieuw(s, "t1", jan, "integratie"), ST_OK);
+	{
+		char *a = NULL, *b = NULL;
+
+		assert_int_equal(store_token_wie(s, "t1", &g, &a, &b), ST_OK);
+		free(a);
+		free(b);
+	}
 }
 
 /* ---- audit ---- */
@@ -1972,6 +2058,7 @@ t_gelijktijdig(void **state)
 	X(t_gebeurtenis_id_botsing)                                        \
 	X(t_verzuim)                                                       \
 	X(t_sessies)                                                       \
+	X(t_sessie_idle)                                                   \
 	X(t_audit)                                                         \
 	X(t_audit_tweede_verbinding)                                       \
 	X(t_transactie)                                                    \

@@ -38,8 +38,9 @@
 #   environment it may not read and that were not running before), so
 #   neither older processes nor another test run on the same machine
 #   make it fail;
-# - zombies, and whatever ends within 5 s: a test's cleanup may have just
-#   killed a server that is still exiting when ctest returns.
+# - zombies, and whatever ends within SPOOR_LEFTOVERS_WAIT seconds
+#   (default 5): a test's cleanup may have just killed a server that is
+#   still exiting when ctest returns.
 #
 # The test named is SPOOR_TEST from the process's environment (exported
 # by tests/cli/lib.sh and inherited by servers, valgrind and PostgreSQL)
@@ -259,13 +260,15 @@ snapshot() {
 # list; with RUN, processes count only when they carry it (or their
 # environment is unreadable)
 check() {
-	local snap=${1:-} tok=${2:-} round i k new known
+	local snap=${1:-} tok=${2:-} round rounds i k new known
 	local -A old=()
 	if [ -n "$snap" ]; then
 		[ -r "$snap" ] || { echo "leftovers.sh: no snapshot $snap (run: scripts/leftovers.sh snapshot $snap)" >&2; exit 2; }
 		while IFS= read -r k; do old[$k]=1; done <"$snap"
 	fi
-	for round in $(seq 1 10); do
+	rounds=$((2 * ${SPOOR_LEFTOVERS_WAIT:-5}))
+	[ "$rounds" -ge 1 ] || rounds=1
+	for round in $(seq 1 "$rounds"); do
 		scan
 		new=()
 		for i in "${!R_KEYS[@]}"; do
@@ -280,7 +283,7 @@ check() {
 			[ "$known" = 1 ] || new+=("$i")
 		done
 		[ "${#new[@]}" -gt 0 ] || return 0
-		[ "$round" -lt 10 ] && sleep 0.5
+		[ "$round" -lt "$rounds" ] && sleep 0.5
 	done
 	{
 		echo "leftovers.sh: FAIL: ${#new[@]} spoor process(es) or PostgreSQL cluster(s) left running by the tests:"

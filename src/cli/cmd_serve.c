@@ -562,11 +562,13 @@ cmd_demo(int argc, char **argv)
 	if (!pw) {
 		cli_nieuw_wachtwoord(gekozen);
 		pw = gekozen;
+	} else if ((rc = auth_wachtwoord_regels(pw, NULL, NULL, NULL))) {
+		/* one password for every demo user: no name to look for */
+		return cli_fout("--wachtwoord: %s", auth_wachtwoord_uitleg(rc));
 	}
 	rc = auth_wachtwoord_hash(pw, strlen(pw), kosten(), hash);
 	if (rc)
-		return cli_fout("--wachtwoord: minstens %d tekens",
-				AUTH_WACHTWOORD_MIN);
+		return cli_fout("--wachtwoord: %s", auth_wachtwoord_uitleg(rc));
 	if ((rc = cli_store_open(cli_db_url(db), 1, &s)))
 		return rc;
 	localtime_r(&now, &tm);

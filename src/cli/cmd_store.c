@@ -8,6 +8,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 #include <unistd.h>
 
 #include "cli.h"
@@ -389,13 +390,12 @@ cmd_user(int argc, char **argv)
 	if (!pw) {
 		cli_nieuw_wachtwoord(gekozen);
 		pw = gekozen;
+	} else if ((rc = auth_wachtwoord_regels(pw, naam, weergave, NULL))) {
+		return cli_fout("--wachtwoord: %s", auth_wachtwoord_uitleg(rc));
 	}
 	rc = auth_wachtwoord_hash(pw, strlen(pw), AUTH_KOSTEN_NORMAAL, hash);
-	if (rc == AUTH_TE_KORT)
-		return cli_fout("--wachtwoord: minstens %d tekens",
-				AUTH_WACHTWOORD_MIN);
 	if (rc)
-		return cli_fout("--wachtwoord: niet bruikbaar");
+		return cli_fout("--wachtwoord: %s", auth_wachtwoord_uitleg(rc));
 	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
 		return rc;
 	if (store_begin(s))
@@ -443,37 +443,114 @@ out:
 void
 help_audit(void)
 {
-	fputs("gebruik: spoor audit verify [--db URL]\n\n"
-	      "Rekent de hashketen van het auditlog na. Afsluitcode 0: intact;\n"
-	      "1: gewijzigd of ingekort, met het eerste foute volgnummer.\n",
+	fputs("gebruik: spoor audit verify [--db URL] [--kop 'VOLGNR HASH']\n"
+	      "       spoor audit head [--db URL]\n\n"
+	      "verify rekent de hashketen van het auditlog na. Afsluitcode 0:\n"
+	      "intact; 1: gewijzigd of ingekort, met het eerste foute\n"
+	      "volgnummer. Met --kop ook: heeft record VOLGNR nog de hash die\n"
+	      "'spoor audit head' eerder gaf (een regel uit een dagelijkse\n"
+	      "vastlegging buiten de database)?\n\n"
+	      "head drukt de kop van de keten af op een regel: volgnummer,\n"
+	      "hash en tijd (UTC) van het laatste record, om dagelijks buiten\n"
+	      "de database te bewaren.\n",
 	      stdout);
+}
+
+/* spoor audit head: one line, "VOLGNR HASH TIJD". */
+static int
+audit_kop(struct store *s)
+{
+	char hash[65], tijd[32] = "-";
+	int64_t volgnr, t;
+	struct tm tm;
+	time_t tt;
+
+	if (store_audit_kop(s, &volgnr, hash, &t)) {
+		cli_fout("%s", store_errmsg(s));
+		return EXIT_INVOER;
+	}
+	tt = (time_t)t;
+	if (t && gmtime_r(&tt, &tm))
+		strftime(tijd, sizeof(tijd), "%Y-%m-%dT%H:%M:%SZ", &tm);
+	printf("%lld %s %s\n", (long long)volgnr, hash, tijd);
+	return EXIT_OK;
+}
+
+/* --kop "VOLGNR HASH ...": 0 and the parts, or -1. */
+static int
+kop_lees(const char *t, int64_t *volgnr, char hash[65])
+{
+	char *e;
+	long long v = strtoll(t, &e, 10);
+	size_t i;
+
+	if (e == t || v < 1 || *e != ' ')
+		return -1;
+	for (e++, i = 0; i < 64; i++)
+		if (!((e[i] >= '0' && e[i] <= '9') || (e[i] >= 'a' && e[i] <= 'f')))
+			return -1;
+	if (e[64] != '\0' && e[64] != ' ')
+		return -1;
+	memcpy(hash, e, 64);
+	hash[64] = '\0';
+	*volgnr = (int64_t)v;
+	return 0;
 }
 
 int
 cmd_audit(int argc, char **argv)
 {
-	const char *db = NULL;
+	const char *db = NULL, *kop = NULL;
 	struct store *s = NULL;
-	int64_t n = 0, bad = 0;
-	int i, rc;
+	int64_t n = 0, bad = 0, kop_nr = 0;
+	char kop_hash[65], hash[65];
+	int i, rc, head;
 
-	if (argc < 2 || strcmp(argv[1], "verify") != 0) {
+	if (argc < 2 || (strcmp(argv[1], "verify") != 0 &&
+			 strcmp(argv[1], "head") != 0)) {
 		if (argc >= 2 && !strcmp(argv[1], "--help")) {
 			help_audit();
 			return EXIT_OK;
 		}
-		return cli_fout("audit: verwacht 'spoor audit verify'");
+		return cli_fout("audit: verwacht 'spoor audit verify' of "
+				"'spoor audit head'");
 	}
+	head = !strcmp(argv[1], "head");
 	for (i = 2; i < argc; i++) {
 		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
 			continue;
 		if (rc == 2)
 			return EXIT_INVOER;
-		return cli_fout("audit verify: onbekende optie '%s'", argv[i]);
+		if (!head && !strcmp(argv[i], "--kop") && i + 1 < argc) {
+			kop = argv[++i];
+			if (kop_lees(kop, &kop_nr, kop_hash))
+				return cli_fout("--kop: verwacht 'VOLGNR HASH' "
+						"zoals 'spoor audit head' die "
+						"afdrukt");
+			continue;
+		}
+		return cli_fout("audit %s: onbekende optie '%s'", argv[1],
+				argv[i]);
 	}
 	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
 		return rc;
+	if (head) {
+		rc = audit_kop(s);
+		store_free(s);
+		return rc;
+	}
 	rc = store_audit_verify(s, &n, &bad);
+	if (rc == 0 && kop) {
+		int k = store_audit_hash(s, kop_nr, hash);
+
+		if (k == ST_NIET_GEVONDEN || (!k && strcmp(hash, kop_hash))) {
+			printf("auditlog GEWIJZIGD: record %lld heeft niet de "
+			       "vastgelegde hash\n", (long long)kop_nr);
+			store_free(s);
+			return EXIT_BEVINDINGEN;
+		}
+		rc = k;
+	}
 	if (rc == ST_ONGELDIG) {
 		printf("auditlog GEWIJZIGD: de keten breekt bij record %lld\n",
 		       (long long)bad);
@@ -485,7 +562,11 @@ cmd_audit(int argc, char **argv)
 		store_free(s);
 		return EXIT_INVOER;
 	}
-	printf("auditlog intact: %lld records\n", (long long)n);
+	if (kop)
+		printf("auditlog intact: %lld records; record %lld heeft de "
+		       "vastgelegde hash\n", (long long)n, (long long)kop_nr);
+	else
+		printf("auditlog intact: %lld records\n", (long long)n);
 	store_free(s);
 	return EXIT_OK;
 }

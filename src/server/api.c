@@ -229,10 +229,20 @@ api_lees_audit(struct http_req *q, const struct wie *w, uint32_t rollen,
 {
 	struct api *a = q->app;
 
-	if (a && a->auditq &&
-	    auditq_zet(a->auditq, w->id, w->naam, rollen, dossier, actie,
-		       klassen) == 0)
+	/* medical content is sent only after its read is stored (docs/
+	 * store.md, Reads in the server); a record not stored in time
+	 * is a busy database: 503, nothing sent */
+	if (a && a->auditq && (klassen & (1u << ZB_MEDISCH))) {
+		int rc = auditq_zet_wacht(a->auditq, w->id, w->naam, rollen,
+					  dossier, actie, klassen);
+
+		if (rc >= 0)
+			return rc ? ST_BUSY : 0;
+	} else if (a && a->auditq &&
+		   auditq_zet(a->auditq, w->id, w->naam, rollen, dossier, actie,
+			      klassen) == 0) {
 		return 0;
+	}
 	return store_audit_lees(api_st(), w->id, w->naam, rollen, dossier, actie,
 				klassen);
 }
@@ -460,13 +470,11 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 				    "klopt niet", "$.oud");
 		goto out;
 	}
-	rc = auth_wachtwoord_hash(nieuw, strlen(nieuw), a->kosten, nh);
-	if (rc) {
-		char m[120];
-
-		snprintf(m, sizeof(m), "een wachtwoord heeft %d tot %d tekens, "
-			 "zonder NUL", AUTH_WACHTWOORD_MIN, AUTH_WACHTWOORD_MAX);
-		rc = http_resp_fout(r, 422, "ongeldig", m, "$.nieuw");
+	rc = auth_wachtwoord_regels(nieuw, w.naam, w.weergave, oud);
+	if (rc || (rc = auth_wachtwoord_hash(nieuw, strlen(nieuw), a->kosten,
+					     nh))) {
+		rc = http_resp_fout(r, 422, "ongeldig",
+				    auth_wachtwoord_uitleg(rc), "$.nieuw");
 		goto out;
 	}
 	if ((rc = store_begin(api_st())) ||
@@ -634,9 +642,15 @@ h_gebruiker_nieuw(struct http_req *q, struct http_resp *r)
 				    "tekens", "$.naam");
 		goto out;
 	}
-	if (!pw || auth_wachtwoord_hash(pw, strlen(pw), a->kosten, hash)) {
-		rc = http_resp_fout(r, 422, "ongeldig", "een wachtwoord van 10 "
-				    "tot 1024 tekens", "$.wachtwoord");
+	if (!pw) {
+		rc = http_resp_fout(r, 422, "ongeldig", "ontbreekt of is geen "
+				    "tekst", "$.wachtwoord");
+		goto out;
+	}
+	if ((rc = auth_wachtwoord_regels(pw, naam, weergave, NULL)) ||
+	    (rc = auth_wachtwoord_hash(pw, strlen(pw), a->kosten, hash))) {
+		rc = http_resp_fout(r, 422, "ongeldig",
+				    auth_wachtwoord_uitleg(rc), "$.wachtwoord");
 		goto out;
 	}
 	if ((rc = store_begin(api_st())))
@@ -1436,20 +1450,119 @@ api_warmer_stop(struct api_warmer *w)
 	free(w);
 }
 
-/* GET /dossiers/{id}/toegang: the werknemer of the case, or beheerder. */
+/* The page of the access log asked for (docs/api.md). */
+struct toegang_vraag {
+	size_t pagina, per_pagina;
+	int64_t van, tot; /* unix seconds; tot 0: no end */
+};
+
+#define TOEGANG_PER_PAGINA 50
+#define TOEGANG_PER_PAGINA_MAX 500
+
+/* The start of day d in local time, as unix seconds. */
+static int64_t
+dag_begin(sdate d)
+{
+	struct tm tm;
+	int y, m, dd;
+
+	date_to_ymd(d, &y, &m, &dd);
+	memset(&tm, 0, sizeof(tm));
+	tm.tm_year = y - 1900;
+	tm.tm_mon = m - 1;
+	tm.tm_mday = dd;
+	tm.tm_isdst = -1;
+	return (int64_t)mktime(&tm);
+}
+
+/* ?name=N with lo <= N <= hi into *out (unchanged when absent); answers
+ * 400 itself and returns 1. */
+static int
+getal_param(struct http_req *q, struct http_resp *r, const char *naam,
+	    long lo, long hi, size_t *out)
+{
+	const char *t = http_query(q, naam);
+	char *e, m[80];
+	long v;
+
+	if (!t)
+		return 0;
+	v = strtol(t, &e, 10);
+	if (*t && !*e && v >= lo && v <= hi) {
+		*out = (size_t)v;
+		return 0;
+	}
+	snprintf(m, sizeof(m), "%s: een getal van %ld tot en met %ld", naam, lo,
+		 hi);
+	http_resp_fout(r, 400, "ongeldig", m, naam);
+	return 1;
+}
+
+/* ?van=JJJJ-MM-DD (from its first second) into *out; answers 400 itself
+ * and returns 1. */
+static int
+dag_param(struct http_req *q, struct http_resp *r, const char *naam,
+	  int volgende, int64_t *out)
+{
+	const char *t = http_query(q, naam);
+	char m[80];
+	sdate d;
+
+	if (!t)
+		return 0;
+	if (!date_parse(t, strlen(t), &d)) {
+		*out = dag_begin(volgende ? d + 1 : d);
+		return 0;
+	}
+	snprintf(m, sizeof(m), "%s: verwacht een datum als JJJJ-MM-DD", naam);
+	http_resp_fout(r, 400, "ongeldig", m, naam);
+	return 1;
+}
+
+/* Read pagina, per_pagina, van and tot; answers 400 itself and returns
+ * 1. */
+static int
+toegang_vraag_lees(struct http_req *q, struct http_resp *r,
+		   struct toegang_vraag *v)
+{
+	v->pagina = 1;
+	v->per_pagina = TOEGANG_PER_PAGINA;
+	v->van = 0;
+	v->tot = 0;
+	if (getal_param(q, r, "pagina", 1, 1000000, &v->pagina) ||
+	    getal_param(q, r, "per_pagina", 1, TOEGANG_PER_PAGINA_MAX,
+			&v->per_pagina) ||
+	    dag_param(q, r, "van", 0, &v->van) ||
+	    dag_param(q, r, "tot", 1, &v->tot))
+		return 1;
+	if (v->tot && v->van >= v->tot) {
+		http_resp_fout(r, 400, "ongeldig", "tot: een datum op of na "
+			       "van", "tot");
+		return 1;
+	}
+	return 0;
+}
+
+/* GET /dossiers/{id}/toegang: the werknemer of the case, or beheerder;
+ * one page, newest first. */
 static int
 h_toegang(struct http_req *q, struct http_resp *r)
 {
 	struct wie w;
 	struct db_res res;
+	struct toegang_vraag v;
 	int64_t id;
 	uint32_t rollen = 0, alle = 0;
 	json_t *o, *a;
-	size_t i;
+	size_t i, n;
 	int rc;
 
 	if (api_aanmelden(q, r, &w))
 		return 0;
+	if (toegang_vraag_lees(q, r, &v)) {
+		api_wie_release(&w);
+		return 0;
+	}
 	rc = store_dossier_zoek(api_st(), q->param[0], &id);
 	if (!rc)
 		rc = store_rollen(api_st(), w.id, id, &rollen);
@@ -1465,13 +1578,17 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	/* the log shows every read up to this moment */
 	if (!rc && ((struct api *)q->app)->auditq)
 		auditq_flush(((struct api *)q->app)->auditq);
-	if (rc || (rc = store_toegang_log(api_st(), id, &res))) {
+	/* one row more than the page says whether a next page exists */
+	if (rc || (rc = store_toegang_log(api_st(), id, v.van, v.tot,
+					  (v.pagina - 1) * v.per_pagina,
+					  v.per_pagina + 1, &res))) {
 		api_wie_release(&w);
 		return api_db_fout(r, rc);
 	}
 	o = json_object();
 	a = json_array();
-	for (i = 0; i < res.nrows; i++) {
+	n = res.nrows > v.per_pagina ? v.per_pagina : res.nrows;
+	for (i = 0; i < n; i++) {
 		json_t *t = json_object();
 
 		json_object_set_new(t, "tijd", json_integer(db_cel_int(&res, i, 0)));
@@ -1479,11 +1596,17 @@ h_toegang(struct http_req *q, struct http_resp *r)
 		json_object_set_new(t, "rol", json_string(db_cel(&res, i, 2)));
 		json_object_set_new(t, "actie", json_string(db_cel(&res, i, 3)));
 		json_object_set_new(t, "klasse", json_string(db_cel(&res, i, 4)));
+		json_object_set_new(t, "aantal", json_integer(db_cel_int(&res, i, 5)));
+		json_object_set_new(t, "laatst", json_integer(db_cel_int(&res, i, 6)));
 		json_array_append_new(a, t);
 	}
+	json_object_set_new(o, "volgende", json_boolean(res.nrows > n));
 	db_res_release(&res);
 	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
 	json_object_set_new(o, "toegang", a);
+	json_object_set_new(o, "pagina", json_integer((json_int_t)v.pagina));
+	json_object_set_new(o, "per_pagina",
+			    json_integer((json_int_t)v.per_pagina));
 	rc = api_lees_audit(q, &w, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
 			 id, "toegangslog lezen", 0);
 	api_wie_release(&w);

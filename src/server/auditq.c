@@ -21,6 +21,7 @@ struct auditq {
 	size_t n;
 	uint64_t gezet, geschreven;   /* records queued / stored, ever */
 	uint64_t fouten;              /* failed batch writes, ever */
+	long wacht_ms;                /* auditq_zet_wacht's bound */
 	int stop;
 };
 
@@ -92,9 +93,18 @@ auditq_start(const char *db_url, struct auditq **out, char *err,
 		free(q);
 		return -1;
 	}
+	q->wacht_ms = 5000;
 	pthread_mutex_init(&q->m, NULL);
 	pthread_cond_init(&q->werk, NULL);
-	pthread_cond_init(&q->klaar, NULL);
+	{
+		pthread_condattr_t ca;
+
+		/* auditq_zet_wacht's deadline on the monotonic clock */
+		pthread_condattr_init(&ca);
+		pthread_condattr_setclock(&ca, CLOCK_MONOTONIC);
+		pthread_cond_init(&q->klaar, &ca);
+		pthread_condattr_destroy(&ca);
+	}
 	if (pthread_create(&q->draad, NULL, schrijver, q)) {
 		snprintf(err, errlen, "kan de auditschrijver niet starten");
 		store_free(q->s);
@@ -112,10 +122,11 @@ auditq_start(const char *db_url, struct auditq **out, char *err,
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
 #endif
-int
-auditq_zet(struct auditq *q, int64_t gebruiker, const char *wie,
-	   uint32_t rollen, int64_t dossier, const char *actie,
-	   uint32_t klassen)
+/* auditq_zet(); *nummer (when not NULL) gets the record's place in the
+ * order of queueing, for zet_wacht. */
+static int
+zet(struct auditq *q, int64_t gebruiker, const char *wie, uint32_t rollen,
+    int64_t dossier, const char *actie, uint32_t klassen, uint64_t *nummer)
 {
 	struct store_audit_rec *r;
 	int rc = 0;
@@ -139,14 +150,61 @@ auditq_zet(struct auditq *q, int64_t gebruiker, const char *wie,
 	} else {
 		q->n++;
 		q->gezet++;
+		if (nummer)
+			*nummer = q->gezet;
 		pthread_cond_signal(&q->werk);
 	}
 	pthread_mutex_unlock(&q->m);
 	return rc;
 }
+
+int
+auditq_zet(struct auditq *q, int64_t gebruiker, const char *wie,
+	   uint32_t rollen, int64_t dossier, const char *actie,
+	   uint32_t klassen)
+{
+	return zet(q, gebruiker, wie, rollen, dossier, actie, klassen, NULL);
+}
 #if defined(__GNUC__) && !defined(__clang__)
 #pragma GCC diagnostic pop
 #endif
+
+int
+auditq_zet_wacht(struct auditq *q, int64_t gebruiker, const char *wie,
+		 uint32_t rollen, int64_t dossier, const char *actie,
+		 uint32_t klassen)
+{
+	struct timespec t;
+	uint64_t nummer = 0;
+	int rc = 0;
+
+	if (zet(q, gebruiker, wie, rollen, dossier, actie, klassen, &nummer))
+		return -1;
+	clock_gettime(CLOCK_MONOTONIC, &t);
+	pthread_mutex_lock(&q->m);
+	t.tv_sec += q->wacht_ms / 1000;
+	t.tv_nsec += (q->wacht_ms % 1000) * 1000000L;
+	if (t.tv_nsec >= 1000000000L) {
+		t.tv_sec++;
+		t.tv_nsec -= 1000000000L;
+	}
+	/* the writer stores batches in queueing order, so geschreven
+	 * passes nummer exactly when this record is in the database */
+	while (q->geschreven < nummer && rc == 0)
+		if (pthread_cond_timedwait(&q->klaar, &q->m, &t) != 0 &&
+		    q->geschreven < nummer)
+			rc = 1;
+	pthread_mutex_unlock(&q->m);
+	return rc;
+}
+
+void
+auditq_wachttijd(struct auditq *q, long ms)
+{
+	pthread_mutex_lock(&q->m);
+	q->wacht_ms = ms > 0 ? ms : 1;
+	pthread_mutex_unlock(&q->m);
+}
 
 void
 auditq_flush(struct auditq *q)

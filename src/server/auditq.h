@@ -9,7 +9,9 @@
  * not use the queue: their record is part of their own transaction.
  *
  * What this costs: a record queued in the last moments before spoor is
- * killed can be lost (the chain itself stays intact). auditq_flush() waits
+ * killed can be lost (the chain itself stays intact); reads of medical
+ * content therefore wait for their record (auditq_zet_wacht), so only
+ * records of other reads can be lost that way. auditq_flush() waits
  * until everything queued so far is stored; the server calls it before
  * it shows an access log, and auditq_stop() at shutdown.
  */
@@ -30,6 +32,21 @@ int auditq_start(const char *db_url, struct auditq **out, char *err,
 int auditq_zet(struct auditq *q, int64_t gebruiker, const char *wie,
 	       uint32_t rollen, int64_t dossier, const char *actie,
 	       uint32_t klassen);
+
+/*
+ * auditq_zet(), then wait until this record is stored: for a read of
+ * medical content, which is answered only after its record is in the
+ * database (a kill -9 after the answer cannot lose it). Returns 0, -1
+ * out of memory, or 1 when the record was not stored within the queue's
+ * wait (auditq_wachttijd; the record stays queued and is stored later,
+ * but the caller must not send the content).
+ */
+int auditq_zet_wacht(struct auditq *q, int64_t gebruiker, const char *wie,
+		     uint32_t rollen, int64_t dossier, const char *actie,
+		     uint32_t klassen);
+
+/* How long auditq_zet_wacht() waits, in milliseconds (default 5000). */
+void auditq_wachttijd(struct auditq *q, long ms);
 
 /* Wait until every record queued before the call is stored. */
 void auditq_flush(struct auditq *q);

@@ -17,6 +17,9 @@ _Static_assert(crypto_hash_sha256_BYTES * 2 == AUTH_TOKEN_HASH_LEN,
 _Static_assert((AUTH_LIMIET_SLOTS & (AUTH_LIMIET_SLOTS - 1)) == 0,
     "slots must be a power of two");
 
+_Static_assert(AUTH_WACHTWOORD_MIN == 10 && AUTH_WACHTWOORD_MAX == 1024,
+    "auth_wachtwoord_uitleg names the bounds");
+
 #define ARGON2ID_PREFIX "$argon2id$"
 
 int
@@ -48,16 +51,18 @@ auth_wachtwoord_hash(const char *pw, size_t len, enum auth_kosten k,
 	unsigned long long ops;
 	size_t mem;
 
+	long tekens;
+
 	if (!pw)
 		return AUTH_ONGELDIG;
-	if (len < AUTH_WACHTWOORD_MIN)
-		return AUTH_TE_KORT;
 	if (len > AUTH_WACHTWOORD_MAX)
 		return AUTH_TE_LANG;
 	/* A NUL would be cut off by every C string path that later hands
 	 * the password back to us, locking the user out. */
-	if (memchr(pw, '\0', len))
+	if (memchr(pw, '\0', len) || (tekens = auth_utf8_tekens(pw, len)) < 0)
 		return AUTH_ONGELDIG;
+	if (tekens < AUTH_WACHTWOORD_MIN)
+		return AUTH_TE_KORT;
 	kosten(k, &ops, &mem);
 	/* Explicit algorithm: the default may change between versions. */
 	if (crypto_pwhash_str_alg(buf, pw, len, ops, mem,
@@ -65,6 +70,166 @@ auth_wachtwoord_hash(const char *pw, size_t len, enum auth_kosten k,
 		return AUTH_NOMEM;
 	memcpy(out, buf, sizeof(buf));
 	return AUTH_OK;
+}
+
+long
+auth_utf8_tekens(const char *s, size_t len)
+{
+	const unsigned char *p = (const unsigned char *)s;
+	size_t i = 0;
+	long n = 0;
+
+	while (i < len) {
+		unsigned c = p[i], k, j;
+		uint32_t v;
+
+		if (c < 0x80) {
+			i++;
+			n++;
+			continue;
+		}
+		if (c >= 0xc2 && c <= 0xdf) {
+			k = 1;
+			v = c & 0x1f;
+		} else if (c >= 0xe0 && c <= 0xef) {
+			k = 2;
+			v = c & 0x0f;
+		} else if (c >= 0xf0 && c <= 0xf4) {
+			k = 3;
+			v = c & 0x07;
+		} else {
+			return -1;
+		}
+		if (len - i <= k)
+			return -1;
+		for (j = 1; j <= k; j++) {
+			if ((p[i + j] & 0xc0) != 0x80)
+				return -1;
+			v = (v << 6) | (p[i + j] & 0x3fu);
+		}
+		/* overlong, surrogate, beyond U+10FFFF */
+		if ((k == 2 && (v < 0x800 || (v >= 0xd800 && v <= 0xdfff))) ||
+		    (k == 3 && (v < 0x10000 || v > 0x10ffff)))
+			return -1;
+		i += k + 1;
+		n++;
+	}
+	return n;
+}
+
+/* The lists of data/wachtwoorden, compiled in (cmake/embed_bytes.cmake):
+ * lowercase, one a line. */
+extern const char *const spoor_wachtwoorden_gewoon;
+extern const unsigned long spoor_wachtwoorden_gewoon_len;
+extern const char *const spoor_wachtwoorden_nl;
+extern const unsigned long spoor_wachtwoorden_nl_len;
+
+static int
+klein(int c)
+{
+	return c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c;
+}
+
+/* Is pw (len bytes) a line of the list l (n bytes), ASCII case ignored? */
+static int
+op_lijst(const char *l, size_t n, const char *pw, size_t len)
+{
+	size_t i = 0;
+
+	while (i < n) {
+		const char *e = memchr(l + i, '\n', n - i);
+		size_t r = e ? (size_t)(e - (l + i)) : n - i, j;
+
+		if (r == len) {
+			for (j = 0; j < len && klein((unsigned char)pw[j]) ==
+						   (unsigned char)l[i + j];
+			     j++)
+				;
+			if (j == len)
+				return 1;
+		}
+		i += r + 1;
+	}
+	return 0;
+}
+
+/* Does pw contain naam (spaces of naam skipped), ASCII case ignored?
+ * Names shorter than 3 characters are not looked for. */
+static int
+bevat_naam(const char *pw, const char *naam)
+{
+	char n[256];
+	size_t k = 0, i, j, lp = strlen(pw);
+
+	for (i = 0; naam[i] && k < sizeof(n) - 1; i++)
+		if (naam[i] != ' ')
+			n[k++] = (char)klein((unsigned char)naam[i]);
+	if (k < 3 || naam[i])
+		return 0;
+	for (i = 0; i + k <= lp; i++) {
+		for (j = 0; j < k && klein((unsigned char)pw[i + j]) == n[j]; j++)
+			;
+		if (j == k)
+			return 1;
+	}
+	return 0;
+}
+
+int
+auth_wachtwoord_regels(const char *pw, const char *naam, const char *weergave,
+    const char *oud)
+{
+	size_t len;
+	long tekens;
+
+	if (!pw)
+		return AUTH_ONGELDIG;
+	len = strlen(pw);
+	if (len > AUTH_WACHTWOORD_MAX)
+		return AUTH_TE_LANG;
+	if ((tekens = auth_utf8_tekens(pw, len)) < 0)
+		return AUTH_ONGELDIG;
+	if (tekens < AUTH_WACHTWOORD_MIN)
+		return AUTH_TE_KORT;
+	if (oud && !strcmp(pw, oud))
+		return AUTH_ZELFDE;
+	if ((naam && bevat_naam(pw, naam)) ||
+	    (weergave && bevat_naam(pw, weergave)))
+		return AUTH_NAAM;
+	if (op_lijst(spoor_wachtwoorden_gewoon,
+		     (size_t)spoor_wachtwoorden_gewoon_len, pw, len) ||
+	    op_lijst(spoor_wachtwoorden_nl, (size_t)spoor_wachtwoorden_nl_len,
+		     pw, len))
+		return AUTH_GEWOON;
+	return AUTH_OK;
+}
+
+const char *
+auth_wachtwoord_uitleg(int rc)
+{
+	switch (rc) {
+	case AUTH_TE_KORT:
+		return "het wachtwoord is te kort: kies er een van minstens 10 "
+		       "tekens";
+	case AUTH_TE_LANG:
+		return "het wachtwoord is te lang: kies er een van hoogstens "
+		       "1024 bytes";
+	case AUTH_GEWOON:
+		return "dit wachtwoord staat op de lijst van veelgebruikte "
+		       "wachtwoorden: kies een ander";
+	case AUTH_NAAM:
+		return "het wachtwoord bevat uw naam of gebruikersnaam: kies er "
+		       "een zonder";
+	case AUTH_ZELFDE:
+		return "het nieuwe wachtwoord is gelijk aan het huidige: kies "
+		       "een ander";
+	case AUTH_ONGELDIG:
+		return "het wachtwoord bevat een NUL-teken of ongeldige UTF-8: "
+		       "kies een ander";
+	default:
+		return "het wachtwoord kan niet worden opgeslagen: probeer het "
+		       "opnieuw";
+	}
 }
 
 /* A NUL-terminated argon2id string that fits the buffer size? */

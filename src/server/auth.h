@@ -35,6 +35,9 @@ enum auth_rc {
 	AUTH_TE_LANG = -3,   /* password longer than AUTH_WACHTWOORD_MAX */
 	AUTH_ONGELDIG = -4,  /* password contains a NUL byte (or is NULL) */
 	AUTH_NOMEM = -5,     /* argon2 could not get its memory */
+	AUTH_GEWOON = -6,    /* on the list of common passwords */
+	AUTH_NAAM = -7,      /* contains the user's own name */
+	AUTH_ZELFDE = -8,    /* the same as the old password */
 };
 
 /* sodium_init(): 0 ok (also when called before), -1 when libsodium cannot
@@ -57,19 +60,45 @@ enum auth_kosten { AUTH_KOSTEN_NORMAAL = 0, AUTH_KOSTEN_TEST = 1 };
 /* Size of a buffer for a password hash string, NUL included. */
 #define AUTH_HASH_MAX crypto_pwhash_STRBYTES /* 128 */
 
-/* Password length bounds, in bytes (not characters). */
+/* Password length bounds: the minimum in characters (UTF-8 code points,
+ * so "ééééé" is 5, not 10), the maximum in bytes (a bound on the work of
+ * hashing). */
 #define AUTH_WACHTWOORD_MIN 10
 #define AUTH_WACHTWOORD_MAX 1024
 
 /*
  * Hash the password pw (len bytes, need not be NUL-terminated) at cost k
  * into out: a NUL-terminated "$argon2id$v=19$m=...,t=...,p=1$salt$hash"
- * string with a fresh random salt. Returns AUTH_OK, AUTH_TE_KORT,
- * AUTH_TE_LANG, AUTH_ONGELDIG (NUL byte in pw, or pw NULL) or AUTH_NOMEM.
- * out is written only on success.
+ * string with a fresh random salt. Returns AUTH_OK, AUTH_TE_KORT (fewer
+ * than AUTH_WACHTWOORD_MIN characters), AUTH_TE_LANG, AUTH_ONGELDIG (NUL
+ * byte or invalid UTF-8 in pw, or pw NULL) or AUTH_NOMEM. out is written
+ * only on success.
  */
 int auth_wachtwoord_hash(const char *pw, size_t len, enum auth_kosten k,
     char out[AUTH_HASH_MAX]);
+
+/*
+ * The rules for a password a person chooses (NUL-terminated), besides the
+ * length of auth_wachtwoord_hash: not on the lists of common passwords
+ * in data/wachtwoorden (compiled in; compared ignoring ASCII case),
+ * not containing the user name naam nor the display name weergave
+ * (ASCII case ignored, spaces of weergave ignored; names shorter than 3
+ * characters are not looked for), and not equal to oud, the current
+ * password. naam, weergave and oud may be NULL. A generated random
+ * password need not pass here. Returns AUTH_OK or AUTH_TE_KORT,
+ * AUTH_TE_LANG, AUTH_ONGELDIG, AUTH_GEWOON, AUTH_NAAM, AUTH_ZELFDE.
+ */
+int auth_wachtwoord_regels(const char *pw, const char *naam,
+    const char *weergave, const char *oud);
+
+/* A Dutch sentence for a code of auth_wachtwoord_regels() or
+ * auth_wachtwoord_hash(): what is wrong and what to do (static text). */
+const char *auth_wachtwoord_uitleg(int rc);
+
+/* The number of UTF-8 code points in s (len bytes), or -1 when s is not
+ * valid UTF-8 (overlong forms, surrogates and values above U+10FFFF
+ * included). */
+long auth_utf8_tekens(const char *s, size_t len);
 
 /*
  * 0 when pw (len bytes) matches hash (a NUL-terminated string as made by

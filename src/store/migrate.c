@@ -158,6 +158,13 @@ static const char *const stappen[] = {
 	" id INTEGER PRIMARY KEY CHECK (id = 1),"
 	" versie BIGINT NOT NULL);"
 	"INSERT INTO parameter_kop (id, versie) VALUES (1, 0);",
+	/* 4: reads folded into one record (store.h STORE_AUDIT_VOUW): how
+	 * many reads a record stands for and the time of the last, both
+	 * outside the hash; the index finds a user's last read of a case */
+	"ALTER TABLE audit ADD COLUMN aantal BIGINT NOT NULL DEFAULT 1;"
+	"ALTER TABLE audit ADD COLUMN laatst BIGINT NOT NULL DEFAULT 0;"
+	"UPDATE audit SET laatst = tijd;"
+	"CREATE INDEX audit_vouw ON audit (dossier_id, gebruiker_id, volgnr);",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 

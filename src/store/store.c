@@ -590,7 +590,7 @@ rollen_tekst(uint32_t rollen, char *buf, size_t n)
 
 /* Rows per multi-row INSERT of a batch of audit records. */
 #define AUDIT_BLOK 32
-#define AUDIT_KOLOMMEN 10
+#define AUDIT_KOLOMMEN 12
 
 static char audit_sql_blok[AUDIT_BLOK * AUDIT_KOLOMMEN * 8 + 160];
 static char audit_sql_een[AUDIT_KOLOMMEN * 8 + 160];
@@ -603,7 +603,7 @@ audit_sql_rijen(char *buf, size_t n, size_t rijen)
 
 	o = (size_t)snprintf(buf, n, "INSERT INTO audit (volgnr, tijd, "
 			     "gebruiker_id, gebruiker, rol, dossier_id, actie, "
-			     "klasse, vorige, hash) VALUES ");
+			     "klasse, vorige, hash, aantal, laatst) VALUES ");
 	for (r = 0; r < rijen; r++)
 		for (c = 0; c < AUDIT_KOLOMMEN; c++)
 			o += (size_t)snprintf(buf + o, n - o, "%s$%zu%s",
@@ -619,7 +619,7 @@ audit_sql_maak(void)
 	audit_sql_rijen(audit_sql_een, sizeof(audit_sql_een), 1);
 }
 
-/* "INSERT INTO audit (...) VALUES ($1, ..., $10), ..., (..., $320)" for
+/* "INSERT INTO audit (...) VALUES ($1, ..., $12), ..., (..., $384)" for
  * 1 or AUDIT_BLOK rows: placeholders only, built once. */
 static const char *
 audit_insert_sql(size_t rijen)
@@ -653,10 +653,12 @@ audit_teksten(uint32_t rollen, uint32_t klassen, char *rol, size_t rn,
  * Append n records inside the caller's transaction. One UPDATE of the
  * head reserves n numbers and takes the row lock that serialises appends
  * from all processes; the chain is computed here; the rows go in with
- * multi-row INSERTs; one UPDATE stores the new head hash.
+ * multi-row INSERTs; one UPDATE stores the new head hash. aantal (NULL:
+ * 1 each) is the number of reads a record stands for (audit_vouw).
  */
 static int
-audit_schrijf(struct store *s, const struct store_audit_rec *rec, size_t n)
+audit_schrijf(struct store *s, const struct store_audit_rec *rec,
+	      const int64_t *aantal, size_t n)
 {
 	struct audit_rij {
 		char rol[160], klasse[48], vorige[65], hash[65];
@@ -723,6 +725,8 @@ audit_schrijf(struct store *s, const struct store_audit_rec *rec, size_t n)
 			c[7] = db_text(b->klasse);
 			c[8] = db_text(b->vorige);
 			c[9] = db_text(b->hash);
+			c[10] = db_int(aantal ? aantal[i + j] : 1);
+			c[11] = db_int(tijd);
 		}
 		rc = db_exec(s->db, audit_insert_sql(k), p, k * AUDIT_KOLOMMEN,
 			     NULL);
@@ -757,9 +761,103 @@ store_audit(struct store *s, int64_t gebruiker, const char *wie,
 	r.wie = strdup(wie);
 	r.actie = strdup(actie);
 	if (r.wie && r.actie)
-		rc = audit_schrijf(s, &r, 1);
+		rc = audit_schrijf(s, &r, NULL, 1);
 	free(r.wie);
 	free(r.actie);
+	return rc;
+}
+
+/* Would b fold into a, both reads (same user, case, roles, action and
+ * classes)? */
+static int
+zelfde_lezing(const struct store_audit_rec *a, const struct store_audit_rec *b)
+{
+	return a->gebruiker == b->gebruiker && a->dossier == b->dossier &&
+	       a->rollen == b->rollen && a->klassen == b->klassen &&
+	       !strcmp(a->actie, b->actie) && !strcmp(a->wie, b->wie);
+}
+
+/*
+ * Fold the read r into the last record of the same read (zelfde_lezing)
+ * when that one was appended at most STORE_AUDIT_VOUW seconds before
+ * tijd: its aantal and laatst go up, columns outside the hash, so the
+ * chain stays as it was. *gevouwen says whether it did.
+ */
+static int
+audit_vouw(struct store *s, const struct store_audit_rec *r, int64_t tijd,
+	   int *gevouwen)
+{
+	char rol[160], klasse[48];
+	int64_t n = 0;
+	int rc;
+
+	audit_teksten(r->rollen, r->klassen, rol, sizeof(rol), klasse,
+		      sizeof(klasse));
+	{
+		struct db_param p[] = {
+			db_int(tijd), db_int(r->dossier), db_int(r->gebruiker),
+			db_text(rol), db_text(r->actie), db_text(klasse),
+			db_text(r->wie), db_int(tijd - STORE_AUDIT_VOUW)};
+
+		rc = db_exec(s->db, "UPDATE audit SET aantal = aantal + 1, "
+			     "laatst = $1 WHERE volgnr = (SELECT max(volgnr) "
+			     "FROM audit WHERE dossier_id = $2 AND "
+			     "gebruiker_id = $3 AND rol = $4 AND actie = $5 AND "
+			     "klasse = $6 AND gebruiker = $7) AND tijd >= $8",
+			     p, NP(p), &n);
+	}
+	if (!rc)
+		*gevouwen = n > 0;
+	return rc;
+}
+
+/*
+ * n read records inside the caller's transaction: each read of a case by
+ * a user folds into an earlier record of the same read in this batch or
+ * (audit_vouw) in the log; the rest is appended to the chain. The head's
+ * row lock is taken first, so every process folds and appends in the
+ * same lock order (no deadlock between two servers on PostgreSQL).
+ */
+static int
+audit_lees_schrijf(struct store *s, const struct store_audit_rec *r, size_t n)
+{
+	struct store_audit_rec *rest = NULL;
+	int64_t *aantal = NULL, tijd = store_nu();
+	size_t i, j, k = 0;
+	int rc;
+
+	rest = calloc(n ? n : 1, sizeof(*rest));
+	aantal = calloc(n ? n : 1, sizeof(*aantal));
+	if (!rest || !aantal) {
+		rc = ST_NOMEM;
+		goto out;
+	}
+	if ((rc = db_exec(s->db, "UPDATE audit_kop SET volgnr = volgnr WHERE "
+			  "id = 1", NULL, 0, NULL)))
+		goto out;
+	for (i = 0; i < n; i++) {
+		int gevouwen = 0;
+
+		if (r[i].gebruiker && r[i].dossier) {
+			for (j = 0; j < k; j++)
+				if (zelfde_lezing(&rest[j], &r[i]))
+					break;
+			if (j < k) {
+				aantal[j]++;
+				continue;
+			}
+			if ((rc = audit_vouw(s, &r[i], tijd, &gevouwen)))
+				goto out;
+		}
+		if (!gevouwen) {
+			rest[k] = r[i];
+			aantal[k++] = 1;
+		}
+	}
+	rc = audit_schrijf(s, rest, aantal, k);
+out:
+	free(rest);
+	free(aantal);
 	return rc;
 }
 
@@ -774,12 +872,25 @@ store_audit_lees(struct store *s, int64_t gebruiker, const char *wie,
 		return rc;
 	if ((rc = db_begin(s->db)))
 		goto out;
-	if ((pg && (rc = db_script(s->db, "SET LOCAL synchronous_commit = "
-				   "off"))) ||
-	    (rc = store_audit(s, gebruiker, wie, rollen, dossier, actie,
-			      klassen)) ||
-	    (rc = db_commit(s->db)))
-		store_rollback(s);
+	{
+		struct store_audit_rec r;
+
+		r.gebruiker = gebruiker;
+		r.dossier = dossier;
+		r.rollen = rollen;
+		r.klassen = klassen;
+		r.wie = strdup(wie);
+		r.actie = strdup(actie);
+		if (!r.wie || !r.actie)
+			rc = ST_NOMEM;
+		if (rc || (pg && (rc = db_script(s->db, "SET LOCAL "
+						 "synchronous_commit = off"))) ||
+		    (rc = audit_lees_schrijf(s, &r, 1)) ||
+		    (rc = db_commit(s->db)))
+			store_rollback(s);
+		free(r.wie);
+		free(r.actie);
+	}
 out:
 	if (!pg) {
 		int r2 = db_script(s->db, "PRAGMA synchronous=FULL");
@@ -801,7 +912,7 @@ store_audit_reeks(struct store *s, const struct store_audit_rec *r, size_t n)
 		goto out;
 	if (pg && (rc = db_script(s->db, "SET LOCAL synchronous_commit = off")))
 		goto terug;
-	if ((rc = audit_schrijf(s, r, n)))
+	if ((rc = audit_lees_schrijf(s, r, n)))
 		goto terug;
 	if (!(rc = db_commit(s->db)))
 		goto out;
@@ -873,13 +984,17 @@ store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr)
 }
 
 int
-store_toegang_log(struct store *s, int64_t dossier, struct db_res *out)
+store_toegang_log(struct store *s, int64_t dossier, int64_t van, int64_t tot,
+		  size_t overslaan, size_t max, struct db_res *out)
 {
-	struct db_param p[] = {db_int(dossier)};
+	struct db_param p[] = {db_int(dossier), db_int(van),
+			       db_int(tot > 0 ? tot : INT64_MAX),
+			       db_int((int64_t)max), db_int((int64_t)overslaan)};
 
-	return db_query(s->db, "SELECT tijd, gebruiker, rol, actie, klasse "
-			"FROM audit WHERE dossier_id = $1 ORDER BY volgnr", p,
-			NP(p), out);
+	return db_query(s->db, "SELECT tijd, gebruiker, rol, actie, klasse, "
+			"aantal, laatst FROM audit WHERE dossier_id = $1 AND "
+			"laatst >= $2 AND tijd < $3 ORDER BY volgnr DESC "
+			"LIMIT $4 OFFSET $5", p, NP(p), out);
 }
 
 /* --- cases ------------------------------------------------------- */
@@ -891,6 +1006,51 @@ store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id)
 
 	return store_een_int(s, "SELECT id FROM dossier WHERE extern_id = $1", p,
 		       NP(p), id);
+}
+
+int
+store_audit_kop(struct store *s, int64_t *volgnr, char hash[65], int64_t *tijd)
+{
+	struct db_res r;
+	int rc;
+
+	rc = db_query(s->db, "SELECT k.volgnr, k.hash, (SELECT a.tijd FROM "
+		      "audit a WHERE a.volgnr = k.volgnr) FROM audit_kop k "
+		      "WHERE k.id = 1", NULL, 0, &r);
+	if (rc)
+		return rc;
+	if (r.nrows != 1 || !db_cel(&r, 0, 1) ||
+	    strlen(db_cel(&r, 0, 1)) != 64) {
+		db_res_release(&r);
+		snprintf(s->db->fout, sizeof(s->db->fout), "audit_kop ontbreekt");
+		return ST_ERR;
+	}
+	*volgnr = db_cel_int(&r, 0, 0);
+	memcpy(hash, db_cel(&r, 0, 1), 65);
+	*tijd = db_cel(&r, 0, 2) ? db_cel_int(&r, 0, 2) : 0;
+	db_res_release(&r);
+	return ST_OK;
+}
+
+int
+store_audit_hash(struct store *s, int64_t volgnr, char hash[65])
+{
+	struct db_param p[] = {db_int(volgnr)};
+	struct db_res r;
+	int rc;
+
+	rc = db_query(s->db, "SELECT hash FROM audit WHERE volgnr = $1", p,
+		      NP(p), &r);
+	if (rc)
+		return rc;
+	if (r.nrows != 1 || !db_cel(&r, 0, 0)) {
+		rc = ST_NIET_GEVONDEN;
+	} else {
+		snprintf(hash, 65, "%s", db_cel(&r, 0, 0));
+		rc = ST_OK;
+	}
+	db_res_release(&r);
+	return rc;
 }
 
 int

@@ -222,13 +222,35 @@ struct store_audit_rec {
 int store_audit_reeks(struct store *s, const struct store_audit_rec *r,
 		      size_t n);
 
+/* The head of the chain: the last record's volgnr, hash (64 hex digits)
+ * and time (unix seconds); an empty log gives 0, 64 zeros and 0. */
+int store_audit_kop(struct store *s, int64_t *volgnr, char hash[65],
+		    int64_t *tijd);
+
+/* The hash of record volgnr into hash; ST_NIET_GEVONDEN when there is no
+ * such record. */
+int store_audit_hash(struct store *s, int64_t volgnr, char hash[65]);
+
 /* Recompute the hash chain. *n gets the number of records; on a break,
  * returns ST_ONGELDIG with *fout_volgnr the first bad record. */
 int store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr);
 
-/* The access log of a case: rows of (tijd, gebruiker, rol, actie,
- * klasse), oldest first. */
-int store_toegang_log(struct store *s, int64_t dossier, struct db_res *out);
+/*
+ * Reads of one case by one user (same roles, action and classes) within
+ * STORE_AUDIT_VOUW seconds of the record that opened the window fold
+ * into that record: its columns aantal (reads) and laatst (time of the
+ * last) go up, outside the hash. Applies to store_audit_lees() and
+ * store_audit_reeks(), never to store_audit() (writes).
+ */
+#define STORE_AUDIT_VOUW 600
+
+/* The access log of a case, newest first: rows of (tijd, gebruiker, rol,
+ * actie, klasse, aantal, laatst) whose reads lie partly in [van, tot)
+ * (unix seconds; tot 0: no end), at most max rows after skipping
+ * overslaan. The query is bounded by max, whatever the log holds. */
+int store_toegang_log(struct store *s, int64_t dossier, int64_t van,
+		      int64_t tot, size_t overslaan, size_t max,
+		      struct db_res *out);
 
 /* Begin/commit for callers that group writes. */
 int store_begin(struct store *s);

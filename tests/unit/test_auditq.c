@@ -175,6 +175,43 @@ test_stop_leeg_en_null(void **state)
 	assert_true(strlen(err) > 0);
 }
 
+/*
+ * issue 12: a read of medical content waits until its record is stored.
+ * While another connection holds the write lock the record cannot be
+ * stored and auditq_zet_wacht says so (the server then sends nothing);
+ * once the lock is gone it returns 0 only after the record is in the
+ * database, seen at once through another connection. Before, the server
+ * queued the record with auditq_zet, which returns at once, so a
+ * kill -9 could lose the record of content already sent.
+ */
+static void
+test_medisch_wacht(void **state)
+{
+	struct ctx *c = *state;
+	struct auditq *q = NULL;
+	struct store *s = NULL;
+	char err[300];
+
+	assert_int_equal(auditq_start(c->url, &q, err, sizeof(err)), 0);
+	assert_int_equal(store_open(c->url, 0, &s, err, sizeof(err)), 0);
+	assert_int_equal(store_begin(s), ST_OK); /* holds the write lock */
+	auditq_wachttijd(q, 300);
+	assert_int_equal(auditq_zet_wacht(q, 7, "ba", 16u, 5, "dossier lezen",
+					  3u),
+			 1);
+	assert_int_equal(aantal(c->url), 0);
+	assert_int_equal(store_rollback(s), ST_OK);
+	store_free(s);
+	/* the writer gets through (its busy wait polls the lock) */
+	auditq_wachttijd(q, 60000);
+	assert_int_equal(auditq_zet_wacht(q, 8, "ba2", 16u, 6, "dossier lezen",
+					  3u),
+			 0);
+	/* both records, without a flush: the first stayed queued */
+	assert_int_equal(aantal(c->url), 2);
+	auditq_stop(q);
+}
+
 int
 main(void)
 {
@@ -182,6 +219,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_draden_en_volgorde, opzet,
 						afbraak),
 		cmocka_unit_test_setup_teardown(test_stop_leeg_en_null, opzet,
+						afbraak),
+		cmocka_unit_test_setup_teardown(test_medisch_wacht, opzet,
 						afbraak),
 	};
 

@@ -506,10 +506,104 @@ test_limiet_veel(void **state)
 	assert_true(auth_limiet_aantal(l, 1500) >= 990);
 }
 
+/* issue 12: the minimum length counts characters, not bytes. Five
+ * two-byte characters (10 bytes) were accepted before. */
+static void
+test_lengte_in_tekens(void **state)
+{
+	char h[AUTH_HASH_MAX];
+	/* "é" x 5: 10 bytes, 5 characters */
+	static const char vijf[] = "\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9\xc3\xa9";
+	/* "€" x 10: 30 bytes, 10 characters */
+	static const char tien[] = "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"
+				   "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"
+				   "\xe2\x82\xac\xe2\x82\xac\xe2\x82\xac"
+				   "\xe2\x82\xac";
+
+	(void)state;
+	assert_int_equal(auth_utf8_tekens(vijf, L(vijf)), 5);
+	assert_int_equal(auth_utf8_tekens(tien, L(tien)), 10);
+	assert_int_equal(auth_wachtwoord_hash(vijf, L(vijf), AUTH_KOSTEN_TEST,
+	    h), AUTH_TE_KORT);
+	assert_int_equal(auth_wachtwoord_regels(vijf, NULL, NULL, NULL),
+	    AUTH_TE_KORT);
+	assert_int_equal(auth_wachtwoord_hash(tien, L(tien), AUTH_KOSTEN_TEST,
+	    h), AUTH_OK);
+	assert_int_equal(auth_wachtwoord_regels(tien, NULL, NULL, NULL),
+	    AUTH_OK);
+	/* not UTF-8: a lone continuation byte, an overlong '/', a
+	 * surrogate, a cut-off sequence, beyond U+10FFFF */
+	assert_int_equal(auth_utf8_tekens("abc\x80" "defghij", 11), -1);
+	assert_int_equal(auth_utf8_tekens("\xc0\xaf" "abcdefghij", 12), -1);
+	assert_int_equal(auth_utf8_tekens("\xed\xa0\x80" "abcdefghij", 13), -1);
+	assert_int_equal(auth_utf8_tekens("abcdefghij\xe2\x82", 12), -1);
+	assert_int_equal(auth_utf8_tekens("\xf4\x90\x80\x80" "abcdefghij", 14),
+	    -1);
+	assert_int_equal(auth_wachtwoord_hash("abcdefghij\xff", 11,
+	    AUTH_KOSTEN_TEST, h), AUTH_ONGELDIG);
+	assert_int_equal(auth_wachtwoord_regels("abcdefghij\xff", NULL, NULL,
+	    NULL), AUTH_ONGELDIG);
+}
+
+/* issue 12: common passwords, the user's own name and the old password
+ * are refused; each was accepted before (only the length was checked). */
+static void
+test_regels(void **state)
+{
+	(void)state;
+	/* the demo password passes */
+	assert_int_equal(auth_wachtwoord_regels("spoor-demo-2026", "werknemer",
+	    "Demo werknemer", NULL), AUTH_OK);
+	/* common: from the zxcvbn list (first, last-but-one region) and
+	 * the Dutch list, any ASCII case */
+	assert_int_equal(auth_wachtwoord_regels("qwertyuiop", NULL, NULL,
+	    NULL), AUTH_GEWOON);
+	assert_int_equal(auth_wachtwoord_regels("Password123", NULL, NULL,
+	    NULL), AUTH_GEWOON);
+	assert_int_equal(auth_wachtwoord_regels("1q2w3e4r5t", NULL, NULL,
+	    NULL), AUTH_GEWOON);
+	assert_int_equal(auth_wachtwoord_regels("Wachtwoord123", NULL, NULL,
+	    NULL), AUTH_GEWOON);
+	assert_int_equal(auth_wachtwoord_regels("azerty1234", NULL, NULL,
+	    NULL), AUTH_GEWOON);
+	/* a common password with more around it is not the list entry */
+	assert_int_equal(auth_wachtwoord_regels("qwertyuiop-zomer-77", NULL,
+	    NULL, NULL), AUTH_OK);
+	/* the user name, contained, any case */
+	assert_int_equal(auth_wachtwoord_regels("x-JANSEN-2026-zomer",
+	    "jansen", NULL, NULL), AUTH_NAAM);
+	assert_int_equal(auth_wachtwoord_regels("jansen2026!!", "jansen",
+	    NULL, NULL), AUTH_NAAM);
+	/* the display name, spaces ignored */
+	assert_int_equal(auth_wachtwoord_regels("ikbenpietdevries", "pdv",
+	    "Piet de Vries", NULL), AUTH_NAAM);
+	assert_int_equal(auth_wachtwoord_regels("hallo-Pdv-2026", "pdv",
+	    "Piet de Vries", NULL), AUTH_NAAM);
+	/* names under 3 characters are not looked for */
+	assert_int_equal(auth_wachtwoord_regels("jo-zomer-2026", "jo", "J",
+	    NULL), AUTH_OK);
+	/* the old password as the new */
+	assert_int_equal(auth_wachtwoord_regels("oud-en-vertrouwd", "piet",
+	    NULL, "oud-en-vertrouwd"), AUTH_ZELFDE);
+	assert_int_equal(auth_wachtwoord_regels("Oud-en-vertrouwd", "piet",
+	    NULL, "oud-en-vertrouwd"), AUTH_OK);
+	assert_int_equal(auth_wachtwoord_regels(NULL, NULL, NULL, NULL),
+	    AUTH_ONGELDIG);
+	/* every code has a Dutch explanation */
+	assert_non_null(strstr(auth_wachtwoord_uitleg(AUTH_GEWOON),
+	    "veelgebruikte"));
+	assert_non_null(strstr(auth_wachtwoord_uitleg(AUTH_NAAM), "naam"));
+	assert_non_null(strstr(auth_wachtwoord_uitleg(AUTH_ZELFDE),
+	    "huidige"));
+	assert_non_null(strstr(auth_wachtwoord_uitleg(AUTH_TE_KORT), "10"));
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_lengte_in_tekens),
+		cmocka_unit_test(test_regels),
 		cmocka_unit_test(test_hash_rondgang),
 		cmocka_unit_test(test_hash_fout_wachtwoord),
 		cmocka_unit_test(test_hash_misvormd),

@@ -218,6 +218,10 @@ variant(const char *dossier_id, const char *wg, const char *wn)
 	char *d = vervang(DOSSIER_1, "\"D-2026-0042\"", dossier_id);
 
 	d = vervang_v(d, "\"WG-1\"", wg);
+	/* a BSN is one person's: another employee of the employer may not
+	 * have it (issue 12) */
+	if (strcmp(wn, "\"WN-7\""))
+		d = vervang_v(d, ",\"bsn\":\"111222333\"", "");
 	return vervang_v(d, "\"WN-7\"", wn);
 }
 
@@ -1803,9 +1807,9 @@ t_audit(void **state)
 	assert_string_equal(db_cel(&r, 0, 1), db_cel(&r, 0, 2));
 	db_res_release(&r);
 
-	/* the access log of D1 only, oldest first */
-	assert_int_equal(store_toegang_log(s, D1, &r), ST_OK);
-	assert_int_equal(r.ncols, 5);
+	/* the access log of D1 only, newest first */
+	assert_int_equal(store_toegang_log(s, D1, 0, 0, 0, 100, &r), ST_OK);
+	assert_int_equal(r.ncols, 7);
 	assert_int_equal(r.nrows, 5);
 	{
 		static const struct {
@@ -1824,22 +1828,27 @@ t_audit(void **state)
 		};
 
 		for (i = 0; i < 5; i++) {
-			assert_int_equal(db_cel_int(&r, i, 0), want[i].tijd);
-			assert_string_equal(db_cel(&r, i, 1), want[i].wie);
-			assert_string_equal(db_cel(&r, i, 2), want[i].rol);
-			assert_string_equal(db_cel(&r, i, 3), want[i].actie);
-			assert_string_equal(db_cel(&r, i, 4), want[i].klasse);
+			size_t k = 4 - i;
+
+			assert_int_equal(db_cel_int(&r, i, 0), want[k].tijd);
+			assert_string_equal(db_cel(&r, i, 1), want[k].wie);
+			assert_string_equal(db_cel(&r, i, 2), want[k].rol);
+			assert_string_equal(db_cel(&r, i, 3), want[k].actie);
+			assert_string_equal(db_cel(&r, i, 4), want[k].klasse);
+			assert_int_equal(db_cel_int(&r, i, 5), 1);
+			assert_int_equal(db_cel_int(&r, i, 6), want[k].tijd);
 		}
 	}
 	db_res_release(&r);
-	assert_int_equal(store_toegang_log(s, D2, &r), ST_OK);
+	assert_int_equal(store_toegang_log(s, D2, 0, 0, 0, 100, &r), ST_OK);
 	assert_int_equal(r.nrows, 3);
-	assert_string_equal(db_cel(&r, 0, 3), "dossier importeren");
+	assert_string_equal(db_cel(&r, 2, 3), "dossier importeren");
 	assert_string_equal(db_cel(&r, 1, 3), "verzuim vastleggen");
 	assert_string_equal(db_cel(&r, 1, 4), "algemeen");
-	assert_string_equal(db_cel(&r, 2, 1), "wn");
+	assert_string_equal(db_cel(&r, 0, 1), "wn");
 	db_res_release(&r);
-	assert_int_equal(store_toegang_log(s, D2 + 1000, &r), ST_OK);
+	assert_int_equal(store_toegang_log(s, D2 + 1000, 0, 0, 0, 100, &r),
+			 ST_OK);
 	assert_int_equal(r.nrows, 0);
 	db_res_release(&r);
 
@@ -1914,6 +1923,180 @@ t_audit(void **state)
 	/* a record taken out of the middle */
 	exec(s->db, "DELETE FROM audit WHERE volgnr = 4", NULL, 0, 1);
 	verify_breuk(s, 5);
+}
+
+/* The aantal and laatst of audit record volgnr. */
+static void
+vouw_telling(struct store *s, int64_t volgnr, int64_t aantal, int64_t laatst)
+{
+	struct db_param p = db_int(volgnr);
+	struct db_res r = query(s->db, "SELECT aantal, laatst FROM audit "
+				"WHERE volgnr = $1", &p, 1);
+
+	assert_int_equal(r.nrows, 1);
+	assert_int_equal(db_cel_int(&r, 0, 0), aantal);
+	assert_int_equal(db_cel_int(&r, 0, 1), laatst);
+	db_res_release(&r);
+}
+
+static int64_t
+kop_volgnr(struct store *s)
+{
+	char h[65];
+	int64_t v = -1, t = -1;
+
+	assert_int_equal(store_audit_kop(s, &v, h, &t), ST_OK);
+	assert_int_equal(strlen(h), 64);
+	return v;
+}
+
+/* issue 12: reads of one case by one user within STORE_AUDIT_VOUW
+ * seconds fold into one record (before, every read added a record: the
+ * head moved on each), the chain still verifies, writes never fold. */
+static void
+t_audit_vouw(void **state)
+{
+	struct store *s = st(state);
+	static char ba[] = "ba", lezen[] = "dossier lezen";
+	struct store_audit_rec rec[4];
+	int64_t D1 = 101, D2 = 102, cm, n0, i;
+	char h[65], h2[65];
+	int64_t t;
+
+	/* audit records name cases by id only: none need exist */
+	cm = gebruiker(s, "ba");
+	setenv("SPOOR_NU", "4000", 1);
+	assert_int_equal(store_audit(s, cm, "ba", 0, 0, "aanmelden", 0), ST_OK);
+	n0 = kop_volgnr(s);
+	assert_int_equal(n0, 1);
+	setenv("SPOOR_NU", "5000", 1);
+	for (i = 0; i < 3; i++)
+		assert_int_equal(store_audit_lees(s, cm, "ba",
+						  ROL_BIT(ROL_BEDRIJFSARTS), D1,
+						  "dossier lezen", A | M),
+				 ST_OK);
+	assert_int_equal(kop_volgnr(s), n0 + 1);
+	vouw_telling(s, n0 + 1, 3, 5000);
+	/* within the window: folds, laatst moves */
+	setenv("SPOOR_NU", "5600", 1);
+	assert_int_equal(store_audit_lees(s, cm, "ba", ROL_BIT(ROL_BEDRIJFSARTS),
+					  D1, "dossier lezen", A | M),
+			 ST_OK);
+	vouw_telling(s, n0 + 1, 4, 5600);
+	/* another case, another action, another role: records of their
+	 * own */
+	assert_int_equal(store_audit_lees(s, cm, "ba", ROL_BIT(ROL_BEDRIJFSARTS),
+					  D2, "dossier lezen", A | M),
+			 ST_OK);
+	assert_int_equal(store_audit_lees(s, cm, "ba", ROL_BIT(ROL_BEDRIJFSARTS),
+					  D1, "tijdlijn lezen", A | M),
+			 ST_OK);
+	assert_int_equal(store_audit_lees(s, cm, "ba", ROL_BIT(ROL_WERKNEMER),
+					  D1, "dossier lezen", A | M | V),
+			 ST_OK);
+	assert_int_equal(kop_volgnr(s), n0 + 4);
+	/* past the window (counted from the record's first read): new */
+	setenv("SPOOR_NU", "5601", 1);
+	assert_int_equal(store_audit_lees(s, cm, "ba", ROL_BIT(ROL_BEDRIJFSARTS),
+					  D1, "dossier lezen", A | M),
+			 ST_OK);
+	assert_int_equal(kop_volgnr(s), n0 + 5);
+	vouw_telling(s, n0 + 1, 4, 5600);
+	vouw_telling(s, n0 + 5, 1, 5601);
+	/* a batch: three equal reads and one into the record above */
+	setenv("SPOOR_NU", "5700", 1);
+	memset(rec, 0, sizeof(rec));
+	for (i = 0; i < 3; i++)
+		rec[i] = (struct store_audit_rec){cm, D2,
+						  ROL_BIT(ROL_WERKNEMER),
+						  A | M | V, ba, lezen};
+	rec[3] = (struct store_audit_rec){cm, D1, ROL_BIT(ROL_BEDRIJFSARTS),
+					  A | M, ba, lezen};
+	assert_int_equal(store_audit_reeks(s, rec, 4), ST_OK);
+	assert_int_equal(kop_volgnr(s), n0 + 6);
+	vouw_telling(s, n0 + 6, 3, 5700);
+	vouw_telling(s, n0 + 5, 2, 5700);
+	/* writes never fold */
+	assert_int_equal(store_audit(s, cm, "ba", ROL_BIT(ROL_BEDRIJFSARTS), D1,
+				     "dossier lezen", A | M),
+			 ST_OK);
+	assert_int_equal(kop_volgnr(s), n0 + 7);
+	/* no user (command line): never folds */
+	assert_int_equal(store_audit_lees(s, 0, "cli", 0, D1, "export", A),
+			 ST_OK);
+	assert_int_equal(store_audit_lees(s, 0, "cli", 0, D1, "export", A),
+			 ST_OK);
+	assert_int_equal(kop_volgnr(s), n0 + 9);
+	verify_ok(s, n0 + 9);
+	/* the head: the last record's hash and time */
+	assert_int_equal(store_audit_kop(s, &i, h, &t), ST_OK);
+	assert_int_equal(store_audit_hash(s, i, h2), ST_OK);
+	assert_string_equal(h, h2);
+	assert_int_equal(t, 5700);
+	assert_int_equal(store_audit_hash(s, i + 1, h2), ST_NIET_GEVONDEN);
+	unsetenv("SPOOR_NU");
+}
+
+/* issue 12: the access log is read a page at a time, newest first, in a
+ * time range; before, the whole log came back in one result. */
+static void
+t_audit_pagina(void **state)
+{
+	struct store *s = st(state);
+	struct db_res r;
+	int64_t D1 = 101, D2 = 102, cm, i;
+	char t[24];
+
+	cm = gebruiker(s, "ba");
+	setenv("SPOOR_NU", "1001", 1);
+	assert_int_equal(store_audit_lees(s, cm, "ba", ROL_BIT(ROL_WERKNEMER),
+					  D1, "dossier lezen", A), ST_OK);
+	/* 120 reads at times 10000, 11000, ...: each past the window */
+	for (i = 0; i < 120; i++) {
+		snprintf(t, sizeof(t), "%lld", (long long)(10000 + i * 1000));
+		setenv("SPOOR_NU", t, 1);
+		assert_int_equal(store_audit_lees(s, cm, "ba",
+						  ROL_BIT(ROL_BEDRIJFSARTS), D2,
+						  "dossier lezen", A | M),
+				 ST_OK);
+	}
+	unsetenv("SPOOR_NU");
+	/* D2 has these 120, D1 one of its own */
+	assert_int_equal(store_toegang_log(s, D2, 0, 0, 0, 50, &r), ST_OK);
+	assert_int_equal(r.nrows, 50);
+	assert_int_equal(db_cel_int(&r, 0, 0), 10000 + 119 * 1000);
+	assert_int_equal(db_cel_int(&r, 49, 0), 10000 + 70 * 1000);
+	db_res_release(&r);
+	assert_int_equal(store_toegang_log(s, D2, 0, 0, 100, 50, &r), ST_OK);
+	assert_int_equal(r.nrows, 20);
+	assert_int_equal(db_cel_int(&r, 19, 0), 10000);
+	db_res_release(&r);
+	assert_int_equal(store_toegang_log(s, D1, 0, 0, 0, 50, &r), ST_OK);
+	assert_int_equal(r.nrows, 1);
+	assert_int_equal(db_cel_int(&r, 0, 0), 1001);
+	db_res_release(&r);
+	assert_int_equal(store_toegang_log(s, D2, 0, 0, 200, 50, &r), ST_OK);
+	assert_int_equal(r.nrows, 0);
+	db_res_release(&r);
+	/* [20000, 25000): the reads at 20000 .. 24000 */
+	assert_int_equal(store_toegang_log(s, D2, 20000, 25000, 0, 50, &r),
+			 ST_OK);
+	assert_int_equal(r.nrows, 5);
+	assert_int_equal(db_cel_int(&r, 0, 0), 24000);
+	assert_int_equal(db_cel_int(&r, 4, 0), 20000);
+	db_res_release(&r);
+	/* a folded record counts when its reads overlap the range */
+	setenv("SPOOR_NU", "129500", 1);
+	assert_int_equal(store_audit_lees(s, cm, "ba", ROL_BIT(ROL_BEDRIJFSARTS),
+					  D2, "dossier lezen", A | M),
+			 ST_OK);
+	unsetenv("SPOOR_NU");
+	assert_int_equal(store_toegang_log(s, D2, 129200, 0, 0, 50, &r), ST_OK);
+	assert_int_equal(r.nrows, 1);
+	assert_int_equal(db_cel_int(&r, 0, 0), 129000);
+	assert_int_equal(db_cel_int(&r, 0, 5), 2);
+	assert_int_equal(db_cel_int(&r, 0, 6), 129500);
+	db_res_release(&r);
 }
 
 /* The audit chain continues across connections: a second store appends
@@ -2061,6 +2244,8 @@ t_gelijktijdig(void **state)
 	X(t_sessie_idle)                                                   \
 	X(t_audit)                                                         \
 	X(t_audit_tweede_verbinding)                                       \
+	X(t_audit_vouw)                                                    \
+	X(t_audit_pagina)                                                  \
 	X(t_transactie)                                                    \
 	X(t_gelijktijdig)
 

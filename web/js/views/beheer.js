@@ -4,9 +4,9 @@
 
 import {h, vervang, kondigAan} from '../dom.js';
 import {api, seg} from '../api.js';
-import {tijdstip} from '../fmt.js';
-import {ROLLEN, KLASSEN} from '../labels.js';
+import {ROLLEN} from '../labels.js';
 import {veld, verstuur, waarde} from '../formulier.js';
+import {rij as inzageRij} from '../dossier/inzage.js';
 
 /* where each role's grant applies (architecture §6) */
 const BEREIK = {
@@ -111,21 +111,16 @@ function toegangslog() {
 		await verstuur(form, async () => {
 			let r;
 			try {
-				r = await api('GET', `/dossiers/${seg(waarde(form, '$.dossier'))}/toegang`);
+				r = await api('GET', `/dossiers/${seg(waarde(form, '$.dossier'))}/toegang?per_pagina=200`);
 			} catch (e) {
 				if (e.status === 404) throw {pad: '$.dossier', bericht: 'Dit dossier bestaat niet.'};
 				throw e;
 			}
-			const rijen = [...r.toegang].reverse().slice(0, 200);
+			// the newest 200 records (the API pages; reads folded as in inzage.js)
 			vervang(uit, h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst'},
-				h('caption', null, `Toegang tot ${r.dossier_id} (${r.toegang.length} keer, nieuwste eerst${r.toegang.length > 200 ? ', de laatste 200' : ''})`),
+				h('caption', null, `Toegang tot ${r.dossier_id} (nieuwste eerst${r.volgende ? ', de laatste 200 regels' : ''})`),
 				h('thead', null, h('tr', null, ['Wanneer', 'Wie', 'Rol', 'Wat', 'Gegevens'].map((k) => h('th', {scope: 'col'}, k)))),
-				h('tbody', null, rijen.map((t) => h('tr', null,
-					h('td', {'data-label': 'Wanneer'}, tijdstip(t.tijd)),
-					h('td', {'data-label': 'Wie'}, t.gebruiker),
-					h('td', {'data-label': 'Rol'}, t.rol ? t.rol.split(',').map((x) => ROLLEN[x] || x).join(', ') : '–'),
-					h('td', {'data-label': 'Wat'}, t.actie),
-					h('td', {'data-label': 'Gegevens'}, t.klasse ? t.klasse.split(',').map((x) => KLASSEN[x] || x).join(', ') : '–')))))));
+				h('tbody', null, r.toegang.map(inzageRij)))));
 			kondigAan(`${r.toegang.length} regels gevonden`);
 		});
 	});

@@ -356,6 +356,22 @@ ln -s pts/ptmx "$root/dev/ptmx"
 # Chromium needs a writable /dev/shm.
 mnt "$root/dev/shm" -t tmpfs -o mode=1777,nosuid,nodev tmpfs
 
+# The root shares this machine's network, so it trusts the local certificate
+# authorities this machine was given (an intercepting proxy's, say), the way
+# it uses the machine's resolv.conf; a Debian mirror over http needs none,
+# the npm registry does.
+cas=()
+for c in /usr/local/share/ca-certificates/*.crt /usr/local/share/ca-certificates/*/*.crt; do
+	[ -f "$c" ] && cas+=("$c")
+done
+if [ ${#cas[@]} -gt 0 ]; then
+	mkdir -p "$root/usr/local/share/ca-certificates"
+	cp "${cas[@]}" "$root/usr/local/share/ca-certificates/"
+	chroot "$root" update-ca-certificates >/dev/null 2>&1 ||
+		fout "update-ca-certificates failed in the root"
+	note "root: trusts this machine's local CA certificates too: ${cas[*]##*/}"
+fi
+
 packages >"$dir/packages-0.txt"
 note "fresh root: $(count "$dir/packages-0.txt") packages, $(mib "$(kib_sum "$dir/packages-0.txt")") MiB installed"
 

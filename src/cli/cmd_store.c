@@ -385,6 +385,10 @@ cmd_user(int argc, char **argv)
 	if (rol != ROL_BEHEERDER && !wg && !ds)
 		return cli_fout("user add: %s heeft --werkgever of --dossier "
 				"nodig", rol_naam[rol]);
+	if (wg && !toegang_bereik((enum rol)rol, BEREIK_WERKGEVER))
+		return cli_fout("user add: %s krijgt toegang per dossier: geef "
+				"--dossier in plaats van --werkgever",
+				rol_naam[rol]);
 	if (auth_init())
 		return cli_fout("libsodium start niet");
 	if (!pw) {
@@ -419,8 +423,16 @@ cmd_user(int argc, char **argv)
 			 wg ? "werkgever" : "dossier", wg ? wg : ds);
 		goto out;
 	}
-	if (rc || store_audit(s, 0, "spoor user add", 0, 0,
-			      "gebruiker of toekenning toevoegen", 0) ||
+	if (rc == ST_VERBODEN) {
+		store_rollback(s);
+		cli_fout("user add: %s %s: een beheerder leest geen dossiers "
+			 "en heeft daar geen rol; maak een apart account",
+			 naam, rol == ROL_BEHEERDER ? "heeft een rol in dossiers"
+						    : "is beheerder");
+		goto out;
+	}
+	if (rc || store_toekenning_audit(s, 0, "spoor user add", naam,
+					 (enum rol)rol, wg, ds) ||
 	    store_commit(s))
 		goto dbfout;
 	printf("gebruiker %s: rol %s%s%s\n", naam, rol_naam[rol],

@@ -735,8 +735,27 @@ h_toekenning(struct http_req *q, struct http_resp *r)
 				    wg ? "$.werkgever" : "$.dossier");
 		goto out;
 	}
-	if (rc || (rc = store_audit(api_st(), w.id, w.naam, ROL_BIT(ROL_BEHEERDER),
-				    0, "toekenning toevoegen", 0)) ||
+	if (rc == ST_ONGELDIG) {
+		/* architecture §6: these roles only per case */
+		store_rollback(api_st());
+		rc = http_resp_fout(r, 422, "ongeldig", "deze rol geldt alleen "
+				    "voor een dossier: geef \"dossier\" in "
+				    "plaats van \"werkgever\"", "$.werkgever");
+		goto out;
+	}
+	if (rc == ST_VERBODEN) {
+		store_rollback(api_st());
+		rc = http_resp_fout(r, 409, "bestaat_al", rol == ROL_BEHEERDER
+				    ? "deze gebruiker heeft een rol in dossiers; "
+				      "een beheerder leest geen dossiers: maak "
+				      "een apart account voor het beheer"
+				    : "deze gebruiker is beheerder en leest geen "
+				      "dossiers: maak een apart account voor "
+				      "deze rol", "$.rol");
+		goto out;
+	}
+	if (rc || (rc = store_toekenning_audit(api_st(), w.id, w.naam, naam,
+					      (enum rol)rol, wg, ds)) ||
 	    (rc = store_commit(api_st())))
 		goto dbfout;
 	rc = http_resp_json(r, 201, "{}", 2);
@@ -1019,7 +1038,8 @@ h_import(struct http_req *q, struct http_resp *r)
 				    "een dossier aan", "$.werkgever.id");
 		goto out;
 	}
-	rc = store_import(api_st(), q->body, q->bodylen, w.id, w.naam, &id, &f);
+	rc = store_import_als(api_st(), q->body, q->bodylen, w.id, w.weergave,
+			      w.naam, rollen, &id, &f);
 	if (rc) {
 		rc = api_store_fout(r, rc, &f, "dossier");
 		goto out;

@@ -550,8 +550,10 @@ out:
 	return rc;
 }
 
-/* PUT /werknemers/{id} {naam, geboortedatum, bsn}: the casemanager or
- * werkgever of an employer of the employee. */
+/* PUT /werknemers/{id}[?werkgever=ID] {naam, geboortedatum, bsn}: the
+ * casemanager or werkgever of the employee's employer (an id is unique
+ * per employer; ?werkgever= picks one when the caller manages several
+ * that use the id). */
 int
 h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 {
@@ -564,7 +566,8 @@ h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 	if (api_aanmelden(q, r, &w))
 		return 0;
 	memset(&n, 0, sizeof(n));
-	if ((rc = store_werknemer_rollen(api_st(), w.id, q->param[0], &org,
+	if ((rc = store_werknemer_rollen(api_st(), w.id, q->param[0],
+					 http_query(q, "werkgever"), &org,
 					 &partij))) {
 		rc = api_db_fout(r, rc);
 		goto out;
@@ -579,8 +582,9 @@ h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 					 "werknemer niet gevonden", NULL);
 		goto out;
 	}
-	rc = store_werknemer_wijzig(api_st(), q->param[0], q->body, q->bodylen,
-				    w.id, w.naam, org, &n, &f);
+	rc = store_werknemer_wijzig(api_st(), q->param[0],
+				    http_query(q, "werkgever"), q->body,
+				    q->bodylen, w.id, w.naam, org, &n, &f);
 	rc = rc ? api_store_fout(r, rc, &f, "werknemer")
 		: api_stuur(r, 200, werknemer_json(&n));
 out:

@@ -165,6 +165,47 @@ static const char *const stappen[] = {
 	"ALTER TABLE audit ADD COLUMN laatst BIGINT NOT NULL DEFAULT 0;"
 	"UPDATE audit SET laatst = tijd;"
 	"CREATE INDEX audit_vouw ON audit (dossier_id, gebruiker_id, volgnr);",
+	/* 5: an employee belongs to one employer's administration: his id
+	 * is unique per employer, not in the whole installation (issue
+	 * 12). An employee who had cases at several employers becomes one
+	 * row per employer, each case pointing at its employer's row.
+	 * SQLite cannot drop a UNIQUE constraint: the table is rebuilt
+	 * (ids kept; foreign keys are off during a migration step and
+	 * checked at its end, migrate_run_stappen) */
+	"@SQLITE{"
+	"CREATE TABLE werknemer_nieuw ("
+	" id @ID@,"
+	" werkgever_id BIGINT REFERENCES werkgever (id),"
+	" extern_id TEXT NOT NULL,"
+	" naam TEXT NOT NULL,"
+	" geboortedatum TEXT,"
+	" bsn TEXT,"
+	" UNIQUE (werkgever_id, extern_id));"
+	"INSERT INTO werknemer_nieuw (id, werkgever_id, extern_id, naam,"
+	" geboortedatum, bsn) SELECT n.id, (SELECT min(v.werkgever_id) FROM"
+	" dienstverband v WHERE v.werknemer_id = n.id), n.extern_id, n.naam,"
+	" n.geboortedatum, n.bsn FROM werknemer n;"
+	"DROP TABLE werknemer;"
+	"ALTER TABLE werknemer_nieuw RENAME TO werknemer;"
+	"}@"
+	"@PG{"
+	"ALTER TABLE werknemer ADD COLUMN werkgever_id BIGINT"
+	" REFERENCES werkgever (id);"
+	"UPDATE werknemer SET werkgever_id = (SELECT min(v.werkgever_id) FROM"
+	" dienstverband v WHERE v.werknemer_id = werknemer.id);"
+	"ALTER TABLE werknemer DROP CONSTRAINT werknemer_extern_id_key;"
+	"ALTER TABLE werknemer ADD UNIQUE (werkgever_id, extern_id);"
+	"}@"
+	"INSERT INTO werknemer (werkgever_id, extern_id, naam, geboortedatum,"
+	" bsn) SELECT DISTINCT v.werkgever_id, n.extern_id, n.naam,"
+	" n.geboortedatum, n.bsn FROM werknemer n JOIN dienstverband v ON"
+	" v.werknemer_id = n.id WHERE v.werkgever_id <> n.werkgever_id;"
+	"UPDATE dienstverband SET werknemer_id = (SELECT m.id FROM werknemer n,"
+	" werknemer m WHERE n.id = dienstverband.werknemer_id AND m.extern_id ="
+	" n.extern_id AND m.werkgever_id = dienstverband.werkgever_id) WHERE"
+	" werkgever_id <> (SELECT n.werkgever_id FROM werknemer n WHERE n.id ="
+	" dienstverband.werknemer_id);"
+	"CREATE INDEX werknemer_bsn ON werknemer (werkgever_id, bsn);",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 
@@ -174,7 +215,15 @@ migrate_laatste(void)
 	return NSTAPPEN;
 }
 
-/* Replace the tokens for the backend; the caller frees the result. */
+const char *const *
+migrate_stap_lijst(void)
+{
+	return stappen;
+}
+
+/* Replace the tokens for the backend; the caller frees the result.
+ * Text between @SQLITE{ and }@ is kept only for SQLite, between @PG{
+ * and }@ only for PostgreSQL (blocks do not nest). */
 static char *
 vertaal(const char *sql, enum db_kind k)
 {
@@ -188,10 +237,25 @@ vertaal(const char *sql, enum db_kind k)
 	size_t n = strlen(sql) * 3 + 1, o = 0, i;
 	char *out = malloc(n);
 	const char *p = sql;
+	int weg = 0;
 
 	if (!out)
 		return NULL;
 	while (*p) {
+		if (!strncmp(p, "@SQLITE{", 8) || !strncmp(p, "@PG{", 4)) {
+			weg = (p[1] == 'S') != (k == DB_SQLITE);
+			p += p[1] == 'S' ? 8 : 4;
+			continue;
+		}
+		if (!strncmp(p, "}@", 2)) {
+			weg = 0;
+			p += 2;
+			continue;
+		}
+		if (weg) {
+			p++;
+			continue;
+		}
 		for (i = 0; i < sizeof(t) / sizeof(t[0]); i++) {
 			size_t tl = strlen(t[i].token);
 
@@ -295,7 +359,7 @@ int
 migrate_run_stappen(struct db *db, const char *const *lijst, int n, int *van,
 		    int *naar)
 {
-	int v, start, rc;
+	int v, start, rc, fk_uit = 0;
 	struct db_param p;
 	char *sql = NULL;
 
@@ -305,6 +369,14 @@ migrate_run_stappen(struct db *db, const char *const *lijst, int n, int *van,
 	if (v > n) {
 		te_nieuw(v, n, db->fout, sizeof(db->fout));
 		return DB_ERR;
+	}
+	/* SQLite: a step may rebuild a table that others reference, which
+	 * needs foreign keys off (they cannot be switched inside a
+	 * transaction); each step checks them all before it commits */
+	if (v < n && db_soort(db) == DB_SQLITE) {
+		if ((rc = db_script(db, "PRAGMA foreign_keys=OFF")))
+			return rc;
+		fk_uit = 1;
 	}
 	while (v < n) {
 		if ((rc = db_begin(db)))
@@ -333,6 +405,24 @@ migrate_run_stappen(struct db *db, const char *const *lijst, int n, int *van,
 		if ((rc = db_exec(db, "INSERT INTO schema_versie (versie) "
 				  "VALUES ($1)", &p, 1, NULL)))
 			goto fout;
+		if (fk_uit) {
+			struct db_res fk;
+
+			if ((rc = db_query(db, "PRAGMA foreign_key_check", NULL,
+					   0, &fk)))
+				goto fout;
+			if (fk.nrows) {
+				snprintf(db->fout, sizeof(db->fout),
+					 "schemastap %d: verwijzing naar een "
+					 "ontbrekende rij in tabel %.64s", v + 1,
+					 db_cel(&fk, 0, 0) ? db_cel(&fk, 0, 0)
+							   : "?");
+				rc = DB_ERR;
+			}
+			db_res_release(&fk);
+			if (rc)
+				goto fout;
+		}
 		if ((rc = db_commit(db)))
 			goto fout;
 		free(sql);
@@ -354,6 +444,8 @@ fout:
 		memcpy(db->fout, keep, sizeof(keep));
 	}
 out:
+	if (fk_uit && db_script(db, "PRAGMA foreign_keys=ON") && !rc)
+		rc = DB_ERR;
 	free(sql);
 	return rc;
 }

@@ -15,6 +15,10 @@
 /* The version this build of spoor writes and expects. */
 int migrate_laatste(void);
 
+/* The steps themselves (migrate_laatste() of them), for tests that
+ * build an older schema with migrate_run_stappen. */
+const char *const *migrate_stap_lijst(void);
+
 /* The current version of db (0 for an empty database), or negative. */
 int migrate_versie(struct db *db, int *versie);
 

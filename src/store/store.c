@@ -158,23 +158,6 @@ int_en_tekst(struct store *s, const char *sql, const struct db_param *p,
 	return ST_OK;
 }
 
-/* The roles named in column 0 of a query, as a mask. */
-static uint32_t rollen_uit(const struct db_res *r, size_t col);
-
-static int
-rollen_query(struct store *s, const char *sql, const struct db_param *p,
-	     size_t np, uint32_t *rollen)
-{
-	struct db_res r;
-	int rc = db_query(s->db, sql, p, np, &r);
-
-	if (rc)
-		return rc;
-	*rollen = rollen_uit(&r, 0);
-	db_res_release(&r);
-	return ST_OK;
-}
-
 /* --- users, grants ------------------------------------------------ */
 
 int
@@ -258,13 +241,43 @@ store_gebruikers(struct store *s, struct db_res *out)
 			NULL, 0, out);
 }
 
+/* Is the user a beheerder (holds == 1) or holding any other role
+ * (holds == 0)? */
+static int
+houdt(struct store *s, int64_t gebruiker, int beheerder, int *ja)
+{
+	struct db_param p[] = {db_int(gebruiker)};
+	int64_t n = 0;
+	int rc = store_een_int(s, beheerder
+				   ? "SELECT count(*) FROM toekenning WHERE "
+				     "gebruiker_id = $1 AND rol = 'beheerder'"
+				   : "SELECT count(*) FROM toekenning WHERE "
+				     "gebruiker_id = $1 AND rol <> 'beheerder'",
+			       p, NP(p), &n);
+
+	if (rc)
+		return rc;
+	*ja = n > 0;
+	return ST_OK;
+}
+
 int
 store_toekenning(struct store *s, int64_t gebruiker, enum rol r,
 		 const char *werkgever_ext, const char *dossier_ext)
 {
 	int64_t wg = 0, ds = 0;
-	int rc;
+	int rc, ander = 0;
 
+	if (!toegang_bereik(r, werkgever_ext ? BEREIK_WERKGEVER
+			       : dossier_ext ? BEREIK_DOSSIER
+					     : BEREIK_GEEN))
+		return ST_ONGELDIG;
+	/* a beheerder manages access and holds no role in a case, in the
+	 * same account: neither order is accepted */
+	if ((rc = houdt(s, gebruiker, r != ROL_BEHEERDER, &ander)))
+		return rc;
+	if (ander)
+		return ST_VERBODEN;
 	if (werkgever_ext) {
 		struct db_param p[] = {db_text(werkgever_ext)};
 
@@ -285,20 +298,65 @@ store_toekenning(struct store *s, int64_t gebruiker, enum rol r,
 	}
 }
 
+int
+store_toekenning_audit(struct store *s, int64_t door, const char *door_wie,
+		       const char *naam, enum rol r, const char *werkgever_ext,
+		       const char *dossier_ext)
+{
+	char actie[300];
+	int64_t ds = 0;
+	int rc;
+
+	if (dossier_ext && (rc = store_dossier_zoek(s, dossier_ext, &ds)))
+		return rc;
+	snprintf(actie, sizeof(actie), "toekenning: %s aan %.64s%s%.80s",
+		 rol_naam[r], naam, werkgever_ext ? " bij werkgever " : "",
+		 werkgever_ext ? werkgever_ext : "");
+	return store_audit(s, door, door_wie, door ? ROL_BIT(ROL_BEHEERDER) : 0,
+			   ds, actie, 0);
+}
+
+/*
+ * The roles that count of rows (rol, werkgever_id, dossier_id) from
+ * column col on: each grant checked against its scope, and none when
+ * one of the rows is a beheerder grant (toegang_geldig()). The queries
+ * below fetch the user's beheerder grants along with the grants that
+ * reach a case, so this decision is made here and in toegang.c only.
+ */
 static uint32_t
-rollen_uit(const struct db_res *r, size_t col)
+rollen_geldig(const struct db_res *r, size_t col)
 {
 	uint32_t m = 0;
+	int beheerder = 0;
 	size_t i;
 
 	for (i = 0; i < r->nrows; i++) {
 		const char *n = db_cel(r, i, col);
 		int k = n ? rol_zoek(n, strlen(n)) : -1;
+		enum bereik b = db_cel(r, i, col + 1)	? BEREIK_WERKGEVER
+				: db_cel(r, i, col + 2) ? BEREIK_DOSSIER
+							: BEREIK_GEEN;
 
-		if (k >= 0)
-			m |= ROL_BIT(k);
+		if (k == ROL_BEHEERDER)
+			beheerder = 1;
+		else if (k >= 0)
+			m = toegang_toekenning(m, (enum rol)k, b);
 	}
-	return m;
+	return toegang_geldig(m, beheerder);
+}
+
+static int
+rollen_geldig_query(struct store *s, const char *sql,
+		    const struct db_param *p, size_t np, uint32_t *rollen)
+{
+	struct db_res r;
+	int rc = db_query(s->db, sql, p, np, &r);
+
+	if (rc)
+		return rc;
+	*rollen = rollen_geldig(&r, 0);
+	db_res_release(&r);
+	return ST_OK;
 }
 
 int
@@ -307,11 +365,13 @@ store_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
 {
 	struct db_param p[] = {db_int(gebruiker), db_int(dossier)};
 
-	return rollen_query(s, "SELECT t.rol FROM toekenning t, dossier d, "
+	return rollen_geldig_query(s, "SELECT t.rol, t.werkgever_id, "
+			    "t.dossier_id FROM toekenning t, dossier d, "
 			    "dienstverband v WHERE t.gebruiker_id = $1 AND "
 			    "d.id = $2 AND v.id = d.dienstverband_id AND "
 			    "(t.dossier_id = d.id OR t.werkgever_id = "
-			    "v.werkgever_id)", p, NP(p), rollen);
+			    "v.werkgever_id OR t.rol = 'beheerder')", p, NP(p),
+			    rollen);
 }
 
 int
@@ -320,9 +380,11 @@ store_werkgever_rollen(struct store *s, int64_t gebruiker,
 {
 	struct db_param p[] = {db_int(gebruiker), db_text(werkgever_ext)};
 
-	return rollen_query(s, "SELECT t.rol FROM toekenning t, werkgever g "
-			    "WHERE t.gebruiker_id = $1 AND g.extern_id = $2 "
-			    "AND t.werkgever_id = g.id", p, NP(p), rollen);
+	return rollen_geldig_query(s, "SELECT t.rol, t.werkgever_id, "
+			    "t.dossier_id FROM toekenning t LEFT JOIN "
+			    "werkgever g ON g.id = t.werkgever_id WHERE "
+			    "t.gebruiker_id = $1 AND (g.extern_id = $2 OR "
+			    "t.rol = 'beheerder')", p, NP(p), rollen);
 }
 
 int
@@ -331,19 +393,34 @@ store_dossier_org_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
 {
 	struct db_param p[] = {db_int(gebruiker), db_int(dossier)};
 
-	return rollen_query(s, "SELECT t.rol FROM toekenning t, dossier d, "
+	return rollen_geldig_query(s, "SELECT t.rol, t.werkgever_id, "
+			    "t.dossier_id FROM toekenning t, dossier d, "
 			    "dienstverband v WHERE t.gebruiker_id = $1 AND "
 			    "d.id = $2 AND v.id = d.dienstverband_id AND "
-			    "t.werkgever_id = v.werkgever_id", p, NP(p), rollen);
+			    "(t.werkgever_id = v.werkgever_id OR t.rol = "
+			    "'beheerder')", p, NP(p), rollen);
 }
 
 int
 store_alle_rollen(struct store *s, int64_t gebruiker, uint32_t *rollen)
 {
 	struct db_param p[] = {db_int(gebruiker)};
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT rol, werkgever_id, dossier_id FROM "
+			  "toekenning WHERE gebruiker_id = $1", p, NP(p), &r);
+	uint32_t m;
+	size_t i;
 
-	return rollen_query(s, "SELECT DISTINCT rol FROM toekenning WHERE "
-			    "gebruiker_id = $1", p, NP(p), rollen);
+	if (rc)
+		return rc;
+	/* a beheerder is only that: his other grants count nowhere */
+	m = rollen_geldig(&r, 0);
+	for (i = 0; i < r.nrows; i++)
+		if (db_cel(&r, i, 0) && !strcmp(db_cel(&r, i, 0), "beheerder"))
+			m = ROL_BIT(ROL_BEHEERDER);
+	db_res_release(&r);
+	*rollen = m;
+	return ST_OK;
 }
 
 /* --- sessions and tokens ------------------------------------------ */
@@ -1060,12 +1137,12 @@ store_dossier_toegang(struct store *s, int64_t gebruiker,
 {
 	struct db_param p[] = {db_int(gebruiker), db_text(extern_id)};
 	struct db_res r;
-	int rc = db_query(s->db, "SELECT d.id, d.versie, t.rol FROM dossier d "
-			  "JOIN dienstverband v ON v.id = d.dienstverband_id "
-			  "LEFT JOIN toekenning t ON t.gebruiker_id = $1 AND "
-			  "(t.dossier_id = d.id OR t.werkgever_id = "
-			  "v.werkgever_id) WHERE d.extern_id = $2", p, NP(p),
-			  &r);
+	int rc = db_query(s->db, "SELECT d.id, d.versie, t.rol, t.werkgever_id, "
+			  "t.dossier_id FROM dossier d JOIN dienstverband v ON "
+			  "v.id = d.dienstverband_id LEFT JOIN toekenning t ON "
+			  "t.gebruiker_id = $1 AND (t.dossier_id = d.id OR "
+			  "t.werkgever_id = v.werkgever_id OR t.rol = "
+			  "'beheerder') WHERE d.extern_id = $2", p, NP(p), &r);
 
 	if (rc)
 		return rc;
@@ -1075,7 +1152,7 @@ store_dossier_toegang(struct store *s, int64_t gebruiker,
 	}
 	*id = db_cel_int(&r, 0, 0);
 	*versie = db_cel_int(&r, 0, 1);
-	*rollen = rollen_uit(&r, 2);
+	*rollen = rollen_geldig(&r, 2);
 	db_res_release(&r);
 	return ST_OK;
 }
@@ -1193,6 +1270,32 @@ versie_op(struct store *s, int64_t gewijzigd, const char *sql, int64_t id)
 	return db_exec(s->db, sql, p, NP(p), NULL);
 }
 
+int
+store_bsn_vrij(struct store *s, int64_t werkgever, const char *werknemer,
+	       const char *bsn, const char *pad, struct casefile_fout *f)
+{
+	struct db_param p[] = {db_int(werkgever), db_text(bsn),
+			       db_text(werknemer)};
+	int64_t n = 0;
+	int rc;
+
+	/* writers of one employer's employees hold its row lock (zet_
+	 * werkgever, store_werknemer_wijzig) or SQLite's write lock, so
+	 * two of them cannot both pass this check */
+	rc = store_een_int(s, "SELECT count(*) FROM werknemer WHERE "
+			   "werkgever_id = $1 AND bsn = $2 AND extern_id <> $3",
+			   p, NP(p), &n);
+	if (rc)
+		return rc;
+	if (n == 0)
+		return ST_OK;
+	snprintf(f->pad, sizeof(f->pad), "%s", pad);
+	snprintf(f->reden, sizeof(f->reden),
+		 "dit BSN hoort al bij een andere werknemer van deze "
+		 "werkgever; controleer het nummer, of wijzig die werknemer");
+	return ST_CONFLICT;
+}
+
 /* The id of the row with extern_id in table (werkgever or werknemer),
  * inserted or brought up to date from the document. */
 static int
@@ -1222,10 +1325,11 @@ zet_werkgever(struct store *s, const struct dossier *d, int64_t *id)
 }
 
 static int
-zet_werknemer(struct store *s, const struct dossier *d, int64_t *id)
+zet_werknemer(struct store *s, const struct dossier *d, int64_t wg,
+	      int64_t *id, struct casefile_fout *f)
 {
 	char gd[DATE_STRLEN];
-	struct db_param p[4];
+	struct db_param p[5];
 	int64_t n = 0;
 	int rc;
 
@@ -1238,15 +1342,22 @@ zet_werknemer(struct store *s, const struct dossier *d, int64_t *id)
 		p[2] = db_null();
 	}
 	p[3] = db_textn(d->bsn.s, d->bsn.len);
+	p[4] = db_int(wg);
+	/* the employee is the employer's: matched on (werkgever, id), so
+	 * no import reaches another employer's row */
+	if (d->bsn.s && (rc = store_bsn_vrij(s, wg, d->werknemer_id.s,
+					     d->bsn.s, "$.werknemer.bsn", f)))
+		return rc;
 	rc = db_exec(s->db, "UPDATE werknemer SET naam = $2, geboortedatum = "
-		     "$3, bsn = $4 WHERE extern_id = $1 AND (naam <> $2 OR "
-		     "geboortedatum IS DISTINCT FROM $3 OR bsn IS DISTINCT "
-		     "FROM $4)", p, NP(p), &n);
+		     "$3, bsn = $4 WHERE extern_id = $1 AND werkgever_id = $5 "
+		     "AND (naam <> $2 OR geboortedatum IS DISTINCT FROM $3 OR "
+		     "bsn IS DISTINCT FROM $4)", p, NP(p), &n);
 	if (!rc)
 		rc = store_een_int(s, "INSERT INTO werknemer (extern_id, naam, "
-			     "geboortedatum, bsn) VALUES ($1, $2, $3, $4) ON "
-			     "CONFLICT (extern_id) DO UPDATE SET naam = "
-			     "excluded.naam RETURNING id", p, NP(p), id);
+			     "geboortedatum, bsn, werkgever_id) VALUES ($1, $2, "
+			     "$3, $4, $5) ON CONFLICT (werkgever_id, extern_id) "
+			     "DO UPDATE SET naam = excluded.naam RETURNING id",
+			     p, NP(p), id);
 	if (!rc)
 		rc = versie_op(s, n, "UPDATE dossier SET versie = versie + 1, "
 			       "gewijzigd = $1 WHERE dienstverband_id IN "
@@ -1257,7 +1368,8 @@ zet_werknemer(struct store *s, const struct dossier *d, int64_t *id)
 
 static int
 schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
-	       int64_t auteur, const char *wie, int64_t *id)
+	       int64_t auteur, const char *wie, int64_t *id,
+	       struct casefile_fout *f)
 {
 	int64_t wg, wn, dv, ds;
 	json_t *gb = json_object_get(canon, "gebeurtenissen");
@@ -1265,7 +1377,8 @@ schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
 	size_t i;
 	int rc;
 
-	if ((rc = zet_werkgever(s, d, &wg)) || (rc = zet_werknemer(s, d, &wn)))
+	if ((rc = zet_werkgever(s, d, &wg)) ||
+	    (rc = zet_werknemer(s, d, wg, &wn, f)))
 		return rc;
 	dvtxt = dump(json_object_get(canon, "dienstverband"));
 	if (!dvtxt)
@@ -1318,9 +1431,69 @@ schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
 	return ST_OK;
 }
 
-int
-store_import(struct store *s, const char *json, size_t len, int64_t auteur,
-	     const char *wie, int64_t *id, struct casefile_fout *f)
+/*
+ * An import by a user of the API writes what every other write of his
+ * may: each entry in a class his roles write (else ST_VERBODEN naming
+ * the entry), with himself, auteur_naam, as its auteur whatever the
+ * document says. (The command line imports documents as they are.)
+ */
+static int
+import_als_schrijver(struct dossier *d, uint32_t rollen,
+		     const char *auteur_naam, struct casefile_fout *f)
+{
+	size_t i;
+
+	for (i = 0; i < d->ngb; i++) {
+		struct gebeurtenis *g = &d->gb[i];
+		char *a;
+
+		if (!toegang_schrijf(rollen,
+				     (enum zichtbaarheid)g->zichtbaarheid)) {
+			snprintf(f->pad, sizeof(f->pad),
+				 "$.gebeurtenissen[%zu].zichtbaarheid", i);
+			snprintf(f->reden, sizeof(f->reden),
+				 "uw rol mag geen items met zichtbaarheid '%s' "
+				 "vastleggen; er is niets opgeslagen",
+				 zichtbaarheid_naam[g->zichtbaarheid]);
+			return ST_VERBODEN;
+		}
+		if (!(a = strdup(auteur_naam)))
+			return ST_NOMEM;
+		str_release(&g->auteur);
+		g->auteur.s = a;
+		g->auteur.len = strlen(a);
+	}
+	return ST_OK;
+}
+
+/* Before an import writes: a case with its dossier_id that exists is
+ * ST_CONFLICT for a caller who sees it, and for anyone else (an API
+ * caller without a role in it) ST_NIET_GEVONDEN, the answer of a read,
+ * so an import tells nobody which ids other employers use. */
+static int
+import_bestaat(struct store *s, const struct dossier *d, int64_t auteur,
+	       int api)
+{
+	struct db_param p[] = {db_textn(d->dossier_id.s, d->dossier_id.len)};
+	int64_t ds = 0;
+	uint32_t hier = 0;
+	int rc = store_een_int(s, "SELECT id FROM dossier WHERE extern_id = $1",
+			       p, NP(p), &ds);
+
+	if (rc == ST_NIET_GEVONDEN)
+		return ST_OK;
+	if (rc)
+		return rc;
+	if (api && ((rc = store_rollen(s, auteur, ds, &hier)) ||
+		       !toegang_dossier(hier)))
+		return rc ? rc : ST_NIET_GEVONDEN;
+	return ST_CONFLICT;
+}
+
+static int
+importeer(struct store *s, const char *json, size_t len, int64_t auteur,
+	  const char *auteur_naam, const char *wie, int api, uint32_t rollen,
+	  int64_t *id, struct casefile_fout *f)
 {
 	struct dossier d;
 	json_t *canon = NULL;
@@ -1331,7 +1504,9 @@ store_import(struct store *s, const char *json, size_t len, int64_t auteur,
 	dossier_init(&d);
 	if (casefile_lees(json, len, &d, f) != CF_OK)
 		return ST_ONGELDIG;
-	if ((rc = klasse_correcties(&d, 0, f)))
+	f->pad[0] = f->reden[0] = '\0';
+	if ((rc = klasse_correcties(&d, 0, f)) ||
+	    (api && (rc = import_als_schrijver(&d, rollen, auteur_naam, f))))
 		goto out;
 	rc = ST_NOMEM;
 	if (casefile_schrijf(&d, &txt, &tlen) != CF_OK)
@@ -1341,12 +1516,14 @@ store_import(struct store *s, const char *json, size_t len, int64_t auteur,
 		goto out;
 	if ((rc = db_begin(s->db)))
 		goto out;
-	rc = schrijf_import(s, &d, canon, auteur, wie, id);
+	rc = import_bestaat(s, &d, auteur, api);
+	if (rc == ST_OK)
+		rc = schrijf_import(s, &d, canon, auteur, wie, id, f);
 	if (rc == ST_OK)
 		rc = db_commit(s->db);
 	if (rc) {
 		store_rollback(s);
-		if (rc == ST_CONFLICT) {
+		if (rc == ST_CONFLICT && !f->pad[0]) {
 			snprintf(f->pad, sizeof(f->pad), "$.dossier_id");
 			snprintf(f->reden, sizeof(f->reden),
 				 "er bestaat al een dossier '%.*s'",
@@ -1360,6 +1537,22 @@ out:
 	free(txt);
 	dossier_release(&d);
 	return rc;
+}
+
+int
+store_import(struct store *s, const char *json, size_t len, int64_t auteur,
+	     const char *wie, int64_t *id, struct casefile_fout *f)
+{
+	return importeer(s, json, len, auteur, wie, wie, 0, 0, id, f);
+}
+
+int
+store_import_als(struct store *s, const char *json, size_t len,
+		 int64_t auteur, const char *auteur_naam, const char *wie,
+		 uint32_t rollen, int64_t *id, struct casefile_fout *f)
+{
+	return importeer(s, json, len, auteur, auteur_naam, wie, 1, rollen, id,
+			 f);
 }
 
 /* Put the stored case back together as a JSON tree. */
@@ -1743,6 +1936,18 @@ out:
 	return rc;
 }
 
+/*
+ * The case lists fold their grants in SQL: the rule of toegang_bereik()
+ * (which roles count organisation-wide) and of toegang_geldig() (a
+ * beheerder's case roles count nowhere), written out here. test_store's
+ * t_bereik_gebruik checks that both give the same answer.
+ */
+#define TK_ORG_ROLLEN                                                      \
+	"('casemanager', 'werkgever', 'leidinggevende', 'bedrijfsarts')"
+#define TK_GEEN_BEHEERDER                                                  \
+	"NOT EXISTS (SELECT 1 FROM toekenning b WHERE b.gebruiker_id = "   \
+	"t.gebruiker_id AND b.rol = 'beheerder')"
+
 int
 store_dossierlijst(struct store *s, int64_t gebruiker, struct db_res *out)
 {
@@ -1757,14 +1962,14 @@ store_dossierlijst(struct store *s, int64_t gebruiker, struct db_res *out)
 			"d.dienstverband_id JOIN werknemer n ON n.id = "
 			"v.werknemer_id JOIN werkgever g ON g.id = v.werkgever_id "
 			"WHERE t.gebruiker_id = $1 AND t.rol <> 'beheerder' "
-			"UNION ALL "
+			"AND " TK_GEEN_BEHEERDER " UNION ALL "
 			"SELECT d.id, d.versie, t.rol, d.extern_id, n.naam, "
 			"g.naam FROM toekenning t JOIN dienstverband v ON "
 			"v.werkgever_id = t.werkgever_id JOIN dossier d ON "
 			"d.dienstverband_id = v.id JOIN werknemer n ON n.id = "
 			"v.werknemer_id JOIN werkgever g ON g.id = v.werkgever_id "
-			"WHERE t.gebruiker_id = $1 AND t.rol <> 'beheerder' "
-			"ORDER BY 1", p, NP(p), out);
+			"WHERE t.gebruiker_id = $1 AND t.rol IN " TK_ORG_ROLLEN
+			" AND " TK_GEEN_BEHEERDER " ORDER BY 1", p, NP(p), out);
 }
 
 int
@@ -1776,15 +1981,15 @@ store_alle_dossierlijsten(struct store *s, struct db_res *out)
 			"dossier d ON d.id = t.dossier_id JOIN dienstverband v ON "
 			"v.id = d.dienstverband_id JOIN werknemer n ON n.id = "
 			"v.werknemer_id JOIN werkgever g ON g.id = v.werkgever_id "
-			"WHERE t.rol <> 'beheerder' "
-			"UNION ALL "
+			"WHERE t.rol <> 'beheerder' AND " TK_GEEN_BEHEERDER
+			" UNION ALL "
 			"SELECT t.gebruiker_id, d.id, d.versie, t.rol, "
 			"d.extern_id, n.naam, g.naam FROM toekenning t JOIN "
 			"dienstverband v ON v.werkgever_id = t.werkgever_id JOIN "
 			"dossier d ON d.dienstverband_id = v.id JOIN werknemer n "
 			"ON n.id = v.werknemer_id JOIN werkgever g ON g.id = "
-			"v.werkgever_id WHERE t.rol <> 'beheerder' "
-			"ORDER BY 1, 2", NULL, 0, out);
+			"v.werkgever_id WHERE t.rol IN " TK_ORG_ROLLEN " AND "
+			TK_GEEN_BEHEERDER " ORDER BY 1, 2", NULL, 0, out);
 }
 
 int
@@ -1802,8 +2007,9 @@ store_dossiers(struct store *s, int64_t gebruiker, int64_t **ids,
 		      "SELECT d.id, t.rol FROM toekenning t, dossier d, "
 		      "dienstverband v WHERE t.gebruiker_id = $1 AND "
 		      "t.rol <> 'beheerder' AND v.id = d.dienstverband_id AND "
-		      "(t.dossier_id = d.id OR t.werkgever_id = v.werkgever_id) "
-		      "ORDER BY d.id",
+		      "(t.dossier_id = d.id OR (t.werkgever_id = v.werkgever_id "
+		      "AND t.rol IN " TK_ORG_ROLLEN ")) AND " TK_GEEN_BEHEERDER
+		      " ORDER BY d.id",
 		      p, NP(p), &r);
 	if (rc)
 		return rc;

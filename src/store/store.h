@@ -74,9 +74,19 @@ int store_gebruiker_wachtwoord(struct store *s, int64_t id, const char *hash);
 int store_gebruikers(struct store *s, struct db_res *out);
 
 /* Grant role r to user: for all cases of werkgever werkgever_ext, for the
- * one case dossier_ext, or without scope (both NULL: beheerder). */
+ * one case dossier_ext, or without scope (both NULL: beheerder).
+ * ST_ONGELDIG when the role may not have that scope (toegang_bereik()),
+ * ST_VERBODEN when it would give a beheerder a role in cases or a
+ * holder of such a role beheerder; ST_NIET_GEVONDEN for an unknown
+ * employer or case. */
 int store_toekenning(struct store *s, int64_t gebruiker, enum rol r,
 		     const char *werkgever_ext, const char *dossier_ext);
+/* The audit record of a grant, made by user door (0: the command line)
+ * named door_wie, of role r to user naam: on the case for a grant for
+ * one case (so it is in that case's access log), else without case. */
+int store_toekenning_audit(struct store *s, int64_t door,
+			   const char *door_wie, const char *naam, enum rol r,
+			   const char *werkgever_ext, const char *dossier_ext);
 /* The roles user holds in case dossier (0 when none reach it). */
 int store_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
 		 uint32_t *rollen);
@@ -139,6 +149,18 @@ int store_token_wie(struct store *s, const char *token_hash,
 int store_import(struct store *s, const char *json, size_t len,
 		 int64_t auteur, const char *wie, int64_t *id,
 		 struct casefile_fout *f);
+/*
+ * store_import() for a user of the API with roles rollen (his
+ * organisation-wide roles for the document's employer): every entry must
+ * be of a class the roles write (ST_VERBODEN, *f naming
+ * $.gebeurtenissen[i].zichtbaarheid, nothing stored), and its auteur is
+ * replaced by auteur_naam, the caller. A dossier_id that exists in a
+ * case the user has no role in is ST_NIET_GEVONDEN (as a read), in one
+ * of his ST_CONFLICT.
+ */
+int store_import_als(struct store *s, const char *json, size_t len,
+		     int64_t auteur, const char *auteur_naam, const char *wie,
+		     uint32_t rollen, int64_t *id, struct casefile_fout *f);
 
 /* The internal id of case extern_id. */
 int store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id);

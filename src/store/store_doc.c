@@ -809,16 +809,19 @@ LIJST_EINDE
 
 int
 store_werknemer_rollen(struct store *s, int64_t gebruiker,
-		       const char *werknemer, uint32_t *organisatie,
-		       uint32_t *partij)
+		       const char *werknemer, const char *werkgever,
+		       uint32_t *organisatie, uint32_t *partij)
 {
-	struct db_param p[] = {db_int(gebruiker), db_text(werknemer)};
+	struct db_param p[] = {db_int(gebruiker), db_text(werknemer),
+			       db_text(werkgever ? werkgever : "")};
 	struct db_res r;
 	uint32_t org = 0, alle = 0;
 	size_t i;
 	int rc = db_query(s->db, "SELECT DISTINCT t.rol, t.werkgever_id FROM "
 			  "toekenning t, dienstverband v, werknemer n, dossier "
-			  "d WHERE t.gebruiker_id = $1 AND n.extern_id = $2 AND "
+			  "d, werkgever g WHERE t.gebruiker_id = $1 AND "
+			  "n.extern_id = $2 AND g.id = n.werkgever_id AND ($3 = "
+			  "'' OR g.extern_id = $3) AND "
 			  "v.werknemer_id = n.id AND d.dienstverband_id = v.id "
 			  "AND (t.werkgever_id = v.werkgever_id OR "
 			  "t.dossier_id = d.id)", p, NP(p), &r);
@@ -866,16 +869,57 @@ audit_werknemer(struct store *s, int64_t rij, int64_t auteur,
 	return rc;
 }
 
+/*
+ * The row of employee id in an employer's administration: of employer
+ * werkgever (extern id, "" for any) and, for a user (auteur != 0), of an
+ * employer he holds an organisation-wide casemanager or werkgever grant
+ * for. ST_NIET_GEVONDEN for none, ST_CONFLICT (with *f) when the id is
+ * in more than one such administration.
+ */
+static int
+werknemer_rij(struct store *s, const char *id, const char *werkgever,
+	      int64_t auteur, int64_t *rij, int64_t *wg,
+	      struct casefile_fout *f)
+{
+	struct db_param p[] = {db_text(id), db_text(werkgever),
+			       db_int(auteur)};
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT n.id, n.werkgever_id FROM werknemer "
+			  "n JOIN werkgever g ON g.id = n.werkgever_id WHERE "
+			  "n.extern_id = $1 AND ($2 = '' OR g.extern_id = $2) "
+			  "AND ($3 = 0 OR EXISTS (SELECT 1 FROM toekenning t "
+			  "WHERE t.gebruiker_id = $3 AND t.werkgever_id = "
+			  "n.werkgever_id AND t.rol IN ('casemanager', "
+			  "'werkgever')))", p, NP(p), &r);
+
+	if (rc)
+		return rc;
+	if (r.nrows == 1) {
+		*rij = db_cel_int(&r, 0, 0);
+		*wg = db_cel_int(&r, 0, 1);
+	} else if (r.nrows == 0) {
+		rc = ST_NIET_GEVONDEN;
+	} else {
+		snprintf(f->pad, sizeof(f->pad), "werkgever");
+		snprintf(f->reden, sizeof(f->reden),
+			 "deze werknemer-id bestaat bij meer dan een van uw "
+			 "werkgevers: geef ?werkgever=ID");
+		rc = ST_CONFLICT;
+	}
+	db_res_release(&r);
+	return rc;
+}
+
 int
-store_werknemer_wijzig(struct store *s, const char *id, const char *json,
-		       size_t len, int64_t auteur, const char *wie,
-		       uint32_t rollen, struct store_werknemer *out,
-		       struct casefile_fout *f)
+store_werknemer_wijzig(struct store *s, const char *id, const char *werkgever,
+		       const char *json, size_t len, int64_t auteur,
+		       const char *wie, uint32_t rollen,
+		       struct store_werknemer *out, struct casefile_fout *f)
 {
 	struct dossier d;
 	struct store_werknemer w;
 	char gd[DATE_STRLEN];
-	int64_t n = 0, rij = 0;
+	int64_t n = 0, rij = 0, wg = 0;
 	int rc;
 
 	dossier_init(&d);
@@ -887,22 +931,27 @@ store_werknemer_wijzig(struct store *s, const char *id, const char *json,
 		date_format(d.geboortedatum, gd);
 	if ((rc = db_begin(s->db)))
 		goto out;
-	{
+	/* only the row of one administration the writer manages; the
+	 * employer's row lock serialises the BSN check with imports */
+	if (!(rc = werknemer_rij(s, id, werkgever ? werkgever : "", auteur,
+				 &rij, &wg, f))) {
+		struct db_param p[] = {db_int(wg)};
+
+		rc = db_exec(s->db, "UPDATE werkgever SET naam = naam WHERE "
+			     "id = $1", p, NP(p), NULL);
+	}
+	if (!rc && d.bsn.s)
+		rc = store_bsn_vrij(s, wg, id, d.bsn.s, "$.bsn", f);
+	if (!rc) {
 		struct db_param p[] = {
 			db_textn(d.werknemer_naam.s, d.werknemer_naam.len),
 			d.geboortedatum != DATE_NONE ? db_text(gd) : db_null(),
-			db_textn(d.bsn.s, d.bsn.len), db_text(id)};
+			db_textn(d.bsn.s, d.bsn.len), db_int(rij)};
 
 		rc = db_exec(s->db, "UPDATE werknemer SET naam = $1, "
-			     "geboortedatum = $2, bsn = $3 WHERE extern_id = $4 "
+			     "geboortedatum = $2, bsn = $3 WHERE id = $4 "
 			     "AND (naam <> $1 OR geboortedatum IS DISTINCT FROM "
 			     "$2 OR bsn IS DISTINCT FROM $3)", p, NP(p), &n);
-	}
-	if (!rc) {
-		struct db_param p[] = {db_text(id)};
-
-		rc = store_een_int(s, "SELECT id FROM werknemer WHERE extern_id = $1",
-			     p, NP(p), &rij);
 	}
 	if (!rc && n)
 		rc = versie_op(s, "UPDATE dossier SET versie = versie + 1, "

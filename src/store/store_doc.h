@@ -156,26 +156,34 @@ int store_werknemers(struct store *s, const char *werkgever,
 		     struct store_werknemer **out, size_t *n);
 
 /*
- * User gebruiker's standing towards employee werknemer: *organisatie the
- * roles of his organisation-wide grants for the employers that have a
- * case of the employee, *partij the roles of every grant that reaches
- * one of the employee's cases (organisation-wide or for the case). Both
- * 0 when none.
+ * User gebruiker's standing towards employee werknemer (an id in the
+ * administration of employer werkgever, an extern id; NULL: of any
+ * employer): *organisatie the roles of his organisation-wide grants for
+ * the employers that have a case of the employee, *partij the roles of
+ * every grant that reaches one of the employee's cases (organisation-
+ * wide or for the case). Both 0 when none.
  */
 int store_werknemer_rollen(struct store *s, int64_t gebruiker,
-			   const char *werknemer, uint32_t *organisatie,
-			   uint32_t *partij);
+			   const char *werknemer, const char *werkgever,
+			   uint32_t *organisatie, uint32_t *partij);
 
 /*
  * Replace the data of employee id with the JSON object {naam,
  * geboortedatum, bsn} (the werknemer object of spoor-dossier/1 without
- * id; absent optional fields are cleared). When anything changed, every
- * case of the employee gets a new versie; every case gets an audit
- * record, so the employee finds the change in its access log.
- * ST_ONGELDIG with *f (paths relative to the object), ST_NIET_GEVONDEN.
- * out->dossiers stays empty.
+ * id; absent optional fields are cleared). An employee id is unique per
+ * employer: the row changed is the one in the administration of
+ * employer werkgever (NULL: any) that user auteur (0: the command line
+ * or a test, any employer) manages with an organisation-wide casemanager
+ * or werkgever grant; ST_CONFLICT (*f->pad "werkgever") when that is
+ * more than one, ST_CONFLICT (*f->pad "$.bsn") when another employee of
+ * the employer has the BSN. When anything changed, every case of the
+ * employee gets a new versie; every case gets an audit record, so the
+ * employee finds the change in its access log. ST_ONGELDIG with *f
+ * (paths relative to the object), ST_NIET_GEVONDEN. out->dossiers stays
+ * empty.
  */
-int store_werknemer_wijzig(struct store *s, const char *id, const char *json,
+int store_werknemer_wijzig(struct store *s, const char *id,
+			   const char *werkgever, const char *json,
 			   size_t len, int64_t auteur, const char *wie,
 			   uint32_t rollen, struct store_werknemer *out,
 			   struct casefile_fout *f);

@@ -19,4 +19,10 @@ int store_een_int(struct store *s, const char *sql, const struct db_param *p,
 /* strdup that passes NULL through; the caller frees. */
 char *store_dup(const char *p);
 
+/* Is bsn free in employer werkgever's administration (no employee but
+ * werknemer, an extern id, has it)? ST_CONFLICT with *f (pad, a JSON
+ * path) when another has it. */
+int store_bsn_vrij(struct store *s, int64_t werkgever, const char *werknemer,
+		   const char *bsn, const char *pad, struct casefile_fout *f);
+
 #endif /* SPOOR_STORE_INT_H */

@@ -39,6 +39,40 @@ rol_zoek(const char *s, size_t len)
 }
 
 int
+toegang_bereik(enum rol r, enum bereik b)
+{
+	switch (r) {
+	case ROL_BEHEERDER:
+		return b == BEREIK_GEEN;
+	case ROL_CASEMANAGER:
+	case ROL_WERKGEVER:
+	case ROL_LEIDINGGEVENDE:
+	case ROL_BEDRIJFSARTS:
+		return b == BEREIK_WERKGEVER || b == BEREIK_DOSSIER;
+	case ROL_ARBEIDSDESKUNDIGE:
+	case ROL_LOOPBAANCOACH:
+	case ROL_WERKNEMER:
+	case ROL_ADVISEUR:
+		return b == BEREIK_DOSSIER;
+	case ROL__COUNT:
+		break;
+	}
+	return 0;
+}
+
+uint32_t
+toegang_toekenning(uint32_t m, enum rol r, enum bereik b)
+{
+	return toegang_bereik(r, b) ? m | ROL_BIT(r) : m;
+}
+
+uint32_t
+toegang_geldig(uint32_t case_rollen, int beheerder)
+{
+	return beheerder ? 0 : case_rollen & PARTIJEN;
+}
+
+int
 toegang_lees(uint32_t rollen, enum zichtbaarheid z)
 {
 	return (unsigned)z < 3 && (rollen & tabel[z].lees) != 0;

@@ -33,6 +33,38 @@ extern const char *const rol_naam[ROL__COUNT];
 /* The role named s (len bytes), or -1. */
 int rol_zoek(const char *s, size_t len);
 
+/*
+ * The scope of a grant: none (beheerder), organisation-wide (every case
+ * of one employer) or one case.
+ */
+enum bereik { BEREIK_GEEN = 0, BEREIK_WERKGEVER, BEREIK_DOSSIER };
+
+/*
+ * May role r be granted with scope b (architecture §6)? beheerder only
+ * without scope; casemanager, werkgever and bedrijfsarts per employer or
+ * per case; leidinggevende as well (§6 is silent: he is part of the
+ * employer's organisation and reads what the werkgever reads); the
+ * arbeidsdeskundige, loopbaancoach, adviseur and werknemer per case
+ * only. Grants are checked against this when they are made and again
+ * when they are used (toegang_toekenning()), so a grant stored by an
+ * older version or by hand grants nothing.
+ */
+int toegang_bereik(enum rol r, enum bereik b);
+
+/*
+ * Fold one stored grant (role r, scope b) into the roles m: m with r
+ * added when toegang_bereik(r, b), else m unchanged.
+ */
+uint32_t toegang_toekenning(uint32_t m, enum rol r, enum bereik b);
+
+/*
+ * The roles that count in a case for a user whose grants that reach the
+ * case are case_rollen (folded by toegang_toekenning()) and who is a
+ * beheerder when beheerder is set: a beheerder manages access and reads
+ * no case content, so with beheerder every case role is ignored (0).
+ */
+uint32_t toegang_geldig(uint32_t case_rollen, int beheerder);
+
 /* May a holder of these roles read / write entries of class z? */
 int toegang_lees(uint32_t rollen, enum zichtbaarheid z);
 int toegang_schrijf(uint32_t rollen, enum zichtbaarheid z);

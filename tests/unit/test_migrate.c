@@ -283,6 +283,78 @@ t_echt(void **state)
 	assert_int_equal(v, migrate_laatste() + 1);
 }
 
+/* The step of issue 12: an employee id is unique per employer. An
+ * employee who had cases at two employers before becomes one row per
+ * employer (the data copied), each dienstverband pointing at the row of
+ * its own employer; no reference is left dangling. */
+static void
+t_werknemer_per_werkgever(void **state)
+{
+	struct db *db = dbh(state);
+	const char *const *lijst = migrate_stap_lijst();
+	struct db_res r;
+	int k, naar = -1;
+
+	for (k = 0; k < migrate_laatste(); k++)
+		if (strstr(lijst[k], "werknemer_nieuw"))
+			break;
+	assert_true(k < migrate_laatste());
+	assert_int_equal(migrate_run_stappen(db, lijst, k, NULL, NULL), DB_OK);
+	assert_int_equal(db_script(db,
+		"INSERT INTO werkgever (extern_id, naam) VALUES ('WG-A', 'A'),"
+		" ('WG-B', 'B');"
+		"INSERT INTO werknemer (extern_id, naam, bsn) VALUES"
+		" ('WN-7', 'S. de Vries', '111222333'), ('WN-8', 'J. Bos', NULL);"
+		"INSERT INTO dienstverband (werkgever_id, werknemer_id,"
+		" begindatum, gegevens) SELECT g.id, n.id, '2020-01-01', '{}'"
+		" FROM werkgever g, werknemer n WHERE n.extern_id = 'WN-7' OR"
+		" (n.extern_id = 'WN-8' AND g.extern_id = 'WG-B');"),
+			 DB_OK);
+	assert_int_equal(migrate_run(db, NULL, &naar), DB_OK);
+	assert_int_equal(naar, migrate_laatste());
+	assert_int_equal(db_query(db, "SELECT g.extern_id, n.extern_id, n.naam,"
+				  " n.bsn, CASE WHEN n.werkgever_id ="
+				  " v.werkgever_id THEN 1 ELSE 0 END FROM"
+				  " dienstverband v JOIN werknemer n ON n.id ="
+				  " v.werknemer_id JOIN werkgever g ON g.id ="
+				  " v.werkgever_id ORDER BY 1, 2", NULL, 0, &r),
+			 DB_OK);
+	assert_int_equal(r.nrows, 3);
+	assert_string_equal(db_cel(&r, 0, 0), "WG-A");
+	assert_string_equal(db_cel(&r, 0, 1), "WN-7");
+	assert_string_equal(db_cel(&r, 1, 0), "WG-B");
+	assert_string_equal(db_cel(&r, 1, 1), "WN-7");
+	assert_string_equal(db_cel(&r, 1, 2), "S. de Vries");
+	assert_string_equal(db_cel(&r, 1, 3), "111222333");
+	assert_string_equal(db_cel(&r, 2, 1), "WN-8");
+	for (k = 0; k < 3; k++)
+		assert_int_equal(db_cel_int(&r, (size_t)k, 4), 1);
+	db_res_release(&r);
+	assert_int_equal(db_query(db, "SELECT count(*) FROM werknemer", NULL,
+				  0, &r),
+			 DB_OK);
+	assert_int_equal(db_cel_int(&r, 0, 0), 3);
+	db_res_release(&r);
+	/* the same id at two employers is now two rows; twice at one is
+	 * still refused */
+	assert_int_equal(db_script(db, "INSERT INTO werknemer (werkgever_id,"
+				   " extern_id, naam) SELECT id, 'WN-8', 'X'"
+				   " FROM werkgever WHERE extern_id = 'WG-A'"),
+			 DB_OK);
+	assert_int_not_equal(db_script(db, "INSERT INTO werknemer"
+				       " (werkgever_id, extern_id, naam) SELECT"
+				       " id, 'WN-8', 'Y' FROM werkgever WHERE"
+				       " extern_id = 'WG-A'"),
+			     DB_OK);
+	if (db_soort(db) == DB_SQLITE) {
+		assert_int_equal(db_query(db, "PRAGMA foreign_keys", NULL, 0,
+					  &r),
+				 DB_OK);
+		assert_int_equal(db_cel_int(&r, 0, 0), 1);
+		db_res_release(&r);
+	}
+}
+
 /* ---- backup helpers, no server needed ---- */
 
 static void
@@ -398,9 +470,10 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		S(t_bekijk_leeg), S(t_upgrade), S(t_te_nieuw), S(t_stap_faalt),
 		S(t_echt),        S(t_sqlite_kopie),
+		S(t_werknemer_per_werkgever),
 		cmocka_unit_test(t_pg_verbinding),
 		P(t_bekijk_leeg), P(t_upgrade), P(t_te_nieuw), P(t_stap_faalt),
-		P(t_echt),
+		P(t_echt), P(t_werknemer_per_werkgever),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -996,6 +996,326 @@ t_toekenningen(void **state)
 	free(d4);
 }
 
+/* ---- issue 12: grant scopes and tenant isolation ---- */
+
+/* A case of employer WG-2, so that grants for it can be made. */
+static const char WG2_LEEG[] =
+	"{\"formaat\":\"spoor-dossier/1\",\"dossier_id\":\"D-0\","
+	"\"werkgever\":{\"id\":\"WG-2\",\"naam\":\"B\"},\"werknemer\":"
+	"{\"id\":\"WN-0\",\"naam\":\"N\"},\"dienstverband\":{"
+	"\"begindatum\":\"2015-03-01\",\"soort\":\"onbepaalde_tijd\"},"
+	"\"vangnet\":null,\"verzuim\":[],\"gebeurtenissen\":[]}";
+
+/* Grant scopes of architecture §6 when a grant is made: the per-case
+ * roles never organisation-wide, beheerder never with a scope, and a
+ * beheerder never also a party of cases (neither order). Nothing is
+ * stored by a refusal. */
+static void
+t_bereik_toekenning(void **state)
+{
+	static const enum rol per_zaak[] = {ROL_ARBEIDSDESKUNDIGE,
+					    ROL_LOOPBAANCOACH, ROL_WERKNEMER,
+					    ROL_ADVISEUR};
+	struct store *s = st(state);
+	struct tellingen voor, na;
+	int64_t u, b, arts;
+	size_t i;
+
+	importeer(s, DOSSIER_1);
+	u = gebruiker(s, "u");
+	b = gebruiker(s, "b");
+	arts = gebruiker(s, "arts");
+	voor = tel(s);
+	for (i = 0; i < sizeof(per_zaak) / sizeof(per_zaak[0]); i++) {
+		assert_false(toegang_bereik(per_zaak[i], BEREIK_WERKGEVER));
+		assert_int_equal(store_toekenning(s, u, per_zaak[i], "WG-1",
+						  NULL),
+				 ST_ONGELDIG);
+		assert_int_equal(store_toekenning(s, u, per_zaak[i], NULL, NULL),
+				 ST_ONGELDIG);
+	}
+	assert_int_equal(store_toekenning(s, u, ROL_BEHEERDER, "WG-1", NULL),
+			 ST_ONGELDIG);
+	assert_int_equal(store_toekenning(s, u, ROL_BEHEERDER, NULL,
+					  "D-2026-0042"),
+			 ST_ONGELDIG);
+	assert_int_equal(store_toekenning(s, u, ROL_BEDRIJFSARTS, NULL, NULL),
+			 ST_ONGELDIG);
+	na = tel(s);
+	assert_tellingen(&voor, &na);
+
+	/* a beheerder grants himself bedrijfsarts: refused */
+	toeken(s, b, ROL_BEHEERDER, NULL, NULL);
+	voor = tel(s);
+	assert_int_equal(store_toekenning(s, b, ROL_BEDRIJFSARTS, "WG-1", NULL),
+			 ST_VERBODEN);
+	assert_int_equal(store_toekenning(s, b, ROL_WERKNEMER, NULL,
+					  "D-2026-0042"),
+			 ST_VERBODEN);
+	toeken(s, arts, ROL_BEDRIJFSARTS, "WG-1", NULL);
+	voor = tel(s);
+	assert_int_equal(store_toekenning(s, arts, ROL_BEHEERDER, NULL, NULL),
+			 ST_VERBODEN);
+	na = tel(s);
+	assert_tellingen(&voor, &na);
+
+	/* what §6 allows */
+	toeken(s, u, ROL_LOOPBAANCOACH, NULL, "D-2026-0042");
+	toeken(s, u, ROL_WERKNEMER, NULL, "D-2026-0042");
+	toeken(s, u, ROL_LEIDINGGEVENDE, "WG-1", NULL);
+	toeken(s, u, ROL_CASEMANAGER, NULL, "D-2026-0042");
+}
+
+/* A stored grant that §6 does not allow (an older version, a hand-made
+ * row) grants nothing when used: an organisation-wide werknemer,
+ * adviseur, loopbaancoach or arbeidsdeskundige reads no case, and a
+ * beheerder's case roles count nowhere. Every lookup of roles and every
+ * case list gives the same answer as toegang_bereik(), so the SQL of
+ * the lists and toegang.c cannot drift apart. */
+static void
+t_bereik_gebruik(void **state)
+{
+	struct store *s = st(state);
+	int64_t D1 = importeer(s, DOSSIER_1), u[ROL__COUNT], beh, id, versie;
+	char naam[32];
+	uint32_t m;
+	int64_t *ids = NULL;
+	size_t n;
+	struct db_res r;
+	int k;
+
+	for (k = 1; k < ROL__COUNT; k++) {
+		struct db_param p[2];
+
+		snprintf(naam, sizeof(naam), "org-%s", rol_naam[k]);
+		u[k] = gebruiker(s, naam);
+		p[0] = db_int(u[k]);
+		p[1] = db_text(rol_naam[k]);
+		exec(s->db, "INSERT INTO toekenning (gebruiker_id, rol, "
+		     "werkgever_id) SELECT $1, $2, id FROM werkgever WHERE "
+		     "extern_id = 'WG-1'", p, 2, 1);
+	}
+	beh = gebruiker(s, "beh");
+	{
+		struct db_param p[] = {db_int(beh), db_int(D1)};
+
+		exec(s->db, "INSERT INTO toekenning (gebruiker_id, rol) VALUES "
+		     "($1, 'beheerder')", p, 1, 1);
+		exec(s->db, "INSERT INTO toekenning (gebruiker_id, rol, "
+		     "werkgever_id) SELECT $1, 'bedrijfsarts', id FROM "
+		     "werkgever WHERE extern_id = 'WG-1'", p, 1, 1);
+		exec(s->db, "INSERT INTO toekenning (gebruiker_id, rol, "
+		     "dossier_id) VALUES ($1, 'werknemer', $2)", p, 2, 1);
+	}
+	for (k = 1; k < ROL__COUNT; k++) {
+		int mag = toegang_bereik((enum rol)k, BEREIK_WERKGEVER);
+		uint32_t want = mag ? ROL_BIT(k) : 0;
+
+		m = 0xdead;
+		assert_int_equal(store_rollen(s, u[k], D1, &m), ST_OK);
+		assert_int_equal(m, want);
+		m = 0xdead;
+		assert_int_equal(store_dossier_toegang(s, u[k], "D-2026-0042",
+						       &id, &versie, &m),
+				 ST_OK);
+		assert_int_equal(m, want);
+		assert_int_equal(store_werkgever_rollen(s, u[k], "WG-1", &m),
+				 ST_OK);
+		assert_int_equal(m, want);
+		assert_int_equal(store_dossier_org_rollen(s, u[k], D1, &m),
+				 ST_OK);
+		assert_int_equal(m, want);
+		assert_int_equal(store_alle_rollen(s, u[k], &m), ST_OK);
+		assert_int_equal(m, want);
+		n = 99;
+		assert_int_equal(store_dossiers(s, u[k], &ids, NULL, &n), ST_OK);
+		assert_int_equal(n, mag ? 1 : 0);
+		free(ids);
+		ids = NULL;
+		assert_int_equal(store_dossierlijst(s, u[k], &r), ST_OK);
+		assert_int_equal(r.nrows, mag ? 1 : 0);
+		db_res_release(&r);
+	}
+	/* the beheerder with case roles: none count, he stays beheerder */
+	m = 0xdead;
+	assert_int_equal(store_rollen(s, beh, D1, &m), ST_OK);
+	assert_int_equal(m, 0);
+	assert_int_equal(store_dossier_toegang(s, beh, "D-2026-0042", &id,
+					       &versie, &m),
+			 ST_OK);
+	assert_int_equal(m, 0);
+	assert_int_equal(store_werkgever_rollen(s, beh, "WG-1", &m), ST_OK);
+	assert_int_equal(m, 0);
+	assert_int_equal(store_alle_rollen(s, beh, &m), ST_OK);
+	assert_int_equal(m, ROL_BIT(ROL_BEHEERDER));
+	n = 99;
+	assert_int_equal(store_dossiers(s, beh, &ids, NULL, &n), ST_OK);
+	assert_int_equal(n, 0);
+	free(ids);
+	assert_int_equal(store_dossierlijst(s, beh, &r), ST_OK);
+	assert_int_equal(r.nrows, 0);
+	db_res_release(&r);
+	/* the cache warm-up list agrees: the four organisation-wide roles */
+	assert_int_equal(store_alle_dossierlijsten(s, &r), ST_OK);
+	assert_int_equal(r.nrows, 4);
+	db_res_release(&r);
+}
+
+/* A grant's audit record: on the case for a per-case grant, so the
+ * werknemer sees in his access log who was given access. */
+static void
+t_toekenning_audit(void **state)
+{
+	struct store *s = st(state);
+	int64_t D1 = importeer(s, DOSSIER_1), beh = gebruiker(s, "beh");
+	struct db_res r;
+
+	assert_int_equal(store_toekenning_audit(s, beh, "beh", "coach",
+						ROL_LOOPBAANCOACH, NULL,
+						"D-2026-0042"),
+			 ST_OK);
+	assert_int_equal(store_toekenning_audit(s, 0, "spoor user add", "cm",
+						ROL_CASEMANAGER, "WG-1", NULL),
+			 ST_OK);
+	{
+		struct db_param p[] = {db_int(D1)};
+
+		r = query(s->db, "SELECT gebruiker, actie FROM audit WHERE "
+			  "dossier_id = $1 ORDER BY volgnr DESC", p, 1);
+	}
+	assert_true(r.nrows >= 1);
+	assert_string_equal(db_cel(&r, 0, 1),
+			    "toekenning: loopbaancoach aan coach");
+	assert_string_equal(db_cel(&r, 0, 0), "beh");
+	db_res_release(&r);
+	assert_int_equal(getal(s->db, "SELECT count(*) FROM audit WHERE actie "
+			       "= 'toekenning: casemanager aan cm bij werkgever "
+			       "WG-1' AND dossier_id IS NULL"),
+			 1);
+}
+
+/* An import never reaches another employer's employee: employer B's
+ * WN-7 is another person than employer A's WN-7 and the import of B
+ * leaves A's row (name, birth date, BSN) alone; B gets no role in A's
+ * case. A BSN another employee of the same employer has is refused
+ * (409 on $.werknemer.bsn), nothing stored. */
+static void
+t_import_werkgever(void **state)
+{
+	struct store *s = st(state);
+	int64_t D1 = importeer(s, DOSSIER_1), b = gebruiker(s, "b"), id = 0;
+	char *aanval = variant("\"D-B\"", "\"WG-2\"", "\"WN-7\"");
+	char *dubbel;
+	struct casefile_fout f;
+	struct tellingen voor, na;
+	struct dossier d;
+	uint32_t m = 0xdead;
+
+	aanval = vervang_v(aanval, "S. de Vries", "X. Overschreven");
+	aanval = vervang_v(aanval, "1979-04-12", "1990-01-01");
+	importeer(s, WG2_LEEG);
+	toeken(s, b, ROL_WERKGEVER, "WG-2", NULL);
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(store_import_als(s, aanval, strlen(aanval), b, "B",
+					  "b", ROL_BIT(ROL_WERKGEVER) |
+						       ROL_BIT(ROL_BEDRIJFSARTS) |
+						       ROL_BIT(ROL_LOOPBAANCOACH),
+					  &id, &f),
+			 ST_OK);
+	laad(s, D1, &d);
+	assert_str(d.werknemer_naam, "S. de Vries");
+	assert_str(d.bsn, "111222333");
+	assert_int_equal(d.geboortedatum, date_from_ymd(1979, 4, 12));
+	dossier_release(&d);
+	laad(s, id, &d);
+	assert_str(d.werknemer_naam, "X. Overschreven");
+	dossier_release(&d);
+	assert_int_equal(store_rollen(s, b, D1, &m), ST_OK);
+	assert_int_equal(m, 0);
+	assert_int_equal(getal(s->db, "SELECT count(*) FROM werknemer WHERE "
+			       "extern_id = 'WN-7'"),
+			 2);
+
+	/* the same BSN for another employee of WG-2: refused */
+	dubbel = vervang(aanval, "\"D-B\"", "\"D-C\"");
+	dubbel = vervang_v(dubbel, "\"WN-7\"", "\"WN-9\"");
+	voor = tel(s);
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(store_import_als(s, dubbel, strlen(dubbel), b, "B",
+					  "b", ROL_BIT(ROL_WERKGEVER) |
+						       ROL_BIT(ROL_BEDRIJFSARTS) |
+						       ROL_BIT(ROL_LOOPBAANCOACH),
+					  &id, &f),
+			 ST_CONFLICT);
+	assert_string_equal(f.pad, "$.werknemer.bsn");
+	assert_non_null(strstr(f.reden, "BSN"));
+	na = tel(s);
+	assert_tellingen(&voor, &na);
+	free(dubbel);
+	free(aanval);
+}
+
+/* An import goes through the class rules of every write: a werkgever
+ * cannot import medical or confidential entries (403 naming the first
+ * such entry, nothing stored); the auteur of every imported entry is the
+ * importer, whatever the document says; another employer's case id is
+ * answered as a read would (404), one's own with 409. */
+static void
+t_import_klassen(void **state)
+{
+	struct store *s = st(state);
+	int64_t wg = gebruiker(s, "wg"), ander = gebruiker(s, "ander"), id = 0;
+	char *d2 = variant("\"D-2\"", "\"WG-1\"", "\"WN-8\"");
+	char *vreemd = variant("\"D-2026-0042\"", "\"WG-2\"", "\"WN-8\"");
+	const uint32_t alles = ROL_BIT(ROL_WERKGEVER) |
+			       ROL_BIT(ROL_BEDRIJFSARTS) |
+			       ROL_BIT(ROL_LOOPBAANCOACH);
+	struct casefile_fout f;
+	struct tellingen voor, na;
+	struct dossier d;
+	size_t i;
+
+	importeer(s, DOSSIER_1);
+	importeer(s, WG2_LEEG);
+	toeken(s, wg, ROL_WERKGEVER, "WG-1", NULL);
+	toeken(s, ander, ROL_WERKGEVER, "WG-2", NULL);
+	voor = tel(s);
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(store_import_als(s, d2, strlen(d2), wg, "W. Gever",
+					  "wg", ROL_BIT(ROL_WERKGEVER), &id, &f),
+			 ST_VERBODEN);
+	assert_string_equal(f.pad, "$.gebeurtenissen[1].zichtbaarheid");
+	na = tel(s);
+	assert_tellingen(&voor, &na);
+
+	/* roles that write every class: stored, every auteur the importer */
+	assert_int_equal(store_import_als(s, d2, strlen(d2), wg, "W. Gever",
+					  "wg", alles, &id, &f),
+			 ST_OK);
+	laad(s, id, &d);
+	assert_int_equal(d.ngb, N_GB);
+	for (i = 0; i < d.ngb; i++)
+		assert_str(d.gb[i].auteur, "W. Gever");
+	dossier_release(&d);
+
+	/* D-2026-0042 is WG-1's: 404 for WG-2's werkgever, 409 for WG-1's */
+	voor = tel(s);
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(store_import_als(s, vreemd, strlen(vreemd), ander, "A",
+					  "ander", alles, &id, &f),
+			 ST_NIET_GEVONDEN);
+	assert_string_equal(f.pad, "");
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(store_import_als(s, DOSSIER_1, strlen(DOSSIER_1), wg,
+					  "W. Gever", "wg", alles, &id, &f),
+			 ST_CONFLICT);
+	assert_string_equal(f.pad, "$.dossier_id");
+	na = tel(s);
+	assert_tellingen(&voor, &na);
+	free(d2);
+	free(vreemd);
+}
+
 /* ---- the access table of §6 ---- */
 
 #define A (1u << ZB_ALGEMEEN)
@@ -2235,6 +2555,11 @@ t_gelijktijdig(void **state)
 	X(t_import_ongeldig)                                               \
 	X(t_gebruikers)                                                    \
 	X(t_toekenningen)                                                  \
+	X(t_bereik_toekenning)                                             \
+	X(t_bereik_gebruik)                                                \
+	X(t_toekenning_audit)                                              \
+	X(t_import_werkgever)                                              \
+	X(t_import_klassen)                                                \
 	X(t_toegang_filter)                                                \
 	X(t_gebeurtenis)                                                   \
 	X(t_gebeurtenis_geen_lek)                                          \

@@ -665,22 +665,22 @@ t_werknemer_rollen(void **state)
 	toeken(s, coach, ROL_LOOPBAANCOACH, NULL, "D-1");
 	toeken(s, lg, ROL_LEIDINGGEVENDE, "WG-1", NULL);
 	toeken(s, lg, ROL_WERKGEVER, "WG-2", NULL);
-	assert_int_equal(store_werknemer_rollen(s, cm, "WN-1", &org, &partij),
+	assert_int_equal(store_werknemer_rollen(s, cm, "WN-1", NULL, &org, &partij),
 			 ST_OK);
 	assert_int_equal(org, RB(ROL_CASEMANAGER));
 	assert_int_equal(partij, RB(ROL_CASEMANAGER));
-	assert_int_equal(store_werknemer_rollen(s, cm, "WN-2", &org, &partij),
+	assert_int_equal(store_werknemer_rollen(s, cm, "WN-2", NULL, &org, &partij),
 			 ST_OK);
 	assert_int_equal(org | partij, 0);
-	assert_int_equal(store_werknemer_rollen(s, coach, "WN-1", &org, &partij),
+	assert_int_equal(store_werknemer_rollen(s, coach, "WN-1", NULL, &org, &partij),
 			 ST_OK);
 	assert_int_equal(org, 0);
 	assert_int_equal(partij, RB(ROL_LOOPBAANCOACH));
 	/* his werkgever grant for WG-2 does not reach WN-1 */
-	assert_int_equal(store_werknemer_rollen(s, lg, "WN-1", &org, &partij),
+	assert_int_equal(store_werknemer_rollen(s, lg, "WN-1", NULL, &org, &partij),
 			 ST_OK);
 	assert_int_equal(org, RB(ROL_LEIDINGGEVENDE));
-	assert_int_equal(store_werknemer_rollen(s, lg, "WN-9", &org, &partij),
+	assert_int_equal(store_werknemer_rollen(s, lg, "WN-9", NULL, &org, &partij),
 			 ST_OK);
 	assert_int_equal(org | partij, 0);
 }
@@ -716,7 +716,7 @@ t_werknemer_wijzig(void **state)
 	a0 = n_audit(s);
 	for (i = 0; i < sizeof(fout) / sizeof(fout[0]); i++) {
 		memset(&f, 0, sizeof(f));
-		assert_int_equal(store_werknemer_wijzig(s, "WN-1", fout[i].json,
+		assert_int_equal(store_werknemer_wijzig(s, "WN-1", NULL, fout[i].json,
 							strlen(fout[i].json), 0,
 							"t", RB(ROL_WERKGEVER),
 							&w, &f),
@@ -725,8 +725,17 @@ t_werknemer_wijzig(void **state)
 	}
 	assert_int_equal(n_audit(s), a0);
 	assert_int_equal(versie(s, d1), 0);
-	assert_int_equal(store_werknemer_wijzig(s, "WN-1", j, strlen(j), 0, "t",
-						RB(ROL_WERKGEVER), &w, &f),
+	/* WN-1 is an id in two administrations, two persons (issue 12):
+	 * without an employer the change is refused, not applied to both */
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(store_werknemer_wijzig(s, "WN-1", NULL, j, strlen(j), 0,
+						"t", RB(ROL_WERKGEVER), &w, &f),
+			 ST_CONFLICT);
+	assert_string_equal(f.pad, "werkgever");
+	assert_int_equal(n_audit(s), a0);
+	assert_int_equal(store_werknemer_wijzig(s, "WN-1", "WG-1", j, strlen(j),
+						0, "t", RB(ROL_WERKGEVER), &w,
+						&f),
 			 ST_OK);
 	assert_string_equal(w.id, "WN-1");
 	assert_string_equal(w.naam, "A. Jansen-Bos");
@@ -734,28 +743,36 @@ t_werknemer_wijzig(void **state)
 	assert_int_equal(w.geboortedatum, date_from_ymd(1980, 2, 29));
 	assert_int_equal(w.ndossiers, 0);
 	store_werknemer_release(&w);
-	/* both his cases, at both employers, and not the other one */
+	/* his case at WG-1 only: WG-2's WN-1 is another employee */
 	assert_int_equal(versie(s, d1), 1);
-	assert_int_equal(versie(s, d2), 1);
+	assert_int_equal(versie(s, d2), 0);
 	assert_int_equal(versie(s, d3), 0);
-	assert_int_equal(n_audit(s), a0 + 2);
+	assert_int_equal(n_audit(s), a0 + 1);
 	assert_int_equal(getal(s, "SELECT count(*) FROM audit WHERE actie = "
 			      "'werknemer wijzigen' AND dossier_id IS NOT NULL"),
-			 2);
+			 1);
 	dossier_init(&d);
 	assert_int_equal(store_dossier_laad(s, d2, &d), ST_OK);
-	assert_string_equal(d.werknemer_naam.s, "A. Jansen-Bos");
-	assert_string_equal(d.bsn.s, "111222333");
+	assert_string_equal(d.werknemer_naam.s, "A. Jansen");
 	dossier_release(&d);
+	/* a BSN another employee of the employer has: 409 on $.bsn */
+	memset(&f, 0, sizeof(f));
+	assert_int_equal(store_werknemer_wijzig(s, "WN-2", NULL, j, strlen(j), 0,
+						"t", RB(ROL_WERKGEVER), NULL,
+						&f),
+			 ST_CONFLICT);
+	assert_string_equal(f.pad, "$.bsn");
+	assert_int_equal(versie(s, d3), 0);
 	/* unchanged: no new versie, still audited; then clearing */
-	assert_int_equal(store_werknemer_wijzig(s, "WN-1", j, strlen(j), 0, "t",
-						RB(ROL_WERKGEVER), NULL, &f),
-			 ST_OK);
-	assert_int_equal(versie(s, d1), 1);
-	assert_int_equal(n_audit(s), a0 + 4);
-	assert_int_equal(store_werknemer_wijzig(s, "WN-1", LIT("{\"naam\":\"A\"}"),
+	assert_int_equal(store_werknemer_wijzig(s, "WN-1", "WG-1", j, strlen(j),
 						0, "t", RB(ROL_WERKGEVER), NULL,
 						&f),
+			 ST_OK);
+	assert_int_equal(versie(s, d1), 1);
+	assert_int_equal(n_audit(s), a0 + 2);
+	assert_int_equal(store_werknemer_wijzig(s, "WN-1", "WG-1",
+						LIT("{\"naam\":\"A\"}"), 0, "t",
+						RB(ROL_WERKGEVER), NULL, &f),
 			 ST_OK);
 	assert_int_equal(versie(s, d1), 2);
 	dossier_init(&d);
@@ -763,7 +780,7 @@ t_werknemer_wijzig(void **state)
 	assert_null(d.bsn.s);
 	assert_int_equal(d.geboortedatum, DATE_NONE);
 	dossier_release(&d);
-	assert_int_equal(store_werknemer_wijzig(s, "WN-9", j, strlen(j), 0, "t",
+	assert_int_equal(store_werknemer_wijzig(s, "WN-9", NULL, j, strlen(j), 0, "t",
 						RB(ROL_WERKGEVER), NULL, &f),
 			 ST_NIET_GEVONDEN);
 	verify_ok(s);

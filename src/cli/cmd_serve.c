@@ -288,6 +288,14 @@ cmd_serve(int argc, char **argv)
 	memset(&c, 0, sizeof(c));
 	c.threads = o.threads ? o.threads : conf.threads ? conf.threads : 2;
 	c.max_upload = conf.upload_max;
+	/* behind a trusted proxy every connection comes from the proxy:
+	 * no per-address limit unless the file asks for one */
+	c.max_per_ip = conf.max_per_adres_gezet || !conf.trusted_proxy.n
+			       ? conf.max_per_adres : 0;
+	c.vooraf = api_vooraf;
+	/* argon2id checks of logins: all worker threads but one, so
+	 * a login flood leaves one for everything else */
+	auth_poort_init(&a.argon, c.threads > 1 ? c.threads - 1 : 1);
 	c.tls_cert = cert;
 	c.tls_key = key;
 	c.hsts_max_age = conf.hsts_max_age;

@@ -190,6 +190,17 @@ weg:
 	return 1;
 }
 
+int
+api_vooraf(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+
+	if (api_aanmelden(q, r, &w))
+		return 1;
+	api_wie_release(&w);
+	return 0;
+}
+
 /* The case {id} of the path with the caller's roles in it; answers 404
  * itself (also when the caller has no role there) and returns 1. */
 int
@@ -289,7 +300,7 @@ h_login(struct http_req *q, struct http_resp *r)
 	struct wie w;
 	int64_t wacht, wacht_ip, nu = store_nu();
 	uint32_t rollen = 0;
-	int rc;
+	int rc, poort = 0;
 
 	memset(&w, 0, sizeof(w));
 	naam = json_string_value(json_object_get(b, "gebruikersnaam"));
@@ -313,6 +324,12 @@ h_login(struct http_req *q, struct http_resp *r)
 	 * higher level (auth.h): one address trying a few passwords on many
 	 * names is stopped too, an office behind one NAT address is not */
 	wacht = auth_limiet_check(a->limiet, naam, strlen(naam), nu);
+	/* a name's delay holds only addresses that failed themselves: from
+	 * one without failures the right password still gets in, so nobody
+	 * keeps the real user out by failing on his name (docs/security.md) */
+	if (wacht > 0 && !auth_limiet_fouten(a->limiet_ip, q->client_ip,
+					     strlen(q->client_ip), nu))
+		wacht = 0;
 	wacht_ip = auth_limiet_check(a->limiet_ip, q->client_ip,
 				     strlen(q->client_ip), nu);
 	if (wacht_ip > wacht)
@@ -329,6 +346,17 @@ h_login(struct http_req *q, struct http_resp *r)
 			rc = http_resp_header(r, "Retry-After", s);
 		goto out;
 	}
+	/* at most a few argon2id checks at once (auth.h): a login flood
+	 * is answered 503, the other requests keep their worker threads */
+	if (!auth_poort_in(&a->argon)) {
+		rc = http_resp_fout(r, 503, "bezet", "te veel aanmeldingen "
+				    "tegelijk; probeer het over een seconde "
+				    "opnieuw", NULL);
+		if (!rc)
+			rc = http_resp_header(r, "Retry-After", "1");
+		goto out;
+	}
+	poort = 1;
 	rc = store_gebruiker_login(api_st(), naam, &w.id, &hash);
 	if (rc && rc != ST_NIET_GEVONDEN) {
 		rc = api_db_fout(r, rc);
@@ -344,6 +372,8 @@ h_login(struct http_req *q, struct http_resp *r)
 			auth_wachtwoord_hash("x-niet-bestaand-wachtwoord", 26,
 					     a->kosten, dummy);
 		}
+		auth_poort_uit(&a->argon);
+		poort = 0;
 		auth_limiet_mislukt(a->limiet, naam, strlen(naam), nu);
 		auth_limiet_mislukt(a->limiet_ip, q->client_ip,
 				    strlen(q->client_ip), nu);
@@ -351,6 +381,8 @@ h_login(struct http_req *q, struct http_resp *r)
 				    "wachtwoord onjuist", NULL);
 		goto out;
 	}
+	auth_poort_uit(&a->argon);
+	poort = 0;
 	/* a success forgets the name's failures, not the address's: one
 	 * account of his own must not reset an attacker's count */
 	auth_limiet_gelukt(a->limiet, naam, strlen(naam));
@@ -377,6 +409,8 @@ h_login(struct http_req *q, struct http_resp *r)
 	if (!rc && !(r->set_cookie = strdup(cookie)))
 		rc = -1;
 out:
+	if (poort)
+		auth_poort_uit(&a->argon);
 	sodium_memzero(tok, sizeof(tok));
 	free(hash);
 	api_wie_release(&w);
@@ -1703,7 +1737,8 @@ h_openapi(struct http_req *q, struct http_resp *r)
 
 const struct http_route api_routes[] = {
 	{HTTP_GET, "/api/v1/openapi.json", h_openapi, 0},
-	{HTTP_POST, "/api/v1/sessie", h_login, 0},
+	/* before a login: a 4 KiB body, no session looked for */
+	{HTTP_POST, "/api/v1/sessie", h_login, HTTP_BODY_ANONIEM},
 	{HTTP_DELETE, "/api/v1/sessie", h_logout, 0},
 	{HTTP_GET, "/api/v1/ik", h_ik, 0},
 	{HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord, 0},

@@ -24,6 +24,7 @@ struct api {
 	enum auth_kosten kosten;     /* password cost for changes */
 	struct auth_limiet *limiet;  /* failed logins per user name */
 	struct auth_limiet *limiet_ip; /* failed logins per client address */
+	struct auth_poort argon;     /* argon2id checks of logins at once */
 	int64_t sessie_duur;         /* seconds */
 	int64_t sessie_idle;         /* seconds unused before a session
 					ends (store.h); 0: no limit */
@@ -46,6 +47,12 @@ extern const size_t api_nroutes;
 struct api_warmer;
 int api_warmer_start(struct api *a, struct api_warmer **out);
 void api_warmer_stop(struct api_warmer *w);
+
+/* http_config.vooraf: the body of a request for a route that needs a
+ * login is read only for a caller whose session or token exists (and
+ * whose CSRF token matches, for a cookie): 0, or 1 with the 401/403 (or
+ * 503) in r. The handler authenticates again; this only refuses early. */
+int api_vooraf(struct http_req *q, struct http_resp *r);
 
 /* http_config.thread_init/thread_free: a store per worker thread. */
 void *api_thread_init(void *app);

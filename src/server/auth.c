@@ -2,6 +2,7 @@
  * auth.c - passwords, tokens and login rate limiting (see auth.h).
  */
 #include <pthread.h>
+#include <stdatomic.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -384,8 +385,8 @@ auth_naam_geldig(const char *s, size_t len)
 
 struct slot {
 	uint64_t id;      /* SipHash of the key */
-	int64_t begin;    /* first failure of the window */
-	uint32_t fouten;  /* failures in the window */
+	int64_t laatste;  /* the last failure */
+	uint32_t fouten;  /* failures on record */
 	uint32_t bezet;
 };
 
@@ -440,18 +441,33 @@ sleutel_id(const struct auth_limiet *l, const char *key, size_t len)
 	return id;
 }
 
-/* Seconds since the window began; 0 when the clock went back. Unsigned
+/* Seconds since the last failure; 0 when the clock went back. Unsigned
  * arithmetic cannot overflow. */
 static uint64_t
 verstreken(const struct slot *s, int64_t nu)
 {
-	return nu > s->begin ? (uint64_t)nu - (uint64_t)s->begin : 0;
+	return nu > s->laatste ? (uint64_t)nu - (uint64_t)s->laatste : 0;
 }
 
 static int
 levend(const struct slot *s, int64_t nu)
 {
-	return s->bezet && verstreken(s, nu) < AUTH_LIMIET_VENSTER;
+	return s->bezet && verstreken(s, nu) < AUTH_LIMIET_VERGEET;
+}
+
+/* The delay after `fouten` failures of a table that allows `pogingen`:
+ * 0 below pogingen, then BASIS, 2 BASIS, 4 BASIS ... up to MAX. */
+static int64_t
+vertraging(uint32_t fouten, uint32_t pogingen)
+{
+	uint32_t stap;
+
+	if (fouten < pogingen)
+		return 0;
+	stap = fouten - pogingen;
+	if (stap >= 16 || ((int64_t)AUTH_LIMIET_BASIS << stap) > AUTH_LIMIET_MAX)
+		return AUTH_LIMIET_MAX;
+	return (int64_t)AUTH_LIMIET_BASIS << stap;
 }
 
 static struct slot *
@@ -473,7 +489,30 @@ auth_limiet_check(struct auth_limiet *l, const char *key, size_t len,
     int64_t nu)
 {
 	struct slot *s;
-	int64_t wacht = 0;
+	int64_t wacht = 0, v;
+	uint64_t id, t;
+
+	if (!l)
+		return 0;
+	id = sleutel_id(l, key, len);
+	pthread_mutex_lock(&l->mu);
+	s = zoek(l, id);
+	if (s && levend(s, nu)) {
+		v = vertraging(s->fouten, l->pogingen);
+		t = verstreken(s, nu);
+		if (t < (uint64_t)v)
+			wacht = v - (int64_t)t;
+	}
+	pthread_mutex_unlock(&l->mu);
+	return wacht;
+}
+
+unsigned
+auth_limiet_fouten(struct auth_limiet *l, const char *key, size_t len,
+    int64_t nu)
+{
+	struct slot *s;
+	unsigned n = 0;
 	uint64_t id;
 
 	if (!l)
@@ -481,10 +520,10 @@ auth_limiet_check(struct auth_limiet *l, const char *key, size_t len,
 	id = sleutel_id(l, key, len);
 	pthread_mutex_lock(&l->mu);
 	s = zoek(l, id);
-	if (s && levend(s, nu) && s->fouten >= l->pogingen)
-		wacht = AUTH_LIMIET_VENSTER - (int64_t)verstreken(s, nu);
+	if (s && levend(s, nu))
+		n = s->fouten;
 	pthread_mutex_unlock(&l->mu);
-	return wacht;
+	return n;
 }
 
 void
@@ -503,11 +542,12 @@ auth_limiet_mislukt(struct auth_limiet *l, const char *key, size_t len,
 	if (s && levend(s, nu)) {
 		if (s->fouten < UINT32_MAX)
 			s->fouten++;
+		s->laatste = nu;
 		goto out;
 	}
 	if (!s) {
-		/* A free or expired slot, else evict the weakest live one:
-		 * fewest failures, then oldest. */
+		/* A free or forgotten slot, else evict the weakest live
+		 * one: fewest failures, then oldest. */
 		for (i = 0; i < PROBE; i++) {
 			s = &l->slots[(id + i) & (AUTH_LIMIET_SLOTS - 1)];
 			if (!levend(s, nu)) {
@@ -516,13 +556,13 @@ auth_limiet_mislukt(struct auth_limiet *l, const char *key, size_t len,
 			}
 			if (!kies || s->fouten < kies->fouten ||
 			    (s->fouten == kies->fouten &&
-				s->begin < kies->begin))
+				s->laatste < kies->laatste))
 				kies = s;
 		}
 		s = kies;
 	}
 	s->id = id;
-	s->begin = nu;
+	s->laatste = nu;
 	s->fouten = 1;
 	s->bezet = 1;
 out:
@@ -557,4 +597,32 @@ auth_limiet_aantal(struct auth_limiet *l, int64_t nu)
 		n += (size_t)levend(&l->slots[i], nu);
 	pthread_mutex_unlock(&l->mu);
 	return n;
+}
+
+/* ---- concurrent password checks ---- */
+
+void
+auth_poort_init(struct auth_poort *p, unsigned max)
+{
+	atomic_init(&p->bezig, 0);
+	p->max = max;
+}
+
+int
+auth_poort_in(struct auth_poort *p)
+{
+	if (!p || !p->max)
+		return 1;
+	if (atomic_fetch_add(&p->bezig, 1) >= p->max) {
+		atomic_fetch_sub(&p->bezig, 1);
+		return 0;
+	}
+	return 1;
+}
+
+void
+auth_poort_uit(struct auth_poort *p)
+{
+	if (p && p->max)
+		atomic_fetch_sub(&p->bezig, 1);
 }

@@ -154,48 +154,82 @@ int auth_naam_geldig(const char *s, size_t len);
 /* ---- login rate limiting ---- */
 
 #define AUTH_LIMIET_SLOTS 4096
-#define AUTH_LIMIET_POGINGEN 5     /* per user name */
-#define AUTH_LIMIET_IP_POGINGEN 50 /* per client address */
-#define AUTH_LIMIET_VENSTER 300    /* seconds */
+#define AUTH_LIMIET_POGINGEN 5     /* free failures per user name */
+#define AUTH_LIMIET_IP_POGINGEN 50 /* free failures per client address */
+#define AUTH_LIMIET_BASIS 15       /* first delay, seconds */
+#define AUTH_LIMIET_MAX 900        /* longest delay, seconds */
+#define AUTH_LIMIET_VERGEET 3600   /* a key without failures this long
+				    * is forgotten, seconds */
 
 /*
- * Failed logins per key. The server keeps two tables: one per user name
- * (AUTH_LIMIET_POGINGEN: guessing one account's password) and one per
- * client address (AUTH_LIMIET_IP_POGINGEN: trying a few passwords on many
- * accounts, which the first never sees; ten times higher, as a whole
- * office may log in from one NAT address). A key may fail `pogingen`
- * times in a window of AUTH_LIMIET_VENSTER seconds that starts at its
- * first failure; after that auth_limiet_check answers the seconds until
- * the window ends. auth_limiet_gelukt clears a key.
+ * Failed logins per key, answered with growing delays instead of a
+ * lock-out (docs/security.md). The server keeps two tables: one per user
+ * name (AUTH_LIMIET_POGINGEN: guessing one account's password) and one
+ * per client address (AUTH_LIMIET_IP_POGINGEN: trying a few passwords on
+ * many accounts, which the first never sees; ten times higher, as a
+ * whole office may log in from one NAT address). A key may fail
+ * `pogingen` times; after k >= pogingen failures its next attempt must
+ * wait AUTH_LIMIET_BASIS * 2^(k - pogingen) seconds after the last
+ * failure, at most AUTH_LIMIET_MAX. A key is forgotten
+ * AUTH_LIMIET_VERGEET seconds after its last failure, and
+ * auth_limiet_gelukt forgets it at once. The caller decides who is held
+ * by a name's delay (api.c: not an address without failures, so nobody
+ * can keep the real user out by failing on his name).
  *
  * The table has a fixed size, so memory stays bounded whatever an
  * attacker sends. Keys are placed by SipHash (crypto_shorthash) under a
  * random key chosen in auth_limiet_new, so nobody can aim keys at one
  * slot. A key probes a few neighbouring slots; a slot is reused once its
- * window expired, and when all are live the one with the fewest failures
- * (then the oldest) is evicted, so a locked-out key survives a flood of
- * fresh keys. Only a 64-bit fingerprint of a key is kept, never the key.
+ * key was forgotten, and when all are live the one with the fewest
+ * failures (then the oldest) is evicted, so a delayed key survives a
+ * flood of fresh keys. Only a 64-bit fingerprint of a key is kept, never
+ * the key. The counts are per process: servers on one database do not
+ * share them.
  *
  * Time is passed in (seconds, e.g. time(NULL)) so tests need not sleep.
  * All functions lock the table's mutex; NULL l is a no-op (check: 0).
  */
 struct auth_limiet;
 
-/* A table that allows `pogingen` (>= 1) failures per key and window: 0
- * and *out set, or AUTH_NOMEM / AUTH_FOUT. Free with auth_limiet_free. */
+/* A table that allows `pogingen` (>= 1) failures per key before the
+ * delays start: 0 and *out set, or AUTH_NOMEM / AUTH_FOUT. Free with
+ * auth_limiet_free. */
 int auth_limiet_new(unsigned pogingen, struct auth_limiet **out);
 void auth_limiet_free(struct auth_limiet *l);
 
 /* 0: the key may try now; > 0: seconds to wait. */
 int64_t auth_limiet_check(struct auth_limiet *l, const char *key, size_t len,
     int64_t nu);
+/* The failures on record for key at time nu (0: none, or forgotten). */
+unsigned auth_limiet_fouten(struct auth_limiet *l, const char *key,
+    size_t len, int64_t nu);
 /* Record a failed attempt of key at time nu. */
 void auth_limiet_mislukt(struct auth_limiet *l, const char *key, size_t len,
     int64_t nu);
 /* Record a success: forget the key's failures. */
 void auth_limiet_gelukt(struct auth_limiet *l, const char *key, size_t len);
-/* The number of keys with a live window at time nu (at most
- * AUTH_LIMIET_SLOTS), for tests and metrics. */
+/* The number of keys on record at time nu (at most AUTH_LIMIET_SLOTS),
+ * for tests and metrics. */
 size_t auth_limiet_aantal(struct auth_limiet *l, int64_t nu);
+
+/* ---- concurrent password checks ---- */
+
+/*
+ * A counting gate for the argon2id work of logins: at most max at once
+ * (0: no limit). auth_poort_in returns 1 and takes a place, or 0 when
+ * all are taken (the caller answers 503 with Retry-After instead of
+ * queueing, so a login flood cannot take every worker thread and its
+ * 64 MiB each); auth_poort_uit gives the place back. Lock-free; the
+ * struct may be zeroed (no limit) or set with auth_poort_init before
+ * threads start.
+ */
+struct auth_poort {
+	_Atomic unsigned bezig;
+	unsigned max;
+};
+
+void auth_poort_init(struct auth_poort *p, unsigned max);
+int auth_poort_in(struct auth_poort *p);
+void auth_poort_uit(struct auth_poort *p);
 
 #endif /* SPOOR_AUTH_H */

@@ -21,13 +21,13 @@ static const char *const sleutels[] = {
 	"db", "db_password_file", "listen", "threads", "tls_cert", "tls_key",
 	"hsts_max_age", "trusted_proxy", "session_lifetime", "session_idle",
 	"upload_max", "smtp_host", "smtp_port", "smtp_from", "metrics_allow",
-	"request_log",
+	"request_log", "max_verbindingen_per_adres",
 };
 enum {
 	K_DB, K_DB_PASSWORD_FILE, K_LISTEN, K_THREADS, K_TLS_CERT, K_TLS_KEY,
 	K_HSTS, K_TRUSTED_PROXY, K_SESSION_LIFETIME, K_SESSION_IDLE,
 	K_UPLOAD_MAX, K_SMTP_HOST, K_SMTP_PORT, K_SMTP_FROM,
-	K_METRICS_ALLOW, K_REQUEST_LOG, K__AANTAL
+	K_METRICS_ALLOW, K_REQUEST_LOG, K_PER_ADRES, K__AANTAL
 };
 _Static_assert(sizeof(sleutels) / sizeof(sleutels[0]) == K__AANTAL,
 	       "one name per key");
@@ -42,6 +42,7 @@ conf_init(struct spoor_conf *c)
 	c->upload_max = API_DOC_MAX;
 	c->smtp_port = 25;
 	c->request_log = 1;
+	c->max_per_adres = CONF_PER_ADRES_STANDAARD;
 }
 
 void
@@ -331,6 +332,12 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 			return CONF_FOUT;
 		}
 		c->request_log = !strcmp(v, "on");
+		return 0;
+	case K_PER_ADRES:
+		/* at most the server's connection cap (http.h: 512) */
+		if (geheel(v, 0, 512, &c->max_per_adres, err, errlen))
+			return CONF_FOUT;
+		c->max_per_adres_gezet = 1;
 		return 0;
 	default:
 		return CONF_FOUT;

@@ -20,6 +20,7 @@
 
 #define CONF_STANDAARD_PAD "/etc/spoor/spoor.conf"
 #define CONF_MAX_LISTEN 8
+#define CONF_PER_ADRES_STANDAARD 64
 
 enum conf_rc {
 	CONF_OK = 0,
@@ -49,6 +50,13 @@ struct spoor_conf {
 				       * ops_set_metrics_allow; NULL: not
 				       * set (ops.h: 127.0.0.1, ::1) */
 	int request_log;              /* 1 (default) or 0 */
+	unsigned max_per_adres;       /* connections per client address,
+				       * 0..512, 0: no limit; default
+				       * CONF_PER_ADRES_STANDAARD */
+	int max_per_adres_gezet;      /* given in the file: without it a
+				       * server behind trusted_proxy has no
+				       * per-address limit (the proxy is
+				       * one address) */
 };
 
 /* The defaults above; cannot fail. */

@@ -16,6 +16,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <sys/socket.h>
 #include <time.h>
 
 #include "http.h"
@@ -23,6 +24,12 @@
 
 #define STANDAARD_MAX_BODY ((size_t)1 << 20)
 #define STANDAARD_MAX_UPLOAD ((size_t)20 << 20)
+#define STANDAARD_MAX_ANONIEM ((size_t)4 << 10)
+#define STANDAARD_KOP_S 20
+#define STANDAARD_BODY_S 20
+/* the slowest body rate the body deadline allows for: a second per
+ * 64 KiB declared (20 MiB: 320 s) */
+#define BODY_BYTES_PER_S ((uint64_t)64 << 10)
 
 /* TLS 1.2 and 1.3 only, AEAD ciphers with forward secrecy, the server's
  * order (Mozilla's "intermediate" profile in GnuTLS terms) */
@@ -31,9 +38,26 @@
 	"+CHACHA20-POLY1305:-MAC-ALL:+AEAD:-KX-ALL:+ECDHE-ECDSA:+ECDHE-RSA:" \
 	"%SERVER_PRECEDENCE"
 
+/* Per connection, for the deadlines (http.h): on the server's list from
+ * libmicrohttpd's STARTED to its CLOSED notification, which comes before
+ * it closes the socket, so fd is open while the node is listed. */
+struct verbinding {
+	struct verbinding *vorige, *volgende;
+	int fd;
+	int64_t deadline;  /* CLOCK_MONOTONIC ms; 0: none (answering) */
+	int dicht;         /* shut down by the bewaker */
+};
+
 struct http_server {
 	struct MHD_Daemon *d;
 	struct http_config c;
+	/* the connections and the thread that enforces their deadlines */
+	pthread_mutex_t mu;
+	pthread_cond_t wek;
+	pthread_t bewaker;
+	int bewaker_loopt, stoppen;
+	struct verbinding *verbindingen;
+	uint64_t afgekapt;  /* connections shut down at their deadline */
 };
 
 /* Per request. */
@@ -686,26 +710,215 @@ via_proxy(const struct http_server *s, struct MHD_Connection *conn,
 	}
 }
 
-/* The body cap for a request: that of the route it will reach. */
+/* The body cap for a request: that of the route it will reach, the
+ * small anonymous one when it reaches none (404, 405: nothing reads the
+ * body). *anoniem: no vooraf check (an HTTP_BODY_ANONIEM route, or no
+ * route). */
 static size_t
-max_body(const struct http_server *s, const char *url, const char *method)
+max_body(const struct http_server *s, const char *url, const char *method,
+	 int *anoniem)
 {
-	size_t off[HTTP_MAX_PARAMS], len[HTTP_MAX_PARAMS], np, i;
+	size_t off[HTTP_MAX_PARAMS], len[HTTP_MAX_PARAMS], np, i, m_b;
 	int m = methode_van(method);
 
+	*anoniem = 1;
 	if (strlen(url) > HTTP_MAX_PAD)
-		return s->c.max_body;
+		return s->c.max_anoniem;
 	if (m == HTTP_HEAD)
 		m = HTTP_GET;
 	for (i = 0; i < s->c.nroutes; i++)
 		if (s->c.routes[i].methode == m &&
 		    past(s->c.routes[i].patroon, url, off, len, &np)) {
-			if (s->c.routes[i].max_body == HTTP_BODY_UPLOAD)
+			m_b = s->c.routes[i].max_body;
+			*anoniem = m_b == HTTP_BODY_ANONIEM;
+			if (m_b == HTTP_BODY_UPLOAD)
 				return s->c.max_upload;
-			return s->c.routes[i].max_body ? s->c.routes[i].max_body
-							: s->c.max_body;
+			if (m_b == HTTP_BODY_ANONIEM)
+				return s->c.max_anoniem;
+			return m_b ? m_b : s->c.max_body;
 		}
-	return s->c.max_body;
+	return s->c.max_anoniem;
+}
+
+/* --- deadlines --------------------------------------------------- */
+
+static int64_t
+klok_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (int64_t)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+static struct verbinding *
+verbinding_van(struct MHD_Connection *conn)
+{
+	const union MHD_ConnectionInfo *ci =
+		MHD_get_connection_info(conn, MHD_CONNECTION_INFO_SOCKET_CONTEXT);
+
+	return ci ? ci->socket_context : NULL;
+}
+
+/* Set the deadline of conn's connection (0: none). */
+static void
+zet_deadline(struct http_server *s, struct MHD_Connection *conn,
+	     int64_t deadline)
+{
+	struct verbinding *v = verbinding_van(conn);
+
+	if (!v)
+		return;
+	pthread_mutex_lock(&s->mu);
+	v->deadline = deadline;
+	pthread_mutex_unlock(&s->mu);
+}
+
+static void
+verbinding_melding(void *cls, struct MHD_Connection *conn,
+		   void **socket_context, enum MHD_ConnectionNotificationCode toe)
+{
+	struct http_server *s = cls;
+	struct verbinding *v;
+
+	if (toe == MHD_CONNECTION_NOTIFY_STARTED) {
+		const union MHD_ConnectionInfo *ci = MHD_get_connection_info(
+			conn, MHD_CONNECTION_INFO_CONNECTION_FD);
+
+		/* without a node the connection is served, unguarded */
+		if (!ci || !(v = calloc(1, sizeof(*v))))
+			return;
+		v->fd = ci->connect_fd;
+		v->deadline = klok_ms() + (int64_t)s->c.kop_s * 1000;
+		pthread_mutex_lock(&s->mu);
+		v->volgende = s->verbindingen;
+		if (s->verbindingen)
+			s->verbindingen->vorige = v;
+		s->verbindingen = v;
+		pthread_mutex_unlock(&s->mu);
+		*socket_context = v;
+		return;
+	}
+	v = *socket_context;
+	if (!v)
+		return;
+	pthread_mutex_lock(&s->mu);
+	if (v->vorige)
+		v->vorige->volgende = v->volgende;
+	else
+		s->verbindingen = v->volgende;
+	if (v->volgende)
+		v->volgende->vorige = v->vorige;
+	pthread_mutex_unlock(&s->mu);
+	free(v);
+	*socket_context = NULL;
+}
+
+/* Once a second: shut down every connection past its deadline. The
+ * socket stays open (libmicrohttpd closes it when it sees the end), so
+ * the descriptor cannot be reused meanwhile. */
+static void *
+bewaker(void *arg)
+{
+	struct http_server *s = arg;
+	struct verbinding *v;
+	struct timespec t;
+	int64_t nu;
+
+	pthread_mutex_lock(&s->mu);
+	while (!s->stoppen) {
+		clock_gettime(CLOCK_MONOTONIC, &t);
+		t.tv_sec += 1;
+		(void)pthread_cond_timedwait(&s->wek, &s->mu, &t);
+		nu = klok_ms();
+		for (v = s->verbindingen; v; v = v->volgende)
+			if (v->deadline && nu >= v->deadline && !v->dicht) {
+				(void)shutdown(v->fd, SHUT_RDWR);
+				v->dicht = 1;
+				s->afgekapt++;
+			}
+	}
+	pthread_mutex_unlock(&s->mu);
+	return NULL;
+}
+
+/* The headers are in: the body's deadline (http.h), or none for a
+ * request without a body. */
+static void
+kop_binnen(struct http_server *s, struct MHD_Connection *conn, size_t max)
+{
+	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						     "Content-Length");
+	const char *te = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						     "Transfer-Encoding");
+	uint64_t n = 0;
+
+	if (cl)
+		n = strtoull(cl, NULL, 10);
+	else if (te)
+		n = max;
+	if (n > max)
+		n = max;
+	if (!n) {
+		zet_deadline(s, conn, 0);
+		return;
+	}
+	zet_deadline(s, conn, klok_ms() + (int64_t)s->c.body_s * 1000 +
+				      (int64_t)(n * 1000 / BODY_BYTES_PER_S));
+}
+
+/* The request as the handlers see it, without its body; fills a->ip and
+ * a->https (the client behind a trusted proxy). */
+static void
+vul_req(const struct http_server *s, struct MHD_Connection *conn,
+	struct aanvraag *a, const char *method, struct http_req *q)
+{
+	memset(q, 0, sizeof(*q));
+	client_ip(conn, a->ip, sizeof(a->ip));
+	a->https = s->c.tls_cert != NULL;
+	if (s->c.proxies.n && http_adressen_bevat(&s->c.proxies, a->ip))
+		via_proxy(s, conn, a);
+	q->methode = methode_van(method);
+	q->pad = a->rauw;
+	q->body = "";
+	q->mhd = conn;
+	q->client_ip = a->ip;
+	q->https = a->https;
+	q->app = s->c.app;
+	q->route = -1;
+}
+
+/* A body is on its way (declared, or chunked). */
+static int
+met_body(struct MHD_Connection *conn)
+{
+	const char *cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+						     "Content-Length");
+
+	if (cl)
+		return strtoull(cl, NULL, 10) > 0;
+	return MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
+					   "Transfer-Encoding") != NULL;
+}
+
+/* A body for a route that needs a login: http_config.vooraf looks at the
+ * headers before a byte of it is read; its refusal goes out at once,
+ * and libmicrohttpd closes the connection without reading the body. */
+static enum MHD_Result
+vooraf(struct http_server *s, struct MHD_Connection *conn,
+       struct aanvraag *a, const char *method)
+{
+	struct http_req q;
+	struct http_resp r;
+	enum MHD_Result ok = MHD_YES;
+
+	draad_zorg(&s->c);
+	vul_req(s, conn, a, method, &q);
+	memset(&r, 0, sizeof(r));
+	if (s->c.vooraf(&q, &r))
+		ok = stuur(s, conn, &r, a->https, a);
+	http_resp_release(&r);
+	return ok;
 }
 
 static enum MHD_Result
@@ -725,16 +938,22 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 		return MHD_NO;
 	if (!a->begonnen) {
 		const char *cl;
+		int anoniem = 1;
 
 		a->begonnen = 1;
 		a->methode = methode_van(method);
-		a->max = a->rauw ? max_body(s, a->rauw, method) : s->c.max_body;
+		a->max = a->rauw ? max_body(s, a->rauw, method, &anoniem)
+				 : s->c.max_anoniem;
+		kop_binnen(s, conn, a->max);
 		cl = MHD_lookup_connection_value(conn, MHD_HEADER_KIND,
 						 "Content-Length");
 		/* refuse a declared oversize body before reading it */
 		if (cl && strtoull(cl, NULL, 10) > a->max)
 			return fout_nu(s, conn, a, 413, "te_groot",
 				       "de aanvraag is te groot");
+		/* and a body of a caller who is not logged in */
+		if (!anoniem && s->c.vooraf && met_body(conn))
+			return vooraf(s, conn, a, method);
 		return MHD_YES;
 	}
 	if (*upload_data_size) {
@@ -763,6 +982,8 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 		a->len += n;
 		return MHD_YES;
 	}
+	/* all in: no deadline while the answer is made and sent */
+	zet_deadline(s, conn, 0);
 	if (a->te_groot)
 		return fout_nu(s, conn, a, 413, "te_groot", "de aanvraag is te groot");
 	if (!a->rauw)
@@ -770,22 +991,13 @@ toegang(void *cls, struct MHD_Connection *conn, const char *url,
 	if (a->rauw[0] != '/')
 		return fout_nu(s, conn, a, 400, "ongeldig", "het pad begint niet met /");
 	draad_zorg(&s->c);
-	memset(&q, 0, sizeof(q));
 	memset(&r, 0, sizeof(r));
-	client_ip(conn, a->ip, sizeof(a->ip));
-	a->https = s->c.tls_cert != NULL;
-	if (s->c.proxies.n && http_adressen_bevat(&s->c.proxies, a->ip))
-		via_proxy(s, conn, a);
-	q.methode = methode_van(method);
-	q.pad = a->rauw;
-	q.body = a->body ? a->body : "";
-	if (a->body)
+	vul_req(s, conn, a, method, &q);
+	if (a->body) {
 		a->body[a->len] = '\0';
+		q.body = a->body;
+	}
 	q.bodylen = a->len;
-	q.mhd = conn;
-	q.client_ip = a->ip;
-	q.https = a->https;
-	q.app = s->c.app;
 	if (http_dispatch(s->c.routes, s->c.nroutes, &q, &r)) {
 		http_resp_release(&r);
 		return MHD_NO;
@@ -826,11 +1038,14 @@ static void
 klaar(void *cls, struct MHD_Connection *conn, void **req_cls,
       enum MHD_RequestTerminationCode toe)
 {
-	const struct http_server *s = cls;
+	struct http_server *s = cls;
 	struct aanvraag *a = *req_cls;
 
-	(void)conn;
 	(void)toe;
+	/* the next request on this connection: after the idle time the
+	 * headers' deadline */
+	zet_deadline(s, conn, klok_ms() + ((int64_t)s->c.timeout_s +
+					   s->c.kop_s) * 1000);
 	/* after the response went out: the duration includes sending it */
 	if (a && a->status && s->c.ops) {
 		struct ops_aanvraag o;
@@ -870,6 +1085,28 @@ optie_tekst(const char *s)
 	return u.v;
 }
 
+/* The lock and the monotonic wake-up of the deadline thread: 0 or -1. */
+static int
+bewaker_klaar(struct http_server *s)
+{
+	pthread_condattr_t ca;
+	int rc = -1;
+
+	if (pthread_condattr_init(&ca))
+		return -1;
+	if (pthread_condattr_setclock(&ca, CLOCK_MONOTONIC) ||
+	    pthread_cond_init(&s->wek, &ca))
+		goto out;
+	if (pthread_mutex_init(&s->mu, NULL)) {
+		pthread_cond_destroy(&s->wek);
+		goto out;
+	}
+	rc = 0;
+out:
+	pthread_condattr_destroy(&ca);
+	return rc;
+}
+
 int
 http_start(const struct http_config *c, struct http_server **out)
 {
@@ -901,6 +1138,12 @@ http_start(const struct http_config *c, struct http_server **out)
 		s->c.max_body = STANDAARD_MAX_BODY;
 	if (!s->c.max_upload)
 		s->c.max_upload = STANDAARD_MAX_UPLOAD;
+	if (!s->c.max_anoniem)
+		s->c.max_anoniem = STANDAARD_MAX_ANONIEM;
+	if (!s->c.kop_s)
+		s->c.kop_s = STANDAARD_KOP_S;
+	if (!s->c.body_s)
+		s->c.body_s = STANDAARD_BODY_S;
 	/* a half TLS set-up (or a libmicrohttpd without GnuTLS) never
 	 * falls back to plain HTTP */
 	if (!c->tls_cert != !c->tls_key ||
@@ -925,6 +1168,10 @@ http_start(const struct http_config *c, struct http_server **out)
 		free(s);
 		return -1;
 	}
+	if (bewaker_klaar(s)) {
+		free(s);
+		return -1;
+	}
 	s->d = MHD_start_daemon(
 		vlag, c->poort, NULL, NULL, toegang, s,
 		MHD_OPTION_SOCK_ADDR, sa,
@@ -933,13 +1180,21 @@ http_start(const struct http_config *c, struct http_server **out)
 		MHD_OPTION_PER_IP_CONNECTION_LIMIT, s->c.max_per_ip,
 		MHD_OPTION_CONNECTION_TIMEOUT, s->c.timeout_s,
 		MHD_OPTION_NOTIFY_COMPLETED, klaar, s,
+		MHD_OPTION_NOTIFY_CONNECTION, verbinding_melding, s,
 		MHD_OPTION_URI_LOG_CALLBACK, uri_ontvangen, s,
 		MHD_OPTION_ARRAY, tls,
 		MHD_OPTION_END);
 	if (!s->d) {
+		pthread_cond_destroy(&s->wek);
+		pthread_mutex_destroy(&s->mu);
 		free(s);
 		return -1;
 	}
+	if (pthread_create(&s->bewaker, NULL, bewaker, s)) {
+		http_stop(s);
+		return -1;
+	}
+	s->bewaker_loopt = 1;
 	*out = s;
 	return 0;
 }
@@ -958,6 +1213,16 @@ http_stop(struct http_server *s)
 {
 	if (!s)
 		return;
+	if (s->bewaker_loopt) {
+		pthread_mutex_lock(&s->mu);
+		s->stoppen = 1;
+		pthread_cond_signal(&s->wek);
+		pthread_mutex_unlock(&s->mu);
+		pthread_join(s->bewaker, NULL);
+	}
+	/* its CLOSED notifications empty the list */
 	MHD_stop_daemon(s->d);
+	pthread_cond_destroy(&s->wek);
+	pthread_mutex_destroy(&s->mu);
 	free(s);
 }

@@ -110,6 +110,11 @@ int http_dispatch(const struct http_route *routes, size_t n,
 
 /* A body cap of a route that means http_config.max_upload. */
 #define HTTP_BODY_UPLOAD SIZE_MAX
+/* A body cap of a route whose body may come from a caller who is not
+ * logged in yet (the login): http_config.max_anoniem, and no
+ * http_config.vooraf check. A request that matches no route gets the
+ * same small cap: nothing will read its body. */
+#define HTTP_BODY_ANONIEM (SIZE_MAX - 1)
 
 /*
  * A set of IP addresses (trusted proxies, readers of /metrics), IPv4
@@ -138,10 +143,28 @@ struct http_config {
 	uint16_t poort;             /* 0: any free port, see http_poort() */
 	unsigned threads;           /* worker threads, default 2 */
 	unsigned max_verbindingen;  /* default 512 */
-	unsigned max_per_ip;        /* 0: no limit */
+	unsigned max_per_ip;        /* connections per client address (the
+				     * peer: a proxy is one); 0: no limit */
 	unsigned timeout_s;         /* idle connection timeout, default 30 */
 	size_t max_body;            /* default 1 MiB; larger: 413 */
 	size_t max_upload;          /* HTTP_BODY_UPLOAD routes; default 20 MiB */
+	size_t max_anoniem;         /* HTTP_BODY_ANONIEM routes; default 4 KiB */
+	/* Deadlines that a trickle of bytes cannot extend (the idle
+	 * timeout restarts at every byte): a request line and headers
+	 * within kop_s seconds (default 20) of the connection's start, or
+	 * of the end of its previous request plus timeout_s; the body
+	 * within body_s seconds (default 20) after the headers plus one
+	 * second per 64 KiB declared. A connection past its deadline is
+	 * shut down. */
+	unsigned kop_s;
+	unsigned body_s;
+	/* Called when the headers of a request with a body are complete,
+	 * before any body byte is read, for a route whose cap is not
+	 * HTTP_BODY_ANONIEM (a cheap look at the credentials in the
+	 * headers): 0 reads the body on; 1 with *resp filled sends resp at
+	 * once and closes the connection unread. The handler still
+	 * decides; this only rejects early. NULL: no check. */
+	int (*vooraf)(struct http_req *req, struct http_resp *resp);
 	/* PEM text of the certificate chain and its key: both set, the
 	 * server speaks HTTPS only (TLS 1.2 and 1.3, AEAD ciphers) and
 	 * sends Strict-Transport-Security with hsts_max_age (0: none) */

@@ -366,37 +366,54 @@ limiet_teardown(void **state)
 
 #define K(s) (s), strlen(s)
 
+/* Growing delays: five failures are free, then 15 s after the last
+ * failure, doubling with each further one up to 15 minutes; a key is
+ * forgotten an hour after its last failure. (The old limiter locked a
+ * name for five minutes after five failures, whoever sent them.) */
 static void
-test_limiet_venster(void **state)
+test_limiet_vertraging(void **state)
 {
 	struct auth_limiet *l = *state;
-	int64_t t0 = 1700000000;
+	int64_t t0 = 1700000000, t;
 	int i;
 
 	for (i = 0; i < AUTH_LIMIET_POGINGEN; i++) {
 		assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + i), 0);
 		auth_limiet_mislukt(l, K("u:jan"), t0 + i);
 	}
-	/* The window began at the first failure. */
-	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 10), 290);
-	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 4), 296);
-	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 299), 1);
-	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 300), 0);
-	assert_int_equal(auth_limiet_aantal(l, t0 + 299), 1);
-	assert_int_equal(auth_limiet_aantal(l, t0 + 300), 0);
-	/* Clock set back: never more than a window. */
-	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 - 50), 300);
-	/* After the window a new one starts with a clean count. */
+	t = t0 + AUTH_LIMIET_POGINGEN - 1; /* the last failure */
+	assert_int_equal(auth_limiet_fouten(l, K("u:jan"), t), 5);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t), 15);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 10), 5);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 15), 0);
+	/* each further failure doubles the delay */
+	auth_limiet_mislukt(l, K("u:jan"), t + 15);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 15), 30);
+	auth_limiet_mislukt(l, K("u:jan"), t + 45);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 45), 60);
+	for (i = 0; i < 20; i++)
+		auth_limiet_mislukt(l, K("u:jan"), t + 100);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 100),
+	    AUTH_LIMIET_MAX);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 100 + 899), 1);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 100 + 900), 0);
+	/* Clock set back: never more than the delay. */
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 - 50),
+	    AUTH_LIMIET_MAX);
+	assert_int_equal(auth_limiet_aantal(l, t + 100 + 3599), 1);
+	/* an hour without failures: forgotten, a clean count */
+	assert_int_equal(auth_limiet_aantal(l, t + 100 + 3600), 0);
+	assert_int_equal(auth_limiet_fouten(l, K("u:jan"), t + 100 + 3600), 0);
 	for (i = 0; i < AUTH_LIMIET_POGINGEN - 1; i++)
-		auth_limiet_mislukt(l, K("u:jan"), t0 + 400 + i);
-	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 410), 0);
-	auth_limiet_mislukt(l, K("u:jan"), t0 + 410);
-	assert_int_equal(auth_limiet_check(l, K("u:jan"), t0 + 410), 290);
+		auth_limiet_mislukt(l, K("u:jan"), t + 4000);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 4000), 0);
+	auth_limiet_mislukt(l, K("u:jan"), t + 4000);
+	assert_int_equal(auth_limiet_check(l, K("u:jan"), t + 4000), 15);
 }
 
 /* Each table has its own threshold: the per-address one (ten times the
- * per-name one) lets 49 failures pass and blocks the 50th; no table
- * without at least one allowed failure. */
+ * per-name one) lets 49 failures pass and delays after the 50th; no
+ * table without at least one allowed failure. */
 static void
 test_limiet_drempel(void **state)
 {
@@ -413,8 +430,9 @@ test_limiet_drempel(void **state)
 		auth_limiet_mislukt(ip, K("10.0.0.1"), t0 + i);
 	assert_int_equal(auth_limiet_check(ip, K("10.0.0.1"), t0 + 60), 0);
 	auth_limiet_mislukt(ip, K("10.0.0.1"), t0 + 60);
-	assert_int_equal(auth_limiet_check(ip, K("10.0.0.1"), t0 + 60), 240);
+	assert_int_equal(auth_limiet_check(ip, K("10.0.0.1"), t0 + 60), 15);
 	assert_int_equal(auth_limiet_check(ip, K("10.0.0.2"), t0 + 60), 0);
+	assert_int_equal(auth_limiet_fouten(ip, K("10.0.0.2"), t0 + 60), 0);
 	auth_limiet_free(ip);
 }
 
@@ -432,14 +450,15 @@ test_limiet_gelukt(void **state)
 		auth_limiet_mislukt(l, K("u:piet"), 101);
 	assert_int_equal(auth_limiet_check(l, K("u:piet"), 102), 0);
 	auth_limiet_mislukt(l, K("u:piet"), 102);
-	assert_int_equal(auth_limiet_check(l, K("u:piet"), 102), 299);
-	/* Success also lifts a running lock-out. */
+	assert_int_equal(auth_limiet_check(l, K("u:piet"), 102), 15);
+	/* Success also lifts a running delay. */
 	auth_limiet_gelukt(l, K("u:piet"));
 	assert_int_equal(auth_limiet_check(l, K("u:piet"), 103), 0);
 	assert_int_equal(auth_limiet_aantal(l, 103), 0);
 	/* Unknown keys and NULL tables are harmless. */
 	auth_limiet_gelukt(l, K("u:niemand"));
 	assert_int_equal(auth_limiet_check(NULL, K("u:piet"), 0), 0);
+	assert_int_equal(auth_limiet_fouten(NULL, K("u:piet"), 0), 0);
 	auth_limiet_mislukt(NULL, K("u:piet"), 0);
 	auth_limiet_gelukt(NULL, K("u:piet"));
 	auth_limiet_free(NULL);
@@ -453,14 +472,14 @@ test_limiet_sleutels_los(void **state)
 
 	for (i = 0; i < AUTH_LIMIET_POGINGEN; i++)
 		auth_limiet_mislukt(l, K("u:a"), 10);
-	assert_int_equal(auth_limiet_check(l, K("u:a"), 10), 300);
+	assert_int_equal(auth_limiet_check(l, K("u:a"), 10), 15);
 	assert_int_equal(auth_limiet_check(l, K("u:b"), 10), 0);
 	assert_int_equal(auth_limiet_check(l, K("ip:u:a"), 10), 0);
 	/* Prefixes are different keys; the length counts. */
-	assert_int_equal(auth_limiet_check(l, "u:ab", 3, 10), 300);
+	assert_int_equal(auth_limiet_check(l, "u:ab", 3, 10), 15);
 	assert_int_equal(auth_limiet_check(l, "u:ab", 4, 10), 0);
 	auth_limiet_gelukt(l, K("u:b"));
-	assert_int_equal(auth_limiet_check(l, K("u:a"), 10), 300);
+	assert_int_equal(auth_limiet_check(l, K("u:a"), 10), 15);
 }
 
 static void
@@ -470,9 +489,9 @@ test_limiet_veel(void **state)
 	char key[32];
 	int i, j;
 
-	/* A locked-out user, then a flood of 10,000 fresh keys with one
+	/* A delayed user, then a flood of 10,000 fresh keys with one
 	 * failure each. */
-	for (i = 0; i < AUTH_LIMIET_POGINGEN; i++)
+	for (i = 0; i < AUTH_LIMIET_POGINGEN + 6; i++)
 		auth_limiet_mislukt(l, K("u:doel"), 1000);
 	for (i = 0; i < 10000; i++) {
 		snprintf(key, sizeof(key), "ip:10.0.%d.%d", i / 256, i % 256);
@@ -481,29 +500,55 @@ test_limiet_veel(void **state)
 	assert_true(auth_limiet_aantal(l, 1100) <= AUTH_LIMIET_SLOTS);
 	/* Nearly full: the probes found room for most keys. */
 	assert_true(auth_limiet_aantal(l, 1100) > AUTH_LIMIET_SLOTS * 9 / 10);
-	/* The flood did not evict the locked-out key. */
-	assert_int_equal(auth_limiet_check(l, K("u:doel"), 1100), 200);
-	/* Now 10,000 keys locked out themselves: the latest stays locked,
-	 * and the table stays bounded. */
+	/* The flood did not evict the delayed key (cap 900 s). */
+	assert_int_equal(auth_limiet_check(l, K("u:doel"), 1100), 800);
+	/* Now 10,000 keys reach a delay themselves: the latest stays
+	 * delayed, and the table stays bounded. */
 	for (i = 0; i < 10000; i++) {
 		snprintf(key, sizeof(key), "u:gebruiker%d", i);
 		for (j = 0; j < AUTH_LIMIET_POGINGEN; j++)
 			auth_limiet_mislukt(l, K(key), 1200);
 	}
 	assert_true(auth_limiet_aantal(l, 1200) <= AUTH_LIMIET_SLOTS);
-	assert_int_equal(auth_limiet_check(l, K(key), 1200), 300);
-	/* All windows over: everything may try again. */
-	assert_int_equal(auth_limiet_aantal(l, 1500), 0);
-	assert_int_equal(auth_limiet_check(l, K(key), 1500), 0);
-	assert_int_equal(auth_limiet_check(l, K("u:doel"), 1500), 0);
-	/* Expired slots are reused before any live key is evicted: 1,000
-	 * fresh keys in the full but expired table (almost) all stay
+	assert_int_equal(auth_limiet_check(l, K(key), 1200), 15);
+	/* All forgotten after an hour: everything may try again. */
+	assert_int_equal(auth_limiet_aantal(l, 1200 + 3600), 0);
+	assert_int_equal(auth_limiet_check(l, K(key), 1200 + 3600), 0);
+	assert_int_equal(auth_limiet_check(l, K("u:doel"), 1200 + 3600), 0);
+	/* Forgotten slots are reused before any live key is evicted: 1,000
+	 * fresh keys in the full but forgotten table (almost) all stay
 	 * (evicting by count alone would keep only a few hundred). */
 	for (i = 0; i < 1000; i++) {
 		snprintf(key, sizeof(key), "ip:nieuw%d", i);
-		auth_limiet_mislukt(l, K(key), 1500);
+		auth_limiet_mislukt(l, K(key), 1200 + 3600);
 	}
-	assert_true(auth_limiet_aantal(l, 1500) >= 990);
+	assert_true(auth_limiet_aantal(l, 1200 + 3600) >= 990);
+}
+
+/* At most max places; a full gate refuses instead of waiting, and a
+ * place given back is free again; max 0 is no limit. */
+static void
+test_poort(void **state)
+{
+	struct auth_poort p, open;
+	int i;
+
+	(void)state;
+	auth_poort_init(&p, 2);
+	assert_int_equal(auth_poort_in(&p), 1);
+	assert_int_equal(auth_poort_in(&p), 1);
+	assert_int_equal(auth_poort_in(&p), 0);
+	assert_int_equal(auth_poort_in(&p), 0);
+	auth_poort_uit(&p);
+	assert_int_equal(auth_poort_in(&p), 1);
+	assert_int_equal(auth_poort_in(&p), 0);
+	auth_poort_uit(&p);
+	auth_poort_uit(&p);
+	auth_poort_init(&open, 0);
+	for (i = 0; i < 100; i++)
+		assert_int_equal(auth_poort_in(&open), 1);
+	assert_int_equal(auth_poort_in(NULL), 1);
+	auth_poort_uit(NULL);
 }
 
 /* issue 12: the minimum length counts characters, not bytes. Five
@@ -615,7 +660,7 @@ main(void)
 		cmocka_unit_test(test_token_hash),
 		cmocka_unit_test(test_gelijk),
 		cmocka_unit_test(test_naam),
-		cmocka_unit_test_setup_teardown(test_limiet_venster,
+		cmocka_unit_test_setup_teardown(test_limiet_vertraging,
 		    limiet_setup, limiet_teardown),
 		cmocka_unit_test(test_limiet_drempel),
 		cmocka_unit_test_setup_teardown(test_limiet_gelukt,
@@ -624,6 +669,7 @@ main(void)
 		    limiet_setup, limiet_teardown),
 		cmocka_unit_test_setup_teardown(test_limiet_veel,
 		    limiet_setup, limiet_teardown),
+		cmocka_unit_test(test_poort),
 	};
 
 	if (auth_init() || auth_init())

@@ -49,7 +49,8 @@ alles(void **state)
 		"smtp_port = 587\n"
 		"smtp_from = spoor@example.org\n"
 		"metrics_allow = 127.0.0.1, ::1, 192.0.2.7\n"
-		"request_log = off\n";
+		"request_log = off\n"
+		"max_verbindingen_per_adres = 16\n";
 	struct spoor_conf c;
 	char err[600];
 
@@ -78,6 +79,8 @@ alles(void **state)
 	assert_string_equal(c.smtp_from, "spoor@example.org");
 	assert_string_equal(c.metrics_allow, "127.0.0.1, ::1, 192.0.2.7");
 	assert_int_equal(c.request_log, 0);
+	assert_int_equal(c.max_per_adres, 16);
+	assert_int_equal(c.max_per_adres_gezet, 1);
 	assert_string_equal(err, "");
 	conf_release(&c);
 }
@@ -104,6 +107,8 @@ standaard(void **state)
 	assert_int_equal(c.smtp_port, 25);
 	assert_null(c.metrics_allow);
 	assert_int_equal(c.request_log, 1);
+	assert_int_equal(c.max_per_adres, CONF_PER_ADRES_STANDAARD);
+	assert_int_equal(c.max_per_adres_gezet, 0);
 	/* units and their bounds */
 	assert_int_equal(parse("session_lifetime = 2d\nsession_idle = 90\n"
 			       "upload_max = 1M\n", &c, err, sizeof(err)),
@@ -164,6 +169,8 @@ fouten(void **state)
 	fout("session_lifetime = 1h\nsession_idle = 2h\n", "regel 2:",
 	     "session_idle is langer");
 	fout("upload_max = 2G\n", "regel 1:", "K of M");
+	fout("max_verbindingen_per_adres = 513\n", "regel 1:",
+	     "0 tot en met 512");
 	fout("upload_max = 10\n", "regel 1:", "grootte");
 	fout("upload_max = 2048M\n", "regel 1:", "grootte");
 	fout("request_log = ja\n", "regel 1:", "on of off");

@@ -71,39 +71,42 @@ test: deps-test test-debug test-asan test-valgrind
 	@echo "make test: all suites passed (debug, asan+ubsan, valgrind)"
 
 # No test may leave a spoor process or a throwaway PostgreSQL cluster
-# running (scripts/leftovers.sh); checked after each phase.
+# running: each phase runs under `scripts/leftovers.sh run`, which fails
+# when what it ran left one (also when the phase failed, and without
+# counting processes it did not start). `make leftovers` checks
+# everything running now.
 leftovers:
 	@bash scripts/leftovers.sh
 
 test-debug: deps-test
 	cmake --preset debug >/dev/null
 	cmake --build build/debug -j$(JOBS)
-	ctest --test-dir build/debug --output-on-failure --timeout 900 -j$(JOBS)
-	@bash scripts/leftovers.sh
+	bash scripts/leftovers.sh run \
+		ctest --test-dir build/debug --output-on-failure --timeout 900 -j$(JOBS)
 
 test-asan: deps-test
 	cmake --preset asan >/dev/null
 	cmake --build build/asan -j$(JOBS)
 	ASAN_OPTIONS=detect_leaks=1:abort_on_error=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+		bash scripts/leftovers.sh run \
 		ctest --test-dir build/asan --output-on-failure --timeout 900 -j$(JOBS)
-	@bash scripts/leftovers.sh
 
 # Unit tests through ctest's memcheck; the command-line scripts run the
 # real binary under valgrind through a wrapper.
 test-valgrind: deps-test
 	cmake --preset debug -DMEMORYCHECK_COMMAND_OPTIONS="--error-exitcode=99 --leak-check=full --errors-for-leak-kinds=definite" >/dev/null
 	cmake --build build/debug -j$(JOBS)
-	SPOOR_PROP_N=2000 ctest --test-dir build/debug -T memcheck -E '^cli_|_pg$$|^browser' \
+	SPOOR_PROP_N=2000 bash scripts/leftovers.sh run \
+		ctest --test-dir build/debug -T memcheck -E '^cli_|_pg$$|^browser' \
 		--output-on-failure --timeout 900 -j$(JOBS)
-	@for s in tests/cli/cli_*.sh; do \
+	@bash scripts/leftovers.sh run sh -c 'for s in tests/cli/cli_*.sh; do \
 		[ -e "$$s" ] || continue; \
 		echo "== valgrind: $$s"; \
 		SPOOR_BIN=$(CURDIR)/build/debug/spoor SPOOR_VALGRIND="$(VALGRIND)" \
 			timeout -k 10 900 bash "$$s" $(CURDIR)/tests/cli/valgrind-spoor.sh \
 			$(CURDIR)/tests || exit 1; \
-	done
-	@bash scripts/leftovers.sh
+	done'
 
 lint:
 	@bash scripts/deps.sh lint

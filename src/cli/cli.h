@@ -82,5 +82,12 @@ int cmd_serve(int argc, char **argv);
 void help_serve(void);
 int cmd_demo(int argc, char **argv);
 void help_demo(void);
+int cmd_parameters(int argc, char **argv);
+void help_parameters(void);
+/* The compiled parameter tables merged with the rows stored in the
+ * database at url (cmd_param.c); 0, or the exit status after printing
+ * the reason. *p is initialised here: params_release(). */
+struct params;
+int cli_params_db(const char *url, struct params *p);
 
 #endif /* SPOOR_CLI_H */

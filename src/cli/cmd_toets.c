@@ -37,7 +37,7 @@ void
 help_loon(void)
 {
 	fputs(
-	"gebruik: spoor loon DOSSIER.json [--json]\n\n"
+	"gebruik: spoor loon DOSSIER.json [--json] [--db URL]\n\n"
 	"Rekent per periode uit wat de werkgever tijdens ziekte moet betalen:\n"
 	"het wettelijke minimum (70% van het loon tot het maximumdagloon, in\n"
 	"de eerste 52 weken ten minste het minimumloon dat voor de werknemer\n"
@@ -54,17 +54,22 @@ help_loon(void)
 	"70% van het volle loon (of het contractpercentage).\n\n"
 	"Opties:\n"
 	"  --peildatum D  peildatum voor de tijdlijn (standaard: vandaag)\n"
-	"  --json         uitvoer als spoor-loon/1 (compact JSON)\n",
+	"  --json         uitvoer als spoor-loon/1 (compact JSON)\n"
+	"  --db URL       met de parameterrijen die een beheerder in deze\n"
+	"                 database zette (spoor parameters); zonder --db\n"
+	"                 alleen de ingebouwde tabellen\n",
 	stdout);
 }
 
 /* Options shared by toets and loon; returns 0 or an exit code + 1. */
 static int
 opties(const char *cmd, void (*help)(void), int argc, char **argv,
-       sdate *peil, int *as_json, int *strict, const char **path)
+       sdate *peil, int *as_json, int *strict, const char **path,
+       const char **db)
 {
 	static const struct option opts[] = {
 		{"peildatum", required_argument, NULL, 'p'},
+		{"db", required_argument, NULL, 'd'},
 		{"json", no_argument, NULL, 'j'},
 		{"strict", no_argument, NULL, 's'},
 		{"help", no_argument, NULL, 'h'},
@@ -83,6 +88,11 @@ opties(const char *cmd, void (*help)(void), int argc, char **argv,
 			break;
 		case 'j':
 			*as_json = 1;
+			break;
+		case 'd':
+			if (!db)
+				goto bad;
+			*db = optarg;
 			break;
 		case 's':
 			if (!strict)
@@ -112,12 +122,19 @@ bad:
 }
 
 static int
-bereken_loon(const struct geval *g, struct params *p, struct loon *l)
+bereken_loon(const struct geval *g, struct params *p, struct loon *l,
+	     const char *db)
 {
 	char err[256];
 
-	if (params_standaard(p, err, sizeof(err)))
+	if (db) {
+		int rc = cli_params_db(db, p);
+
+		if (rc)
+			return rc;
+	} else if (params_standaard(p, err, sizeof(err))) {
 		return cli_fout("parameters: %s", err);
+	}
 	return loon_bereken(&g->ds, &g->zv, &g->t, &p->wml, &p->maxd, l);
 }
 
@@ -168,7 +185,7 @@ cmd_toets(int argc, char **argv)
 	geval_init(&g);
 	params_init(&p);
 	rc = opties("toets", help_toets, argc, argv, &peil, &as_json, &strict,
-		    &path);
+		    &path, NULL);
 	if (rc) {
 		rc--;
 		goto out;
@@ -183,7 +200,7 @@ cmd_toets(int argc, char **argv)
 		goto out;
 	}
 	if (g.ds.maandloon_cent >= 0) {
-		int lrc = bereken_loon(&g, &p, l);
+		int lrc = bereken_loon(&g, &p, l, NULL);
 
 		if (lrc == EXIT_INVOER)
 			goto out;
@@ -288,7 +305,7 @@ cmd_loon(int argc, char **argv)
 	struct geval g;
 	struct params p;
 	struct loon *l = NULL;
-	const char *path = NULL;
+	const char *path = NULL, *db = NULL;
 	sdate peil = DATE_NONE;
 	char *json = NULL;
 	size_t jlen;
@@ -297,7 +314,7 @@ cmd_loon(int argc, char **argv)
 	geval_init(&g);
 	params_init(&p);
 	rc = opties("loon", help_loon, argc, argv, &peil, &as_json, NULL,
-		    &path);
+		    &path, &db);
 	if (rc) {
 		rc--;
 		goto out;
@@ -310,9 +327,11 @@ cmd_loon(int argc, char **argv)
 		cli_fout("onvoldoende geheugen");
 		goto out;
 	}
-	lrc = bereken_loon(&g, &p, l);
-	if (lrc == EXIT_INVOER)
+	lrc = bereken_loon(&g, &p, l, db);
+	if (lrc == EXIT_INVOER || lrc == EXIT_SCHEMA) {
+		rc = lrc;
 		goto out;
+	}
 	if (lrc == LOONF_GEEN_MAANDLOON) {
 		cli_fout("%s: $.dienstverband.maandloon_cent: nodig voor de "
 			 "loonberekening", path);

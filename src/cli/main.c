@@ -37,6 +37,8 @@ static const struct command commands[] = {
 	 "backup van de database (SQLite of PostgreSQL met pg_dump)"},
 	{"restore", cmd_restore, help_restore,
 	 "een backup gecontroleerd terugzetten"},
+	{"parameters", cmd_parameters, help_parameters,
+	 "parametertabellen (minimumloon, maximumdagloon) bijwerken"},
 };
 #define NCOMMANDS (sizeof(commands) / sizeof(commands[0]))
 

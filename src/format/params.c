@@ -24,6 +24,7 @@ params_release(struct params *p)
 	free(p->rij[1]);
 	free(p->tekst[0]);
 	free(p->tekst[1]);
+	free(p->extra);
 	params_init(p);
 }
 
@@ -139,13 +140,163 @@ int
 params_standaard(struct params *p, char *err, size_t errn)
 {
 	params_init(p);
-	if (params_parse("wml_uur", spoor_param_wml, strlen(spoor_param_wml),
+	if (params_parse(PARAMS_WML, spoor_param_wml, strlen(spoor_param_wml),
 			 &p->wml, &p->rij[0], &p->tekst[0], err, errn) != 0 ||
-	    params_parse("maximumdagloon", spoor_param_maximumdagloon,
+	    params_parse(PARAMS_MAXD, spoor_param_maximumdagloon,
 			 strlen(spoor_param_maximumdagloon), &p->maxd,
 			 &p->rij[1], &p->tekst[1], err, errn) != 0) {
 		params_release(p);
 		return -1;
 	}
 	return 0;
+}
+
+int64_t
+params_max(const char *tabel)
+{
+	if (!strcmp(tabel, PARAMS_WML))
+		return 10000;
+	if (!strcmp(tabel, PARAMS_MAXD))
+		return 100000;
+	return -1;
+}
+
+enum params_veld
+params_rij_check(const char *tabel, sdate van, int64_t waarde,
+		 const char *bron, const char **reden)
+{
+	int64_t max = tabel ? params_max(tabel) : -1;
+	const unsigned char *b;
+	int j, m, d;
+
+	if (max < 0) {
+		*reden = "onbekende tabel (" PARAMS_WML " of " PARAMS_MAXD ")";
+		return PV_TABEL;
+	}
+	if (van == DATE_NONE) {
+		*reden = "geen geldige datum";
+		return PV_DATUM;
+	}
+	date_to_ymd(van, &j, &m, &d);
+	if (j < PARAMS_VAN_MIN_JAAR || j > PARAMS_VAN_MAX_JAAR) {
+		*reden = "ingangsdatum buiten 2000-01-01 tot en met 2099-12-31";
+		return PV_DATUM;
+	}
+	if (waarde != -1 && (waarde < 1 || waarde > max)) {
+		*reden = !strcmp(tabel, PARAMS_WML)
+			 ? "bedrag in centen van 1 tot en met 10000 (EUR 100 "
+			   "per uur), of null voor onbekend"
+			 : "bedrag in centen van 1 tot en met 100000 (EUR "
+			   "1.000 per dag), of null voor onbekend";
+		return PV_WAARDE;
+	}
+	if (!bron || !*bron || strlen(bron) > PARAMS_BRON_MAX) {
+		*reden = "bron ontbreekt of is langer dan 500 tekens";
+		return PV_BRON;
+	}
+	for (b = (const unsigned char *)bron; *b; b++)
+		if (*b < 0x20 || *b == 0x7f) {
+			*reden = "bron bevat een stuurteken";
+			return PV_BRON;
+		}
+	*reden = NULL;
+	return PV_OK;
+}
+
+/* Put row x into the n sorted rows of t (room for one more): replace a
+ * row of the same date or insert it in order. */
+static void
+zet_rij(struct param_rij *t, size_t *n, const struct param_rij *x)
+{
+	size_t i = 0;
+
+	while (i < *n && t[i].van < x->van)
+		i++;
+	if (i < *n && t[i].van == x->van) {
+		t[i] = *x;
+		return;
+	}
+	memmove(&t[i + 1], &t[i], (*n - i) * sizeof(*t));
+	t[i] = *x;
+	(*n)++;
+}
+
+int
+params_met_rijen(struct params *p, const struct params_extra *r, size_t n,
+		 char *err, size_t errn)
+{
+	struct param_tabel *tab[2] = {&p->wml, &p->maxd};
+	struct param_rij *nieuw[2] = {NULL, NULL};
+	size_t nn[2] = {0, 0}, i, k, lengte = 0, o = 0;
+	char *extra = NULL;
+	int rc = -1;
+
+	/* the rows of an earlier merge point into p->extra */
+	if (p->extra) {
+		snprintf(err, errn, "parameters zijn al samengevoegd");
+		return -1;
+	}
+	for (i = 0; i < n; i++) {
+		const char *reden;
+
+		if (params_rij_check(r[i].tabel, r[i].van, r[i].waarde,
+				     r[i].bron, &reden) != PV_OK) {
+			char d[DATE_STRLEN] = "?";
+
+			if (r[i].van != DATE_NONE)
+				date_format(r[i].van, d);
+			snprintf(err, errn, "opgeslagen rij %s %s: %s",
+				 r[i].tabel ? r[i].tabel : "?", d, reden);
+			return -1;
+		}
+		lengte += strlen(r[i].bron) + 1;
+	}
+	extra = malloc(lengte ? lengte : 1);
+	for (k = 0; k < 2 && extra; k++) {
+		nieuw[k] = malloc((tab[k]->n + n) * sizeof(**nieuw));
+		if (!nieuw[k])
+			break;
+		memcpy(nieuw[k], tab[k]->rij, tab[k]->n * sizeof(**nieuw));
+		nn[k] = tab[k]->n;
+	}
+	if (!extra || k < 2) {
+		snprintf(err, errn, "onvoldoende geheugen");
+		goto out;
+	}
+	for (i = 0; i < n; i++) {
+		struct param_rij x;
+		size_t bl = strlen(r[i].bron) + 1;
+
+		k = strcmp(r[i].tabel, PARAMS_WML) == 0 ? 0 : 1;
+		memcpy(extra + o, r[i].bron, bl);
+		x.van = r[i].van;
+		x.waarde = r[i].waarde;
+		x.bron = extra + o;
+		o += bl;
+		zet_rij(nieuw[k], &nn[k], &x);
+	}
+	/* params_parse()'s rule, kept by construction; checked anyway */
+	for (k = 0; k < 2; k++)
+		for (i = 1; i < nn[k]; i++)
+			if (nieuw[k][i].van <= nieuw[k][i - 1].van) {
+				snprintf(err, errn, "%s: datums moeten oplopen",
+					 tab[k]->naam);
+				goto out;
+			}
+	for (k = 0; k < 2; k++) {
+		free(p->rij[k]);
+		p->rij[k] = nieuw[k];
+		tab[k]->rij = nieuw[k];
+		tab[k]->n = nn[k];
+		nieuw[k] = NULL;
+	}
+	free(p->extra);
+	p->extra = extra;
+	extra = NULL;
+	rc = 0;
+out:
+	free(nieuw[0]);
+	free(nieuw[1]);
+	free(extra);
+	return rc;
 }

@@ -11,6 +11,7 @@
 #define SPOOR_PARAMS_H
 
 #include <stddef.h>
+#include <stdint.h>
 
 #include "../core/loon.h"
 
@@ -20,7 +21,63 @@ struct params {
 	/* owned storage behind the tables */
 	struct param_rij *rij[2];
 	char *tekst[2];
+	char *extra;              /* sources of merged stored rows */
 };
+
+/* Table names, as the loon output, the store and the API spell them. */
+#define PARAMS_WML "wml_uur"
+#define PARAMS_MAXD "maximumdagloon"
+
+/* One row stored in the database (store_param.h) for a table. */
+struct params_extra {
+	const char *tabel;   /* PARAMS_WML or PARAMS_MAXD */
+	sdate van;
+	int64_t waarde;      /* cents; -1 'onbekend' */
+	const char *bron;    /* non-empty */
+};
+
+/* Bounds a stored row must keep (docs/formats.md). */
+#define PARAMS_VAN_MIN_JAAR 2000
+#define PARAMS_VAN_MAX_JAAR 2099
+#define PARAMS_BRON_MAX 500
+
+/* The field of a row that is wrong (params_rij_check). */
+enum params_veld {
+	PV_OK = 0,
+	PV_TABEL,
+	PV_DATUM,
+	PV_WAARDE,
+	PV_BRON
+};
+
+/*
+ * The highest amount in cents that table accepts (an absurd amount is a
+ * typing error: EUR 100 per hour for the WML, EUR 1,000 per day for the
+ * maximum dagloon); -1 for an unknown table.
+ */
+int64_t params_max(const char *tabel);
+
+/*
+ * Check one row before it is stored: a known table, an effective date
+ * from PARAMS_VAN_MIN_JAAR through PARAMS_VAN_MAX_JAAR, an amount of -1
+ * ('onbekend') or 1 through params_max(), a source of 1 to
+ * PARAMS_BRON_MAX bytes without control characters. Returns PV_OK, or
+ * the wrong field with *reden a static Dutch text.
+ */
+enum params_veld params_rij_check(const char *tabel, sdate van,
+				  int64_t waarde, const char *bron,
+				  const char **reden);
+
+/*
+ * Merge stored rows into p (loaded with params_standaard()): a row
+ * replaces the compiled row of the same table and date, another date is
+ * added in its place. The result keeps params_parse()'s rules (dates
+ * strictly increasing, a source on every row) and each row passes
+ * params_rij_check(). p copies the sources. Once per p. Returns 0; -1
+ * with err filled and p unchanged.
+ */
+int params_met_rijen(struct params *p, const struct params_extra *r,
+		     size_t n, char *err, size_t errn);
 
 /* Zero p. */
 void params_init(struct params *p);

@@ -23,6 +23,7 @@
 #include "server/api.h"
 #include "server/api_doc.h"
 #include "server/api_int.h"
+#include "server/api_param.h"
 #include "server/web.h"
 #include "store/store.h"
 
@@ -886,6 +887,9 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 					 : toegang_klassen(rollen);
 	k.versie = versie;
 	k.peil = peil;
+	/* wage and assessment also depend on the parameter tables */
+	k.params = soort == UIT_TOETS || soort == UIT_LOON
+		   ? api_param_generatie() : 0;
 	if (cache(q) &&
 	    gcache_json(cache(q), &k, (enum gcache_uit)soort, &out, &len) == 0) {
 		rc = api_lees_audit(q, &w, rollen, id, actie[soort],
@@ -907,11 +911,11 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 		if (soort == UIT_TIJDLIJN) {
 			rc = tijdlijn_json(&g.t, &out, &len);
 		} else {
-			char err[200];
 			int lrc = LOONF_GEEN_MAANDLOON;
 
+			/* the compiled tables with the stored rows */
 			l = calloc(1, sizeof(*l));
-			if (!l || params_standaard(&pa, err, sizeof(err))) {
+			if (!l || api_params(&pa)) {
 				rc = api_intern(r);
 				goto out;
 			}
@@ -1769,6 +1773,10 @@ const struct http_route api_routes[] = {
 	{HTTP_PUT, "/api/v1/werknemers/{}", h_werknemer_wijzig, 0},
 	{HTTP_PUT, "/api/v1/dossiers/{}/dienstverband", h_dienstverband_wijzig,
 	 0},
+	/* parameter tables: api_param.c */
+	{HTTP_GET, "/api/v1/parameters", h_parameters, 0},
+	{HTTP_PUT, "/api/v1/parameters/{}/{}", h_parameter_zet, 0},
+	{HTTP_DELETE, "/api/v1/parameters/{}/{}", h_parameter_wis, 0},
 	/* for operators (ops.c): no login, no audit, no cache */
 	{HTTP_GET, "/healthz", ops_h_healthz, 0},
 	{HTTP_GET, "/readyz", ops_h_readyz, 0},

@@ -22,6 +22,7 @@ struct slot {
 	struct gcache_samenvatting sv;
 	char *json[GC__COUNT];
 	size_t len[GC__COUNT];
+	int64_t params[GC__COUNT]; /* gcache_sleutel.params of each json */
 };
 
 struct gcache {
@@ -197,6 +198,13 @@ gcache_zet_samenvatting(struct gcache *c, const struct gcache_sleutel *k,
 	pthread_mutex_unlock(&c->m);
 }
 
+/* The documents computed with the parameter tables. */
+static int
+params_tellen(enum gcache_uit u)
+{
+	return u == GC_TOETS || u == GC_LOON;
+}
+
 int
 gcache_json(struct gcache *c, const struct gcache_sleutel *k,
 	    enum gcache_uit u, char **out, size_t *len)
@@ -207,7 +215,8 @@ gcache_json(struct gcache *c, const struct gcache_sleutel *k,
 
 	pthread_mutex_lock(&c->m);
 	s = zoek_geldig(c, k);
-	if (s && s->json[u]) {
+	if (s && s->json[u] &&
+	    (!params_tellen(u) || s->params[u] == k->params)) {
 		n = s->len[u];
 		kopie = malloc(n + 1);
 		if (kopie) {
@@ -267,6 +276,7 @@ gcache_zet_json(struct gcache *c, const struct gcache_sleutel *k,
 	free(s->json[u]);
 	s->json[u] = kopie;
 	s->len[u] = len;
+	s->params[u] = k->params;
 	c->bytes += len;
 	pthread_mutex_unlock(&c->m);
 }

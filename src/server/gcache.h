@@ -43,6 +43,11 @@ struct gcache_sleutel {
 			     * toegang_zicht() for GC_DOSSIER */
 	int64_t versie;
 	sdate peil;
+	/* the parameter generation the document was computed with: a
+	 * GC_TOETS or GC_LOON document is a hit only for the same one
+	 * (parameter rows changed in the database, store_param.h); the
+	 * other documents and the summary ignore it */
+	int64_t params;
 };
 
 struct gcache;

@@ -28,6 +28,7 @@ sl(int64_t d, uint32_t k, int64_t v, sdate p)
 	s.klassen = k;
 	s.versie = v;
 	s.peil = p;
+	s.params = 0;
 	return s;
 }
 
@@ -84,6 +85,43 @@ exacte_sleutel(void **state)
 	free(j);
 	gcache_free(c);
 	gcache_free(NULL);
+}
+
+/* A toets or loon document holds for one parameter generation; the
+ * other documents and the summary of the same key stay valid. */
+static void
+parameter_generatie(void **state)
+{
+	struct gcache *c = NULL;
+	struct gcache_samenvatting sv, uit;
+	struct gcache_sleutel k = sl(7, 1, 3, 20000), p2;
+	char *j = NULL;
+	size_t n = 0;
+
+	(void)state;
+	assert_int_equal(gcache_new(64, 1 << 20, &c), 0);
+	memset(&sv, 0, sizeof(sv));
+	k.params = 5;
+	gcache_zet_samenvatting(c, &k, &sv);
+	gcache_zet_json(c, &k, GC_LOON, "{\"l\":1}", 7);
+	gcache_zet_json(c, &k, GC_TOETS, "{\"t\":1}", 7);
+	gcache_zet_json(c, &k, GC_TIJDLIJN, "{\"a\":1}", 7);
+	assert_int_equal(gcache_json(c, &k, GC_LOON, &j, &n), 0);
+	free(j);
+	p2 = k;
+	p2.params = 6;
+	assert_int_equal(gcache_json(c, &p2, GC_LOON, &j, &n), -1);
+	assert_int_equal(gcache_json(c, &p2, GC_TOETS, &j, &n), -1);
+	assert_int_equal(gcache_json(c, &p2, GC_TIJDLIJN, &j, &n), 0);
+	free(j);
+	assert_int_equal(gcache_samenvatting(c, &p2, &uit), 0);
+	/* stored again under the new generation: a hit for it only */
+	gcache_zet_json(c, &p2, GC_LOON, "{\"l\":2}", 7);
+	assert_int_equal(gcache_json(c, &p2, GC_LOON, &j, &n), 0);
+	assert_string_equal(j, "{\"l\":2}");
+	free(j);
+	assert_int_equal(gcache_json(c, &k, GC_LOON, &j, &n), -1);
+	gcache_free(c);
 }
 
 static void
@@ -245,6 +283,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(exacte_sleutel),
+		cmocka_unit_test(parameter_generatie),
 		cmocka_unit_test(grenzen),
 		cmocka_unit_test(gelijktijdig),
 		cmocka_unit_test(filter_hangt_af_van_klassen),

@@ -1,0 +1,336 @@
+#!/bin/bash
+# cli_param.sh - parameter rows a beheerder stores in a running
+# installation: `spoor parameters` (lijst, zet, wis) and the API
+# (GET /api/v1/parameters, PUT and DELETE /api/v1/parameters/{tabel}/{datum})
+# on a demo database; the wage of a stored case follows, a cached result is
+# not served stale, a change by another process reaches the server within
+# a few seconds, others than the beheerder get 403, bad input 422 with the
+# JSON path, a removed row lets the compiled row apply again, and the
+# audit log holds every change. Then on PostgreSQL (not under valgrind):
+# two servers on one database, a change through one reaches the other
+# within a few seconds (docs/store.md, "Parameters").
+#
+# usage: bash cli_param.sh <spoor-binary-or-wrapper> <tests-dir>
+#
+# data/param/wml-2027.json: ill from Mon 2026-07-06, 40 hours a week,
+# maandloon EUR 3.000: dagloon 300000 x 12 / 261 = 13793, 70 % = 9655. The
+# first 52 weeks (to 2027-07-04) have the WML floor of WML/h x 40 / 5, never
+# above the dagloon. The compiled wml_uur is 'onbekend' from 2027-01-01, so
+# 2027-01-01..07-04 (131 working days) uses the last known 1471: 11768 a
+# day, 1541608 in all. With a stored 1500 it is 12000 (1572000), with 1600
+# 12800 (1676800).
+SPOOR=$1
+TESTS=$2
+pass=0
+fail=0
+tmp=$(mktemp -d) || exit 2
+. "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+pid=
+pid2=
+U=
+cleanup() {
+	stop_server "$pid"
+	stop_server "$pid2"
+	[ -n "$U" ] && bash "$TESTS/../scripts/pg.sh" stop "$U" >/dev/null 2>&1
+	rm -rf "$tmp"
+}
+trap cleanup EXIT
+F=$TESTS/data/param/wml-2027.json
+[ -n "$SPOOR" ] && [ -f "$F" ] || { echo "usage: bash cli_param.sh <spoor> <tests-dir>" >&2; exit 2; }
+command -v curl >/dev/null || { echo "cli_param.sh: curl missing (scripts/deps.sh installs it)" >&2; exit 2; }
+export SPOOR_AUTH_KOSTEN=test
+DB=$tmp/param.db
+PW=demo-wachtwoord-1
+
+ok() { pass=$((pass + 1)); }
+nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
+run() { "$SPOOR" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
+has() { grep -qF -- "$1" "$tmp/out" && ok || nok "$2: stdout lacks '$1': $(head -c 400 "$tmp/out")"; }
+lacks() { grep -qF -- "$1" "$tmp/out" && nok "$2: stdout has '$1'" || ok; }
+err_has() { grep -qF -- "$1" "$tmp/err" && ok || nok "$2: stderr lacks '$1': $(cat "$tmp/err")"; }
+rc_is() { [ "$rc" = "$1" ] && ok || nok "$2: exit $rc, want $1 ($(head -c 300 "$tmp/err"))"; }
+
+"$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
+	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
+run import --db "$DB" "$F"
+rc_is 0 "import the case"
+
+# --- the command line ---
+run loon "$F" --peildatum 2026-12-07
+rc_is 0 "loon with the compiled tables"
+has "2027-01-01..2027-07-04 26-52          131 minimumloon                € 117,68" "2027 on the last known WML"
+has "parameter 'wml_uur' is onbekend vanaf 2027-01-01" "the 2027 gap is reported"
+
+run parameters --db "$DB"
+rc_is 0 "parameters lijst"
+has "Parametertabellen (versie 0, 0 opgeslagen rijen)" "nothing stored"
+has "  2027-01-01        onbekend  ingebouwd   Indexatie 1-1-2027" "the compiled 2027 row"
+
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent 1500 --bron "Stcrt. test 1" --gebruiker casemanager
+rc_is 2 "zet by a casemanager"
+err_has "'casemanager' is geen beheerder" "only a beheerder"
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent 1500 --bron "Stcrt. test 1" --gebruiker niemand
+rc_is 2 "zet by an unknown user"
+err_has "geen actieve gebruiker 'niemand'" "unknown user named"
+run parameters zet --db "$DB" --tabel wml --vanaf 2027-01-01 --cent 1500 --bron b --gebruiker beheerder
+rc_is 2 "unknown table"
+err_has "--tabel: onbekende tabel" "unknown table named"
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-02-30 --cent 1500 --bron b --gebruiker beheerder
+rc_is 2 "bad date"
+err_has "--vanaf: ongeldige datum '2027-02-30'" "bad date named"
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent -5 --bron b --gebruiker beheerder
+rc_is 2 "negative amount"
+err_has "--cent: verwacht een bedrag in centen" "negative amount named"
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent 15000 --bron b --gebruiker beheerder
+rc_is 2 "absurd amount"
+err_has "--cent: bedrag in centen van 1 tot en met 10000" "absurd amount named"
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent 1500 --bron "" --gebruiker beheerder
+rc_is 2 "empty source"
+err_has "--bron: bron ontbreekt" "empty source named"
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent 1500 --onbekend --bron b --gebruiker beheerder
+rc_is 2 "both --cent and --onbekend"
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent 1500 --bron b
+rc_is 2 "without --gebruiker"
+run parameters weg --db "$DB"
+rc_is 2 "unknown subcommand"
+err_has "onbekende opdracht 'weg'" "unknown subcommand named"
+run parameters --db "$DB" --bogus
+rc_is 2 "unknown option"
+
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent 1500 --bron "Stcrt. test 1" --gebruiker beheerder
+rc_is 0 "zet by the beheerder"
+has "parameter wml_uur vanaf 2027-01-01 gezet (parameterversie 1)" "zet reports the version"
+run parameters --db "$DB"
+has "  2027-01-01       € 15,00  opgeslagen  Stcrt. test 1 (beheerder, " "lijst shows the stored row"
+run loon "$F" --peildatum 2026-12-07 --db "$DB"
+rc_is 0 "loon --db"
+has "2027-01-01..2027-07-04 26-52          131 minimumloon                € 120,00" "loon --db uses the stored row"
+lacks "parameter 'wml_uur' is onbekend vanaf 2027-01-01" "no 2027 WML gap with the stored row"
+run loon "$F" --peildatum 2026-12-07
+has "€ 117,68" "loon without --db keeps the compiled tables"
+run parameters wis --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --gebruiker beheerder
+rc_is 0 "wis"
+has "gewist (parameterversie 2)" "wis reports the version"
+run parameters wis --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --gebruiker beheerder
+rc_is 2 "wis of a row that is not there"
+err_has "geen opgeslagen rij wml_uur vanaf 2027-01-01" "nothing to remove"
+run loon "$F" --peildatum 2026-12-07 --db "$DB"
+has "€ 117,68" "after wis the compiled row applies again"
+run parameters --help
+rc_is 0 "parameters --help"
+has "spoor parameters zet" "help shows zet"
+
+# --- the API ---
+# serve DB NAME: starts a server; sets $spid and $URL
+serve() {
+	"$SPOOR" serve --db "$1" --listen 127.0.0.1:0 >"$tmp/serve.$2.out" 2>"$tmp/serve.$2.err" &
+	spid=$!
+	for _ in $(seq 1 600); do
+		grep -q "luistert op" "$tmp/serve.$2.out" 2>/dev/null && break
+		kill -0 "$spid" 2>/dev/null || break
+		sleep 0.05
+	done
+	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.$2.out")
+	[ -n "$URL" ] || { echo "FAIL: server $2 did not start: $(server_said "$tmp/serve.$2.err")"; exit 1; }
+}
+serve "$DB" sqlite
+pid=$spid
+
+# req ROLE METHOD PATH [BODY]: sets $code and $tmp/body
+req() {
+	local rol=$1 m=$2 p=$3 body=${4:-}
+	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$m")
+	if [ -n "$rol" ]; then
+		args+=(-b "$tmp/jar.$rol" -c "$tmp/jar.$rol")
+		[ -f "$tmp/csrf.$rol" ] && args+=(-H "X-CSRF-Token: $(cat "$tmp/csrf.$rol")")
+	fi
+	[ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
+	code=$(curl "${args[@]}" "$URL$p")
+}
+want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
+body_has() { grep -qF -- "$1" "$tmp/body" && ok || nok "$2: body lacks '$1': $(head -c 300 "$tmp/body")"; }
+body_is() { [ "$(cat "$tmp/body")" = "$1" ] && ok || nok "$2: body '$(head -c 300 "$tmp/body")', want '$1'"; }
+jq_() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); print($1)"; }
+login() {
+	req "$1" POST /api/v1/sessie "{\"gebruikersnaam\":\"$1\",\"wachtwoord\":\"$PW\"}"
+	want 200 "login $1"
+	jq_ 'd["csrf"]' >"$tmp/csrf.$1"
+}
+# the daily amount of the period from 2027-01-01 in the loon of the case
+loon2027() {
+	req casemanager GET "/api/v1/dossiers/T-PARAM-2027/loon?peildatum=2026-12-07"
+	want 200 "loon $1"
+	jq_ '[p["verschuldigd_dag_cent"] for p in d["perioden"] if p["van"] == "2027-01-01"][0]'
+}
+hits() {
+	curl -s "$URL/metrics" | awk '$1 == "spoor_cache_hits_total" { print $2 }'
+}
+
+login beheerder
+login casemanager
+req beheerder POST /api/v1/toekenningen '{"gebruikersnaam":"casemanager","rol":"casemanager","dossier":"T-PARAM-2027"}'
+want 201 "grant the case to the casemanager"
+
+[ "$(loon2027 first)" = 11768 ] && ok || nok "API loon 2027 on the compiled tables: $(head -c 300 "$tmp/body")"
+h0=$(hits)
+[ "$(loon2027 again)" = 11768 ] && ok || nok "API loon 2027 again"
+[ "$(hits)" -gt "$h0" ] && ok || nok "the second loon came from the cache ($h0 -> $(hits))"
+# the exposure of the sanction year 2028-07-03..2029-07-01: 70 % of the
+# dagloon below the maximum dagloon, 260 days: 9655 x 260
+toets() {
+	req casemanager GET "/api/v1/dossiers/T-PARAM-2027/toets?peildatum=2026-12-07"
+	want 200 "toets $1"
+	jq_ 'd["loonsanctie_blootstelling_cent"]'
+}
+[ "$(toets first)" = 2510300 ] && ok || nok "toets exposure: $(head -c 300 "$tmp/body")"
+h0=$(hits)
+[ "$(toets again)" = 2510300 ] && ok || nok "toets exposure again"
+[ "$(hits)" -gt "$h0" ] && ok || nok "the second toets came from the cache"
+
+req casemanager GET /api/v1/parameters
+want 200 "GET parameters by a casemanager"
+body_has '"tabel":"wml_uur","eenheid":"cent per uur"' "parameters: the WML table"
+body_has '{"ingangsdatum":"2027-01-01","waarde_cent":null,"bron":"Indexatie 1-1-2027' "parameters: the compiled 2027 row"
+body_has '"herkomst":"ingebouwd"' "parameters: herkomst"
+req "" GET /api/v1/parameters
+want 401 "GET parameters without a login"
+
+# others than the beheerder: 403 with the error document
+req casemanager PUT /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":1500,"bron":"b"}'
+want 403 "PUT by a casemanager"
+body_is '{"fout":{"code":"verboden","bericht":"alleen een beheerder wijzigt de parametertabellen"}}' "403 document"
+req casemanager DELETE /api/v1/parameters/wml_uur/2027-01-01
+want 403 "DELETE by a casemanager"
+
+# bad input: 422 with the path of the field
+bad() { # PATH BODY VELD WHAT
+	req beheerder PUT "$1" "$2"
+	want 422 "$4"
+	[ "$(jq_ 'd["fout"]["veld"]')" = "$3" ] && ok || nok "$4: veld $(head -c 300 "$tmp/body"), want $3"
+}
+bad /api/v1/parameters/wml/2027-01-01 '{"waarde_cent":1500,"bron":"b"}' '$.tabel' "unknown table"
+bad /api/v1/parameters/wml_uur/2027-02-30 '{"waarde_cent":1500,"bron":"b"}' '$.ingangsdatum' "bad date"
+bad /api/v1/parameters/wml_uur/1999-01-01 '{"waarde_cent":1500,"bron":"b"}' '$.ingangsdatum' "date out of range"
+bad /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":-5,"bron":"b"}' '$.waarde_cent' "negative amount"
+bad /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":15000,"bron":"b"}' '$.waarde_cent' "absurd amount"
+bad /api/v1/parameters/maximumdagloon/2027-01-01 '{"waarde_cent":100001,"bron":"b"}' '$.waarde_cent' "absurd dagloon"
+bad /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":15.5,"bron":"b"}' '$.waarde_cent' "fractional amount"
+bad /api/v1/parameters/wml_uur/2027-01-01 '{"bron":"b"}' '$.waarde_cent' "missing amount"
+bad /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":1500,"bron":""}' '$.bron' "empty source"
+bad /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":1500}' '$.bron' "missing source"
+bad /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":1500,"bron":"b","x":1}' '$.x' "unknown field"
+bad /api/v1/parameters/wml_uur/2027-01-01 '[1]' '$' "not an object"
+[ "$(loon2027 "after refused writes")" = 11768 ] && ok || nok "refused writes changed nothing"
+
+# set: the next loon and toets use it (the cached ones are not served)
+req beheerder PUT /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":1500,"bron":"Stcrt. test 2"}'
+want 200 "PUT by the beheerder"
+body_has '"waarde_cent":1500,"bron":"Stcrt. test 2","versie":3' "PUT answer"
+[ "$(loon2027 "after PUT")" = 12000 ] && ok || nok "API loon 2027 after PUT: $(head -c 300 "$tmp/body")"
+# a maximum dagloon of EUR 100 from 2028: the sanction year costs 70 %
+# of 10000 a day, 7000 x 260; the cached toets is not served
+req beheerder PUT /api/v1/parameters/maximumdagloon/2028-01-01 '{"waarde_cent":10000,"bron":"test"}'
+want 200 "PUT maximumdagloon"
+[ "$(toets "after PUT")" = 1820000 ] && ok || nok "toets exposure after PUT: $(head -c 300 "$tmp/body")"
+req beheerder DELETE /api/v1/parameters/maximumdagloon/2028-01-01
+want 200 "DELETE maximumdagloon"
+[ "$(toets "after DELETE")" = 2510300 ] && ok || nok "toets exposure after DELETE"
+req casemanager GET /api/v1/parameters
+body_has '{"ingangsdatum":"2027-01-01","waarde_cent":1500,"bron":"Stcrt. test 2","herkomst":"opgeslagen","gebruiker":"beheerder","vastgelegd":"' "GET parameters: the stored row"
+body_has '"vervangt":{"waarde_cent":null,"bron":"Indexatie 1-1-2027' "GET parameters: what it replaces"
+body_has '"versie":5' "GET parameters: version"
+
+# another process changes the row: the server follows within seconds
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --cent 1600 --bron "Stcrt. test 3" --gebruiker beheerder
+rc_is 0 "zet while the server runs"
+v=
+for _ in $(seq 1 100); do
+	v=$(loon2027 "after the other process")
+	[ "$v" = 12800 ] && break
+	sleep 0.1
+done
+[ "$v" = 12800 ] && ok || nok "the server did not take the other process's row within 10 s ($v)"
+
+# delete: the compiled row applies again
+req beheerder DELETE /api/v1/parameters/wml_uur/2027-01-01
+want 200 "DELETE by the beheerder"
+body_has '"versie":7' "DELETE answer"
+[ "$(loon2027 "after DELETE")" = 11768 ] && ok || nok "API loon 2027 after DELETE"
+req beheerder DELETE /api/v1/parameters/wml_uur/2027-01-01
+want 404 "DELETE of a row that is not there"
+req beheerder DELETE /api/v1/parameters/wml_uur/2027-13-01
+want 422 "DELETE with a bad date"
+
+stop_server "$pid" && ok || nok "server stopped with $? ($(server_said "$tmp/serve.sqlite.err"))"
+pid=
+
+# every change is in the audit chain
+run audit verify --db "$DB"
+rc_is 0 "audit verify"
+n=$(python3 -c "
+import sqlite3; c = sqlite3.connect('$DB')
+print(c.execute(\"SELECT count(*) FROM audit WHERE actie LIKE 'parameter %'\").fetchone()[0])")
+[ "$n" = 7 ] && ok || nok "7 parameter changes in the audit log, got $n"
+
+# --- PostgreSQL: two servers on one database ---
+if [ -n "${SPOOR_VALGRIND:-}" ]; then
+	echo "cli_param: the PostgreSQL part is skipped under valgrind"
+elif ! U=$(bash "$TESTS/../scripts/pg.sh" start); then
+	U=
+	nok "no PostgreSQL cluster (scripts/pg.sh start)"
+else
+	"$SPOOR" demo --db "$U" --wachtwoord "$PW" >"$tmp/out" 2>"$tmp/err"
+	rc=$?
+	rc_is 0 "demo on PostgreSQL"
+	run import --db "$U" "$F"
+	rc_is 0 "import on PostgreSQL"
+	serve "$U" pg1
+	pid=$spid
+	URL1=$URL
+	serve "$U" pg2
+	pid2=$spid
+	URL2=$URL
+	rm -f "$tmp"/jar.* "$tmp"/csrf.*
+	URL=$URL1
+	login beheerder
+	login casemanager
+	req beheerder POST /api/v1/toekenningen '{"gebruikersnaam":"casemanager","rol":"casemanager","dossier":"T-PARAM-2027"}'
+	want 201 "PostgreSQL: grant the case"
+	# the session lives in the database: the same cookie works on both
+	URL=$URL2
+	[ "$(loon2027 "PostgreSQL, server 2")" = 11768 ] && ok || nok "PostgreSQL server 2: compiled tables"
+	[ "$(loon2027 "PostgreSQL, server 2 again")" = 11768 ] && ok || nok "PostgreSQL server 2: cached"
+	URL=$URL1
+	req beheerder PUT /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_cent":1500,"bron":"Stcrt. test pg"}'
+	want 200 "PostgreSQL: PUT on server 1"
+	[ "$(loon2027 "PostgreSQL, server 1 after PUT")" = 12000 ] && ok || nok "PostgreSQL server 1 at once"
+	URL=$URL2
+	v=
+	for _ in $(seq 1 100); do
+		v=$(loon2027 "PostgreSQL, server 2 after PUT")
+		[ "$v" = 12000 ] && break
+		sleep 0.1
+	done
+	[ "$v" = 12000 ] && ok || nok "PostgreSQL server 2 did not follow within 10 s ($v)"
+	req casemanager GET /api/v1/parameters
+	body_has '"herkomst":"opgeslagen","gebruiker":"beheerder"' "PostgreSQL: server 2 lists the row"
+	run parameters wis --db "$U" --tabel wml_uur --vanaf 2027-01-01 --gebruiker beheerder
+	rc_is 0 "PostgreSQL: wis on the command line"
+	for _ in $(seq 1 100); do
+		v=$(loon2027 "PostgreSQL, server 2 after wis")
+		[ "$v" = 11768 ] && break
+		sleep 0.1
+	done
+	[ "$v" = 11768 ] && ok || nok "PostgreSQL server 2 did not follow the wis within 10 s ($v)"
+	run audit verify --db "$U"
+	rc_is 0 "PostgreSQL: audit verify"
+	stop_server "$pid" && ok || nok "PostgreSQL server 1 stopped with $? ($(server_said "$tmp/serve.pg1.err"))"
+	pid=
+	stop_server "$pid2" && ok || nok "PostgreSQL server 2 stopped with $? ($(server_said "$tmp/serve.pg2.err"))"
+	pid2=
+	bash "$TESTS/../scripts/pg.sh" stop "$U" >/dev/null 2>&1 && ok || nok "pg.sh stop"
+	U=
+fi
+
+echo "cli_param: $pass passed, $fail failed"
+[ "$fail" = 0 ]

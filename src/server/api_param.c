@@ -88,6 +88,15 @@ waarde_json(int64_t w)
 	return w < 0 ? json_null() : json_integer((json_int_t)w);
 }
 
+static json_t *
+datum_json(sdate d)
+{
+	char b[DATE_STRLEN];
+
+	date_format(d, b);
+	return json_string(b);
+}
+
 static const struct param_rij *
 rij_op(const struct param_tabel *t, sdate van)
 {
@@ -113,10 +122,8 @@ tabel_json(const struct param_tabel *t, const struct param_tabel *ingebouwd,
 	for (i = 0; i < t->n; i++) {
 		const struct param_rij *x = &t->rij[i], *c;
 		json_t *rj = json_object();
-		char d[DATE_STRLEN];
 
-		date_format(x->van, d);
-		json_object_set_new(rj, "ingangsdatum", json_string(d));
+		json_object_set_new(rj, "ingangsdatum", datum_json(x->van));
 		json_object_set_new(rj, "waarde_cent", waarde_json(x->waarde));
 		json_object_set_new(rj, "bron", json_string(x->bron));
 		for (j = 0; j < n; j++)
@@ -315,7 +322,7 @@ h_parameter_zet(struct http_req *q, struct http_resp *r)
 	generatie_zet(versie);
 	o = json_object();
 	json_object_set_new(o, "tabel", json_string(q->param[0]));
-	json_object_set_new(o, "ingangsdatum", json_string(q->param[1]));
+	json_object_set_new(o, "ingangsdatum", datum_json(van));
 	json_object_set_new(o, "waarde_cent", waarde_json(waarde));
 	json_object_set_new(o, "bron", json_string(bron));
 	json_object_set_new(o, "versie", json_integer((json_int_t)versie));
@@ -358,8 +365,7 @@ h_parameter_wis(struct http_req *q, struct http_resp *r)
 		json_t *o = json_object();
 
 		json_object_set_new(o, "tabel", json_string(q->param[0]));
-		json_object_set_new(o, "ingangsdatum",
-				    json_string(q->param[1]));
+		json_object_set_new(o, "ingangsdatum", datum_json(van));
 		json_object_set_new(o, "versie",
 				    json_integer((json_int_t)versie));
 		rc = api_stuur(r, 200, o);

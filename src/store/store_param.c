@@ -123,11 +123,11 @@ store_params_extra(const struct store_param *r, size_t n,
 	return ST_OK;
 }
 
-/* Raise the version and append the audit record; inside the caller's
- * transaction. */
+/* Raise the version, first in the caller's transaction: the row lock
+ * serialises two writers (PostgreSQL), so the second one's DELETE sees
+ * the first one's row and its INSERT cannot collide. */
 static int
-versie_en_audit(struct store *s, int64_t auteur, const char *wie,
-		uint32_t rollen, const char *actie, int64_t *versie)
+versie_op(struct store *s, int64_t *versie)
 {
 	struct db_res r;
 	int64_t v;
@@ -144,10 +144,7 @@ versie_en_audit(struct store *s, int64_t auteur, const char *wie,
 	}
 	v = db_cel_int(&r, 0, 0);
 	db_res_release(&r);
-	if ((rc = store_audit(s, auteur, wie, rollen, 0, actie, 0)))
-		return rc;
-	if (versie)
-		*versie = v;
+	*versie = v;
 	return ST_OK;
 }
 
@@ -175,6 +172,8 @@ store_param_zet(struct store *s, const char *tabel, sdate van, int64_t waarde,
 		 "(bron: %s)", tabel, d, bedrag, bron);
 	if ((rc = db_begin(s->db)))
 		return rc;
+	if ((rc = versie_op(s, &v)))
+		goto fout;
 	{
 		struct db_param p[] = {
 			db_text(tabel), db_text(d),
@@ -206,7 +205,7 @@ store_param_zet(struct store *s, const char *tabel, sdate van, int64_t waarde,
 		if (rc)
 			goto fout;
 	}
-	if ((rc = versie_en_audit(s, auteur, wie, rollen, actie, &v)) ||
+	if ((rc = store_audit(s, auteur, wie, rollen, 0, actie, 0)) ||
 	    (rc = db_commit(s->db)))
 		goto fout;
 	if (versie)
@@ -232,6 +231,8 @@ store_param_wis(struct store *s, const char *tabel, sdate van, int64_t auteur,
 		 tabel, d);
 	if ((rc = db_begin(s->db)))
 		return rc;
+	if ((rc = versie_op(s, &v)))
+		goto fout;
 	{
 		struct db_param p[] = {db_text(tabel), db_text(d)};
 
@@ -243,7 +244,7 @@ store_param_wis(struct store *s, const char *tabel, sdate van, int64_t auteur,
 		rc = ST_NIET_GEVONDEN;
 		goto fout;
 	}
-	if ((rc = versie_en_audit(s, auteur, wie, rollen, actie, &v)) ||
+	if ((rc = store_audit(s, auteur, wie, rollen, 0, actie, 0)) ||
 	    (rc = db_commit(s->db)))
 		goto fout;
 	if (versie)

@@ -121,6 +121,10 @@ sed 's/\\-/-/g; s/\\(ul/_/g' "$D/usr/share/man/man5/spoor.conf.5" >"$tmp/conf5"
 for k in $keys; do
 	grep -qE "^\.BI? $k( |\$)" "$tmp/conf5" && ok || nok "spoor.conf(5) lacks key $k"
 done
+# ... and every key of spoor.conf(5) is in the example.
+for k in $(sed -nE 's/^\.BI ([a-z_]+) " = .*/\1/p' "$tmp/conf5"); do
+	echo "$keys" | grep -qx "$k" && ok || nok "the example configuration lacks key $k of spoor.conf(5)"
+done
 
 # The installed server accepts the installed example configuration
 # (database and address overridden on the command line) and stops

@@ -555,7 +555,7 @@ cmd_audit(int argc, char **argv)
 	if (rc == 0 && kop) {
 		int k = store_audit_hash(s, kop_nr, hash);
 
-		if (k == ST_NIET_GEVONDEN || (!k && strcmp(hash, kop_hash))) {
+		if (k == ST_NIET_GEVONDEN || (!k && strcmp(hash, kop_hash) != 0)) {
 			printf("auditlog GEWIJZIGD: record %lld heeft niet de "
 			       "vastgelegde hash\n", (long long)kop_nr);
 			store_free(s);

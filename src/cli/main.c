@@ -32,7 +32,7 @@ static const struct command commands[] = {
 	{"export", cmd_export, help_export,
 	 "een dossier als spoor-dossier/1, eventueel gefilterd per rol"},
 	{"user", cmd_user, help_user, "gebruiker met rol en toekenning toevoegen"},
-	{"audit", cmd_audit, help_audit, "hashketen van het auditlog nakijken"},
+	{"audit", cmd_audit, help_audit, "hashketen van het auditlog nakijken, kop afdrukken"},
 	{"backup", cmd_backup, help_backup,
 	 "backup van de database (SQLite of PostgreSQL met pg_dump)"},
 	{"restore", cmd_restore, help_restore,

@@ -392,13 +392,13 @@ req "" GET /api/v1/ik "" -H "Authorization: Bearer ${tok%?}x"
 want 401 "a wrong bearer token"
 
 # --- beheer: users and grants ---
-req casemanager POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"nieuw-wachtwoord-1"}'
+req casemanager POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"eerste-sleutel-1"}'
 want 403 "only beheerder adds users"
-req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"nieuw-wachtwoord-1"}'
+req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"eerste-sleutel-1"}'
 want 201 "beheerder adds a user"
-req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"nieuw-wachtwoord-1"}'
+req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"nieuw","naam":"N. Nieuw","wachtwoord":"eerste-sleutel-1"}'
 want 409 "the same user name twice"
-req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"Nieuw!","naam":"X","wachtwoord":"nieuw-wachtwoord-1"}'
+req beheerder POST /api/v1/gebruikers '{"gebruikersnaam":"Nieuw!","naam":"X","wachtwoord":"eerste-sleutel-1"}'
 want 422 "bad user name"
 body_has '"veld":"$.gebruikersnaam"' "bad user name at the field"
 req beheerder POST /api/v1/toekenningen '{"gebruikersnaam":"nieuw","rol":"baas","werkgever":"WG-2"}'
@@ -416,7 +416,7 @@ want 200 "beheerder lists users"
 	ok || nok "the new user's grant listed"
 req werkgever GET /api/v1/gebruikers
 want 403 "werkgever lists no users"
-req nieuw POST /api/v1/sessie '{"gebruikersnaam":"nieuw","wachtwoord":"nieuw-wachtwoord-1"}'
+req nieuw POST /api/v1/sessie '{"gebruikersnaam":"nieuw","wachtwoord":"eerste-sleutel-1"}'
 want 200 "the new user logs in"
 req nieuw GET /api/v1/dossiers
 [ "$(jq_ 'set(x["werkgever"] for x in d["dossiers"])')" = "{'Installatiebedrijf Van Dijk & Zn.'}" ] &&

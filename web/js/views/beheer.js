@@ -49,7 +49,7 @@ function nieuweGebruiker(opnieuw) {
 		const naam = waarde(form, '$.gebruikersnaam');
 		const ok = await verstuur(form, async () => {
 			const pw = form.querySelector('[data-pad="$.wachtwoord"]').value;
-			if (pw.length < 10) throw {pad: '$.wachtwoord', bericht: 'Gebruik minstens 10 tekens.'};
+			if ([...pw].length < 10) throw {pad: '$.wachtwoord', bericht: 'Gebruik minstens 10 tekens.'};
 			await api('POST', '/gebruikers', {gebruikersnaam: naam, naam: waarde(form, '$.naam'), wachtwoord: pw});
 		});
 		if (ok) await opnieuw(`Gebruiker ${naam} is toegevoegd. Ken nu een rol toe.`);

@@ -19,7 +19,7 @@ export async function render(ctx) {
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		const ok = await verstuur(form, async () => {
-			if (v('$.nieuw').length < MIN) throw {pad: '$.nieuw', bericht: `Gebruik minstens ${MIN} tekens.`};
+			if ([...v('$.nieuw')].length < MIN) throw {pad: '$.nieuw', bericht: `Gebruik minstens ${MIN} tekens.`};
 			if (v('$.nieuw') !== v('$.herhaal')) throw {pad: '$.herhaal', bericht: 'De twee nieuwe wachtwoorden zijn niet gelijk.'};
 			await api('POST', '/ik/wachtwoord', {oud: v('$.oud'), nieuw: v('$.nieuw')});
 		});

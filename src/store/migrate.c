@@ -171,7 +171,12 @@ static const char *const stappen[] = {
 	 * row per employer, each case pointing at its employer's row.
 	 * SQLite cannot drop a UNIQUE constraint: the table is rebuilt
 	 * (ids kept; foreign keys are off during a migration step and
-	 * checked at its end, migrate_run_stappen) */
+	 * checked at its end, migrate_run_stappen). The index first: the
+	 * step looks up each employee's dienstverbanden, as do the
+	 * employee queries of store_doc.c; joins (UPDATE ... FROM, SQLite
+	 * 3.33) rather than a subquery per row, which PostgreSQL planned
+	 * as a scan of dienstverband per employee (7 s for 10,000) */
+	"CREATE INDEX dienstverband_werknemer ON dienstverband (werknemer_id);"
 	"@SQLITE{"
 	"CREATE TABLE werknemer_nieuw ("
 	" id @ID@,"
@@ -191,8 +196,9 @@ static const char *const stappen[] = {
 	"@PG{"
 	"ALTER TABLE werknemer ADD COLUMN werkgever_id BIGINT"
 	" REFERENCES werkgever (id);"
-	"UPDATE werknemer SET werkgever_id = (SELECT min(v.werkgever_id) FROM"
-	" dienstverband v WHERE v.werknemer_id = werknemer.id);"
+	"UPDATE werknemer SET werkgever_id = v.wg FROM (SELECT werknemer_id,"
+	" min(werkgever_id) AS wg FROM dienstverband GROUP BY werknemer_id) v"
+	" WHERE v.werknemer_id = werknemer.id;"
 	"ALTER TABLE werknemer DROP CONSTRAINT werknemer_extern_id_key;"
 	"ALTER TABLE werknemer ADD UNIQUE (werkgever_id, extern_id);"
 	"}@"
@@ -200,11 +206,10 @@ static const char *const stappen[] = {
 	" bsn) SELECT DISTINCT v.werkgever_id, n.extern_id, n.naam,"
 	" n.geboortedatum, n.bsn FROM werknemer n JOIN dienstverband v ON"
 	" v.werknemer_id = n.id WHERE v.werkgever_id <> n.werkgever_id;"
-	"UPDATE dienstverband SET werknemer_id = (SELECT m.id FROM werknemer n,"
-	" werknemer m WHERE n.id = dienstverband.werknemer_id AND m.extern_id ="
-	" n.extern_id AND m.werkgever_id = dienstverband.werkgever_id) WHERE"
-	" werkgever_id <> (SELECT n.werkgever_id FROM werknemer n WHERE n.id ="
-	" dienstverband.werknemer_id);"
+	"UPDATE dienstverband SET werknemer_id = m.id FROM werknemer n, werknemer"
+	" m WHERE n.id = dienstverband.werknemer_id AND m.extern_id = n.extern_id"
+	" AND m.werkgever_id = dienstverband.werkgever_id AND n.werkgever_id <>"
+	" dienstverband.werkgever_id;"
 	"CREATE INDEX werknemer_bsn ON werknemer (werkgever_id, bsn);",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))

@@ -160,11 +160,12 @@ static const char *const stappen[] = {
 	"INSERT INTO parameter_kop (id, versie) VALUES (1, 0);",
 	/* 4: reads folded into one record (store.h STORE_AUDIT_VOUW): how
 	 * many reads a record stands for and the time of the last, both
-	 * outside the hash; the index finds a user's last read of a case */
+	 * outside the hash; the index finds a user's reads of a case in
+	 * the last STORE_AUDIT_VOUW seconds without walking older ones */
 	"ALTER TABLE audit ADD COLUMN aantal BIGINT NOT NULL DEFAULT 1;"
 	"ALTER TABLE audit ADD COLUMN laatst BIGINT NOT NULL DEFAULT 0;"
 	"UPDATE audit SET laatst = tijd;"
-	"CREATE INDEX audit_vouw ON audit (dossier_id, gebruiker_id, volgnr);",
+	"CREATE INDEX audit_vouw ON audit (dossier_id, gebruiker_id, tijd);",
 	/* 5: an employee belongs to one employer's administration: his id
 	 * is unique per employer, not in the whole installation (issue
 	 * 12). An employee who had cases at several employers becomes one

@@ -873,15 +873,17 @@ audit_vouw(struct store *s, const struct store_audit_rec *r, int64_t tijd,
 	{
 		struct db_param p[] = {
 			db_int(tijd), db_int(r->dossier), db_int(r->gebruiker),
-			db_text(rol), db_text(r->actie), db_text(klasse),
-			db_text(r->wie), db_int(tijd - STORE_AUDIT_VOUW)};
+			db_int(tijd - STORE_AUDIT_VOUW), db_text(rol),
+			db_text(r->actie), db_text(klasse), db_text(r->wie)};
 
+		/* the index audit_vouw bounds the search to this user's
+		 * records of this case inside the window */
 		rc = db_exec(s->db, "UPDATE audit SET aantal = aantal + 1, "
-			     "laatst = $1 WHERE volgnr = (SELECT max(volgnr) "
-			     "FROM audit WHERE dossier_id = $2 AND "
-			     "gebruiker_id = $3 AND rol = $4 AND actie = $5 AND "
-			     "klasse = $6 AND gebruiker = $7) AND tijd >= $8",
-			     p, NP(p), &n);
+			     "laatst = $1 WHERE volgnr = (SELECT volgnr FROM "
+			     "audit WHERE dossier_id = $2 AND gebruiker_id = $3 "
+			     "AND tijd >= $4 AND rol = $5 AND actie = $6 AND "
+			     "klasse = $7 AND gebruiker = $8 ORDER BY volgnr "
+			     "DESC LIMIT 1)", p, NP(p), &n);
 	}
 	if (!rc)
 		*gevouwen = n > 0;
@@ -1006,6 +1008,51 @@ out:
 }
 
 int
+store_audit_kop(struct store *s, int64_t *volgnr, char hash[65], int64_t *tijd)
+{
+	struct db_res r;
+	int rc;
+
+	rc = db_query(s->db, "SELECT k.volgnr, k.hash, (SELECT a.tijd FROM "
+		      "audit a WHERE a.volgnr = k.volgnr) FROM audit_kop k "
+		      "WHERE k.id = 1", NULL, 0, &r);
+	if (rc)
+		return rc;
+	if (r.nrows != 1 || !db_cel(&r, 0, 1) ||
+	    strlen(db_cel(&r, 0, 1)) != 64) {
+		db_res_release(&r);
+		snprintf(s->db->fout, sizeof(s->db->fout), "audit_kop ontbreekt");
+		return ST_ERR;
+	}
+	*volgnr = db_cel_int(&r, 0, 0);
+	memcpy(hash, db_cel(&r, 0, 1), 65);
+	*tijd = db_cel(&r, 0, 2) ? db_cel_int(&r, 0, 2) : 0;
+	db_res_release(&r);
+	return ST_OK;
+}
+
+int
+store_audit_hash(struct store *s, int64_t volgnr, char hash[65])
+{
+	struct db_param p[] = {db_int(volgnr)};
+	struct db_res r;
+	int rc;
+
+	rc = db_query(s->db, "SELECT hash FROM audit WHERE volgnr = $1", p,
+		      NP(p), &r);
+	if (rc)
+		return rc;
+	if (r.nrows != 1 || !db_cel(&r, 0, 0)) {
+		rc = ST_NIET_GEVONDEN;
+	} else {
+		snprintf(hash, 65, "%s", db_cel(&r, 0, 0));
+		rc = ST_OK;
+	}
+	db_res_release(&r);
+	return rc;
+}
+
+int
 store_audit_verify(struct store *s, int64_t *n, int64_t *fout_volgnr)
 {
 	struct db_res r, k;
@@ -1083,51 +1130,6 @@ store_dossier_zoek(struct store *s, const char *extern_id, int64_t *id)
 
 	return store_een_int(s, "SELECT id FROM dossier WHERE extern_id = $1", p,
 		       NP(p), id);
-}
-
-int
-store_audit_kop(struct store *s, int64_t *volgnr, char hash[65], int64_t *tijd)
-{
-	struct db_res r;
-	int rc;
-
-	rc = db_query(s->db, "SELECT k.volgnr, k.hash, (SELECT a.tijd FROM "
-		      "audit a WHERE a.volgnr = k.volgnr) FROM audit_kop k "
-		      "WHERE k.id = 1", NULL, 0, &r);
-	if (rc)
-		return rc;
-	if (r.nrows != 1 || !db_cel(&r, 0, 1) ||
-	    strlen(db_cel(&r, 0, 1)) != 64) {
-		db_res_release(&r);
-		snprintf(s->db->fout, sizeof(s->db->fout), "audit_kop ontbreekt");
-		return ST_ERR;
-	}
-	*volgnr = db_cel_int(&r, 0, 0);
-	memcpy(hash, db_cel(&r, 0, 1), 65);
-	*tijd = db_cel(&r, 0, 2) ? db_cel_int(&r, 0, 2) : 0;
-	db_res_release(&r);
-	return ST_OK;
-}
-
-int
-store_audit_hash(struct store *s, int64_t volgnr, char hash[65])
-{
-	struct db_param p[] = {db_int(volgnr)};
-	struct db_res r;
-	int rc;
-
-	rc = db_query(s->db, "SELECT hash FROM audit WHERE volgnr = $1", p,
-		      NP(p), &r);
-	if (rc)
-		return rc;
-	if (r.nrows != 1 || !db_cel(&r, 0, 0)) {
-		rc = ST_NIET_GEVONDEN;
-	} else {
-		snprintf(hash, 65, "%s", db_cel(&r, 0, 0));
-		rc = ST_OK;
-	}
-	db_res_release(&r);
-	return rc;
 }
 
 int

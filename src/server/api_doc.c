@@ -114,10 +114,11 @@ h_document_nieuw(struct http_req *q, struct http_resp *r)
 {
 	const char *naam = http_query(q, "naam"),
 		   *zb = http_query(q, "zichtbaarheid"),
-		   *ct = http_header(q, "Content-Type"), *mime;
+		   *ct = http_header(q, "Content-Type"), *mime, *w_naam;
+	struct kantoor_fout kf;
 	struct store_doc d;
 	struct wie w;
-	char m[CASEFILE_REDEN_MAX];
+	char m[CASEFILE_REDEN_MAX + sizeof(kf.reden)];
 	int64_t id;
 	uint32_t rollen;
 	int z, rc;
@@ -134,9 +135,10 @@ h_document_nieuw(struct http_req *q, struct http_resp *r)
 				    "bestandsnaam als ?naam=", "naam");
 		goto out;
 	}
-	if (!store_doc_naam_geldig(naam, strlen(naam))) {
-		snprintf(m, sizeof(m), "naam: 1 tot %d bytes UTF-8, zonder '/' "
-			 "en zonder stuurtekens", STORE_DOC_NAAM_MAX);
+	if ((w_naam = store_doc_naam_fout(naam, strlen(naam)))) {
+		snprintf(m, sizeof(m), "naam: %s; kies een gewone bestandsnaam "
+			 "van 1 tot %d bytes, zoals 'brief.pdf'", w_naam,
+			 STORE_DOC_NAAM_MAX);
 		rc = http_resp_fout(r, 400, "ongeldig", m, "naam");
 		goto out;
 	}
@@ -174,10 +176,17 @@ h_document_nieuw(struct http_req *q, struct http_resp *r)
 				    "Content-Type");
 		goto out;
 	}
+	/* the store checks an office document's container (kantoor.h) */
 	rc = store_doc_nieuw(api_st(), id, rollen, naam, mime,
 			     (enum zichtbaarheid)z, q->body, q->bodylen, w.id,
-			     w.naam, &d);
-	if (rc == ST_NIET_GEVONDEN)
+			     w.naam, &d, &kf);
+	if (rc == ST_ONGELDIG && kf.reden[0]) {
+		/* naam is valid UTF-8 without control characters */
+		snprintf(m, sizeof(m), "document '%s' geweigerd: %s", naam,
+			 kf.reden);
+		rc = http_resp_fout(r, 422, "document_ongeldig", m,
+				    "Content-Type");
+	} else if (rc == ST_NIET_GEVONDEN)
 		rc = http_resp_fout(r, 404, "niet_gevonden",
 				    "dossier niet gevonden", NULL);
 	else if (rc)

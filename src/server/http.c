@@ -375,6 +375,30 @@ ontsnap(char *s)
 	return 0;
 }
 
+/* An MHD_get_connection_values_n iterator over the query: stops at the
+ * first parameter whose name or value holds a decoded NUL (%00; its
+ * length then passes its C string, which would end early) and puts the
+ * name, when it is printable ASCII, or "" into *(const char **)cls. */
+static enum MHD_Result
+query_nul(void *cls, enum MHD_ValueKind kind, const char *key,
+	  size_t key_size, const char *value, size_t value_size)
+{
+	const char **naam = cls;
+	size_t i;
+
+	(void)kind;
+	if ((!key || strlen(key) == key_size) &&
+	    (!value || strlen(value) == value_size))
+		return MHD_YES;
+	*naam = "";
+	for (i = 0; key && key[i] && i < 40; i++)
+		if (key[i] < 0x21 || key[i] > 0x7E)
+			return MHD_NO;
+	if (key && !key[i])
+		*naam = key;
+	return MHD_NO;
+}
+
 static const char *
 methode_naam(int m)
 {
@@ -401,6 +425,18 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 	if (strlen(req->pad) > HTTP_MAX_PAD)
 		return http_resp_fout(resp, 414, "te_lang",
 				      "het adres is te lang", NULL);
+	if (req->mhd) {
+		const char *nul = NULL;
+
+		(void)MHD_get_connection_values_n(req->mhd,
+						  MHD_GET_ARGUMENT_KIND,
+						  query_nul, &nul);
+		if (nul)
+			return http_resp_fout(resp, 400, "ongeldig",
+					      "een parameter in de query bevat "
+					      "een nulteken (%00); laat het weg",
+					      *nul ? nul : NULL);
+	}
 	for (i = 0; i < n; i++) {
 		if (!past(routes[i].patroon, req->pad, off, len, &np))
 			continue;

@@ -15,6 +15,7 @@
 #include <string.h>
 #include <strings.h>
 
+#include "format/kantoor.h"
 #include "store/store_doc.h"
 #include "store/store_int.h"
 
@@ -148,23 +149,74 @@ utf8_teken(const unsigned char *p, size_t n, uint32_t *cp)
 	return k;
 }
 
-int
-store_doc_naam_geldig(const char *naam, size_t len)
+/* 1 when the n bytes at s, before the first '.' and without trailing
+ * spaces, are a device name of Windows: CON, PRN, AUX, NUL, CONIN$,
+ * CONOUT$, COM0-9 and LPT0-9 (also with a superscript 1-3), in any case. */
+static int
+apparaatnaam(const char *s, size_t n)
+{
+	static const char *const vast[] = {"CON", "PRN", "AUX", "NUL",
+					   "CONIN$", "CONOUT$"};
+	static const char *const sup[] = {"\xc2\xb9", "\xc2\xb2", "\xc2\xb3"};
+	size_t i;
+
+	n = strcspn(s, ".") < n ? strcspn(s, ".") : n;
+	while (n && s[n - 1] == ' ')
+		n--;
+	for (i = 0; i < sizeof(vast) / sizeof(vast[0]); i++)
+		if (strlen(vast[i]) == n && !strncasecmp(s, vast[i], n))
+			return 1;
+	if (n < 4 || (strncasecmp(s, "COM", 3) && strncasecmp(s, "LPT", 3)))
+		return 0;
+	if (n == 4 && s[3] >= '0' && s[3] <= '9')
+		return 1;
+	for (i = 0; i < sizeof(sup) / sizeof(sup[0]); i++)
+		if (n == 5 && !memcmp(s + 3, sup[i], 2))
+			return 1;
+	return 0;
+}
+
+const char *
+store_doc_naam_fout(const char *naam, size_t len)
 {
 	const unsigned char *p = (const unsigned char *)naam;
 	size_t i = 0, k;
 	uint32_t c;
 
-	if (!naam || len == 0 || len > STORE_DOC_NAAM_MAX)
-		return 0;
+	if (!naam || len == 0)
+		return "de naam is leeg";
+	if (len > STORE_DOC_NAAM_MAX)
+		return "de naam is te lang (hoogstens 200 bytes)";
 	while (i < len) {
 		k = utf8_teken(p + i, len - i, &c);
-		if (!k || c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F) ||
-		    c == '/')
-			return 0;
+		if (!k)
+			return "de naam is geen geldige UTF-8";
+		if (c < 0x20 || c == 0x7F || (c >= 0x80 && c <= 0x9F))
+			return "de naam bevat een stuurteken";
+		if (c == '/' || c == '\\' || c == ':')
+			return "de naam bevat een '/', '\\' of ':' (een pad)";
+		/* bidirectional controls make "gpj.exe" look like "exe.jpg" */
+		if (c == 0x200E || c == 0x200F || (c >= 0x202A && c <= 0x202E) ||
+		    (c >= 0x2066 && c <= 0x2069))
+			return "de naam bevat een teken dat de leesrichting "
+			       "omkeert";
 		i += k;
 	}
-	return 1;
+	if (naam[len - 1] == '.' || naam[len - 1] == ' ')
+		return "de naam eindigt op een punt of spatie";
+	if ((len == 1 && naam[0] == '.') ||
+	    (len == 2 && naam[0] == '.' && naam[1] == '.'))
+		return "de naam is '.' of '..' (een pad)";
+	if (apparaatnaam(naam, len))
+		return "de naam is een apparaatnaam van Windows (CON, PRN, AUX, "
+		       "NUL, COM1-9, LPT1-9)";
+	return NULL;
+}
+
+int
+store_doc_naam_geldig(const char *naam, size_t len)
+{
+	return store_doc_naam_fout(naam, len) == NULL;
 }
 
 int
@@ -239,7 +291,7 @@ int
 store_doc_nieuw(struct store *s, int64_t dossier, uint32_t rollen,
 		const char *naam, const char *mime, enum zichtbaarheid z,
 		const void *inhoud, size_t len, int64_t auteur,
-		const char *wie, struct store_doc *out)
+		const char *wie, struct store_doc *out, struct kantoor_fout *kf)
 {
 	unsigned char h[crypto_hash_sha256_BYTES];
 	char hex[STORE_DOC_SHA256_HEX + 1];
@@ -250,11 +302,25 @@ store_doc_nieuw(struct store *s, int64_t dossier, uint32_t rollen,
 	int rc;
 
 	memset(&d, 0, sizeof(d));
+	if (kf)
+		kf->reden[0] = '\0';
 	if (!toegang_schrijf(rollen, z))
 		return ST_VERBODEN;
 	if (!naam || !store_doc_naam_geldig(naam, strlen(naam)) || !m ||
 	    !inhoud || !len || !store_doc_inhoud_past(m, inhoud, len))
 		return ST_ONGELDIG;
+	if (kantoor_is_kantoor(m)) {
+		struct kantoor_fout f;
+
+		rc = kantoor_controleer(inhoud, len, m, &f);
+		if (rc == KANTOOR_NOMEM)
+			return ST_NOMEM;
+		if (rc) {
+			if (kf)
+				*kf = f;
+			return ST_ONGELDIG;
+		}
+	}
 	if (sodium_init() < 0) {
 		snprintf(s->db->fout, sizeof(s->db->fout),
 			 "libsodium start niet");

@@ -27,6 +27,7 @@
 #include "core/date.h"
 #include "core/dossier.h"
 #include "format/casefile.h"
+#include "format/kantoor.h"
 #include "store/store.h"
 
 /* --- documents ---------------------------------------------------- */
@@ -45,12 +46,20 @@
 const char *store_doc_mime(const char *content_type);
 
 /* 1 when len bytes are an acceptable document name: 1 to
- * STORE_DOC_NAAM_MAX bytes of valid UTF-8, no '/', no control
- * characters (C0, DEL, C1). */
+ * STORE_DOC_NAAM_MAX bytes of valid UTF-8; no control characters (C0
+ * with NUL, DEL, C1) or bidirectional controls; no '/', '\' or ':'; not
+ * "." or ".."; no trailing dot or space; no Windows device name (CON,
+ * PRN, AUX, NUL, CONIN$, CONOUT$, COM0-9, LPT0-9, with any extension). */
 int store_doc_naam_geldig(const char *naam, size_t len);
 
+/* Why len bytes are not an acceptable document name (Dutch, a static
+ * string), or NULL when they are. */
+const char *store_doc_naam_fout(const char *naam, size_t len);
+
 /* 1 when the first bytes fit canonical type mime: the signatures of
- * PDF, PNG and JPEG are checked, other types always fit. */
+ * PDF, PNG and JPEG are checked, other types always fit. The container
+ * of office types is checked by kantoor_controleer (format/kantoor.h),
+ * which store_doc_nieuw calls. */
 int store_doc_inhoud_past(const char *mime, const void *data, size_t len);
 
 /* A document without its content. */
@@ -74,15 +83,20 @@ void store_docs_free(struct store_doc *d, size_t n);
  * auteur (name wie in the audit log) holding roles rollen, and append
  * the audit record, in one transaction. spoor computes the SHA-256.
  * ST_VERBODEN when the roles may not write class z; ST_ONGELDIG for a
- * bad name, a type spoor does not accept, empty content or content that
- * does not fit its type (callers check first with the functions above,
+ * bad name, a type spoor does not accept, empty content, content that
+ * does not fit its type or an office document kantoor_controleer()
+ * refuses, the reason of that one in *kf when kf is not NULL (kf->reden
+ * is "" for every other ST_ONGELDIG; callers check first with the
+ * functions above,
  * to answer each case precisely); ST_NIET_GEVONDEN for an unknown case.
- * *out (may be NULL) receives the stored document.
+ * *out (may be NULL) receives the stored document. The container check
+ * runs before the transaction.
  */
 int store_doc_nieuw(struct store *s, int64_t dossier, uint32_t rollen,
 		    const char *naam, const char *mime, enum zichtbaarheid z,
 		    const void *inhoud, size_t len, int64_t auteur,
-		    const char *wie, struct store_doc *out);
+		    const char *wie, struct store_doc *out,
+		    struct kantoor_fout *kf);
 
 /* The documents of case dossier that rollen may read, oldest first;
  * *out (malloc'd, store_docs_free) may be NULL when *n is 0. */

@@ -215,7 +215,7 @@ doc(struct store *s, int64_t ds, uint32_t rollen, const char *naam,
     struct store_doc *out)
 {
 	return store_doc_nieuw(s, ds, rollen, naam, mime, z, inhoud, len, 0,
-			       "tester", out);
+			       "tester", out, NULL);
 }
 
 /* ---- the checks of an upload (no database) ---- */
@@ -452,6 +452,22 @@ t_doc_weigering(void **state)
 			     ZB_ALGEMEEN, "", 0, NULL), ST_ONGELDIG);
 	assert_int_equal(doc(s, ds, RB(ROL_CASEMANAGER), "a.png", "image/png",
 			     ZB_ALGEMEEN, "%PDF-1", 6, NULL), ST_ONGELDIG);
+	/* an office document is checked as a ZIP container (kantoor.h) */
+	{
+		struct kantoor_fout kf;
+
+		assert_int_equal(store_doc_nieuw(s, ds, RB(ROL_CASEMANAGER),
+						 "a.docx", "application/vnd."
+						 "openxmlformats-officedocument."
+						 "wordprocessingml.document",
+						 ZB_ALGEMEEN, "platte tekst", 12,
+						 0, "tester", NULL, &kf),
+				 ST_ONGELDIG);
+		assert_non_null(strstr(kf.reden, "geen ZIP-archief"));
+		assert_int_equal(doc(s, ds, RB(ROL_CASEMANAGER), "CON.txt",
+				     "text/plain", ZB_ALGEMEEN, "x", 1, NULL),
+				 ST_ONGELDIG);
+	}
 	assert_int_equal(doc(s, ds + 1000, RB(ROL_CASEMANAGER), "a.txt",
 			     "text/plain", ZB_ALGEMEEN, "x", 1, NULL),
 			 ST_NIET_GEVONDEN);

@@ -1433,6 +1433,13 @@ schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
 	return ST_OK;
 }
 
+/* The analyzer of GCC 12 loses the heap pointer stored at a computed
+ * index (d->gb[i].auteur) and reports it as leaked, as in store_doc.c;
+ * the import is checked by valgrind and ASan in the tests instead. */
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wanalyzer-malloc-leak"
+#endif
 /*
  * An import by a user of the API writes what every other write of his
  * may: each entry in a class his roles write (else ST_VERBODEN naming
@@ -1447,7 +1454,6 @@ import_als_schrijver(struct dossier *d, uint32_t rollen,
 
 	for (i = 0; i < d->ngb; i++) {
 		struct gebeurtenis *g = &d->gb[i];
-		char *a;
 
 		if (!toegang_schrijf(rollen,
 				     (enum zichtbaarheid)g->zichtbaarheid)) {
@@ -1459,14 +1465,16 @@ import_als_schrijver(struct dossier *d, uint32_t rollen,
 				 zichtbaarheid_naam[g->zichtbaarheid]);
 			return ST_VERBODEN;
 		}
-		if (!(a = strdup(auteur_naam)))
-			return ST_NOMEM;
 		str_release(&g->auteur);
-		g->auteur.s = a;
-		g->auteur.len = strlen(a);
+		if (!(g->auteur.s = strdup(auteur_naam)))
+			return ST_NOMEM;
+		g->auteur.len = strlen(g->auteur.s);
 	}
 	return ST_OK;
 }
+#if defined(__GNUC__) && !defined(__clang__)
+#pragma GCC diagnostic pop
+#endif
 
 /* Before an import writes: a case with its dossier_id that exists is
  * ST_CONFLICT for a caller who sees it, and for anyone else (an API

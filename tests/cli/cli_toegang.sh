@@ -281,6 +281,56 @@ for r in $ROLLEN; do
 	if [ "$r" = beheerder ]; then expect 201 "$r adds an employer"; else expect 403 "$r adds an employer"; fi
 done
 
+# 7. imports (issue 12) follow the class table above: a case of WG-1 with
+# one entry of each class. Only a casemanager or werkgever of WG-1 imports;
+# neither writes medisch or vertrouwelijk, so the import is refused naming
+# the first entry it may not write, and stored without those entries with
+# the importer as auteur of every entry. Grants (beheerder only): a scope
+# the role does not have per architecture §6 is refused, and no account
+# is both beheerder and a party.
+imp() { # ID CLASSES...: a case file of WG-1 with one entry per class
+	local id=$1 e="" k
+	shift
+	for k in "$@"; do
+		e="$e${e:+,}{\"soort\":\"contact\",\"datum\":\"2026-01-20\",\"zichtbaarheid\":\"$k\",\"tekst\":\"t\",\"auteur\":\"dr. K. Arts\"}"
+	done
+	printf '{"formaat":"spoor-dossier/1","dossier_id":"%s","werkgever":{"id":"WG-1","naam":"Bakkerij de Korenschoof B.V."},"werknemer":{"id":"WN-%s","naam":"N"},"dienstverband":{"begindatum":"2015-03-01","soort":"onbepaalde_tijd"},"vangnet":null,"verzuim":[],"gebeurtenissen":[%s]}' "$id" "$id" "$e"
+}
+for r in $ROLLEN; do
+	call "$r" POST /api/v1/dossiers "$(imp "D-IMP-$r" algemeen medisch vertrouwelijk)"
+	expect 403 "$r imports entries of every class"
+	case "$r" in
+	casemanager | werkgever)
+		grep -qF '"veld":"$.gebeurtenissen[1].zichtbaarheid"' "$tmp/body" && ok ||
+			nok "$r: the refusal names the medical entry: $(head -c 200 "$tmp/body")"
+		call "$r" POST /api/v1/dossiers "$(imp "D-IMP-$r" algemeen)"
+		expect 201 "$r imports a general entry"
+		call "$r" GET "/api/v1/dossiers/D-IMP-$r"
+		grep -qF "\"auteur\":\"Demo $r\"" "$tmp/body" && ! grep -qF 'dr. K. Arts' "$tmp/body" && ok ||
+			nok "$r: the imported entry's auteur is the importer: $(head -c 300 "$tmp/body")"
+		;;
+	*)
+		call "$r" POST /api/v1/dossiers "$(imp "D-IMP-$r" algemeen)"
+		expect 403 "$r imports a case"
+		;;
+	esac
+	for scope in werkgever dossier; do
+		[ $scope = werkgever ] && arg='"werkgever":"WG-1"' || arg='"dossier":"D-DEMO-021"'
+		call beheerder POST /api/v1/toekenningen "{\"gebruikersnaam\":\"$r\",\"rol\":\"$r\",$arg}"
+		case "$r:$scope" in
+		beheerder:*) expect 422 "beheerder granted with a $scope" ;;
+		arbeidsdeskundige:werkgever | loopbaancoach:werkgever | werknemer:werkgever | adviseur:werkgever)
+			expect 422 "$r granted organisation-wide" ;;
+		*) expect 201 "$r granted per $scope" ;;
+		esac
+	done
+	[ "$r" = beheerder ] && continue
+	call beheerder POST /api/v1/toekenningen "{\"gebruikersnaam\":\"beheerder\",\"rol\":\"$r\",\"dossier\":\"D-DEMO-021\"}"
+	expect 409 "the beheerder grants himself $r"
+	call beheerder POST /api/v1/toekenningen "{\"gebruikersnaam\":\"$r\",\"rol\":\"beheerder\"}"
+	expect 409 "$r made beheerder"
+done
+
 # the server ends on SIGTERM whichever thread receives it
 stop_server "$pid" && ok || nok "server stops cleanly on SIGTERM: $(server_said "$tmp/serve.err")"
 pid=

@@ -21,8 +21,12 @@
 #define BLOK ((size_t)64 << 10)
 /* The longest mimetype entry of ODF compared. */
 #define MIMETYPE_MAX 128
-/* Nesting allowed: the document (0) and an archive in it (1). */
+/* Nesting allowed: the document (0) and an archive in it (1). The
+ * check recurses (archief, onderdelen, lees_onderdeel) at most this
+ * deep. */
 #define MAX_DIEPTE 1
+/* The longest entry name shown in a message. */
+#define TOON 60
 
 static const char *const ooxml[] = {
 	"application/vnd.openxmlformats-officedocument.wordprocessingml."
@@ -83,16 +87,19 @@ zeg(struct kantoor_fout *f, const char *fmt, ...)
 }
 
 /* An entry name fit for a message: printable ASCII kept, every other
- * byte '?', at most 60 bytes ("..." after a cut). */
+ * byte '?', at most TOON bytes ("..." after a cut). */
 static void
-toonbaar(const char *naam, char *uit, size_t n)
+toonbaar(const char *naam, char uit[TOON + 4])
 {
-	size_t i, o = 0, max = n - 4 < 60 ? n - 4 : 60;
+	size_t i, o = 0;
 
-	for (i = 0; naam[i] && o < max; i++) {
+	for (i = 0; naam[i] && o < TOON; i++) {
 		unsigned char c = (unsigned char)naam[i];
 
-		uit[o++] = c >= 0x20 && c < 0x7F && c != '\'' ? (char)c : '?';
+		if (c >= 0x20 && c < 0x7F && c != '\'')
+			uit[o++] = naam[i];
+		else
+			uit[o++] = '?';
 	}
 	if (naam[i]) {
 		memcpy(uit + o, "...", 3);
@@ -174,6 +181,7 @@ static int archief(struct stand *st, const unsigned char *data, size_t len,
  * an ODF document *mt receives the first MIMETYPE_MAX bytes of the
  * mimetype entry (when mt is not NULL). */
 static int
+/* NOLINTNEXTLINE(misc-no-recursion): at most MAX_DIEPTE deep */
 lees_onderdeel(struct stand *st, zip_t *za, zip_uint64_t i, int diepte,
 	       const char *toon, const char *in, unsigned char *buf,
 	       unsigned char *mt, size_t *nmt)
@@ -209,7 +217,7 @@ lees_onderdeel(struct stand *st, zip_t *za, zip_uint64_t i, int diepte,
 			while (nkop < sizeof(kop) && k < m)
 				kop[nkop++] = buf[k++];
 			if (nkop == sizeof(kop))
-				soort = memcmp(kop, "PK\3\4", 4) ? 1 : 2;
+				soort = memcmp(kop, "PK\3\4", 4) != 0 ? 1 : 2;
 			if (soort == 2 && diepte >= MAX_DIEPTE) {
 				rc = zeg(st->f, "%sonderdeel '%s' is een archief in een "
 					 "archief in het document; pak het uit en "
@@ -251,15 +259,16 @@ out:
 /* Check every entry of za (an archive at depth diepte; mime the
  * declared type at depth 0, NULL deeper; in the prefix of messages). */
 static int
+/* NOLINTNEXTLINE(misc-no-recursion): at most MAX_DIEPTE deep */
 onderdelen(struct stand *st, zip_t *za, int diepte, const char *mime,
 	   const char *in)
 {
-	unsigned char *buf = malloc(BLOK), mt[MIMETYPE_MAX + 1];
+	unsigned char *buf = malloc(BLOK), mt[MIMETYPE_MAX + 1] = {0};
 	zip_int64_t aantal = zip_get_num_entries(za, 0);
 	zip_uint64_t i;
 	size_t nmt = 0;
 	int ct = 0, heeft_mt = 0, rc = KANTOOR_OK;
-	char toon[64];
+	char toon[TOON + 4];
 
 	if (!buf)
 		return KANTOOR_NOMEM;
@@ -281,7 +290,7 @@ onderdelen(struct stand *st, zip_t *za, int diepte, const char *mime,
 				 (unsigned long long)i + 1);
 			goto out;
 		}
-		toonbaar(naam, toon, sizeof(toon));
+		toonbaar(naam, toon);
 		if ((w = naam_fout(naam))) {
 			rc = zeg(st->f, "%sonderdeel '%s' %s; zo'n archief maakt "
 				 "geen kantoorprogramma, sla het document opnieuw "
@@ -321,7 +330,8 @@ onderdelen(struct stand *st, zip_t *za, int diepte, const char *mime,
 			 "is geen OOXML-document (.docx, .xlsx, .pptx); kies het "
 			 "juiste type of sla het document opnieuw op");
 	} else if (in_lijst(odf, NP(odf), mime) &&
-		   (!heeft_mt || nmt != strlen(mime) || memcmp(mt, mime, nmt))) {
+		   (!heeft_mt || nmt != strlen(mime) ||
+		    memcmp(mt, mime, nmt) != 0)) {
 		rc = zeg(st->f, heeft_mt
 			 ? "het onderdeel mimetype noemt een ander type dan %s; "
 			   "kies het juiste type of sla het document opnieuw op"
@@ -337,6 +347,7 @@ out:
 /* Check the archive of len bytes at depth diepte; waar names the entry
  * that holds it (NULL for the document itself). */
 static int
+/* NOLINTNEXTLINE(misc-no-recursion): at most MAX_DIEPTE deep */
 archief(struct stand *st, const unsigned char *data, size_t len, int diepte,
 	const char *mime, const char *waar)
 {
@@ -350,7 +361,7 @@ archief(struct stand *st, const unsigned char *data, size_t len, int diepte,
 	in[0] = '\0';
 	if (waar)
 		snprintf(in, sizeof(in), "in het ingesloten archief '%s': ", waar);
-	if (len < 4 || memcmp(data, "PK\3\4", 4))
+	if (len < 4 || memcmp(data, "PK\3\4", 4) != 0)
 		return zeg(st->f, "%sde inhoud is geen ZIP-archief, wat een "
 			   "kantoordocument is; kies het juiste type of sla het "
 			   "document opnieuw op", in);

@@ -166,7 +166,7 @@ apparaatnaam(const char *s, size_t n)
 	for (i = 0; i < sizeof(vast) / sizeof(vast[0]); i++)
 		if (strlen(vast[i]) == n && !strncasecmp(s, vast[i], n))
 			return 1;
-	if (n < 4 || (strncasecmp(s, "COM", 3) && strncasecmp(s, "LPT", 3)))
+	if (n < 4 || (strncasecmp(s, "COM", 3) != 0 && strncasecmp(s, "LPT", 3) != 0))
 		return 0;
 	if (n == 4 && s[3] >= '0' && s[3] <= '9')
 		return 1;
@@ -310,7 +310,7 @@ store_doc_nieuw(struct store *s, int64_t dossier, uint32_t rollen,
 	    !inhoud || !len || !store_doc_inhoud_past(m, inhoud, len))
 		return ST_ONGELDIG;
 	if (kantoor_is_kantoor(m)) {
-		struct kantoor_fout f;
+		struct kantoor_fout f = {{0}};
 
 		rc = kantoor_controleer(inhoud, len, m, &f);
 		if (rc == KANTOOR_NOMEM)

@@ -45,6 +45,8 @@ struct buf {
 static void
 put(struct buf *b, const void *p, size_t n)
 {
+	if (n == 0)
+		return;
 	if (b->n + n > b->cap) {
 		size_t c = b->cap ? b->cap : 4096;
 

@@ -119,7 +119,7 @@ lint:
 		$$(git ls-files 'src/*.c') 2>/dev/null
 	@for f in $$(git ls-files 'src/*.c'); do \
 		gcc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -fanalyzer \
-			-Werror -Isrc $$(pkg-config --cflags jansson libpq sqlite3 libsodium libmicrohttpd) -c "$$f" \
+			-Werror -Isrc $$(pkg-config --cflags jansson libpq sqlite3 libsodium libmicrohttpd libzip) -c "$$f" \
 			-o /dev/null || exit 1; \
 	done
 	@echo "lint: clean"

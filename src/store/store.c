@@ -1946,18 +1946,6 @@ out:
 	return rc;
 }
 
-/*
- * The case lists fold their grants in SQL: the rule of toegang_bereik()
- * (which roles count organisation-wide) and of toegang_geldig() (a
- * beheerder's case roles count nowhere), written out here. test_store's
- * t_bereik_gebruik checks that both give the same answer.
- */
-#define TK_ORG_ROLLEN                                                      \
-	"('casemanager', 'werkgever', 'leidinggevende', 'bedrijfsarts')"
-#define TK_GEEN_BEHEERDER                                                  \
-	"NOT EXISTS (SELECT 1 FROM toekenning b WHERE b.gebruiker_id = "   \
-	"t.gebruiker_id AND b.rol = 'beheerder')"
-
 int
 store_dossierlijst(struct store *s, int64_t gebruiker, struct db_res *out)
 {

@@ -604,8 +604,9 @@ store_werkgevers(struct store *s, int64_t gebruiker, int alle,
 			  "g.eigenrisicodrager_wga, " TEL_DOSSIERS " FROM "
 			  "werkgever g WHERE $1 = 1 OR g.id IN (SELECT "
 			  "t.werkgever_id FROM toekenning t WHERE "
-			  "t.gebruiker_id = $2 AND t.werkgever_id IS NOT NULL) "
-			  "ORDER BY g.extern_id", p, NP(p), &r);
+			  "t.gebruiker_id = $2 AND t.werkgever_id IS NOT NULL "
+			  "AND t.rol IN " TK_ORG_ROLLEN " AND " TK_GEEN_BEHEERDER
+			  ") ORDER BY g.extern_id", p, NP(p), &r);
 
 	if (rc)
 		return rc;

@@ -19,6 +19,19 @@ int store_een_int(struct store *s, const char *sql, const struct db_param *p,
 /* strdup that passes NULL through; the caller frees. */
 char *store_dup(const char *p);
 
+/*
+ * The case and employer lists fold their grants (toekenning t) in SQL:
+ * the rule of toegang_bereik() (which roles count organisation-wide)
+ * and of toegang_geldig() (a beheerder's case roles count nowhere),
+ * written out here. test_store's t_bereik_gebruik checks that both give
+ * the same answer.
+ */
+#define TK_ORG_ROLLEN                                                      \
+	"('casemanager', 'werkgever', 'leidinggevende', 'bedrijfsarts')"
+#define TK_GEEN_BEHEERDER                                                  \
+	"NOT EXISTS (SELECT 1 FROM toekenning b WHERE b.gebruiker_id = "   \
+	"t.gebruiker_id AND b.rol = 'beheerder')"
+
 /* Is bsn free in employer werkgever's administration (no employee but
  * werknemer, an extern id, has it)? ST_CONFLICT with *f (pad, a JSON
  * path) when another has it. */

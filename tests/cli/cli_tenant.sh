@@ -194,6 +194,10 @@ for z in D-DEMO-001 D-DEMO-021; do
 done
 req orgwn GET /api/v1/ik
 body_lacks '"werknemer"' "an organisation-wide werknemer holds no role"
+req orgwn GET /api/v1/werkgevers
+want 200 "an organisation-wide werknemer lists employers"
+[ "$(python3 -c "import json; print(len(json.load(open('$tmp/body'))['werkgevers']))" 2>/dev/null)" = 0 ] && ok ||
+	nok "an organisation-wide werknemer sees no employer: $(head -c 300 "$tmp/body")"
 
 "$SPOOR" audit verify --db "$DB" >"$tmp/verify.out" 2>&1 && ok || nok "audit verify: $(cat "$tmp/verify.out")"
 stop_server "$pid" || nok "server exit status $?: $(server_said "$tmp/serve.err")"

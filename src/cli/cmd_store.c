@@ -305,7 +305,8 @@ help_user(void)
 	      "Maakt een gebruiker met een toekenning. casemanager, werkgever,\n"
 	      "leidinggevende en bedrijfsarts krijgen een werkgever (alle\n"
 	      "dossiers daarvan); loopbaancoach, arbeidsdeskundige, adviseur en\n"
-	      "werknemer een dossier; beheerder geen van beide. Zonder\n"
+	      "werknemer een dossier; beheerder geen van beide. Een account\n"
+	      "is beheerder of partij in dossiers, niet beide. Zonder\n"
 	      "--wachtwoord kiest spoor er een en drukt het af.\n"
 	      "Bestaat de gebruiker al, dan krijgt hij de extra toekenning.\n",
 	      stdout);

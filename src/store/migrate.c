@@ -212,6 +212,12 @@ static const char *const stappen[] = {
 	" AND m.werkgever_id = dienstverband.werkgever_id AND n.werkgever_id <>"
 	" dienstverband.werkgever_id;"
 	"CREATE INDEX werknemer_bsn ON werknemer (werkgever_id, bsn);",
+	/* 6: the employer is eigenrisicodrager for the Ziektewet
+	 * (werkgever.eigenrisicodrager_zw of spoor-dossier/1, issue 14):
+	 * no re-integratieverslag when an employee goes ill out of
+	 * service (R-ZW-3) */
+	"ALTER TABLE werkgever ADD COLUMN eigenrisicodrager_zw INTEGER NOT"
+	" NULL DEFAULT 0 CHECK (eigenrisicodrager_zw IN (0, 1));",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 

@@ -600,10 +600,10 @@ phase_test() {
 		function at(label) { if (!(label in seen)) { seen[label] = 1; printf "%s%s %s", (n++ ? ", " : ""), label, t } }
 		{ t = $0; sub(/^\[ */, "", t); sub(/s\].*/, "", t) }
 		/\] cmake --preset debug >/ { at("debug build") }
-		/\] ctest --test-dir build\/debug --output/ { at("debug ctest") }
+		/\][ \t]+ctest --test-dir build\/debug --output/ { at("debug ctest") }
 		/\] cmake --preset asan/ { at("asan build") }
-		/\] ctest --test-dir build\/asan/ { at("asan ctest") }
-		/\] SPOOR_PROP_N=.*memcheck/ { at("valgrind ctest") }
+		/\][ \t]+ctest --test-dir build\/asan/ { at("asan ctest") }
+		/\][ \t]+ctest --test-dir build\/debug -T memcheck/ { at("valgrind ctest") }
 		/\] == valgrind: / { at("valgrind cli scripts") }
 		/\] make test: / { at("done") }' "$log")"
 	packages >"$dir/packages-test.txt"

@@ -342,6 +342,8 @@ werkgever_json(const struct store_werkgever *g)
 	json_object_set_new(o, "naam", json_string(g->naam));
 	json_object_set_new(o, "eigenrisicodrager_wga",
 			    json_boolean(g->eigenrisicodrager_wga));
+	json_object_set_new(o, "eigenrisicodrager_zw",
+			    json_boolean(g->eigenrisicodrager_zw));
 	json_object_set_new(o, "aantal_dossiers",
 			    json_integer((json_int_t)g->dossiers));
 	return o;

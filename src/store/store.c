@@ -1306,16 +1306,19 @@ zet_werkgever(struct store *s, const struct dossier *d, int64_t *id)
 	struct db_param p[] = {db_textn(d->werkgever_id.s, d->werkgever_id.len),
 			       db_textn(d->werkgever_naam.s,
 					d->werkgever_naam.len),
-			       db_int(d->eigenrisicodrager_wga ? 1 : 0)};
+			       db_int(d->eigenrisicodrager_wga ? 1 : 0),
+			       db_int(d->eigenrisicodrager_zw ? 1 : 0)};
 	int64_t n = 0;
 	int rc = db_exec(s->db, "UPDATE werkgever SET naam = $2, "
-			 "eigenrisicodrager_wga = $3 WHERE extern_id = $1 AND "
-			 "(naam <> $2 OR eigenrisicodrager_wga <> $3)", p, NP(p),
-			 &n);
+			 "eigenrisicodrager_wga = $3, eigenrisicodrager_zw = $4 "
+			 "WHERE extern_id = $1 AND (naam <> $2 OR "
+			 "eigenrisicodrager_wga <> $3 OR "
+			 "eigenrisicodrager_zw <> $4)", p, NP(p), &n);
 
 	if (!rc)
 		rc = store_een_int(s, "INSERT INTO werkgever (extern_id, naam, "
-			     "eigenrisicodrager_wga) VALUES ($1, $2, $3) ON "
+			     "eigenrisicodrager_wga, eigenrisicodrager_zw) "
+			     "VALUES ($1, $2, $3, $4) ON "
 			     "CONFLICT (extern_id) DO UPDATE SET naam = "
 			     "excluded.naam RETURNING id", p, NP(p), id);
 	if (!rc)
@@ -1579,7 +1582,8 @@ laad_tree(struct store *s, int64_t id, json_t **out)
 	rc = db_query(s->db,
 		      "SELECT d.extern_id, g.extern_id, g.naam, "
 		      "g.eigenrisicodrager_wga, n.extern_id, n.naam, "
-		      "n.geboortedatum, n.bsn, v.gegevens, d.vangnet FROM "
+		      "n.geboortedatum, n.bsn, v.gegevens, d.vangnet, "
+		      "g.eigenrisicodrager_zw FROM "
 		      "dossier d, dienstverband v, werkgever g, werknemer n "
 		      "WHERE d.id = $1 AND v.id = d.dienstverband_id AND "
 		      "g.id = v.werkgever_id AND n.id = v.werknemer_id",
@@ -1601,6 +1605,10 @@ laad_tree(struct store *s, int64_t id, json_t **out)
 	ok &= !json_object_set_new(o, "naam", json_string(db_cel(&r, 0, 2)));
 	ok &= !json_object_set_new(o, "eigenrisicodrager_wga",
 				   json_boolean(db_cel_int(&r, 0, 3)));
+	/* optional in spoor-dossier/1: only when set (casefile.c) */
+	if (db_cel_int(&r, 0, 10))
+		ok &= !json_object_set_new(o, "eigenrisicodrager_zw",
+					   json_true());
 	o = json_object();
 	ok &= !json_object_set_new(root, "werknemer", o);
 	ok &= !json_object_set_new(o, "id", json_string(db_cel(&r, 0, 4)));

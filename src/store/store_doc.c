@@ -601,7 +601,8 @@ store_werkgevers(struct store *s, int64_t gebruiker, int alle,
 	struct db_res r;
 	size_t i;
 	int rc = db_query(s->db, "SELECT g.extern_id, g.naam, "
-			  "g.eigenrisicodrager_wga, " TEL_DOSSIERS " FROM "
+			  "g.eigenrisicodrager_wga, " TEL_DOSSIERS ", "
+			  "g.eigenrisicodrager_zw FROM "
 			  "werkgever g WHERE $1 = 1 OR g.id IN (SELECT "
 			  "t.werkgever_id FROM toekenning t WHERE "
 			  "t.gebruiker_id = $2 AND t.werkgever_id IS NOT NULL "
@@ -621,6 +622,7 @@ store_werkgevers(struct store *s, int64_t gebruiker, int alle,
 		w.naam = store_dup(db_cel(&r, i, 1));
 		w.eigenrisicodrager_wga = db_cel_int(&r, i, 2) != 0;
 		w.dossiers = db_cel_int(&r, i, 3);
+		w.eigenrisicodrager_zw = db_cel_int(&r, i, 4) != 0;
 		if (!w.id || !w.naam) {
 			store_werkgever_release(&w);
 			store_werkgevers_free(a, i);
@@ -652,6 +654,7 @@ werkgever_uit(struct store *s, const struct dossier *d,
 	w.id = store_dup(d->werkgever_id.s);
 	w.naam = store_dup(d->werkgever_naam.s);
 	w.eigenrisicodrager_wga = d->eigenrisicodrager_wga != 0;
+	w.eigenrisicodrager_zw = d->eigenrisicodrager_zw != 0;
 	if (!w.id || !w.naam) {
 		store_werkgever_release(&w);
 		return ST_NOMEM;
@@ -680,11 +683,12 @@ store_werkgever_nieuw(struct store *s, const char *json, size_t len,
 		struct db_param p[] = {
 			db_textn(d.werkgever_id.s, d.werkgever_id.len),
 			db_textn(d.werkgever_naam.s, d.werkgever_naam.len),
-			db_int(d.eigenrisicodrager_wga ? 1 : 0)};
+			db_int(d.eigenrisicodrager_wga ? 1 : 0),
+			db_int(d.eigenrisicodrager_zw ? 1 : 0)};
 
 		rc = db_exec(s->db, "INSERT INTO werkgever (extern_id, naam, "
-			     "eigenrisicodrager_wga) VALUES ($1, $2, $3)", p,
-			     NP(p), NULL);
+			     "eigenrisicodrager_wga, eigenrisicodrager_zw) "
+			     "VALUES ($1, $2, $3, $4)", p, NP(p), NULL);
 	}
 	if (rc == ST_CONFLICT)
 		fout(f, "$.id", "er bestaat al een werkgever met dit id");
@@ -735,12 +739,14 @@ store_werkgever_wijzig(struct store *s, const char *id, const char *json,
 	{
 		struct db_param p[] = {
 			db_textn(d.werkgever_naam.s, d.werkgever_naam.len),
-			db_int(d.eigenrisicodrager_wga ? 1 : 0), db_text(id)};
+			db_int(d.eigenrisicodrager_wga ? 1 : 0), db_text(id),
+			db_int(d.eigenrisicodrager_zw ? 1 : 0)};
 
 		rc = db_exec(s->db, "UPDATE werkgever SET naam = $1, "
-			     "eigenrisicodrager_wga = $2 WHERE extern_id = $3 "
-			     "AND (naam <> $1 OR eigenrisicodrager_wga <> $2)",
-			     p, NP(p), &n);
+			     "eigenrisicodrager_wga = $2, "
+			     "eigenrisicodrager_zw = $4 WHERE extern_id = $3 "
+			     "AND (naam <> $1 OR eigenrisicodrager_wga <> $2 "
+			     "OR eigenrisicodrager_zw <> $4)", p, NP(p), &n);
 	}
 	if (!rc) {
 		struct db_param p[] = {db_text(id)};

@@ -118,6 +118,7 @@ int store_doc_lees(struct store *s, int64_t dossier, int64_t doc,
 struct store_werkgever {
 	char *id, *naam;            /* id: the case file's werkgever.id */
 	int eigenrisicodrager_wga;
+	int eigenrisicodrager_zw;   /* eigenrisicodrager Ziektewet */
 	int64_t dossiers;           /* number of cases */
 };
 

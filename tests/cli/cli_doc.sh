@@ -214,7 +214,7 @@ fi
 # --- 4. werkgevers ---------------------------------------------------
 req werkgever GET /api/v1/werkgevers
 want 200 "werkgever lists employers"
-body_is '{"totaal":1,"pagina":1,"per_pagina":50,"werkgevers":[{"id":"WG-1","naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":false,"aantal_dossiers":8}]}' "werkgever: his one employer"
+body_is '{"totaal":1,"pagina":1,"per_pagina":50,"werkgevers":[{"id":"WG-1","naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":false,"eigenrisicodrager_zw":false,"aantal_dossiers":8}]}' "werkgever: his one employer"
 req beheerder GET /api/v1/werkgevers
 [ "$(jq_ '[(x["id"], x["aantal_dossiers"]) for x in d["werkgevers"]]')" = "[('WG-1', 8), ('WG-2', 8), ('WG-3', 7), ('WG-4', 7)]" ] &&
 	ok || nok "beheerder lists every employer: $(cat "$tmp/body")"
@@ -224,7 +224,7 @@ json casemanager POST /api/v1/werkgevers '{"id":"WG-5","naam":"Nieuw B.V."}'
 want 403 "only beheerder adds an employer"
 json beheerder POST /api/v1/werkgevers '{"id":"WG-5","naam":"Nieuw B.V.","eigenrisicodrager_wga":true}'
 want 201 "beheerder adds an employer"
-body_is '{"id":"WG-5","naam":"Nieuw B.V.","eigenrisicodrager_wga":true,"aantal_dossiers":0}' "new employer"
+body_is '{"id":"WG-5","naam":"Nieuw B.V.","eigenrisicodrager_wga":true,"eigenrisicodrager_zw":false,"aantal_dossiers":0}' "new employer"
 json beheerder POST /api/v1/werkgevers '{"id":"WG-5","naam":"Ander B.V."}'
 want 409 "the same id again"
 body_has '"veld":"$.id"' "conflict at the id"
@@ -238,7 +238,7 @@ v1=$(versie D-DEMO-001)
 v2=$(versie D-DEMO-002)
 json werkgever PUT /api/v1/werkgevers/WG-1 '{"naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":true}'
 want 200 "werkgever becomes eigenrisicodrager"
-body_is '{"id":"WG-1","naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":true,"aantal_dossiers":8}' "changed employer"
+body_is '{"id":"WG-1","naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":true,"eigenrisicodrager_zw":false,"aantal_dossiers":8}' "changed employer"
 [ "$(versie D-DEMO-001)" = $((v1 + 1)) ] && ok || nok "versie of a WG-1 case raised"
 [ "$(versie D-DEMO-002)" = "$v2" ] && ok || nok "versie of a WG-2 case unchanged"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM dossier d, dienstverband v, werkgever g WHERE v.id = d.dienstverband_id AND g.id = v.werkgever_id AND g.extern_id = 'WG-1' AND d.versie = 0")" = 0 ] &&

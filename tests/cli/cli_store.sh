@@ -110,6 +110,7 @@ has "COACH-GEHEIM" "werknemer reads his vertrouwelijk"
 has '"bsn":"111222333"' "werknemer export has his BSN"
 run export --db "$DB" --rol beheerder D-1
 want_rc 2 "beheerder reads no case content"
+
 run export --db "$DB" --rol baas D-1
 want_rc 2 "unknown role"
 err_is "spoor: --rol: onbekende rol 'baas'" "unknown role message"
@@ -161,6 +162,24 @@ want_rc 0 "backup"
 [ "$(sqlite3 "$tmp/b.db" "SELECT count(*) FROM gebeurtenis")" = 8 ] && ok || nok "backup holds the entries"
 run backup --db "$DB" "$tmp/b.db"
 want_rc 2 "backup refuses to overwrite"
+
+# werkgever.eigenrisicodrager_zw (issue 14, R-ZW-3) survives the store:
+# a case ill out of service of an eigenrisicodrager ZW owes no RIV, the
+# stored case computes the same, and the export carries the key.
+sed 's/"WG-20","naam": "Uitzend- en Detacheringsbureau Noord B.V.",/"WG-20","naam": "Uitzend- en Detacheringsbureau Noord B.V.", "eigenrisicodrager_zw": true,/; s/"WG-20", "naam"/"WG-20", "eigenrisicodrager_zw": true, "naam"/' \
+	"$TESTS/data/voorbeelden/ziek-uit-dienst.json" >"$tmp/zw.json"
+grep -q '"eigenrisicodrager_zw": true' "$tmp/zw.json" && ok || nok "test file has eigenrisicodrager_zw"
+run import --db "$DB" "$tmp/zw.json"
+want_rc 0 "import eigenrisicodrager_zw"
+run export --db "$DB" ZW-38-2
+want_rc 0 "export eigenrisicodrager_zw"
+has '"eigenrisicodrager_zw":true' "export keeps eigenrisicodrager_zw"
+cp "$tmp/out" "$tmp/zw-export.json"
+"$SPOOR" tijdlijn "$tmp/zw.json" --peildatum 2025-04-22 --json >"$tmp/t1" 2>&1
+"$SPOOR" tijdlijn "$tmp/zw-export.json" --peildatum 2025-04-22 --json >"$tmp/t2" 2>&1
+cmp -s "$tmp/t1" "$tmp/t2" && ok || nok "stored eigenrisicodrager_zw case gives the same timeline"
+grep -qE '"id":"re_integratieverslag","soort":"actie","uiterlijk":"[0-9-]*","status":"niet_van_toepassing"' "$tmp/t2" && ok || nok "no RIV for an eigenrisicodrager ZW: $(cat "$tmp/t2")"
+[ "$(sqlite3 "$DB" "SELECT eigenrisicodrager_zw FROM werkgever WHERE extern_id = 'WG-20'")" = 1 ] && ok || nok "column eigenrisicodrager_zw stored"
 
 echo "$pass passed, $fail failed"
 [ "$fail" -eq 0 ]

@@ -38,7 +38,8 @@ export async function render(ctx) {
 	const secties = [
 		h('section', {'aria-labelledby': 'g-wg'}, h('h3', {id: 'g-wg'}, 'Werkgever'), lijst([
 			['Naam', wg.naam], ['Nummer', wg.id],
-			['Eigenrisicodrager WGA', wg.eigenrisicodrager_wga ? 'ja' : 'nee']])),
+			['Eigenrisicodrager WGA', wg.eigenrisicodrager_wga ? 'ja' : 'nee'],
+			['Eigenrisicodrager Ziektewet', wg.eigenrisicodrager_zw ? 'ja' : 'nee']])),
 		h('section', {'aria-labelledby': 'g-wn'}, h('h3', {id: 'g-wn'}, 'Werknemer'), lijst([
 			['Naam', wn.naam], ['Personeelsnummer', wn.id],
 			['Geboortedatum', wn.geboortedatum ? datum(wn.geboortedatum) : null], ['BSN', wn.bsn]])),
@@ -73,9 +74,13 @@ export async function render(ctx) {
 		met(formulier('Werkgever wijzigen', [
 			veld({pad: '$.naam', label: 'Naam werkgever', verplicht: true, waarde: wg.naam}),
 			veld({pad: '$.eigenrisicodrager_wga', label: 'Eigenrisicodrager WGA', type: 'vinkje',
-				waarde: wg.eigenrisicodrager_wga})], 'Werkgever opslaan', async (form) => {
+				waarde: wg.eigenrisicodrager_wga}),
+			veld({pad: '$.eigenrisicodrager_zw', label: 'Eigenrisicodrager Ziektewet', type: 'vinkje',
+				waarde: Boolean(wg.eigenrisicodrager_zw),
+				hint: 'Dan geen re-integratieverslag als een werknemer ziek uit dienst gaat.'})], 'Werkgever opslaan', async (form) => {
 			await api('PUT', `/werkgevers/${seg(wg.id)}`, {naam: waarde(form, '$.naam'),
-				eigenrisicodrager_wga: waarde(form, '$.eigenrisicodrager_wga')});
+				eigenrisicodrager_wga: waarde(form, '$.eigenrisicodrager_wga'),
+				eigenrisicodrager_zw: waarde(form, '$.eigenrisicodrager_zw')});
 			return 'De gegevens van de werkgever zijn opgeslagen.';
 		}));
 	}

@@ -153,13 +153,15 @@ function werkgeversSectie(lijst, opnieuw) {
 		veld({pad: '$.id', label: 'Werkgever-ID', verplicht: true, hint: 'Een vast nummer, bijvoorbeeld WG-5.'}),
 		veld({pad: '$.naam', label: 'Naam werkgever', verplicht: true, autocomplete: 'organization'}),
 		veld({pad: '$.eigenrisicodrager_wga', label: 'Eigenrisicodrager WGA', type: 'vinkje', waarde: false}),
+		veld({pad: '$.eigenrisicodrager_zw', label: 'Eigenrisicodrager Ziektewet', type: 'vinkje', waarde: false}),
 		h('div', {class: 'knoppen'}, h('button', {type: 'submit', class: 'knop'}, 'Werkgever toevoegen')));
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		const id = waarde(form, '$.id');
 		const ok = await verstuur(form, async () => {
 			await api('POST', '/werkgevers', {id, naam: waarde(form, '$.naam'),
-				eigenrisicodrager_wga: waarde(form, '$.eigenrisicodrager_wga')});
+				eigenrisicodrager_wga: waarde(form, '$.eigenrisicodrager_wga'),
+				eigenrisicodrager_zw: waarde(form, '$.eigenrisicodrager_zw')});
 		});
 		if (ok) await opnieuw(`Werkgever ${id} is toegevoegd.`);
 	});
@@ -167,12 +169,13 @@ function werkgeversSectie(lijst, opnieuw) {
 		h('div', {class: 'twee-kolommen'},
 			lijst.length ? h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst werkgevers'},
 				h('caption', null, `${lijst.length} werkgevers`),
-				h('thead', null, h('tr', null, ['Werkgever', 'Nummer', 'Eigenrisicodrager WGA', 'Dossiers']
+				h('thead', null, h('tr', null, ['Werkgever', 'Nummer', 'Eigenrisicodrager WGA', 'Eigenrisicodrager ZW', 'Dossiers']
 					.map((k) => h('th', {scope: 'col'}, k)))),
 				h('tbody', null, lijst.map((w) => h('tr', null,
 					h('th', {scope: 'row', 'data-label': 'Werkgever'}, w.naam),
 					h('td', {'data-label': 'Nummer'}, w.id),
 					h('td', {'data-label': 'Eigenrisicodrager WGA'}, w.eigenrisicodrager_wga ? 'ja' : 'nee'),
+					h('td', {'data-label': 'Eigenrisicodrager ZW'}, w.eigenrisicodrager_zw ? 'ja' : 'nee'),
 					h('td', {'data-label': 'Dossiers', class: 'getal'}, w.aantal_dossiers ?? '–'))))))
 				: h('p', {class: 'leeg'}, 'Nog geen werkgevers.'),
 			h('div', {class: 'kaart'}, form)));

@@ -138,6 +138,7 @@ export async function render(ctx) {
 			if (lijst) {
 				const x = lijst.find((y) => y.id === wgId);
 				doc.werkgever.eigenrisicodrager_wga = Boolean(x.eigenrisicodrager_wga);
+				if (x.eigenrisicodrager_zw) doc.werkgever.eigenrisicodrager_zw = true;
 			}
 			const r = await api('POST', '/dossiers', doc);
 			id = r.dossier_id;

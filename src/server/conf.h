@@ -20,7 +20,11 @@
 
 #define CONF_STANDAARD_PAD "/etc/spoor/spoor.conf"
 #define CONF_MAX_LISTEN 8
-#define CONF_PER_ADRES_STANDAARD 64
+/* Open connections per peer address. A browser keeps up to six open
+ * and idle ones live for the connection timeout (30 s), so an office of
+ * 40 people behind one NAT address holds some 240; 64 refused a single
+ * tester walking the app with a few browser contexts (tests/browser). */
+#define CONF_PER_ADRES_STANDAARD 256
 
 enum conf_rc {
 	CONF_OK = 0,

@@ -346,7 +346,78 @@ werkgever_json(const struct store_werkgever *g)
 			    json_boolean(g->eigenrisicodrager_zw));
 	json_object_set_new(o, "aantal_dossiers",
 			    json_integer((json_int_t)g->dossiers));
+	{
+		char etag[STORE_ETAG_LEN];
+
+		store_werkgever_etag(g, etag);
+		json_object_set_new(o, "etag", json_string(etag));
+	}
 	return o;
+}
+
+/* --- optimistic concurrency (issue 12) ------------------------------ */
+
+/* The If-Match of a whole-object write: the header without surrounding
+ * blanks in buf, or "" when absent (the store then answers
+ * ST_VERANDERD: 428). */
+static const char *
+als_van(const struct http_req *q, char *buf, size_t n)
+{
+	const char *v = http_header(q, "If-Match");
+	size_t l;
+
+	if (!v)
+		return "";
+	while (*v == ' ' || *v == '\t')
+		v++;
+	l = strlen(v);
+	while (l && (v[l - 1] == ' ' || v[l - 1] == '\t'))
+		l--;
+	if (l >= n)
+		l = n - 1;
+	memcpy(buf, v, l);
+	buf[l] = '\0';
+	return buf;
+}
+
+/* 200 with object o and its ETag etag in the header. */
+static int
+stuur_etag(struct http_resp *r, json_t *o, const char *etag)
+{
+	if (http_resp_header(r, "ETag", etag)) {
+		json_decref(o);
+		return api_intern(r);
+	}
+	return api_stuur(r, 200, o);
+}
+
+/* A whole-object write that did not match the stored version: 428 when
+ * the caller sent no If-Match, else 412; both with the stored object as
+ * "huidig" and its ETag, so the writer can show the newer values. */
+static int
+stuur_veranderd(struct http_req *q, struct http_resp *r, json_t *huidig,
+		const char *etag)
+{
+	int zonder = http_header(q, "If-Match") == NULL;
+	json_t *o = json_object(), *f = json_object();
+
+	json_object_set_new(f, "code", json_string(zonder ? "voorwaarde_vereist"
+							  : "gewijzigd"));
+	json_object_set_new(f, "bericht", json_string(
+		zonder ? "If-Match ontbreekt: lees het object eerst en stuur "
+			 "zijn ETag mee in de kop If-Match, zodat een "
+			 "wijziging van een ander niet verloren gaat"
+		       : "iemand anders heeft dit intussen gewijzigd: bekijk "
+			 "de nieuwe gegevens (huidig) en voer uw wijziging "
+			 "opnieuw in met de nieuwe ETag"));
+	json_object_set_new(f, "veld", json_string("If-Match"));
+	json_object_set_new(o, "fout", f);
+	json_object_set_new(o, "huidig", huidig);
+	if (http_resp_header(r, "ETag", etag)) {
+		json_decref(o);
+		return api_intern(r);
+	}
+	return api_stuur(r, zonder ? 428 : 412, o);
 }
 
 /* *beheerder: whether the caller holds beheerder. 0, or the store error
@@ -439,6 +510,7 @@ h_werkgever_wijzig(struct http_req *q, struct http_resp *r)
 {
 	struct store_werkgever g;
 	struct casefile_fout f;
+	char als[80], etag[STORE_ETAG_LEN];
 	struct wie w;
 	uint32_t org = 0;
 	int beheerder, rc;
@@ -464,12 +536,17 @@ h_werkgever_wijzig(struct http_req *q, struct http_resp *r)
 					  "werkgever niet gevonden", NULL);
 		goto out;
 	}
-	rc = store_werkgever_wijzig(api_st(), q->param[0], q->body, q->bodylen,
-				    w.id, w.naam,
-				    org | (beheerder ? ROL_BIT(ROL_BEHEERDER) : 0),
-				    &g, &f);
-	rc = rc ? api_store_fout(r, rc, &f, "werkgever")
-		: api_stuur(r, 200, werkgever_json(&g));
+	rc = store_werkgever_wijzig_als(api_st(), q->param[0], q->body,
+					q->bodylen, als_van(q, als, sizeof(als)),
+					w.id, w.naam,
+					org | (beheerder ? ROL_BIT(ROL_BEHEERDER)
+							 : 0),
+					&g, &f);
+	if (rc == ST_OK || rc == ST_VERANDERD)
+		store_werkgever_etag(&g, etag);
+	rc = rc == ST_VERANDERD ? stuur_veranderd(q, r, werkgever_json(&g), etag)
+	     : rc ? api_store_fout(r, rc, &f, "werkgever")
+		  : stuur_etag(r, werkgever_json(&g), etag);
 out:
 	store_werkgever_release(&g);
 	api_wie_release(&w);
@@ -499,6 +576,12 @@ werknemer_json(const struct store_werknemer *n)
 		for (i = 0; i < n->ndossiers; i++)
 			json_array_append_new(a, json_string(n->dossiers[i]));
 		json_object_set_new(o, "dossiers", a);
+	}
+	{
+		char etag[STORE_ETAG_LEN];
+
+		store_werknemer_etag(n, etag);
+		json_object_set_new(o, "etag", json_string(etag));
 	}
 	return o;
 }
@@ -570,6 +653,7 @@ h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 {
 	struct store_werknemer n;
 	struct casefile_fout f;
+	char als[80], etag[STORE_ETAG_LEN];
 	struct wie w;
 	uint32_t org = 0, partij = 0;
 	int rc;
@@ -593,11 +677,15 @@ h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 					 "werknemer niet gevonden", NULL);
 		goto out;
 	}
-	rc = store_werknemer_wijzig(api_st(), q->param[0],
-				    http_query(q, "werkgever"), q->body,
-				    q->bodylen, w.id, w.naam, org, &n, &f);
-	rc = rc ? api_store_fout(r, rc, &f, "werknemer")
-		: api_stuur(r, 200, werknemer_json(&n));
+	rc = store_werknemer_wijzig_als(api_st(), q->param[0],
+					http_query(q, "werkgever"), q->body,
+					q->bodylen, als_van(q, als, sizeof(als)),
+					w.id, w.naam, org, &n, &f);
+	if (rc == ST_OK || rc == ST_VERANDERD)
+		store_werknemer_etag(&n, etag);
+	rc = rc == ST_VERANDERD ? stuur_veranderd(q, r, werknemer_json(&n), etag)
+	     : rc ? api_store_fout(r, rc, &f, "werknemer")
+		  : stuur_etag(r, werknemer_json(&n), etag);
 out:
 	store_werknemer_release(&n);
 	api_wie_release(&w);
@@ -613,7 +701,7 @@ h_dienstverband_wijzig(struct http_req *q, struct http_resp *r)
 {
 	struct casefile_fout f;
 	struct wie w;
-	char *canon = NULL;
+	char *canon = NULL, als[80], etag[STORE_ETAG_LEN];
 	int64_t id;
 	uint32_t rollen;
 	json_t *o;
@@ -625,18 +713,151 @@ h_dienstverband_wijzig(struct http_req *q, struct http_resp *r)
 		rc = 0;
 		goto out;
 	}
-	rc = store_dienstverband_wijzig(api_st(), id, q->body, q->bodylen,
-					rollen, w.id, w.naam, &canon, &f);
-	if (rc) {
+	rc = store_dienstverband_wijzig_als(api_st(), id, q->body, q->bodylen,
+					    als_van(q, als, sizeof(als)),
+					    rollen, w.id, w.naam, &canon, &f);
+	if (rc && rc != ST_VERANDERD) {
 		rc = api_store_fout(r, rc, &f, "dossier");
 		goto out;
 	}
+	store_dienstverband_etag(canon, etag);
 	o = json_object();
 	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
 	json_object_set_new(o, "dienstverband", json_loads(canon, 0, NULL));
-	rc = api_stuur(r, 200, o);
+	json_object_set_new(o, "etag", json_string(etag));
+	rc = rc ? stuur_veranderd(q, r, o, etag) : stuur_etag(r, o, etag);
 out:
 	free(canon);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* GET /dossiers/{id}/dienstverband: the object PUT replaces, with its
+ * ETag, for every party of the case (it is in the case file too). */
+int
+h_dienstverband(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	char *canon = NULL, etag[STORE_ETAG_LEN];
+	int64_t id;
+	uint32_t rollen;
+	json_t *o;
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if (api_dossier_van(q, r, &w, &id, &rollen)) {
+		rc = 0;
+		goto out;
+	}
+	if ((rc = store_dienstverband_lees(api_st(), id, &canon)) ||
+	    (rc = api_lees_audit(q, &w, rollen, id, "dienstverband lezen",
+				 1u))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	store_dienstverband_etag(canon, etag);
+	o = json_object();
+	json_object_set_new(o, "dossier_id", json_string(q->param[0]));
+	json_object_set_new(o, "dienstverband", json_loads(canon, 0, NULL));
+	json_object_set_new(o, "etag", json_string(etag));
+	rc = stuur_etag(r, o, etag);
+out:
+	free(canon);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* GET /werkgevers/{id}: the employer with its ETag, for those who see it
+ * in GET /werkgevers (beheerder, organisation-wide grant); 404 else. */
+int
+h_werkgever(struct http_req *q, struct http_resp *r)
+{
+	struct store_werkgever g;
+	char etag[STORE_ETAG_LEN];
+	struct wie w;
+	uint32_t org = 0;
+	int beheerder, rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	memset(&g, 0, sizeof(g));
+	if (is_beheerder(r, &w, &beheerder)) {
+		rc = 0;
+		goto out;
+	}
+	if ((rc = store_werkgever_rollen(api_st(), w.id, q->param[0], &org))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	if (!beheerder && !org) {
+		rc = http_resp_fout(r, 404, "niet_gevonden",
+				    "werkgever niet gevonden", NULL);
+		goto out;
+	}
+	if ((rc = store_werkgever_lees(api_st(), q->param[0], &g))) {
+		rc = rc == ST_NIET_GEVONDEN
+			? http_resp_fout(r, 404, "niet_gevonden",
+					 "werkgever niet gevonden", NULL)
+			: api_db_fout(r, rc);
+		goto out;
+	}
+	if ((rc = api_lees_audit(q, &w, beheerder ? ROL_BIT(ROL_BEHEERDER)
+						  : org, 0, "werkgever lezen",
+				 0))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	store_werkgever_etag(&g, etag);
+	rc = stuur_etag(r, werkgever_json(&g), etag);
+out:
+	store_werkgever_release(&g);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* GET /werknemers/{id}[?werkgever=ID]: the employee PUT would change,
+ * with its ETag, for the same callers (403/404 as PUT). */
+int
+h_werknemer(struct http_req *q, struct http_resp *r)
+{
+	struct store_werknemer n;
+	struct casefile_fout f;
+	char etag[STORE_ETAG_LEN];
+	struct wie w;
+	uint32_t org = 0, partij = 0;
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	memset(&n, 0, sizeof(n));
+	if ((rc = store_werknemer_rollen(api_st(), w.id, q->param[0],
+					 http_query(q, "werkgever"), &org,
+					 &partij))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	if (!toegang_stamdata(org)) {
+		rc = toegang_dossier(partij)
+			? http_resp_fout(r, 403, "verboden", "alleen een "
+					 "casemanager of werkgever van zijn "
+					 "werkgever ziet de gegevens van een "
+					 "werknemer", NULL)
+			: http_resp_fout(r, 404, "niet_gevonden",
+					 "werknemer niet gevonden", NULL);
+		goto out;
+	}
+	if ((rc = store_werknemer_lees(api_st(), q->param[0],
+				       http_query(q, "werkgever"), w.id, &n,
+				       &f)) ||
+	    (rc = api_lees_audit(q, &w, org, 0, "werknemer lezen", 1u))) {
+		rc = api_store_fout(r, rc, &f, "werknemer");
+		goto out;
+	}
+	store_werknemer_etag(&n, etag);
+	rc = stuur_etag(r, werknemer_json(&n), etag);
+out:
+	store_werknemer_release(&n);
 	api_wie_release(&w);
 	return rc;
 }

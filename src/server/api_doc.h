@@ -25,5 +25,8 @@ int h_werkgever_wijzig(struct http_req *q, struct http_resp *r);
 int h_werknemers(struct http_req *q, struct http_resp *r);
 int h_werknemer_wijzig(struct http_req *q, struct http_resp *r);
 int h_dienstverband_wijzig(struct http_req *q, struct http_resp *r);
+int h_dienstverband(struct http_req *q, struct http_resp *r);
+int h_werkgever(struct http_req *q, struct http_resp *r);
+int h_werknemer(struct http_req *q, struct http_resp *r);
 
 #endif /* SPOOR_API_DOC_H */

@@ -1780,6 +1780,25 @@ met_nieuw(json_t *tree, const char *lijst, json_t *e, struct dossier *d,
 	return rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
 }
 
+/* "E" and 16 base32 digits (Crockford's alphabet, lower case) of 80
+ * random bits: 17 characters and the NUL. */
+static int
+nieuw_entry_id(char eid[32])
+{
+	static const char abc[] = "0123456789abcdefghjkmnpqrstvwxyz";
+	unsigned char b[16];
+	size_t i;
+
+	if (sodium_init() < 0)
+		return ST_ERR;
+	randombytes_buf(b, sizeof(b));
+	eid[0] = 'E';
+	for (i = 0; i < sizeof(b); i++)
+		eid[i + 1] = abc[b[i] & 31u];
+	eid[sizeof(b) + 1] = '\0';
+	return ST_OK;
+}
+
 int
 store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 			    size_t len, uint32_t rollen, int64_t auteur,
@@ -1813,26 +1832,12 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 		goto terug;
 	if ((rc = laad_tree(s, id, &tree)))
 		goto terug;
-	/* E<volgnr>, or the next free number: an imported case may use
-	 * such ids itself */
-	{
-		json_t *lijst = json_object_get(tree, "gebeurtenissen");
-		long long k = (long long)volg;
-		size_t j;
-
-		for (;; k++) {
-			snprintf(eid, sizeof(eid), "E%lld", k);
-			for (j = 0; j < json_array_size(lijst); j++) {
-				const char *x = json_string_value(json_object_get(
-					json_array_get(lijst, j), "id"));
-
-				if (x && !strcmp(x, eid))
-					break;
-			}
-			if (j == json_array_size(lijst))
-				break;
-		}
-	}
+	/* a random id: it tells nothing of how many entries (of any
+	 * class) the case has, and ids an imported case carries cannot
+	 * steer it; a collision with an imported id (2^-80) is refused by
+	 * the reader as a duplicate id, nothing is searched */
+	if ((rc = nieuw_entry_id(eid)))
+		goto terug;
 	rc = ST_NOMEM;
 	if (json_object_set_new(e, "id", json_string(eid)) ||
 	    json_object_set_new(e, "auteur", json_string(auteur_naam)))

@@ -31,7 +31,8 @@ enum store_rc {
 	ST_NOMEM = DB_NOMEM,
 	ST_NIET_GEVONDEN = -10,     /* no such case/user/session */
 	ST_ONGELDIG = -11,          /* bad document: see the casefile_fout */
-	ST_VERBODEN = -12           /* the roles may not do this */
+	ST_VERBODEN = -12,          /* the roles may not do this */
+	ST_VERANDERD = -13          /* stale version (If-Match): store_doc.h */
 };
 
 struct store {

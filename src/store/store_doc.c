@@ -718,11 +718,156 @@ versie_op(struct store *s, const char *sql, int64_t id)
 	return db_exec(s->db, sql, p, NP(p), NULL);
 }
 
+/* --- optimistic concurrency (issue 12) ------------------------------ */
+
+/* etag from SHA-256 over the fields, each as its length, ':' and its
+ * bytes (NULL: "-"), so no two field lists hash alike. */
+static void
+etag_van(const char *const *veld, size_t n, char etag[STORE_ETAG_LEN])
+{
+	unsigned char h[crypto_hash_sha256_BYTES];
+	crypto_hash_sha256_state st;
+	char num[24];
+	size_t i;
+
+	crypto_hash_sha256_init(&st);
+	for (i = 0; i < n; i++) {
+		if (!veld[i]) {
+			crypto_hash_sha256_update(&st, (const unsigned char *)"-",
+						  1);
+			continue;
+		}
+		snprintf(num, sizeof(num), "%zu:", strlen(veld[i]));
+		crypto_hash_sha256_update(&st, (const unsigned char *)num,
+					  strlen(num));
+		crypto_hash_sha256_update(&st, (const unsigned char *)veld[i],
+					  strlen(veld[i]));
+	}
+	crypto_hash_sha256_final(&st, h);
+	etag[0] = '"';
+	sodium_bin2hex(etag + 1, STORE_ETAG_LEN - 2, h, 16);
+	etag[STORE_ETAG_LEN - 2] = '"';
+	etag[STORE_ETAG_LEN - 1] = '\0';
+}
+
+void
+store_werkgever_etag(const struct store_werkgever *w,
+		     char etag[STORE_ETAG_LEN])
+{
+	const char *v[] = {"werkgever", w->id, w->naam,
+			   w->eigenrisicodrager_wga ? "1" : "0",
+			   w->eigenrisicodrager_zw ? "1" : "0"};
+
+	etag_van(v, sizeof(v) / sizeof(v[0]), etag);
+}
+
+void
+store_werknemer_etag(const struct store_werknemer *w,
+		     char etag[STORE_ETAG_LEN])
+{
+	char gd[DATE_STRLEN];
+	const char *v[] = {"werknemer", w->id, w->naam, NULL, w->bsn};
+
+	if (w->geboortedatum != DATE_NONE) {
+		date_format(w->geboortedatum, gd);
+		v[3] = gd;
+	}
+	etag_van(v, sizeof(v) / sizeof(v[0]), etag);
+}
+
+void
+store_dienstverband_etag(const char *canon, char etag[STORE_ETAG_LEN])
+{
+	const char *v[] = {"dienstverband", canon};
+
+	etag_van(v, sizeof(v) / sizeof(v[0]), etag);
+}
+
+/* Whether als (If-Match) asks for a check: NULL and "*" do not. */
+static int
+als_controle(const char *als)
+{
+	return als && strcmp(als, "*") != 0;
+}
+
+int
+store_werkgever_lees(struct store *s, const char *id,
+		     struct store_werkgever *out)
+{
+	struct db_param p[] = {db_text(id)};
+	struct store_werkgever w;
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT g.extern_id, g.naam, "
+			  "g.eigenrisicodrager_wga, " TEL_DOSSIERS ", "
+			  "g.eigenrisicodrager_zw FROM werkgever g WHERE "
+			  "g.extern_id = $1", p, NP(p), &r);
+
+	if (rc)
+		return rc;
+	memset(&w, 0, sizeof(w));
+	if (r.nrows != 1) {
+		rc = ST_NIET_GEVONDEN;
+		goto out;
+	}
+	w.id = store_dup(db_cel(&r, 0, 0));
+	w.naam = store_dup(db_cel(&r, 0, 1));
+	w.eigenrisicodrager_wga = db_cel_int(&r, 0, 2) != 0;
+	w.dossiers = db_cel_int(&r, 0, 3);
+	w.eigenrisicodrager_zw = db_cel_int(&r, 0, 4) != 0;
+	if (!w.id || !w.naam) {
+		rc = ST_NOMEM;
+		goto out;
+	}
+	*out = w;
+	memset(&w, 0, sizeof(w));
+out:
+	store_werkgever_release(&w);
+	db_res_release(&r);
+	return rc;
+}
+
+/* The version check of a write of employer id: its row locked, then its
+ * ETag compared with als; ST_VERANDERD with *huidig the stored employer
+ * (the caller releases it) when they differ. */
+static int
+werkgever_als(struct store *s, const char *id, const char *als,
+	      struct store_werkgever *huidig)
+{
+	struct db_param p[] = {db_text(id)};
+	struct store_werkgever w;
+	char etag[STORE_ETAG_LEN];
+	int rc;
+
+	if (!als_controle(als))
+		return ST_OK;
+	if ((rc = db_exec(s->db, "UPDATE werkgever SET naam = naam WHERE "
+			  "extern_id = $1", p, NP(p), NULL)) ||
+	    (rc = store_werkgever_lees(s, id, &w)))
+		return rc;
+	store_werkgever_etag(&w, etag);
+	if (strcmp(etag, als) != 0) {
+		*huidig = w;
+		return ST_VERANDERD;
+	}
+	store_werkgever_release(&w);
+	return ST_OK;
+}
+
 int
 store_werkgever_wijzig(struct store *s, const char *id, const char *json,
 		       size_t len, int64_t auteur, const char *wie,
 		       uint32_t rollen, struct store_werkgever *out,
 		       struct casefile_fout *f)
+{
+	return store_werkgever_wijzig_als(s, id, json, len, NULL, auteur, wie,
+					  rollen, out, f);
+}
+
+int
+store_werkgever_wijzig_als(struct store *s, const char *id, const char *json,
+			   size_t len, const char *als, int64_t auteur,
+			   const char *wie, uint32_t rollen,
+			   struct store_werkgever *out, struct casefile_fout *f)
 {
 	struct dossier d;
 	struct store_werkgever w;
@@ -736,6 +881,14 @@ store_werkgever_wijzig(struct store *s, const char *id, const char *json,
 		goto out;
 	if ((rc = db_begin(s->db)))
 		goto out;
+	if ((rc = werkgever_als(s, id, als, &w))) {
+		store_rollback(s);
+		if (rc == ST_VERANDERD && out)
+			*out = w;
+		else
+			store_werkgever_release(&w);
+		goto out;
+	}
 	{
 		struct db_param p[] = {
 			db_textn(d.werkgever_naam.s, d.werkgever_naam.len),
@@ -983,11 +1136,85 @@ werknemer_rij(struct store *s, const char *id, const char *werkgever,
 	return rc;
 }
 
+/* Employee row rij into *out. */
+static int
+werknemer_van_rij(struct store *s, int64_t rij, struct store_werknemer *out)
+{
+	struct db_param p[] = {db_int(rij)};
+	struct store_werknemer w;
+	struct db_res r;
+	int rc = db_query(s->db, "SELECT extern_id, naam, geboortedatum, bsn "
+			  "FROM werknemer WHERE id = $1", p, NP(p), &r);
+
+	if (rc)
+		return rc;
+	memset(&w, 0, sizeof(w));
+	if (r.nrows != 1)
+		rc = ST_NIET_GEVONDEN;
+	else if (!(rc = werknemer_uit(&r, 0, &w))) {
+		*out = w;
+		memset(&w, 0, sizeof(w));
+	}
+	store_werknemer_release(&w);
+	db_res_release(&r);
+	return rc;
+}
+
+int
+store_werknemer_lees(struct store *s, const char *id, const char *werkgever,
+		     int64_t gebruiker, struct store_werknemer *out,
+		     struct casefile_fout *f)
+{
+	int64_t rij = 0, wg = 0;
+	int rc;
+
+	f->pad[0] = f->reden[0] = '\0';
+	if ((rc = werknemer_rij(s, id, werkgever ? werkgever : "", gebruiker,
+				&rij, &wg, f)))
+		return rc;
+	return werknemer_van_rij(s, rij, out);
+}
+
+/* The version check of a write of employee row rij (locked through its
+ * employer's row): ST_VERANDERD with *huidig the stored employee (the
+ * caller releases it) when its ETag is not als. */
+static int
+werknemer_als(struct store *s, int64_t rij, const char *als,
+	      struct store_werknemer *huidig)
+{
+	struct store_werknemer w;
+	char etag[STORE_ETAG_LEN];
+	int rc;
+
+	if (!als_controle(als))
+		return ST_OK;
+	if ((rc = werknemer_van_rij(s, rij, &w)))
+		return rc;
+	store_werknemer_etag(&w, etag);
+	if (strcmp(etag, als) != 0) {
+		*huidig = w;
+		return ST_VERANDERD;
+	}
+	store_werknemer_release(&w);
+	return ST_OK;
+}
+
 int
 store_werknemer_wijzig(struct store *s, const char *id, const char *werkgever,
 		       const char *json, size_t len, int64_t auteur,
 		       const char *wie, uint32_t rollen,
 		       struct store_werknemer *out, struct casefile_fout *f)
+{
+	return store_werknemer_wijzig_als(s, id, werkgever, json, len, NULL,
+					  auteur, wie, rollen, out, f);
+}
+
+int
+store_werknemer_wijzig_als(struct store *s, const char *id,
+			   const char *werkgever, const char *json, size_t len,
+			   const char *als, int64_t auteur, const char *wie,
+			   uint32_t rollen, struct store_werknemer *out,
+			   struct casefile_fout *f)
 {
 	struct dossier d;
 	struct store_werknemer w;
@@ -1012,6 +1239,14 @@ store_werknemer_wijzig(struct store *s, const char *id, const char *werkgever,
 
 		rc = db_exec(s->db, "UPDATE werkgever SET naam = naam WHERE "
 			     "id = $1", p, NP(p), NULL);
+	}
+	if (!rc && (rc = werknemer_als(s, rij, als, &w)) == ST_VERANDERD) {
+		store_rollback(s);
+		if (out)
+			*out = w;
+		else
+			store_werknemer_release(&w);
+		goto out;
 	}
 	if (!rc && d.bsn.s)
 		rc = store_bsn_vrij(s, wg, id, d.bsn.s, "$.bsn", f);
@@ -1117,10 +1352,38 @@ dienstverband_canon(const struct dossier *d)
 }
 
 int
+store_dienstverband_lees(struct store *s, int64_t dossier, char **canon)
+{
+	struct dossier d;
+	char *c;
+	int rc;
+
+	dossier_init(&d);
+	if (!(rc = store_dossier_laad(s, dossier, &d))) {
+		if ((c = dienstverband_canon(&d)))
+			*canon = c;
+		else
+			rc = ST_NOMEM;
+	}
+	dossier_release(&d);
+	return rc;
+}
+
+int
 store_dienstverband_wijzig(struct store *s, int64_t dossier, const char *json,
 			   size_t len, uint32_t rollen, int64_t auteur,
 			   const char *wie, char **canon,
 			   struct casefile_fout *f)
+{
+	return store_dienstverband_wijzig_als(s, dossier, json, len, NULL,
+					      rollen, auteur, wie, canon, f);
+}
+
+int
+store_dienstverband_wijzig_als(struct store *s, int64_t dossier,
+			       const char *json, size_t len, const char *als,
+			       uint32_t rollen, int64_t auteur, const char *wie,
+			       char **canon, struct casefile_fout *f)
 {
 	struct dossier oud, nieuw;
 	json_t *b = NULL;
@@ -1154,6 +1417,27 @@ store_dienstverband_wijzig(struct store *s, int64_t dossier, const char *json,
 	if (rc || (rc = store_dossier_laad(s, dossier, &oud)) ||
 	    (rc = met_dienstverband(&oud, json, len, &nieuw, f)))
 		goto terug;
+	/* the version check, under the case's lock */
+	if (als_controle(als)) {
+		char etag[STORE_ETAG_LEN];
+
+		if (!(gegevens = dienstverband_canon(&oud))) {
+			rc = ST_NOMEM;
+			goto terug;
+		}
+		store_dienstverband_etag(gegevens, etag);
+		if (strcmp(etag, als) != 0) {
+			store_rollback(s);
+			if (canon) {
+				*canon = gegevens;
+				gegevens = NULL;
+			}
+			rc = ST_VERANDERD;
+			goto out;
+		}
+		free(gegevens);
+		gegevens = NULL;
+	}
 	if (!(gegevens = dienstverband_canon(&nieuw))) {
 		rc = ST_NOMEM;
 		goto terug;

@@ -219,4 +219,59 @@ int store_dienstverband_wijzig(struct store *s, int64_t dossier,
 			       int64_t auteur, const char *wie, char **canon,
 			       struct casefile_fout *f);
 
+/* --- optimistic concurrency (issue 12) ------------------------------ */
+
+/* An ETag: '"', 32 hex digits (the first 128 bits of SHA-256 over the
+ * kind and the stored fields of the object), '"' and the NUL. */
+#define STORE_ETAG_LEN 35
+void store_werkgever_etag(const struct store_werkgever *w,
+			  char etag[STORE_ETAG_LEN]);
+void store_werknemer_etag(const struct store_werknemer *w,
+			  char etag[STORE_ETAG_LEN]);
+/* canon: the compact canonical dienstverband object */
+void store_dienstverband_etag(const char *canon, char etag[STORE_ETAG_LEN]);
+
+/*
+ * store_werkgever_wijzig(), store_werknemer_wijzig() and
+ * store_dienstverband_wijzig() with a version check. als is the ETag the
+ * writer read (If-Match); NULL or "*" checks nothing, "" never matches
+ * (no If-Match sent). The check runs in the write's transaction after
+ * the body is checked and the object found (so 422 and 404 come first):
+ * when the stored object's ETag is not als, nothing is written and
+ * ST_VERANDERD is returned with the stored object in *out (werkgever,
+ * werknemer; out->dossiers stays empty) or *canon (malloc'd) -- the one
+ * case where these are set on an error, so the caller can show the
+ * newer values.
+ */
+int store_werkgever_wijzig_als(struct store *s, const char *id,
+			       const char *json, size_t len, const char *als,
+			       int64_t auteur, const char *wie,
+			       uint32_t rollen, struct store_werkgever *out,
+			       struct casefile_fout *f);
+int store_werknemer_wijzig_als(struct store *s, const char *id,
+			       const char *werkgever, const char *json,
+			       size_t len, const char *als, int64_t auteur,
+			       const char *wie, uint32_t rollen,
+			       struct store_werknemer *out,
+			       struct casefile_fout *f);
+int store_dienstverband_wijzig_als(struct store *s, int64_t dossier,
+				   const char *json, size_t len,
+				   const char *als, uint32_t rollen,
+				   int64_t auteur, const char *wie,
+				   char **canon, struct casefile_fout *f);
+
+/* Employer id (extern id) into *out, its cases counted (the caller
+ * releases it). ST_NIET_GEVONDEN for an unknown id. */
+int store_werkgever_lees(struct store *s, const char *id,
+			 struct store_werkgever *out);
+/* Employee id of the administration store_werknemer_wijzig() would
+ * change for user gebruiker (same werkgever, same errors) into *out
+ * (the caller releases it; out->dossiers stays empty). */
+int store_werknemer_lees(struct store *s, const char *id,
+			 const char *werkgever, int64_t gebruiker,
+			 struct store_werknemer *out, struct casefile_fout *f);
+/* The stored dienstverband of case dossier as compact canonical JSON
+ * (*canon malloc'd, the caller frees). ST_NIET_GEVONDEN: no case. */
+int store_dienstverband_lees(struct store *s, int64_t dossier, char **canon);
+
 #endif /* SPOOR_STORE_DOC_H */

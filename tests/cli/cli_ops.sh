@@ -106,7 +106,7 @@ want 200 "login"
 CSRF=$(python3 -c "import json; print(json.load(open('$tmp/body'))['csrf'])")
 TOKEN=$(awk '$6 == "spoor_sessie" {print $7}' "$tmp/jar")
 [ -n "$TOKEN" ] || nok "session cookie"
-req PUT /api/v1/werknemers/WN-001 -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' \
+req PUT /api/v1/werknemers/WN-001 -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' -H 'If-Match: *' \
 	--data-binary "{\"naam\":\"S. de Vries\",\"geboortedatum\":\"1980-02-03\",\"bsn\":\"$BSN\"}"
 want 200 "set a BSN"
 req GET "/api/v1/dossiers/$T"

@@ -90,6 +90,8 @@ login() { # USER PASSWORD
 req() {
 	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
 	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
+	# whole-object writes need If-Match (cli_etag.sh tests it); here: overwrite
+	[ "$2" = PUT ] && args+=(-H 'If-Match: *')
 	code=$(curl "${args[@]}" "$URL$3")
 }
 want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }

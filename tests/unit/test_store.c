@@ -1513,6 +1513,23 @@ gb_weigering(struct store *s, int64_t id, const char *json, uint32_t rollen,
 	free(voor);
 }
 
+/* An id spoor assigns to an entry: "E" and 16 base32 digits (issue 12:
+ * random, no count of the case's entries in it). */
+static void
+assert_entry_id(const char *id)
+{
+	static const char abc[] = "0123456789abcdefghjkmnpqrstvwxyz";
+	size_t i;
+
+	assert_non_null(id);
+	if (strlen(id) != 17 || id[0] != 'E')
+		fail_msg("entry id '%s' is not E and 16 base32 digits", id);
+	for (i = 1; i < 17; i++)
+		if (!strchr(abc, id[i]))
+			fail_msg("entry id '%s': '%c' is no base32 digit", id,
+				 id[i]);
+}
+
 static void
 t_gebeurtenis(void **state)
 {
@@ -1523,19 +1540,20 @@ t_gebeurtenis(void **state)
 	struct casefile_fout f;
 	struct dossier d;
 	struct db_res r;
-	char *nieuw = NULL;
+	char *nieuw = NULL, eerste[32];
 
 	/* an algemeen entry by the casemanager */
 	assert_int_equal(voeg_toe(s, id, "{\"soort\":\"contact\",\"datum\":"
 				  "\"2026-06-02\",\"tekst\":\"telefonisch\"}",
 				  CM, cm, "C. Manager", &nieuw, &f),
 			 ST_OK);
-	assert_string_equal(nieuw, "E10");
+	assert_entry_id(nieuw);
+	snprintf(eerste, sizeof(eerste), "%s", nieuw);
 	free(nieuw);
 	nieuw = NULL;
 	laad(s, id, &d);
 	assert_int_equal(d.ngb, N_GB + 1);
-	assert_str(d.gb[N_GB].id, "E10");
+	assert_str(d.gb[N_GB].id, eerste);
 	assert_str(d.gb[N_GB].auteur, "C. Manager");
 	assert_str(d.gb[N_GB].tekst, "telefonisch");
 	assert_int_equal(d.gb[N_GB].soort, GB_CONTACT);
@@ -1545,7 +1563,7 @@ t_gebeurtenis(void **state)
 		  "gebeurtenis WHERE volgnr = 10", NULL, 0);
 	assert_int_equal(r.nrows, 1);
 	assert_int_equal(db_cel_int(&r, 0, 0), cm);
-	assert_string_equal(db_cel(&r, 0, 1), "E10");
+	assert_string_equal(db_cel(&r, 0, 1), eerste);
 	assert_string_equal(db_cel(&r, 0, 2), "algemeen");
 	db_res_release(&r);
 
@@ -1607,7 +1625,8 @@ t_gebeurtenis(void **state)
 				  "\"corrigeert\":\"M2\",\"tekst\":\"herzien\"}",
 				  BA, 0, "dr. K. Arts", &nieuw, &f),
 			 ST_OK);
-	assert_string_equal(nieuw, "E12");
+	assert_entry_id(nieuw);
+	assert_string_not_equal(nieuw, eerste);
 	free(nieuw);
 	laad(s, id, &d);
 	assert_int_equal(d.ngb, N_GB + 3);
@@ -1692,6 +1711,61 @@ t_gebeurtenis_id_botsing(void **state)
 	assert_str(d.gb[1].id, nieuw);
 	dossier_release(&d);
 	free(nieuw);
+}
+
+/* Issue 12: a case whose imported entries carry the ids a counter would
+ * choose (E1..E3000) cannot steer the ids of appends (the old allocator
+ * searched the case for the next free E<n>, quadratic in such a case,
+ * under the case's write lock), and the ids are random: E and 16 base32
+ * digits, nothing of the entry count in them. */
+static void
+t_gebeurtenis_id_gemaakt(void **state)
+{
+	enum { N = 3000 };
+	static const char kop[] =
+		"{\"formaat\":\"spoor-dossier/1\",\"dossier_id\":\"D-G\","
+		"\"werkgever\":{\"id\":\"WG-1\",\"naam\":\"X\","
+		"\"eigenrisicodrager_wga\":false},\"werknemer\":{\"id\":\"WN-1\","
+		"\"naam\":\"Y\"},\"dienstverband\":{\"begindatum\":\"2020-01-01\","
+		"\"einddatum\":null,\"soort\":\"onbepaalde_tijd\"},"
+		"\"vangnet\":null,\"verzuim\":[{\"datum\":\"2026-01-05\","
+		"\"soort\":\"ziek\",\"percentage\":100}],\"gebeurtenissen\":[";
+	struct store *s = st(state);
+	struct casefile_fout f;
+	struct dossier d;
+	char *doc, *nieuw[3] = {NULL, NULL, NULL};
+	size_t o, i, j;
+	int64_t id;
+
+	doc = malloc(sizeof(kop) + (size_t)N * 64 + 4);
+	assert_non_null(doc);
+	o = (size_t)snprintf(doc, sizeof(kop), "%s", kop);
+	for (i = 1; i <= N; i++)
+		o += (size_t)sprintf(doc + o, "%s{\"soort\":\"contact\",\"datum\":"
+				     "\"2026-01-06\",\"id\":\"E%zu\"}",
+				     i > 1 ? "," : "", i);
+	memcpy(doc + o, "]}", 3);
+	id = importeer(s, doc);
+	free(doc);
+	for (i = 0; i < 3; i++) {
+		int rc = voeg_toe(s, id, "{\"soort\":\"contact\",\"datum\":"
+				  "\"2026-01-07\"}", ROL_BIT(ROL_CASEMANAGER),
+				  0, "C", &nieuw[i], &f);
+
+		if (rc != ST_OK)
+			fail_msg("append %zu to the crafted case: rc %d: %s: %s",
+				 i, rc, f.pad, f.reden);
+		assert_entry_id(nieuw[i]);
+		for (j = 0; j < i; j++)
+			assert_string_not_equal(nieuw[i], nieuw[j]);
+	}
+	laad(s, id, &d);
+	assert_int_equal(d.ngb, N + 3);
+	for (i = 0; i < 3; i++)
+		assert_str(d.gb[N + i].id, nieuw[i]);
+	dossier_release(&d);
+	for (i = 0; i < 3; i++)
+		free(nieuw[i]);
 }
 
 /* ---- appending verzuim mutations ---- */
@@ -2533,10 +2607,7 @@ t_gelijktijdig(void **state)
 	/* 10 appends per writer (i % 3 != 2 for i < 15) */
 	assert_int_equal(d.ngb, N_GB + 20);
 	for (i = N_GB; i < d.ngb; i++) {
-		char want[32];
-
-		snprintf(want, sizeof(want), "E%zu", i + 1);
-		assert_str(d.gb[i].id, want);
+		assert_entry_id(d.gb[i].id.s);
 		for (j = 0; j < i; j++)
 			assert_false(d.gb[j].id.s &&
 				     !strcmp(d.gb[j].id.s, d.gb[i].id.s));
@@ -2564,8 +2635,10 @@ t_gelijktijdig(void **state)
 	X(t_gebeurtenis)                                                   \
 	X(t_gebeurtenis_geen_lek)                                          \
 	X(t_gebeurtenis_id_botsing)                                        \
+	X(t_gebeurtenis_id_gemaakt)                                        \
 	X(t_verzuim)                                                       \
 	X(t_sessies)                                                       \
+	X(t_intrekken)                                                     \
 	X(t_sessie_idle)                                                   \
 	X(t_audit)                                                         \
 	X(t_audit_tweede_verbinding)                                       \

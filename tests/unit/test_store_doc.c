@@ -892,6 +892,122 @@ t_dienstverband(void **state)
 	verify_ok(s);
 }
 
+/* ---- optimistic concurrency (issue 12) ---- */
+
+/* Two editors read the same version; the second write with the old ETag
+ * is ST_VERANDERD with the stored object (the first editor's), and
+ * writes nothing: for employer, employee and dienstverband. "" (no
+ * If-Match) never matches, "*" and NULL check nothing. */
+static void
+t_als(void **state)
+{
+	struct store *s = st(state);
+	int64_t d1 = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen"), a0, v0;
+	struct store_werkgever g, g2;
+	struct store_werknemer n, n2;
+	struct casefile_fout f;
+	char e0[STORE_ETAG_LEN], e1[STORE_ETAG_LEN], *c = NULL;
+	static const char ga[] = "{\"naam\":\"A\"}", gb[] = "{\"naam\":\"B\"}",
+			  na[] = "{\"naam\":\"N. A\"}", nb[] = "{\"naam\":\"N. B\"}",
+			  da[] = "{\"begindatum\":\"2014-01-01\","
+				 "\"soort\":\"onbepaalde_tijd\"}",
+			  db_[] = "{\"begindatum\":\"2015-01-01\","
+				  "\"soort\":\"onbepaalde_tijd\"}";
+
+	/* werkgever */
+	assert_int_equal(store_werkgever_lees(s, "WG-1", &g), ST_OK);
+	store_werkgever_etag(&g, e0);
+	store_werkgever_release(&g);
+	assert_int_equal(strlen(e0), STORE_ETAG_LEN - 1);
+	assert_int_equal(store_werkgever_wijzig_als(s, "WG-1", ga, strlen(ga),
+						    e0, 0, "t",
+						    RB(ROL_CASEMANAGER), &g,
+						    &f),
+			 ST_OK);
+	store_werkgever_etag(&g, e1);
+	store_werkgever_release(&g);
+	assert_string_not_equal(e0, e1);
+	a0 = n_audit(s);
+	v0 = versie(s, d1);
+	memset(&g2, 0, sizeof(g2));
+	assert_int_equal(store_werkgever_wijzig_als(s, "WG-1", gb, strlen(gb),
+						    e0, 0, "t",
+						    RB(ROL_CASEMANAGER), &g2,
+						    &f),
+			 ST_VERANDERD);
+	assert_string_equal(g2.naam, "A");
+	store_werkgever_release(&g2);
+	assert_int_equal(store_werkgever_wijzig_als(s, "WG-1", gb, strlen(gb),
+						    "", 0, "t",
+						    RB(ROL_CASEMANAGER), NULL,
+						    &f),
+			 ST_VERANDERD);
+	assert_int_equal(n_audit(s), a0);
+	assert_int_equal(versie(s, d1), v0);
+	assert_int_equal(store_werkgever_lees(s, "WG-1", &g), ST_OK);
+	assert_string_equal(g.naam, "A");
+	store_werkgever_release(&g);
+	assert_int_equal(store_werkgever_wijzig_als(s, "WG-9", gb, strlen(gb),
+						    e1, 0, "t",
+						    RB(ROL_CASEMANAGER), NULL,
+						    &f),
+			 ST_NIET_GEVONDEN);
+	assert_int_equal(store_werkgever_wijzig_als(s, "WG-1", gb, strlen(gb),
+						    "*", 0, "t",
+						    RB(ROL_CASEMANAGER), NULL,
+						    &f),
+			 ST_OK);
+
+	/* werknemer */
+	assert_int_equal(store_werknemer_lees(s, "WN-1", NULL, 0, &n, &f),
+			 ST_OK);
+	store_werknemer_etag(&n, e0);
+	store_werknemer_release(&n);
+	assert_int_equal(store_werknemer_wijzig_als(s, "WN-1", NULL, na,
+						    strlen(na), e0, 0, "t",
+						    RB(ROL_CASEMANAGER), NULL,
+						    &f),
+			 ST_OK);
+	memset(&n2, 0, sizeof(n2));
+	assert_int_equal(store_werknemer_wijzig_als(s, "WN-1", NULL, nb,
+						    strlen(nb), e0, 0, "t",
+						    RB(ROL_CASEMANAGER), &n2,
+						    &f),
+			 ST_VERANDERD);
+	assert_string_equal(n2.naam, "N. A");
+	store_werknemer_release(&n2);
+	assert_int_equal(store_werknemer_lees(s, "WN-1", NULL, 0, &n, &f),
+			 ST_OK);
+	assert_string_equal(n.naam, "N. A");
+	store_werknemer_release(&n);
+
+	/* dienstverband */
+	assert_int_equal(store_dienstverband_lees(s, d1, &c), ST_OK);
+	store_dienstverband_etag(c, e0);
+	free(c);
+	c = NULL;
+	assert_int_equal(store_dienstverband_wijzig_als(s, d1, da, strlen(da),
+							e0, RB(ROL_WERKGEVER),
+							0, "t", NULL, &f),
+			 ST_OK);
+	v0 = versie(s, d1);
+	assert_int_equal(store_dienstverband_wijzig_als(s, d1, db_, strlen(db_),
+							e0, RB(ROL_WERKGEVER),
+							0, "t", &c, &f),
+			 ST_VERANDERD);
+	assert_non_null(strstr(c, "\"begindatum\":\"2014-01-01\""));
+	free(c);
+	c = NULL;
+	assert_int_equal(versie(s, d1), v0);
+	/* a bad body is refused before the version is looked at */
+	assert_int_equal(store_dienstverband_wijzig_als(s, d1, "[1]", 3, "",
+							RB(ROL_WERKGEVER), 0,
+							"t", &c, &f),
+			 ST_ONGELDIG);
+	assert_null(c);
+	verify_ok(s);
+}
+
 /* ---- registration: every store test on both backends ---- */
 
 #define TESTS(X)                                                           \
@@ -905,7 +1021,8 @@ t_dienstverband(void **state)
 	X(t_werknemers)                                                    \
 	X(t_werknemer_rollen)                                              \
 	X(t_werknemer_wijzig)                                              \
-	X(t_dienstverband)
+	X(t_dienstverband)                                                 \
+	X(t_als)
 
 #define SQ(f) cmocka_unit_test_setup_teardown(f, setup_sqlite, teardown),
 #define PG(f) cmocka_unit_test_setup_teardown(f, setup_pg, teardown),

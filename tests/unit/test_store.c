@@ -2638,7 +2638,6 @@ t_gelijktijdig(void **state)
 	X(t_gebeurtenis_id_gemaakt)                                        \
 	X(t_verzuim)                                                       \
 	X(t_sessies)                                                       \
-	X(t_intrekken)                                                     \
 	X(t_sessie_idle)                                                   \
 	X(t_audit)                                                         \
 	X(t_audit_tweede_verbinding)                                       \

@@ -71,6 +71,9 @@ void help_import(void);
 int cmd_export(int argc, char **argv);
 void help_export(void);
 int cmd_user(int argc, char **argv);
+/* spoor user tokens|token-intrekken|deactiveer|activeer|intrekken
+ * (cmd_user.c); argv[1] is the subcommand. */
+int cli_user_intrekken(int argc, char **argv);
 void help_user(void);
 int cmd_audit(int argc, char **argv);
 void help_audit(void);

@@ -308,7 +308,19 @@ help_user(void)
 	      "werknemer een dossier; beheerder geen van beide. Een account\n"
 	      "is beheerder of partij in dossiers, niet beide. Zonder\n"
 	      "--wachtwoord kiest spoor er een en drukt het af.\n"
-	      "Bestaat de gebruiker al, dan krijgt hij de extra toekenning.\n",
+	      "Bestaat de gebruiker al, dan krijgt hij de extra toekenning.\n\n"
+	      "       spoor user tokens [--db URL] NAAM\n"
+	      "       spoor user token-intrekken [--db URL] ID\n"
+	      "       spoor user deactiveer [--db URL] NAAM\n"
+	      "       spoor user activeer [--db URL] NAAM\n"
+	      "       spoor user intrekken [--db URL] NAAM --rol ROL\n"
+	      "           [--werkgever WERKGEVER_ID | --dossier DOSSIER_ID]\n\n"
+	      "tokens toont de API-tokens van NAAM met hun ID; token-intrekken\n"
+	      "trekt er een in. deactiveer beeindigt meteen de sessies en\n"
+	      "tokens van NAAM en weigert zijn aanmelding (de laatste actieve\n"
+	      "beheerder blijft); activeer maakt dat ongedaan, zonder de\n"
+	      "tokens. intrekken neemt een toekenning weg. Alles komt in het\n"
+	      "auditlog.\n",
 	      stdout);
 }
 
@@ -338,6 +350,8 @@ cmd_user(int argc, char **argv)
 			help_user();
 			return EXIT_OK;
 		}
+		if (argc >= 2 && argv[1][0] != '-')
+			return cli_user_intrekken(argc, argv);
 		return cli_fout("user: verwacht 'spoor user add ...'");
 	}
 	for (i = 2; i < argc; i++) {

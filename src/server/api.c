@@ -155,8 +155,9 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 		if (!auth_token_geldig(t, strlen(t)))
 			goto weg;
 		auth_token_hash(t, strlen(t), h);
-		rc = store_token_wie(api_st(), h, &w->id, &w->naam,
-				     &w->weergave);
+		rc = store_token_wie_at(api_st(), h, store_nu(), &w->id,
+					&w->naam, &w->weergave,
+					&w->alleen_lezen);
 	} else if (c) {
 		if (!auth_token_geldig(c, strlen(c)))
 			goto weg;
@@ -172,6 +173,15 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 		goto weg;
 	if (rc) {
 		(void)api_db_fout(r, rc);
+		return 1;
+	}
+	/* the one place writes of a read-only token are refused (issue
+	 * 12): every handler authenticates here */
+	if (w->alleen_lezen && is_schrijf(q)) {
+		api_wie_release(w);
+		http_resp_fout(r, 403, "alleen_lezen", "dit API-token mag "
+			       "alleen lezen: maak een token zonder "
+			       "\"alleen_lezen\" om te schrijven", NULL);
 		return 1;
 	}
 	if (w->cookie && is_schrijf(q)) {
@@ -473,8 +483,19 @@ h_ik(struct http_req *q, struct http_resp *r)
 	return api_stuur(r, 200, o);
 }
 
+/* 403 for an API token on what only a logged-in person may do: change
+ * the password, make tokens (issue 12). */
+static int
+alleen_sessie(struct http_resp *r)
+{
+	return http_resp_fout(r, 403, "alleen_sessie", "met een API-token "
+			      "kan dit niet: meld u aan met uw wachtwoord",
+			      NULL);
+}
+
 /* POST /ik/wachtwoord {"oud","nieuw"}: a new password ends every
- * session of the user (store_gebruiker_wachtwoord), this one included. */
+ * session of the user and revokes his API tokens
+ * (store_gebruiker_wachtwoord), this one included. */
 static int
 h_wachtwoord(struct http_req *q, struct http_resp *r)
 {
@@ -488,6 +509,10 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 
 	if (api_aanmelden(q, r, &w))
 		return 0;
+	if (!w.cookie) {
+		rc = alleen_sessie(r);
+		goto out;
+	}
 	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
 	oud = json_string_value(json_object_get(b, "oud"));
 	nieuw = json_string_value(json_object_get(b, "nieuw"));
@@ -532,39 +557,179 @@ out:
 	return rc;
 }
 
-/* POST /tokens {"naam"}: an API token for integrations, shown once. */
+/* POST /tokens {"naam", "dagen", "alleen_lezen"}: an API token for
+ * integrations, shown once; it ends after dagen days (default
+ * STORE_TOKEN_DAGEN, at most STORE_TOKEN_MAX_DAGEN). Only a session makes
+ * tokens. */
 static int
 h_token(struct http_req *q, struct http_resp *r)
 {
 	struct wie w;
-	json_t *b = NULL, *o;
+	json_t *b = NULL, *o, *d, *l;
 	const char *naam;
 	char tok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
-	int rc;
+	json_int_t dagen = STORE_TOKEN_DAGEN;
+	int64_t verloopt;
+	int rc, lezen;
 
+	memset(tok, 0, sizeof(tok));
 	if (api_aanmelden(q, r, &w))
 		return 0;
+	if (!w.cookie) {
+		rc = alleen_sessie(r);
+		goto out;
+	}
 	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
 	naam = json_string_value(json_object_get(b, "naam"));
+	d = json_object_get(b, "dagen");
+	l = json_object_get(b, "alleen_lezen");
 	if (!naam || !*naam || strlen(naam) > 100) {
 		rc = http_resp_fout(r, 400, "ongeldig", "een naam van 1 tot 100 "
 				    "tekens", "$.naam");
 		goto out;
 	}
+	if (d && (!json_is_integer(d) || json_integer_value(d) < 1 ||
+		  json_integer_value(d) > STORE_TOKEN_MAX_DAGEN)) {
+		rc = http_resp_fout(r, 422, "ongeldig", "een geheel aantal "
+				    "dagen van 1 tot 365", "$.dagen");
+		goto out;
+	}
+	if (l && !json_is_boolean(l)) {
+		rc = http_resp_fout(r, 422, "ongeldig", "true of false",
+				    "$.alleen_lezen");
+		goto out;
+	}
+	if (d)
+		dagen = json_integer_value(d);
+	verloopt = store_nu() + (int64_t)dagen * 86400;
 	auth_token_nieuw(tok);
 	auth_token_hash(tok, strlen(tok), h);
-	if ((rc = store_token_nieuw(api_st(), h, w.id, naam)) ||
+	lezen = json_is_true(l);
+	if ((rc = store_token_maak(api_st(), h, w.id, naam, verloopt, lezen)) ||
 	    (rc = api_lees_audit(q, &w, 0, 0, "API-token maken", 0))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
+	h[STORE_TOKEN_ID_LEN] = '\0';
 	o = json_object();
+	json_object_set_new(o, "id", json_string(h));
 	json_object_set_new(o, "naam", json_string(naam));
 	json_object_set_new(o, "token", json_string(tok));
+	json_object_set_new(o, "verloopt", json_integer(verloopt));
+	json_object_set_new(o, "alleen_lezen", json_boolean(lezen));
 	rc = api_stuur(r, 201, o);
 out:
 	sodium_memzero(tok, sizeof(tok));
 	json_decref(b);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* Is the caller a beheerder? 0 or a store error. */
+static int
+is_beheerder(const struct wie *w, int *ja)
+{
+	uint32_t alle = 0;
+	int rc = store_alle_rollen(api_st(), w->id, &alle);
+
+	if (!rc)
+		*ja = (alle & ROL_BIT(ROL_BEHEERDER)) != 0;
+	return rc;
+}
+
+/* GET /tokens[?gebruiker=NAAM]: the caller's tokens; a beheerder sees
+ * every user's, or one user's with ?gebruiker=. Never the token itself. */
+static int
+h_tokens(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	struct db_res res;
+	const char *wie = http_query(q, "gebruiker");
+	json_t *o, *a;
+	int64_t van = 0;
+	size_t i;
+	int rc, beh = 0;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if ((rc = is_beheerder(&w, &beh))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	van = beh ? 0 : w.id;
+	if (wie && !beh && strcmp(wie, w.naam) != 0) {
+		rc = http_resp_fout(r, 403, "verboden", "alleen een beheerder "
+				    "ziet de tokens van een ander",
+				    "gebruiker");
+		goto out;
+	}
+	if ((rc = store_tokens(api_st(), van, &res))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
+	o = json_object();
+	a = json_array();
+	for (i = 0; i < res.nrows; i++) {
+		json_t *t;
+
+		if (wie && strcmp(wie, db_cel(&res, i, 6)) != 0)
+			continue;
+		t = json_object();
+		json_object_set_new(t, "id", json_string(db_cel(&res, i, 0)));
+		json_object_set_new(t, "naam", json_string(db_cel(&res, i, 1)));
+		json_object_set_new(t, "gebruikersnaam",
+				    json_string(db_cel(&res, i, 6)));
+		json_object_set_new(t, "aangemaakt",
+				    json_integer(db_cel_int(&res, i, 2)));
+		json_object_set_new(t, "verloopt",
+				    json_integer(db_cel_int(&res, i, 3)));
+		json_object_set_new(t, "alleen_lezen",
+				    json_boolean(db_cel_int(&res, i, 4)));
+		json_object_set_new(t, "ingetrokken",
+				    json_boolean(db_cel_int(&res, i, 5)));
+		json_array_append_new(a, t);
+	}
+	db_res_release(&res);
+	json_object_set_new(o, "tokens", a);
+	rc = api_stuur(r, 200, o);
+out:
+	api_wie_release(&w);
+	return rc;
+}
+
+/* DELETE /tokens/{id}: revoke one of the caller's tokens; a beheerder
+ * any. Another user's token is 404 for anyone else (no oracle). */
+static int
+h_token_weg(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	const char *id = q->param[0];
+	int64_t van = 0;
+	int rc, beh = 0;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if ((rc = is_beheerder(&w, &beh)) || (rc = store_begin(api_st())))
+		goto dbfout;
+	rc = store_token_intrekken(api_st(), id ? id : "", beh ? 0 : w.id,
+				   &van);
+	if (rc == ST_NIET_GEVONDEN) {
+		store_rollback(api_st());
+		rc = http_resp_fout(r, 404, "niet_gevonden", "geen API-token "
+				    "met dit id", "id");
+		goto out;
+	}
+	if (rc || (rc = store_audit(api_st(), w.id, w.naam,
+				    beh ? ROL_BIT(ROL_BEHEERDER) : 0, 0,
+				    "API-token intrekken", 0)) ||
+	    (rc = store_commit(api_st())))
+		goto dbfout;
+	rc = http_resp_json(r, 200, "{}", 2);
+	goto out;
+dbfout:
+	store_rollback(api_st());
+	rc = api_db_fout(r, rc);
+out:
 	api_wie_release(&w);
 	return rc;
 }
@@ -629,6 +794,7 @@ h_gebruikers(struct http_req *q, struct http_resp *r)
 		if (db_cel(&res, i, 3)) {
 			json_t *t = json_object();
 
+			json_object_set_new(t, "id", json_integer(db_cel_int(&res, i, 6)));
 			json_object_set_new(t, "rol", json_string(db_cel(&res, i, 3)));
 			if (db_cel(&res, i, 4))
 				json_object_set_new(t, "werkgever",
@@ -800,6 +966,116 @@ dbfout:
 	rc = api_db_fout(r, rc);
 out:
 	free(hash);
+	json_decref(b);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* DELETE /toekenningen/{id} (the id of GET /gebruikers): the grant ends
+ * at once, audited (a per-case grant on that case, so in its access
+ * log). Beheerder only. */
+static int
+h_toekenning_weg(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	char *naam = NULL, *wg = NULL, *ds = NULL, *eind = NULL;
+	const char *p = q->param[0];
+	enum rol rol = ROL_BEHEERDER;
+	long long id;
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if (api_beheerder(r, &w)) {
+		rc = 0;
+		goto out;
+	}
+	id = p ? strtoll(p, &eind, 10) : 0;
+	if (!p || !*p || *eind || id <= 0) {
+		rc = http_resp_fout(r, 404, "niet_gevonden", "geen toekenning "
+				    "met dit id", "id");
+		goto out;
+	}
+	if ((rc = store_begin(api_st())))
+		goto dbfout;
+	rc = store_toekenning_weg_id(api_st(), (int64_t)id, &naam, &rol, &wg,
+				     &ds);
+	if (rc == ST_NIET_GEVONDEN) {
+		store_rollback(api_st());
+		rc = http_resp_fout(r, 404, "niet_gevonden", "geen toekenning "
+				    "met dit id", "id");
+		goto out;
+	}
+	if (rc || (rc = store_intrekking_audit(api_st(), w.id, w.naam, naam,
+					       rol, wg, ds)) ||
+	    (rc = store_commit(api_st())))
+		goto dbfout;
+	rc = http_resp_json(r, 200, "{}", 2);
+	goto out;
+dbfout:
+	store_rollback(api_st());
+	rc = api_db_fout(r, rc);
+out:
+	free(naam);
+	free(wg);
+	free(ds);
+	api_wie_release(&w);
+	return rc;
+}
+
+/* PUT /gebruikers/{naam}/actief {"actief": bool}: a deactivated user's
+ * sessions and tokens end at once and his login is refused as a wrong
+ * password; 409 for the last active beheerder. Beheerder only. */
+static int
+h_gebruiker_actief(struct http_req *q, struct http_resp *r)
+{
+	struct wie w;
+	json_t *b = NULL, *v;
+	char actie[100];
+	int rc;
+
+	if (api_aanmelden(q, r, &w))
+		return 0;
+	if (api_beheerder(r, &w)) {
+		rc = 0;
+		goto out;
+	}
+	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
+	v = json_object_get(b, "actief");
+	if (!json_is_boolean(v)) {
+		rc = http_resp_fout(r, 422, "ongeldig", "true of false",
+				    "$.actief");
+		goto out;
+	}
+	if ((rc = store_begin(api_st())))
+		goto dbfout;
+	rc = store_gebruiker_actief(api_st(), q->param[0], json_is_true(v),
+				    NULL);
+	if (rc == ST_NIET_GEVONDEN) {
+		store_rollback(api_st());
+		rc = http_resp_fout(r, 404, "niet_gevonden", "geen gebruiker "
+				    "met deze naam", "gebruikersnaam");
+		goto out;
+	}
+	if (rc == ST_VERBODEN) {
+		store_rollback(api_st());
+		rc = http_resp_fout(r, 409, "laatste_beheerder", "dit is de "
+				    "laatste actieve beheerder: maak eerst een "
+				    "andere beheerder", "$.actief");
+		goto out;
+	}
+	snprintf(actie, sizeof(actie), "gebruiker %s: %.64s",
+		 json_is_true(v) ? "activeren" : "deactiveren", q->param[0]);
+	if (rc || (rc = store_audit(api_st(), w.id, w.naam,
+				    ROL_BIT(ROL_BEHEERDER), 0, actie, 0)) ||
+	    (rc = store_commit(api_st())))
+		goto dbfout;
+	rc = http_resp_json(r, 200, "{}", 2);
+	goto out;
+dbfout:
+	store_rollback(api_st());
+	rc = api_db_fout(r, rc);
+out:
 	json_decref(b);
 	api_wie_release(&w);
 	return rc;
@@ -1747,6 +2023,10 @@ const struct http_route api_routes[] = {
 	{HTTP_GET, "/api/v1/ik", h_ik, 0},
 	{HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord, 0},
 	{HTTP_POST, "/api/v1/tokens", h_token, 0},
+	{HTTP_GET, "/api/v1/tokens", h_tokens, 0},
+	{HTTP_DELETE, "/api/v1/tokens/{}", h_token_weg, 0},
+	{HTTP_PUT, "/api/v1/gebruikers/{}/actief", h_gebruiker_actief, 0},
+	{HTTP_DELETE, "/api/v1/toekenningen/{}", h_toekenning_weg, 0},
 	{HTTP_GET, "/api/v1/gebruikers", h_gebruikers, 0},
 	{HTTP_POST, "/api/v1/gebruikers", h_gebruiker_nieuw, 0},
 	{HTTP_POST, "/api/v1/toekenningen", h_toekenning, 0},

@@ -17,6 +17,8 @@ struct wie {
 	int64_t id;
 	char *naam, *weergave;
 	int cookie;   /* authenticated by session cookie: CSRF applies */
+	int alleen_lezen; /* a read-only API token (api_aanmelden refuses
+			   * its writes) */
 	char *csrf;
 };
 

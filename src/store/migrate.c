@@ -218,6 +218,13 @@ static const char *const stappen[] = {
 	 * service (R-ZW-3) */
 	"ALTER TABLE werkgever ADD COLUMN eigenrisicodrager_zw INTEGER NOT"
 	" NULL DEFAULT 0 CHECK (eigenrisicodrager_zw IN (0, 1));",
+	/* 7: API tokens end at verloopt and may be read-only (issue 12,
+	 * store.h STORE_TOKEN_*); a token made before this step ends a
+	 * year (the longest a token may live) after it was made */
+	"ALTER TABLE api_token ADD COLUMN verloopt BIGINT NOT NULL DEFAULT 0;"
+	"ALTER TABLE api_token ADD COLUMN alleen_lezen INTEGER NOT NULL"
+	" DEFAULT 0 CHECK (alleen_lezen IN (0, 1));"
+	"UPDATE api_token SET verloopt = aangemaakt + 31536000;",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 

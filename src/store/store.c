@@ -222,11 +222,63 @@ store_gebruiker_wachtwoord(struct store *s, int64_t id, const char *hash)
 
 	if (rc)
 		return rc;
-	/* existing sessions end with the old password */
+	/* existing sessions and API tokens end with the old password */
 	if (n == 0)
 		return ST_NIET_GEVONDEN;
+	if ((rc = db_exec(s->db, "UPDATE api_token SET ingetrokken = 1 WHERE "
+			  "gebruiker_id = $1", p + 1, 1, NULL)))
+		return rc;
 	return db_exec(s->db, "DELETE FROM sessie WHERE gebruiker_id = $1",
 		       p + 1, 1, NULL);
+}
+
+int
+store_gebruiker_actief(struct store *s, const char *naam, int actief,
+		       int64_t *id)
+{
+	struct db_param p[] = {db_text(naam)};
+	int64_t g = 0;
+	int rc;
+
+	if ((rc = store_een_int(s, "SELECT id FROM gebruiker WHERE naam = $1",
+				p, NP(p), &g)))
+		return rc;
+	if (!actief) {
+		/* the last active beheerder stays: someone must manage */
+		struct db_param q[] = {db_int(g)};
+		int64_t eigen = 0, anderen = 0;
+
+		if ((rc = store_een_int(s, "SELECT count(*) FROM toekenning "
+					"WHERE gebruiker_id = $1 AND rol = "
+					"'beheerder'", q, NP(q), &eigen)))
+			return rc;
+		if (eigen > 0 &&
+		    (rc = store_een_int(s, "SELECT count(*) FROM toekenning t, "
+					"gebruiker g WHERE t.rol = 'beheerder' "
+					"AND g.id = t.gebruiker_id AND g.actief "
+					"= 1 AND g.id <> $1", q, NP(q),
+					&anderen)))
+			return rc;
+		if (eigen > 0 && anderen == 0)
+			return ST_VERBODEN;
+	}
+	{
+		struct db_param q[] = {db_int(actief ? 1 : 0), db_int(g)};
+
+		if ((rc = db_exec(s->db, "UPDATE gebruiker SET actief = $1 "
+				  "WHERE id = $2", q, NP(q), NULL)))
+			return rc;
+		if (!actief &&
+		    ((rc = db_exec(s->db, "DELETE FROM sessie WHERE "
+				   "gebruiker_id = $1", q + 1, 1, NULL)) ||
+		     (rc = db_exec(s->db, "UPDATE api_token SET ingetrokken = "
+				   "1 WHERE gebruiker_id = $1", q + 1, 1,
+				   NULL))))
+			return rc;
+	}
+	if (id)
+		*id = g;
+	return ST_OK;
 }
 
 int
@@ -234,7 +286,7 @@ store_gebruikers(struct store *s, struct db_res *out)
 {
 	return db_query(s->db,
 			"SELECT g.naam, g.weergavenaam, g.actief, t.rol, "
-			"w.extern_id, d.extern_id FROM gebruiker g LEFT JOIN "
+			"w.extern_id, d.extern_id, t.id FROM gebruiker g LEFT JOIN "
 			"toekenning t ON t.gebruiker_id = g.id LEFT JOIN "
 			"werkgever w ON w.id = t.werkgever_id LEFT JOIN dossier "
 			"d ON d.id = t.dossier_id ORDER BY g.naam, t.id",
@@ -298,10 +350,107 @@ store_toekenning(struct store *s, int64_t gebruiker, enum rol r,
 	}
 }
 
+static int toekenning_audit(struct store *s, int64_t door,
+			    const char *door_wie, const char *wat,
+			    const char *naam, enum rol r,
+			    const char *werkgever_ext, const char *dossier_ext);
+
 int
 store_toekenning_audit(struct store *s, int64_t door, const char *door_wie,
 		       const char *naam, enum rol r, const char *werkgever_ext,
 		       const char *dossier_ext)
+{
+	return toekenning_audit(s, door, door_wie, "toekenning", naam, r,
+				werkgever_ext, dossier_ext);
+}
+
+int
+store_intrekking_audit(struct store *s, int64_t door, const char *door_wie,
+		       const char *naam, enum rol r, const char *werkgever_ext,
+		       const char *dossier_ext)
+{
+	return toekenning_audit(s, door, door_wie, "toekenning ingetrokken",
+				naam, r, werkgever_ext, dossier_ext);
+}
+
+int
+store_toekenning_weg(struct store *s, int64_t gebruiker, enum rol r,
+		     const char *werkgever_ext, const char *dossier_ext)
+{
+	struct db_param p[] = {db_int(gebruiker), db_text(rol_naam[r]),
+			       werkgever_ext ? db_text(werkgever_ext)
+					     : db_null(),
+			       dossier_ext ? db_text(dossier_ext) : db_null()};
+	int64_t n = 0;
+	int rc;
+
+	/* the scope must match exactly: no werkgever means none */
+	rc = db_exec(s->db, "DELETE FROM toekenning WHERE gebruiker_id = $1 "
+		     "AND rol = $2 AND (werkgever_id = (SELECT id FROM "
+		     "werkgever WHERE extern_id = $3) OR (werkgever_id IS NULL "
+		     "AND $3 IS NULL)) AND (dossier_id = (SELECT id FROM "
+		     "dossier WHERE extern_id = $4) OR (dossier_id IS NULL AND "
+		     "$4 IS NULL))", p, NP(p), &n);
+	if (rc)
+		return rc;
+	return n > 0 ? ST_OK : ST_NIET_GEVONDEN;
+}
+
+int
+store_toekenning_weg_id(struct store *s, int64_t id, char **naam, enum rol *r,
+			char **werkgever_ext, char **dossier_ext)
+{
+	struct db_param p[] = {db_int(id)};
+	struct db_res res;
+	char *a = NULL, *w = NULL, *d = NULL;
+	const char *rn;
+	int k, rc = db_query(s->db, "SELECT g.naam, t.rol, w.extern_id, "
+			     "d.extern_id FROM toekenning t JOIN gebruiker g ON "
+			     "g.id = t.gebruiker_id LEFT JOIN werkgever w ON "
+			     "w.id = t.werkgever_id LEFT JOIN dossier d ON d.id "
+			     "= t.dossier_id WHERE t.id = $1", p, NP(p), &res);
+
+	if (rc)
+		return rc;
+	if (res.nrows == 0) {
+		rc = ST_NIET_GEVONDEN;
+		goto out;
+	}
+	rn = db_cel(&res, 0, 1);
+	k = rn ? rol_zoek(rn, strlen(rn)) : -1;
+	if (k < 0) {
+		rc = ST_NIET_GEVONDEN;
+		goto out;
+	}
+	a = store_dup(db_cel(&res, 0, 0));
+	if (db_cel(&res, 0, 2))
+		w = store_dup(db_cel(&res, 0, 2));
+	if (db_cel(&res, 0, 3))
+		d = store_dup(db_cel(&res, 0, 3));
+	if (!a || (db_cel(&res, 0, 2) && !w) || (db_cel(&res, 0, 3) && !d)) {
+		rc = ST_NOMEM;
+		goto out;
+	}
+	if ((rc = db_exec(s->db, "DELETE FROM toekenning WHERE id = $1", p,
+			  NP(p), NULL)))
+		goto out;
+	*naam = a;
+	*r = (enum rol)k;
+	*werkgever_ext = w;
+	*dossier_ext = d;
+	a = w = d = NULL;
+out:
+	free(a);
+	free(w);
+	free(d);
+	db_res_release(&res);
+	return rc;
+}
+
+static int
+toekenning_audit(struct store *s, int64_t door, const char *door_wie,
+		 const char *wat, const char *naam, enum rol r,
+		 const char *werkgever_ext, const char *dossier_ext)
 {
 	char actie[300];
 	int64_t ds = 0;
@@ -309,7 +458,7 @@ store_toekenning_audit(struct store *s, int64_t door, const char *door_wie,
 
 	if (dossier_ext && (rc = store_dossier_zoek(s, dossier_ext, &ds)))
 		return rc;
-	snprintf(actie, sizeof(actie), "toekenning: %s aan %.64s%s%.80s",
+	snprintf(actie, sizeof(actie), "%s: %s aan %.64s%s%.80s", wat,
 		 rol_naam[r], naam, werkgever_ext ? " bij werkgever " : "",
 		 werkgever_ext ? werkgever_ext : "");
 	return store_audit(s, door, door_wie, door ? ROL_BIT(ROL_BEHEERDER) : 0,
@@ -495,12 +644,59 @@ int
 store_token_nieuw(struct store *s, const char *token_hash, int64_t gebruiker,
 		  const char *naam)
 {
+	return store_token_maak(s, token_hash, gebruiker, naam,
+				store_nu() + (int64_t)STORE_TOKEN_DAGEN * 86400,
+				0);
+}
+
+int
+store_token_maak(struct store *s, const char *token_hash, int64_t gebruiker,
+		 const char *naam, int64_t verloopt, int alleen_lezen)
+{
 	struct db_param p[] = {db_text(token_hash), db_int(gebruiker),
-			       db_text(naam), db_int(store_nu())};
+			       db_text(naam), db_int(store_nu()),
+			       db_int(verloopt), db_int(alleen_lezen ? 1 : 0)};
 
 	return db_exec(s->db, "INSERT INTO api_token (token_hash, "
-		       "gebruiker_id, naam, aangemaakt) VALUES ($1, $2, $3, $4)",
-		       p, NP(p), NULL);
+		       "gebruiker_id, naam, aangemaakt, verloopt, alleen_lezen) "
+		       "VALUES ($1, $2, $3, $4, $5, $6)", p, NP(p), NULL);
+}
+
+int
+store_tokens(struct store *s, int64_t gebruiker, struct db_res *out)
+{
+	struct db_param p[] = {db_int(gebruiker)};
+
+	return db_query(s->db, "SELECT substr(t.token_hash, 1, 16), t.naam, "
+			"t.aangemaakt, t.verloopt, t.alleen_lezen, "
+			"t.ingetrokken, g.naam FROM api_token t, gebruiker g "
+			"WHERE g.id = t.gebruiker_id AND (t.gebruiker_id = "
+			"$1 OR $1 = 0) ORDER BY t.aangemaakt DESC, "
+			"t.token_hash", p, NP(p), out);
+}
+
+int
+store_token_intrekken(struct store *s, const char *id, int64_t gebruiker,
+		      int64_t *van)
+{
+	struct db_param p[] = {db_text(id), db_int(gebruiker)};
+	int64_t g = 0;
+	int rc;
+
+	if (strlen(id) != STORE_TOKEN_ID_LEN)
+		return ST_NIET_GEVONDEN;
+	if ((rc = store_een_int(s, "SELECT gebruiker_id FROM api_token WHERE "
+				"substr(token_hash, 1, 16) = $1 AND "
+				"(gebruiker_id = $2 OR $2 = 0) ORDER BY token_hash "
+				"LIMIT 1", p, NP(p), &g)))
+		return rc;
+	if ((rc = db_exec(s->db, "UPDATE api_token SET ingetrokken = 1 WHERE "
+			  "substr(token_hash, 1, 16) = $1 AND (gebruiker_id "
+			  "= $2 OR $2 = 0)", p, NP(p), NULL)))
+		return rc;
+	if (van)
+		*van = g;
+	return ST_OK;
 }
 
 /* Columns: id, csrf, naam, weergavenaam and, for gezien, a fifth
@@ -590,24 +786,42 @@ int
 store_token_wie(struct store *s, const char *token_hash, int64_t *gebruiker,
 		char **naam, char **weergavenaam)
 {
-	struct db_param p[] = {db_text(token_hash)};
+	int lezen = 0;
 
-	return wie_query(s, "SELECT t.gebruiker_id, '', g.naam, "
-			 "g.weergavenaam FROM api_token t, gebruiker g WHERE "
-			 "t.token_hash = $1 AND t.ingetrokken = 0 AND "
-			 "g.id = t.gebruiker_id AND g.actief = 1", p, NP(p),
-			 gebruiker, NULL, naam, weergavenaam, NULL);
+	return store_token_wie_at(s, token_hash, store_nu(), gebruiker, naam,
+				  weergavenaam, &lezen);
+}
+
+int
+store_token_wie_at(struct store *s, const char *token_hash, int64_t nu,
+		   int64_t *gebruiker, char **naam, char **weergavenaam,
+		   int *alleen_lezen)
+{
+	struct db_param p[] = {db_text(token_hash), db_int(nu)};
+	int64_t lezen = 0;
+	int rc;
+
+	/* the fifth column (wie_query's gezien) carries alleen_lezen */
+	rc = wie_query(s, "SELECT t.gebruiker_id, '', g.naam, "
+		       "g.weergavenaam, t.alleen_lezen FROM api_token t, "
+		       "gebruiker g WHERE t.token_hash = $1 AND t.ingetrokken "
+		       "= 0 AND t.verloopt > $2 AND g.id = t.gebruiker_id AND "
+		       "g.actief = 1", p, NP(p), gebruiker, NULL, naam,
+		       weergavenaam, &lezen);
+	if (!rc)
+		*alleen_lezen = lezen != 0;
+	return rc;
 }
 
 int
 store_token_zoek(struct store *s, const char *token_hash, int64_t *gebruiker)
 {
-	struct db_param p[] = {db_text(token_hash)};
+	struct db_param p[] = {db_text(token_hash), db_int(store_nu())};
 
 	return store_een_int(s, "SELECT t.gebruiker_id FROM api_token t, gebruiker "
 		       "g WHERE t.token_hash = $1 AND t.ingetrokken = 0 AND "
-		       "g.id = t.gebruiker_id AND g.actief = 1", p, NP(p),
-		       gebruiker);
+		       "t.verloopt > $2 AND g.id = t.gebruiker_id AND "
+		       "g.actief = 1", p, NP(p), gebruiker);
 }
 
 /* --- audit ------------------------------------------------------- */

@@ -70,8 +70,8 @@ int store_gebruiker_info(struct store *s, int64_t id, char **naam,
 int store_gebruiker_wachtwoord(struct store *s, int64_t id, const char *hash);
 
 /* Every user with his grants: rows of (naam, weergavenaam, actief, rol,
- * werkgever extern_id, dossier extern_id), one per grant (rol NULL for a
- * user without one), ordered by name. */
+ * werkgever extern_id, dossier extern_id, grant id), one per grant (rol
+ * NULL for a user without one), ordered by name. */
 int store_gebruikers(struct store *s, struct db_res *out);
 
 /* Grant role r to user: for all cases of werkgever werkgever_ext, for the
@@ -138,6 +138,52 @@ int store_sessie_wie(struct store *s, const char *token_hash, int64_t nu,
 		     char **naam, char **weergavenaam);
 int store_token_wie(struct store *s, const char *token_hash,
 		    int64_t *gebruiker, char **naam, char **weergavenaam);
+
+/*
+ * Revocation (issue 12). A token lives STORE_TOKEN_DAGEN days unless
+ * given another end, at most STORE_TOKEN_MAX_DAGEN; store_token_nieuw()
+ * makes one of the default length that may write. A token is named by
+ * its id: the first STORE_TOKEN_ID_LEN hex digits of its hash (the hash
+ * of a random token: it tells nothing of the token).
+ */
+#define STORE_TOKEN_DAGEN 90
+#define STORE_TOKEN_MAX_DAGEN 365
+#define STORE_TOKEN_ID_LEN 16
+int store_token_maak(struct store *s, const char *token_hash,
+		     int64_t gebruiker, const char *naam, int64_t verloopt,
+		     int alleen_lezen);
+/* store_token_wie() at time nu that also says whether the token is
+ * read-only; a token past its verloopt is ST_NIET_GEVONDEN. */
+int store_token_wie_at(struct store *s, const char *token_hash, int64_t nu,
+		       int64_t *gebruiker, char **naam, char **weergavenaam,
+		       int *alleen_lezen);
+/* The tokens of user gebruiker (0: of every user): rows of (id, naam,
+ * aangemaakt, verloopt, alleen_lezen, ingetrokken, gebruikersnaam),
+ * newest first. */
+int store_tokens(struct store *s, int64_t gebruiker, struct db_res *out);
+/* Revoke token id (of user gebruiker; 0: of any user). *van (may be
+ * NULL) receives the owner's id. ST_NIET_GEVONDEN for no such token. */
+int store_token_intrekken(struct store *s, const char *id, int64_t gebruiker,
+			  int64_t *van);
+/* (De)activate user naam: a deactivated user's sessions are deleted and
+ * his tokens revoked, at once; login and lookups refuse him too.
+ * ST_VERBODEN when it would leave no active beheerder; ST_NIET_GEVONDEN
+ * for an unknown name. *id (may be NULL) receives his id. */
+int store_gebruiker_actief(struct store *s, const char *naam, int actief,
+			   int64_t *id);
+/* Remove the grant of role r to user (scope as store_toekenning());
+ * ST_NIET_GEVONDEN when he holds no such grant. */
+int store_toekenning_weg(struct store *s, int64_t gebruiker, enum rol r,
+			 const char *werkgever_ext, const char *dossier_ext);
+/* Remove grant id; its user's name, role and scope (malloc'd, scope
+ * NULL when none) for the audit record. ST_NIET_GEVONDEN: no grant. */
+int store_toekenning_weg_id(struct store *s, int64_t id, char **naam,
+			    enum rol *r, char **werkgever_ext,
+			    char **dossier_ext);
+/* The audit record of a revoked grant, like store_toekenning_audit(). */
+int store_intrekking_audit(struct store *s, int64_t door,
+			   const char *door_wie, const char *naam, enum rol r,
+			   const char *werkgever_ext, const char *dossier_ext);
 
 /* --- cases ------------------------------------------------------- */
 

@@ -333,6 +333,20 @@ for r in $ROLLEN; do
 	expect 409 "$r made beheerder"
 done
 
+# revocation (issue 12): only a beheerder sees another user's tokens,
+# (de)activates users and revokes grants; an unknown token id is 404
+for r in $ROLLEN; do
+	call "$r" GET "/api/v1/tokens?gebruiker=casemanager"
+	case "$r" in beheerder | casemanager) expect 200 "$r lists casemanager's tokens" ;; *) expect 403 "$r lists another's tokens" ;; esac
+	call "$r" DELETE /api/v1/tokens/0123456789abcdef
+	expect 404 "$r revokes an unknown token"
+	[ "$r" = beheerder ] && continue
+	call "$r" PUT /api/v1/gebruikers/werknemer/actief '{"actief":false}'
+	expect 403 "$r deactivates a user"
+	call "$r" DELETE /api/v1/toekenningen/1
+	expect 403 "$r revokes a grant"
+done
+
 # the server ends on SIGTERM whichever thread receives it
 stop_server "$pid" && ok || nok "server stops cleanly on SIGTERM: $(server_said "$tmp/serve.err")"
 pid=

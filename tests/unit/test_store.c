@@ -804,7 +804,7 @@ t_gebruikers(void **state)
 	/* the list: one row per user (no grants), ordered by name */
 	assert_int_equal(store_gebruikers(s, &r), ST_OK);
 	assert_int_equal(r.nrows, 2);
-	assert_int_equal(r.ncols, 6);
+	assert_int_equal(r.ncols, 7);
 	assert_string_equal(db_cel(&r, 0, 0), "jan");
 	assert_string_equal(db_cel(&r, 0, 2), "1");
 	assert_null(db_cel(&r, 0, 3));
@@ -1951,6 +1951,172 @@ t_sessies(void **state)
 	assert_null(csrf);
 }
 
+/* ---- revocation (issue 12) ---- */
+
+/* Is token h live at nu, and read-only? -1: not live. */
+static int
+token_leeft(struct store *s, const char *h, int64_t nu)
+{
+	int64_t g = 0;
+	char *a = NULL, *b = NULL;
+	int lezen = -1, rc = store_token_wie_at(s, h, nu, &g, &a, &b, &lezen);
+
+	free(a);
+	free(b);
+	if (rc == ST_NIET_GEVONDEN)
+		return -1;
+	assert_int_equal(rc, ST_OK);
+	return lezen;
+}
+
+static void
+t_intrekken(void **state)
+{
+	struct store *s = st(state);
+	int64_t nu = store_nu(), jan = gebruiker(s, "jan"),
+		piet = gebruiker(s, "piet"), beh = gebruiker(s, "beh"), g = 0,
+		van = 0;
+	int64_t ds = importeer(s, DOSSIER_1);
+	char h1[65], h2[65], id1[STORE_TOKEN_ID_LEN + 1], *naam = NULL,
+	     *wg = NULL, *dsx = NULL;
+	uint32_t rollen = 0;
+	enum rol r = ROL_WERKNEMER;
+	struct db_res res;
+	size_t i;
+
+	memset(h1, 'a', 64);
+	h1[64] = '\0';
+	memset(h2, 'b', 64);
+	h2[64] = '\0';
+	memcpy(id1, h1, STORE_TOKEN_ID_LEN);
+	id1[STORE_TOKEN_ID_LEN] = '\0';
+
+	/* expiry and scope */
+	assert_int_equal(store_token_maak(s, h1, jan, "kort", nu + 100, 0),
+			 ST_OK);
+	assert_int_equal(store_token_maak(s, h2, jan, "lezer", nu + 1000, 1),
+			 ST_OK);
+	assert_int_equal(token_leeft(s, h1, nu), 0);
+	assert_int_equal(token_leeft(s, h2, nu), 1);
+	assert_int_equal(token_leeft(s, h1, nu + 100), -1);
+	assert_int_equal(token_leeft(s, h2, nu + 100), 1);
+	/* the default: STORE_TOKEN_DAGEN */
+	assert_int_equal(store_token_nieuw(s, "t3", piet, "std"), ST_OK);
+	assert_int_equal(store_token_zoek(s, "t3", &g), ST_OK);
+	assert_int_equal(token_leeft(s, "t3",
+				     nu + STORE_TOKEN_DAGEN * 86400 - 1), 0);
+	assert_int_equal(token_leeft(s, "t3", nu + STORE_TOKEN_DAGEN * 86400),
+			 -1);
+
+	/* listing: own, or all */
+	assert_int_equal(store_tokens(s, jan, &res), ST_OK);
+	assert_int_equal(res.nrows, 2);
+	for (i = 0; i < res.nrows; i++)
+		assert_string_equal(db_cel(&res, i, 6), "jan");
+	db_res_release(&res);
+	assert_int_equal(store_tokens(s, 0, &res), ST_OK);
+	assert_int_equal(res.nrows, 3);
+	db_res_release(&res);
+
+	/* revoke: not another user's, an own one, any for 0 */
+	assert_int_equal(store_token_intrekken(s, id1, piet, &van),
+			 ST_NIET_GEVONDEN);
+	assert_int_equal(token_leeft(s, h1, nu), 0);
+	assert_int_equal(store_token_intrekken(s, "aaaa", 0, &van),
+			 ST_NIET_GEVONDEN);
+	assert_int_equal(store_token_intrekken(s, id1, jan, &van), ST_OK);
+	assert_int_equal(van, jan);
+	assert_int_equal(token_leeft(s, h1, nu), -1);
+
+	/* a new password revokes every token of the user, not another's */
+	assert_int_equal(store_gebruiker_wachtwoord(s, jan, "h"), ST_OK);
+	assert_int_equal(token_leeft(s, h2, nu), -1);
+	assert_int_equal(token_leeft(s, "t3", nu), 0);
+
+	/* deactivation: sessions deleted, tokens revoked, login refused */
+	assert_int_equal(store_sessie_nieuw(s, "sp", piet, "c", nu + 1000),
+			 ST_OK);
+	assert_int_equal(store_gebruiker_actief(s, "piet", 0, &g), ST_OK);
+	assert_int_equal(g, piet);
+	assert_int_equal(getal(s->db, "SELECT count(*) FROM sessie"), 0);
+	assert_int_equal(store_gebruiker_login(s, "piet", &g, &naam),
+			 ST_NIET_GEVONDEN);
+	assert_int_equal(store_gebruiker_actief(s, "piet", 1, NULL), ST_OK);
+	assert_int_equal(token_leeft(s, "t3", nu), -1);
+	assert_int_equal(store_gebruiker_login(s, "piet", &g, &naam), ST_OK);
+	free(naam);
+	naam = NULL;
+	assert_int_equal(store_gebruiker_actief(s, "niemand", 0, NULL),
+			 ST_NIET_GEVONDEN);
+
+	/* the last active beheerder stays; with a second one he may go */
+	toeken(s, beh, ROL_BEHEERDER, NULL, NULL);
+	assert_int_equal(store_gebruiker_actief(s, "beh", 0, NULL),
+			 ST_VERBODEN);
+	{
+		int64_t b2 = gebruiker(s, "beh2");
+
+		toeken(s, b2, ROL_BEHEERDER, NULL, NULL);
+		assert_int_equal(store_gebruiker_actief(s, "beh", 0, NULL),
+				 ST_OK);
+		assert_int_equal(store_gebruiker_actief(s, "beh2", 0, NULL),
+				 ST_VERBODEN);
+	}
+
+	/* grants: the exact scope only, and access ends at once */
+	toeken(s, jan, ROL_CASEMANAGER, "WG-1", NULL);
+	toeken(s, jan, ROL_LOOPBAANCOACH, NULL, "D-2026-0042");
+	assert_int_equal(store_rollen(s, jan, ds, &rollen), ST_OK);
+	assert_int_equal(rollen, ROL_BIT(ROL_CASEMANAGER) |
+				 ROL_BIT(ROL_LOOPBAANCOACH));
+	assert_int_equal(store_toekenning_weg(s, jan, ROL_CASEMANAGER, NULL,
+					      "D-2026-0042"),
+			 ST_NIET_GEVONDEN);
+	assert_int_equal(store_toekenning_weg(s, jan, ROL_CASEMANAGER, NULL,
+					      NULL),
+			 ST_NIET_GEVONDEN);
+	assert_int_equal(store_toekenning_weg(s, jan, ROL_CASEMANAGER, "WG-2",
+					      NULL),
+			 ST_NIET_GEVONDEN);
+	assert_int_equal(store_toekenning_weg(s, jan, ROL_CASEMANAGER, "WG-1",
+					      NULL),
+			 ST_OK);
+	assert_int_equal(store_rollen(s, jan, ds, &rollen), ST_OK);
+	assert_int_equal(rollen, ROL_BIT(ROL_LOOPBAANCOACH));
+	/* by id, with what the audit record needs */
+	g = getal(s->db, "SELECT id FROM toekenning WHERE rol = "
+			 "'loopbaancoach'");
+	assert_int_equal(store_toekenning_weg_id(s, g, &naam, &r, &wg, &dsx),
+			 ST_OK);
+	assert_string_equal(naam, "jan");
+	assert_int_equal(r, ROL_LOOPBAANCOACH);
+	assert_null(wg);
+	assert_string_equal(dsx, "D-2026-0042");
+	assert_int_equal(store_rollen(s, jan, ds, &rollen), ST_OK);
+	assert_int_equal(rollen, 0);
+	assert_int_equal(store_intrekking_audit(s, beh, "beh", naam, r, wg,
+						dsx),
+			 ST_OK);
+	free(naam);
+	free(dsx);
+	naam = dsx = NULL;
+	assert_int_equal(store_toekenning_weg_id(s, g, &naam, &r, &wg, &dsx),
+			 ST_NIET_GEVONDEN);
+	assert_null(naam);
+	/* the revocation is in the case's access log */
+	{
+		struct db_param p = db_int(ds);
+		struct db_res a = query(s->db, "SELECT actie FROM audit WHERE "
+					"dossier_id = $1 AND actie LIKE "
+					"'toekenning ingetrokken%'", &p, 1);
+
+		assert_int_equal(a.nrows, 1);
+		assert_string_equal(db_cel(&a, 0, 0), "toekenning ingetrokken: "
+				    "loopbaancoach aan jan");
+		db_res_release(&a);
+	}
+}
+
 static int64_t
 gezien(struct store *s, const char *h)
 {
@@ -2638,6 +2804,7 @@ t_gelijktijdig(void **state)
 	X(t_gebeurtenis_id_gemaakt)                                        \
 	X(t_verzuim)                                                       \
 	X(t_sessies)                                                       \
+	X(t_intrekken)                                                     \
 	X(t_sessie_idle)                                                   \
 	X(t_audit)                                                         \
 	X(t_audit_tweede_verbinding)                                       \

@@ -858,3 +858,42 @@ test('onbekend dossier en onbekende pagina: een nette melding', async () => {
 	assert.ok(label.nodes.includes('#controle-zonder-label'), `axe names that field: ${JSON.stringify(label)}`);
 	geenFouten(page);
 });
+
+test('gelijktijdig wijzigen: wie een verouderde versie opslaat, ziet de nieuwe gegevens', async () => {
+	// two editors open the employer form of the same case; the second
+	// saves over a version the first already replaced (If-Match, 412)
+	const zaak = `${URL}/dossiers/D-DEMO-021/gegevens`;
+	const eerste = await sessie();
+	const tweede = await sessie();
+	await aanmelden(eerste, 'werkgever');
+	await aanmelden(tweede, 'casemanager');
+	const open = async (page) => {
+		await page.goto(zaak);
+		await rust(page);
+		await page.locator('summary', {hasText: 'Werkgever wijzigen'}).click();
+		return page.getByRole('form', {name: 'Werkgever wijzigen'});
+	};
+	const f1 = await open(eerste);
+	const f2 = await open(tweede);
+	const oud = await (await veld(f1, 'Naam werkgever')).inputValue();
+	await (await veld(f1, 'Naam werkgever')).fill('Bakkerij Eerste');
+	await f1.getByRole('button', {name: 'Werkgever opslaan'}).click();
+	await eerste.locator('.melding.info', {hasText: 'De gegevens van de werkgever zijn opgeslagen.'}).waitFor();
+
+	await (await veld(f2, 'Naam werkgever')).fill('Bakkerij Tweede');
+	await f2.getByRole('button', {name: 'Werkgever opslaan'}).click();
+	const melding = tweede.locator('.formfout', {hasText: 'Iemand anders heeft deze gegevens intussen gewijzigd.'});
+	await melding.waitFor();
+	await rust(tweede);
+	const f2b = tweede.getByRole('form', {name: 'Werkgever wijzigen'});
+	assert.equal(await (await veld(f2b, 'Naam werkgever')).inputValue(), 'Bakkerij Eerste',
+		'the form shows the newer values');
+	// nothing of the stale write was stored; saving again now works
+	await (await veld(f2b, 'Naam werkgever')).fill(oud);
+	await f2b.getByRole('button', {name: 'Werkgever opslaan'}).click();
+	await tweede.locator('.melding.info', {hasText: 'De gegevens van de werkgever zijn opgeslagen.'}).waitFor();
+	await rust(tweede);
+	assert.match(await tweede.locator('#tabpaneel dl').first().textContent(), new RegExp(esc(oud)));
+	geenFouten(eerste);
+	geenFouten(tweede);
+});

@@ -16,6 +16,8 @@ export class ApiFout extends Error {
 		this.code = code;
 		this.veld = veld || null;
 		this.wacht = wacht || 0; // Retry-After seconds on 429
+		this.huidig = null; // 412/428: the stored object
+		this.etag = null; // 412/428: its ETag
 	}
 }
 
@@ -30,8 +32,11 @@ export function bijSessieVerlopen(f) {
 
 async function fout(res) {
 	let f = null;
+	let huidig = null;
 	try {
-		f = (await res.json()).fout;
+		const b = await res.json();
+		f = b.fout;
+		huidig = b.huidig || null;
 	} catch {
 		f = null;
 	}
@@ -44,12 +49,17 @@ async function fout(res) {
 		return new ApiFout(res.status, 'onbekend',
 			`De server gaf een onverwacht antwoord (${res.status}).`, null, wacht);
 	}
-	return new ApiFout(res.status, f.code || 'onbekend', f.bericht, f.veld, wacht);
+	const e = new ApiFout(res.status, f.code || 'onbekend', f.bericht, f.veld, wacht);
+	e.huidig = huidig;
+	e.etag = res.headers.get('ETag');
+	return e;
 }
 
 /**
  * api('GET', '/dossiers', null, {stil401: true}) → parsed JSON.
- * pad is relative to /api/v1. Throws ApiFout.
+ * pad is relative to /api/v1. Throws ApiFout. opties.ifMatch: the ETag
+ * a whole-object write (PUT) replaces; opties.bijEtag(etag) receives the
+ * answer's ETag.
  */
 export async function api(methode, pad, body, opties = {}) {
 	const kop = {Accept: 'application/json'};
@@ -59,6 +69,7 @@ export async function api(methode, pad, body, opties = {}) {
 		init.body = JSON.stringify(body);
 	}
 	if (methode !== 'GET' && csrf) kop['X-CSRF-Token'] = csrf;
+	if (opties.ifMatch) kop['If-Match'] = opties.ifMatch;
 	let res;
 	try {
 		res = await fetch(`/api/v1${pad}`, init);
@@ -72,6 +83,7 @@ export async function api(methode, pad, body, opties = {}) {
 		throw f;
 	}
 	if (res.status === 204) return {};
+	if (opties.bijEtag) opties.bijEtag(res.headers.get('ETag'));
 	try {
 		return await res.json();
 	} catch {

@@ -4,9 +4,9 @@
 // timeline, toets and wage are computed again.
 
 import {h, vervang} from '../dom.js';
-import {api, seg} from '../api.js';
+import {api, seg, ApiFout} from '../api.js';
 import {bedrag, datum, getal} from '../fmt.js';
-import {veld, verstuur, waarde} from '../formulier.js';
+import {veld, verstuur, waarde, toonFormFout} from '../formulier.js';
 import {werknemerVelden, leesWerknemer, dienstverbandVelden, leesDienstverband} from '../stamdata.js';
 
 function lijst(paren) {
@@ -26,6 +26,40 @@ function formulier(titel, velden, knop, actie) {
 		if (ok) await form.opnieuw(melding);
 	});
 	return form;
+}
+
+const GEWIJZIGD = 'Iemand anders heeft deze gegevens intussen gewijzigd. Uw wijziging is niet opgeslagen. ' +
+	'Het formulier toont nu de nieuwe gegevens: controleer ze en sla uw wijziging zo nodig opnieuw op.';
+
+/*
+ * A form for an object with a version (ETag, docs/api.md): velden(w)
+ * builds the fields from the object's values, schrijf(form, etag) sends
+ * the PUT with If-Match. When someone else changed the object since it
+ * was read (412), nothing was saved: the form is rebuilt with the newer
+ * values (the answer's huidig, waarden() picks them) and says so.
+ */
+function versieFormulier(titel, knop, velden, waarden, schrijf, start, opnieuw) {
+	let etag = start.etag;
+	const bouw = (w, melding) => {
+		const form = formulier(titel, velden(w), knop, async (f) => {
+			try {
+				return await schrijf(f, etag);
+			} catch (e) {
+				if (e instanceof ApiFout && (e.status === 412 || e.status === 428) && e.huidig) {
+					etag = e.etag || e.huidig.etag;
+					const nieuw = bouw(waarden(e.huidig), GEWIJZIGD);
+					f.replaceWith(nieuw);
+					setTimeout(() => nieuw.querySelector(':scope > .formfout').focus(), 0);
+					throw new ApiFout(e.status, e.code, GEWIJZIGD, null);
+				}
+				throw e;
+			}
+		});
+		form.opnieuw = opnieuw;
+		if (melding) toonFormFout(form, melding);
+		return form;
+	};
+	return bouw(waarden(start));
 }
 
 export async function render(ctx) {
@@ -53,36 +87,45 @@ export async function render(ctx) {
 	];
 	const formulieren = [];
 	const met = (f) => {
-		f.opnieuw = ctx.opnieuw;
 		formulieren.push(h('details', {class: 'kaart'}, h('summary', null, f.querySelector('h3').textContent), f));
 	};
+	// the objects the forms replace, each with its version (ETag); a
+	// form whose object cannot be read is not offered
+	const lees = (pad) => api('GET', pad).catch(() => null);
+	const [wnV, dvV, wgV] = await Promise.all([
+		rechten.organisatie ? lees(`/werknemers/${seg(wn.id)}?werkgever=${seg(wg.id)}`) : null,
+		rechten.dienstverband ? lees(`/dossiers/${seg(ds.dossier_id)}/dienstverband`) : null,
+		rechten.organisatie ? lees(`/werkgevers/${seg(wg.id)}`) : null]);
 	// employee and employer: an organisation-wide grant; the employment
 	// of this case: its casemanager or werkgever (rechten, per case)
-	if (rechten.organisatie) {
-		met(formulier('Werknemer wijzigen', werknemerVelden('$', wn), 'Werknemer opslaan', async (form) => {
-			await api('PUT', `/werknemers/${seg(wn.id)}`, leesWerknemer(form, '$'));
-			return 'De gegevens van de werknemer zijn opgeslagen.';
-		}));
+	if (wnV) {
+		met(versieFormulier('Werknemer wijzigen', 'Werknemer opslaan', (w) => werknemerVelden('$', w), (o) => o,
+			async (form, etag) => {
+				await api('PUT', `/werknemers/${seg(wn.id)}?werkgever=${seg(wg.id)}`, leesWerknemer(form, '$'), {ifMatch: etag});
+				return 'De gegevens van de werknemer zijn opgeslagen.';
+			}, wnV, ctx.opnieuw));
 	}
-	if (rechten.dienstverband) {
-		met(formulier('Dienstverband wijzigen', dienstverbandVelden(dv), 'Dienstverband opslaan', async (form) => {
-			await api('PUT', `/dossiers/${seg(ds.dossier_id)}/dienstverband`, leesDienstverband(form));
-			return 'Het dienstverband is opgeslagen; tijdlijn, toets en loon zijn opnieuw berekend.';
-		}));
+	if (dvV) {
+		met(versieFormulier('Dienstverband wijzigen', 'Dienstverband opslaan', (w) => dienstverbandVelden(w), (o) => o.dienstverband,
+			async (form, etag) => {
+				await api('PUT', `/dossiers/${seg(ds.dossier_id)}/dienstverband`, leesDienstverband(form), {ifMatch: etag});
+				return 'Het dienstverband is opgeslagen; tijdlijn, toets en loon zijn opnieuw berekend.';
+			}, dvV, ctx.opnieuw));
 	}
-	if (rechten.organisatie) {
-		met(formulier('Werkgever wijzigen', [
-			veld({pad: '$.naam', label: 'Naam werkgever', verplicht: true, waarde: wg.naam}),
+	if (wgV) {
+		met(versieFormulier('Werkgever wijzigen', 'Werkgever opslaan', (w) => [
+			veld({pad: '$.naam', label: 'Naam werkgever', verplicht: true, waarde: w.naam}),
 			veld({pad: '$.eigenrisicodrager_wga', label: 'Eigenrisicodrager WGA', type: 'vinkje',
-				waarde: wg.eigenrisicodrager_wga}),
+				waarde: w.eigenrisicodrager_wga}),
 			veld({pad: '$.eigenrisicodrager_zw', label: 'Eigenrisicodrager Ziektewet', type: 'vinkje',
-				waarde: Boolean(wg.eigenrisicodrager_zw),
-				hint: 'Dan geen re-integratieverslag als een werknemer ziek uit dienst gaat.'})], 'Werkgever opslaan', async (form) => {
+				waarde: Boolean(w.eigenrisicodrager_zw),
+				hint: 'Dan geen re-integratieverslag als een werknemer ziek uit dienst gaat.'})], (o) => o,
+		async (form, etag) => {
 			await api('PUT', `/werkgevers/${seg(wg.id)}`, {naam: waarde(form, '$.naam'),
 				eigenrisicodrager_wga: waarde(form, '$.eigenrisicodrager_wga'),
-				eigenrisicodrager_zw: waarde(form, '$.eigenrisicodrager_zw')});
+				eigenrisicodrager_zw: waarde(form, '$.eigenrisicodrager_zw')}, {ifMatch: etag});
 			return 'De gegevens van de werkgever zijn opgeslagen.';
-		}));
+		}, wgV, ctx.opnieuw));
 	}
 	vervang(ctx.paneel, h('h2', {id: 'tabpaneel-titel'}, 'Gegevens'),
 		h('div', {class: 'twee-kolommen'}, h('div', null, secties), formulieren.length ? h('div', null, formulieren) : null));

@@ -1,6 +1,6 @@
 // views/beheer.js - for the beheerder: users with their grants, adding a
-// user, granting a role for an employer or a case, and the access log of
-// a case. The beheerder reads no case content (architecture §6).
+// user, granting a role for an employer or a case, revoking a grant and
+// (de)activating a user, and the access log of a case. The beheerder reads no case content (architecture §6).
 
 import {h, vervang, kondigAan} from '../dom.js';
 import {api, seg} from '../api.js';
@@ -22,16 +22,43 @@ function toekenningTekst(t) {
 	return rol;
 }
 
-function gebruikersTabel(lijst) {
+/* A button that revokes or (de)activates at once (issue 12): on success
+ * the view reloads with the melding; an error shows next to the button. */
+function intrekKnop(tekst, label, doe, melding, opnieuw) {
+	const fout = h('span', {class: 'veldfout', role: 'alert'});
+	const knop = h('button', {type: 'button', class: 'knop secundair', 'aria-label': label}, tekst);
+	knop.addEventListener('click', async () => {
+		knop.disabled = true;
+		try {
+			await doe();
+		} catch (e) {
+			knop.disabled = false;
+			fout.textContent = e.bericht || 'Dat lukte niet; probeer het opnieuw.';
+			return;
+		}
+		await opnieuw(melding);
+	});
+	return h('span', null, ' ', knop, ' ', fout);
+}
+
+function gebruikersTabel(lijst, opnieuw) {
 	return h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst gebruikers'},
 		h('caption', null, `${lijst.length} gebruikers`),
 		h('thead', null, h('tr', null, ['Gebruikersnaam', 'Naam', 'Actief', 'Rollen'].map((k) => h('th', {scope: 'col'}, k)))),
 		h('tbody', null, lijst.map((g) => h('tr', {'data-gebruiker': g.gebruikersnaam},
 			h('th', {scope: 'row', 'data-label': 'Gebruikersnaam'}, g.gebruikersnaam),
 			h('td', {'data-label': 'Naam'}, g.naam),
-			h('td', {'data-label': 'Actief'}, g.actief ? 'ja' : 'nee'),
+			h('td', {'data-label': 'Actief'}, g.actief ? 'ja' : 'nee',
+				intrekKnop(g.actief ? 'Deactiveren' : 'Activeren',
+					`${g.gebruikersnaam} ${g.actief ? 'deactiveren' : 'activeren'}`,
+					() => api('PUT', `/gebruikers/${seg(g.gebruikersnaam)}/actief`, {actief: !g.actief}),
+					g.actief ? `${g.gebruikersnaam} is gedeactiveerd: zijn sessies en API-tokens zijn beëindigd.`
+						: `${g.gebruikersnaam} kan weer aanmelden.`, opnieuw)),
 			h('td', {'data-label': 'Rollen'}, g.toekenningen.length
-				? h('ul', {class: 'kaal'}, g.toekenningen.map((t) => h('li', null, toekenningTekst(t))))
+				? h('ul', {class: 'kaal'}, g.toekenningen.map((t) => h('li', null, toekenningTekst(t),
+					intrekKnop('Intrekken', `${toekenningTekst(t)} van ${g.gebruikersnaam} intrekken`,
+						() => api('DELETE', `/toekenningen/${t.id}`),
+						`${toekenningTekst(t)} van ${g.gebruikersnaam} is ingetrokken.`, opnieuw))))
 				: 'geen'))))));
 }
 
@@ -189,7 +216,7 @@ export async function render(ctx) {
 		h('h1', null, 'Beheer'),
 		ctx.melding ? h('p', {class: 'melding info', role: 'status'}, ctx.melding) : null,
 		h('section', {'aria-labelledby': 'gb-titel'}, h('h2', {id: 'gb-titel'}, 'Gebruikers en rollen'),
-			gebruikersTabel(r.gebruikers)),
+			gebruikersTabel(r.gebruikers, opnieuw)),
 		h('div', {class: 'twee-kolommen gelijk'},
 			h('div', {class: 'kaart'}, nieuweGebruiker(opnieuw)),
 			h('div', {class: 'kaart'}, toekenning(r.gebruikers, wg, opnieuw))),

@@ -42,7 +42,8 @@ function intrekKnop(tekst, label, doe, melding, opnieuw) {
 }
 
 function gebruikersTabel(lijst, opnieuw) {
-	return h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst gebruikers'},
+	return h('div', {class: 'tabelhouder', tabindex: '0', role: 'region', 'aria-label': 'Gebruikers'},
+		h('table', {class: 'lijst gebruikers'},
 		h('caption', null, `${lijst.length} gebruikers`),
 		h('thead', null, h('tr', null, ['Gebruikersnaam', 'Naam', 'Actief', 'Rollen'].map((k) => h('th', {scope: 'col'}, k)))),
 		h('tbody', null, lijst.map((g) => h('tr', {'data-gebruiker': g.gebruikersnaam},
@@ -194,7 +195,10 @@ function werkgeversSectie(lijst, opnieuw) {
 	});
 	return h('section', {'aria-labelledby': 'wg-titel'}, kop,
 		h('div', {class: 'twee-kolommen'},
-			lijst.length ? h('div', {class: 'tabelhouder'}, h('table', {class: 'lijst werkgevers'},
+			/* a scrolling table must be reachable by keyboard (axe
+			 * scrollable-region-focusable): a labelled, focusable region */
+			lijst.length ? h('div', {class: 'tabelhouder', tabindex: '0', role: 'region', 'aria-label': 'Werkgevers'},
+				h('table', {class: 'lijst werkgevers'},
 				h('caption', null, `${lijst.length} werkgevers`),
 				h('thead', null, h('tr', null, ['Werkgever', 'Nummer', 'Eigenrisicodrager WGA', 'Eigenrisicodrager ZW', 'Dossiers']
 					.map((k) => h('th', {scope: 'col'}, k)))),

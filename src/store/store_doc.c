@@ -9,11 +9,13 @@
  * the text was parsed first as exactly one JSON value.
  */
 #include <jansson.h>
+#include <pthread.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
+#include <time.h>
 
 #include "format/kantoor.h"
 #include "store/store_doc.h"
@@ -287,6 +289,43 @@ doc_uit(struct store *s, const struct db_res *r, size_t i, struct store_doc *d)
 	return ST_OK;
 }
 
+/*
+ * A new document id instead of the next number, which told how many
+ * documents of every class, case and employer were stored (issue 12):
+ * the milliseconds since 2026-01-01 UTC (40 bits, to 2060) above 13
+ * random bits, so ids keep the order stored (older documents, with
+ * their counted ids, sort first) and stay below 2^53 (exact in
+ * JavaScript). Within a process each id is above the one before (by
+ * 1-1024, random), so documents stored in one millisecond keep their
+ * order and do not clash; two servers clash with chance 1/8192 only
+ * when both store one in the same millisecond: the primary key's
+ * ST_CONFLICT, nothing stored.
+ */
+static int64_t
+nieuw_doc_id(void)
+{
+	static pthread_mutex_t slot = PTHREAD_MUTEX_INITIALIZER;
+	static uint64_t vorige;
+	struct timespec ts;
+	uint64_t ms = 0, r = 0, id;
+
+	if (clock_gettime(CLOCK_REALTIME, &ts) == 0 &&
+	    ts.tv_sec >= 1767225600)
+		ms = (uint64_t)(ts.tv_sec - 1767225600) * 1000u +
+		     (uint64_t)(ts.tv_nsec / 1000000);
+	ms &= (UINT64_C(1) << 40) - 1u;
+	if (ms == 0)
+		ms = 1; /* a clock before 2026: above the counted ids */
+	randombytes_buf(&r, sizeof(r));
+	id = (ms << 13) | (r & 8191u);
+	pthread_mutex_lock(&slot);
+	if (id <= vorige)
+		id = vorige + 1u + ((r >> 13) & 1023u);
+	vorige = id;
+	pthread_mutex_unlock(&slot);
+	return (int64_t)id;
+}
+
 int
 store_doc_nieuw(struct store *s, int64_t dossier, uint32_t rollen,
 		const char *naam, const char *mime, enum zichtbaarheid z,
@@ -342,13 +381,14 @@ store_doc_nieuw(struct store *s, int64_t dossier, uint32_t rollen,
 			db_int(dossier), db_text(naam), db_text(m),
 			db_text(zichtbaarheid_naam[z]), db_text(hex),
 			db_int((int64_t)len), db_blob(inhoud, len),
-			db_int(store_nu()), auteur ? db_int(auteur) : db_null()};
+			db_int(store_nu()), auteur ? db_int(auteur) : db_null(),
+			db_int(nieuw_doc_id())};
 
 		if ((rc = store_een_int(s, "INSERT INTO document (dossier_id, naam, "
 				  "mime, zichtbaarheid, sha256, grootte, inhoud, "
-				  "vastgelegd, auteur_id) VALUES ($1, $2, $3, $4, "
-				  "$5, $6, $7, $8, $9) RETURNING id", p, NP(p),
-				  &id)))
+				  "vastgelegd, auteur_id, id) VALUES ($1, $2, $3, "
+				  "$4, $5, $6, $7, $8, $9, $10) RETURNING id", p,
+				  NP(p), &id)))
 			goto terug;
 	}
 	if ((rc = store_audit(s, auteur, wie, rollen, dossier,

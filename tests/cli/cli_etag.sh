@@ -12,7 +12,8 @@
 #   callers (404 for an employer the caller does not see);
 # - entry ids spoor assigns are random (E and 16 base32 digits), tell
 #   nothing of how many entries the case has, and an imported case whose
-#   ids are the ones a counter would choose (E1..E3000) cannot steer them.
+#   ids are the ones a counter would choose (E1..E3000) cannot steer them;
+# - document ids are random too (below 2^53) and listed in stored order.
 #
 # usage: bash cli_etag.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
@@ -209,6 +210,27 @@ json casemanager POST /api/v1/dossiers/D-GEMAAKT/gebeurtenissen '{"soort":"conta
 want 201 "append to the crafted case"
 x=$(jq_ 'd["id"]')
 [[ "$x" =~ ^E[0-9a-hjkmnp-tv-z]{16}$ ]] && ok || nok "append to the crafted case: id '$x'"
+
+# --- document ids -----------------------------------------------------
+# random too: the next number told how many documents (of every class,
+# case and employer) were stored before
+dids=()
+for i in 1 2; do
+	printf 'verslag %s\n' "$i" >"$tmp/d$i.txt"
+	req casemanager POST "/api/v1/dossiers/$Z/documenten?naam=verslag-$i.txt&zichtbaarheid=algemeen" \
+		-H 'Content-Type: text/plain' --data-binary @"$tmp/d$i.txt"
+	want 201 "upload $i"
+	dids+=("$(jq_ 'd["id"]')")
+done
+[ "${dids[0]}" -gt 1000000 ] && [ "${dids[1]}" -gt 1000000 ] && [ "${dids[1]}" != $((dids[0] + 1)) ] && ok ||
+	nok "document ids look counted: ${dids[*]}"
+[ "${dids[0]}" -lt 9007199254740992 ] && [ "${dids[1]}" -lt 9007199254740992 ] && ok ||
+	nok "document ids beyond 2^53 (inexact in JavaScript): ${dids[*]}"
+req casemanager GET "/api/v1/dossiers/$Z/documenten/${dids[1]}"
+want 200 "download by the random id"
+req casemanager GET "/api/v1/dossiers/$Z/documenten"
+[ "$(jq_ '[x["naam"] for x in d["documenten"]][-2:]')" = "['verslag-1.txt', 'verslag-2.txt']" ] && ok ||
+	nok "documents listed in the order stored: $(head -c 300 "$tmp/body")"
 
 stop_server "$pid"
 src=$?

@@ -25,7 +25,7 @@ function toekenningTekst(t) {
 /* A button that revokes or (de)activates at once (issue 12): on success
  * the view reloads with the melding; an error shows next to the button. */
 function intrekKnop(tekst, label, doe, melding, opnieuw) {
-	const fout = h('span', {class: 'veldfout', role: 'alert'});
+	const fout = h('span', {class: 'veldfout', role: 'alert', hidden: true});
 	const knop = h('button', {type: 'button', class: 'knop secundair', 'aria-label': label}, tekst);
 	knop.addEventListener('click', async () => {
 		knop.disabled = true;
@@ -33,6 +33,7 @@ function intrekKnop(tekst, label, doe, melding, opnieuw) {
 			await doe();
 		} catch (e) {
 			knop.disabled = false;
+			fout.hidden = false;
 			fout.textContent = e.bericht || 'Dat lukte niet; probeer het opnieuw.';
 			return;
 		}

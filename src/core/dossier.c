@@ -176,13 +176,13 @@ str_eq(const struct str *a, const struct str *b)
 	return a->len == b->len && memcmp(a->s, b->s, a->len) == 0;
 }
 
-int
-dossier_link(struct dossier *d, size_t *err)
+/* dossier_link() by comparing each entry with every earlier one:
+ * quadratic, only when the index of dossier_link() cannot be allocated. */
+static int
+link_kwadratisch(struct dossier *d, size_t *err)
 {
 	size_t i, j;
 
-	for (i = 0; i < d->ngb; i++)
-		d->gb[i].gecorrigeerd = 0;
 	for (i = 0; i < d->ngb; i++) {
 		const struct gebeurtenis *g = &d->gb[i];
 
@@ -202,6 +202,102 @@ dossier_link(struct dossier *d, size_t *err)
 			return -2;
 		}
 		d->gb[j].gecorrigeerd = 1;
+	}
+	return 0;
+}
+
+/* The order of the id index: by id (bytes, then length), then by
+ * position, so equal ids are adjacent and the earliest comes first. */
+static int
+id_vgl(const struct str *a, const struct str *b)
+{
+	size_t n = a->len < b->len ? a->len : b->len;
+	int c = n ? memcmp(a->s, b->s, n) : 0;
+
+	if (c)
+		return c;
+	return a->len < b->len ? -1 : a->len > b->len ? 1 : 0;
+}
+
+static int
+index_vgl(const void *pa, const void *pb)
+{
+	const struct gebeurtenis *a = *(const struct gebeurtenis *const *)pa;
+	const struct gebeurtenis *b = *(const struct gebeurtenis *const *)pb;
+	int c = id_vgl(&a->id, &b->id);
+
+	if (c)
+		return c;
+	return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/* The earliest entry with id k in the sorted index ix of n entries, or
+ * NULL. */
+static struct gebeurtenis *
+eerste_met(struct gebeurtenis *const *ix, size_t n, const struct str *k)
+{
+	size_t lo = 0, hi = n;
+
+	while (lo < hi) {
+		size_t mid = lo + (hi - lo) / 2;
+
+		if (id_vgl(&ix[mid]->id, k) < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo < n && id_vgl(&ix[lo]->id, k) == 0 ? ix[lo] : NULL;
+}
+
+/*
+ * The same answers as link_kwadratisch() through an index of the ids
+ * sorted once: O(n log n) instead of comparing every id with every
+ * earlier one on each read and append (issue 12: a case of many entries
+ * held the case's write lock for seconds per append).
+ */
+int
+dossier_link(struct dossier *d, size_t *err)
+{
+	struct gebeurtenis **ix;
+	size_t i, n = 0, dubbel = d->ngb, fout = d->ngb;
+
+	for (i = 0; i < d->ngb; i++)
+		d->gb[i].gecorrigeerd = 0;
+	if (d->ngb == 0)
+		return 0;
+	ix = malloc(d->ngb * sizeof(struct gebeurtenis *));
+	if (!ix)
+		return link_kwadratisch(d, err);
+	for (i = 0; i < d->ngb; i++)
+		if (d->gb[i].id.s)
+			ix[n++] = &d->gb[i];
+	qsort(ix, n, sizeof(struct gebeurtenis *), index_vgl);
+	/* the first entry whose id an earlier entry has */
+	for (i = 1; i < n; i++)
+		if (id_vgl(&ix[i - 1]->id, &ix[i]->id) == 0 &&
+		    (size_t)(ix[i] - d->gb) < dubbel)
+			dubbel = (size_t)(ix[i] - d->gb);
+	/* corrections before it name an earlier entry */
+	for (i = 0; i < dubbel; i++) {
+		struct gebeurtenis *j;
+
+		if (!d->gb[i].corrigeert.s)
+			continue;
+		j = eerste_met(ix, n, &d->gb[i].corrigeert);
+		if (!j || j >= &d->gb[i]) {
+			fout = i;
+			break;
+		}
+		j->gecorrigeerd = 1;
+	}
+	free(ix);
+	if (fout < dubbel) {
+		*err = fout;
+		return -2;
+	}
+	if (dubbel < d->ngb) {
+		*err = dubbel;
+		return -1;
 	}
 	return 0;
 }

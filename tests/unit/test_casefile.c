@@ -268,6 +268,77 @@ test_limits(void **state)
 	free(big);
 }
 
+/* dossier_link() through its sorted id index (issue 12) gives the
+ * answers of the pairwise check: the first repeated id, the first
+ * correction of no earlier entry, whichever comes first, and the marks;
+ * on 20,000 entries in well under the seconds the pairwise check took. */
+static void
+zet_id(struct str *x, char *buf, size_t n, char voor, int k)
+{
+	snprintf(buf, n, "%c%d", voor, k);
+	x->s = buf;
+	x->len = strlen(buf);
+}
+
+static void
+test_link(void **state)
+{
+	enum { N = 20000 };
+	struct dossier d;
+	char (*ids)[16] = calloc(N, 16), (*cor)[16] = calloc(N, 16);
+	size_t err = 0, i;
+
+	(void)state;
+	assert_non_null(ids);
+	assert_non_null(cor);
+	memset(&d, 0, sizeof(d));
+	d.gb = calloc(N, sizeof(*d.gb));
+	assert_non_null(d.gb);
+	/* a0 a1 b a1 a1: the repeat at 3 */
+	d.ngb = 5;
+	zet_id(&d.gb[0].id, ids[0], 16, 'a', 0);
+	zet_id(&d.gb[1].id, ids[1], 16, 'a', 1);
+	zet_id(&d.gb[2].id, ids[2], 16, 'b', 0);
+	zet_id(&d.gb[3].id, ids[3], 16, 'a', 1);
+	zet_id(&d.gb[4].id, ids[4], 16, 'a', 1);
+	assert_int_equal(dossier_link(&d, &err), -1);
+	assert_int_equal(err, 3);
+	/* a correction of a later entry before the repeat: -2 first */
+	zet_id(&d.gb[1].corrigeert, cor[1], 16, 'b', 0);
+	assert_int_equal(dossier_link(&d, &err), -2);
+	assert_int_equal(err, 1);
+	/* ... after the repeat: the repeat first */
+	d.gb[1].corrigeert.s = NULL;
+	zet_id(&d.gb[4].corrigeert, cor[4], 16, 'z', 9);
+	assert_int_equal(dossier_link(&d, &err), -1);
+	assert_int_equal(err, 3);
+	/* an entry without id is skipped; an unknown id is -2 */
+	d.ngb = 3;
+	d.gb[4].corrigeert.s = NULL;
+	d.gb[1].id.s = NULL;
+	zet_id(&d.gb[2].corrigeert, cor[2], 16, 'a', 0);
+	assert_int_equal(dossier_link(&d, &err), 0);
+	assert_int_equal(d.gb[0].gecorrigeerd, 1);
+	assert_int_equal(d.gb[1].gecorrigeerd, 0);
+	zet_id(&d.gb[2].corrigeert, cor[2], 16, 'a', 10);
+	assert_int_equal(dossier_link(&d, &err), -2);
+	assert_int_equal(err, 2);
+	/* many: E1..E20000, each odd one corrects the one before */
+	d.ngb = N;
+	for (i = 0; i < N; i++) {
+		zet_id(&d.gb[i].id, ids[i], 16, 'E', (int)i + 1);
+		d.gb[i].corrigeert.s = NULL;
+		if (i % 2)
+			zet_id(&d.gb[i].corrigeert, cor[i], 16, 'E', (int)i);
+	}
+	assert_int_equal(dossier_link(&d, &err), 0);
+	for (i = 0; i < N; i++)
+		assert_int_equal(d.gb[i].gecorrigeerd, i % 2 == 0);
+	free(d.gb);
+	free(ids);
+	free(cor);
+}
+
 int
 main(void)
 {
@@ -277,6 +348,7 @@ main(void)
 		cmocka_unit_test(test_errors_name_path),
 		cmocka_unit_test(test_people_and_contract),
 		cmocka_unit_test(test_limits),
+		cmocka_unit_test(test_link),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -124,9 +124,15 @@ done
 [ "$(val probe)" = 200 ] && ok || nok "probe during the login flood: $out"
 n503=$(val n503+retry)
 n401=$(val n401)
-[ -n "$n503" ] && [ "$n503" -ge 1 ] && ok || nok "16 logins at once: none answered 503 with Retry-After ($out)"
-[ -n "$n401" ] && [ "$n401" -ge 1 ] && [ "$((n401 + ${n503:-0}))" = 16 ] && ok ||
-	nok "16 logins at once: want 401 (checked) or 503 (gate full) only: $out"
+# Under valgrind one argon2id hash at the normal cost takes seconds, so
+# queued connections run into the header deadline (answered with nothing)
+# and the mix of 401 and 503 says nothing about the gate: there only the
+# probe counts (the gate itself is checked in test_auth under memcheck).
+if [ -z "${SPOOR_VALGRIND:-}" ]; then
+	[ -n "$n503" ] && [ "$n503" -ge 1 ] && ok || nok "16 logins at once: none answered 503 with Retry-After ($out)"
+	[ -n "$n401" ] && [ "$n401" -ge 1 ] && [ "$((n401 + ${n503:-0}))" = 16 ] && ok ||
+		nok "16 logins at once: want 401 (checked) or 503 (gate full) only: $out"
+fi
 
 # --- growing delays that do not lock the real user out -----------------
 login() { # login ADDRESS PASSWORD: sets $code

@@ -119,6 +119,7 @@ print_table(const struct tijdlijn *t, const struct dossier *ds)
 	}
 	putchar('\n');
 
+	memset(sorted, 0, sizeof(sorted));
 	for (i = 0; i < MP__COUNT; i++) {
 		const struct mijlpaal *m =
 			tijdlijn_mijlpaal(t, (enum mijlpaal_id)i);

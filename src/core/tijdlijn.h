@@ -55,17 +55,17 @@ struct tijdlijn_feiten {
 };
 
 struct mijlpaal {
-	uint8_t id;      /* enum mijlpaal_id */
-	uint8_t status;  /* enum mp_status */
+	/* rule id and source behind datum: the row's, or another where the
+	 * case moved the date to another rule (static strings) */
+	const char *regel, *bron;
 	sdate datum;     /* uiterlijk (actions) or datum (moments) */
 	sdate streef;    /* streefdatum, DATE_NONE unless given */
 	sdate venster;   /* venster_vanaf, DATE_NONE unless given */
 	sdate gedaan;    /* date of the event that did it, or DATE_NONE */
-	uint8_t atw;     /* enum atw: the Atw rule that applied to datum */
 	sdate voor_atw;  /* datum before an Atw art. 1 extension, or DATE_NONE */
-	/* rule id and source behind datum: the row's, or another where the
-	 * case moved the date to another rule (static strings) */
-	const char *regel, *bron;
+	uint8_t id;      /* enum mijlpaal_id */
+	uint8_t status;  /* enum mp_status */
+	uint8_t atw;     /* enum atw: the Atw rule that applied to datum */
 };
 
 struct tijdlijn {

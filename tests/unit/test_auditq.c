@@ -17,48 +17,23 @@
 
 #include "server/auditq.h"
 #include "store/store.h"
+#include "testlib.h"
 
 #define DRADEN 4
 #define PER_DRAAD 500
 
-struct ctx {
-	char dir[64], url[96];
-};
-
+/* A migrated SQLite store in a fresh directory; the queue opens its own
+ * connections to it. */
 static int
 opzet(void **state)
 {
-	struct ctx *c = calloc(1, sizeof(*c));
-	struct store *s = NULL;
-	char err[300];
+	struct tl_fix *f;
 
-	if (!c)
-		return -1;
-	strcpy(c->dir, "/tmp/spoor-auditq-XXXXXX");
-	if (!mkdtemp(c->dir))
-		return -1;
-	snprintf(c->url, sizeof(c->url), "%s/a.db", c->dir);
-	if (store_open(c->url, 1, &s, err, sizeof(err)))
-		return -1;
-	store_free(s);
-	*state = c;
-	return 0;
-}
-
-static int
-afbraak(void **state)
-{
-	struct ctx *c = *state;
-	char p[128];
-
-	snprintf(p, sizeof(p), "%s/a.db", c->dir);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s/a.db-wal", c->dir);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s/a.db-shm", c->dir);
-	unlink(p);
-	rmdir(c->dir);
-	free(c);
+	tl_setup_sqlite(state, "auditq", "a.db", NULL);
+	f = *state;
+	(void)tl_store(state);
+	store_free(f->s);
+	f->s = NULL;
 	return 0;
 }
 
@@ -103,7 +78,7 @@ aantal(const char *url)
 static void
 test_draden_en_volgorde(void **state)
 {
-	struct ctx *c = *state;
+	struct tl_fix *c = *state;
 	struct auditq *q = NULL;
 	struct werk w[DRADEN];
 	pthread_t t[DRADEN];
@@ -161,7 +136,7 @@ test_draden_en_volgorde(void **state)
 static void
 test_stop_leeg_en_null(void **state)
 {
-	struct ctx *c = *state;
+	struct tl_fix *c = *state;
 	struct auditq *q = NULL;
 	char err[300];
 
@@ -187,7 +162,7 @@ test_stop_leeg_en_null(void **state)
 static void
 test_medisch_wacht(void **state)
 {
-	struct ctx *c = *state;
+	struct tl_fix *c = *state;
 	struct auditq *q = NULL;
 	struct store *s = NULL;
 	char err[300];
@@ -217,11 +192,11 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test_setup_teardown(test_draden_en_volgorde, opzet,
-						afbraak),
+						tl_teardown),
 		cmocka_unit_test_setup_teardown(test_stop_leeg_en_null, opzet,
-						afbraak),
+						tl_teardown),
 		cmocka_unit_test_setup_teardown(test_medisch_wacht, opzet,
-						afbraak),
+						tl_teardown),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/date.h"
+#include "testlib.h"
 
 static sdate
 D(const char *s)
@@ -18,15 +19,6 @@ D(const char *s)
 
 	assert_int_equal(date_parse(s, strlen(s), &d), 0);
 	return d;
-}
-
-static void
-assert_date(sdate d, const char *want)
-{
-	char buf[DATE_STRLEN];
-
-	date_format(d, buf);
-	assert_string_equal(buf, want);
 }
 
 /* date_to_ymd walks the calendar day by day: an independent enumeration of
@@ -65,9 +57,9 @@ test_parse_roundtrip(void **state)
 	assert_int_equal(D("1970-01-01"), 0);
 	assert_int_equal(D("1970-01-02"), 1);
 	assert_int_equal(D("1969-12-31"), -1);
-	assert_date(D("2024-02-29"), "2024-02-29");
-	assert_date(D("2199-12-31"), "2199-12-31");
-	assert_date(D("1900-01-01"), "1900-01-01");
+	tl_assert_date(D("2024-02-29"), "2024-02-29");
+	tl_assert_date(D("2199-12-31"), "2199-12-31");
+	tl_assert_date(D("1900-01-01"), "1900-01-01");
 	/* every day of 1900..2199 survives format(parse(x)) */
 	for (sdate d = D("1900-01-01"); d <= D("2199-12-31"); d++) {
 		char buf[DATE_STRLEN];
@@ -103,7 +95,7 @@ test_parse_rejects(void **state)
 	/* the out-parameter is only set on success */
 	assert_int_equal(d, 12345);
 	assert_int_equal(date_parse("2026-01-01x", 10, &d), 0);
-	assert_date(d, "2026-01-01");
+	tl_assert_date(d, "2026-01-01");
 }
 
 static void
@@ -123,15 +115,15 @@ test_months_years(void **state)
 {
 	(void)state;
 	/* R-CNT-7: calendar months, clamped to the end of the month */
-	assert_date(date_add_months(D("2026-01-31"), 1), "2026-02-28");
-	assert_date(date_add_months(D("2024-01-31"), 1), "2024-02-29");
-	assert_date(date_add_months(D("2026-11-30"), 3), "2027-02-28");
-	assert_date(date_add_months(D("2026-03-15"), -3), "2025-12-15");
-	assert_date(date_add_months(D("2026-08-31"), 3), "2026-11-30");
+	tl_assert_date(date_add_months(D("2026-01-31"), 1), "2026-02-28");
+	tl_assert_date(date_add_months(D("2024-01-31"), 1), "2024-02-29");
+	tl_assert_date(date_add_months(D("2026-11-30"), 3), "2027-02-28");
+	tl_assert_date(date_add_months(D("2026-03-15"), -3), "2025-12-15");
+	tl_assert_date(date_add_months(D("2026-08-31"), 3), "2026-11-30");
 	/* R-DSM-1: calendar years; 29 February becomes 28 February */
-	assert_date(date_add_years(D("2025-01-06"), 2), "2027-01-06");
-	assert_date(date_add_years(D("2024-02-29"), 2), "2026-02-28");
-	assert_date(date_add_years(D("2024-02-29"), 4), "2028-02-29");
+	tl_assert_date(date_add_years(D("2025-01-06"), 2), "2027-01-06");
+	tl_assert_date(date_add_years(D("2024-02-29"), 2), "2026-02-28");
+	tl_assert_date(date_add_years(D("2024-02-29"), 4), "2028-02-29");
 	/* the fast span agrees with the real addition on every day */
 	for (sdate d = D("1999-01-01"); d <= D("2031-12-31"); d++)
 		for (int n = 1; n <= 3; n++)
@@ -143,14 +135,14 @@ static void
 test_easter(void **state)
 {
 	(void)state;
-	assert_date(date_easter(2024), "2024-03-31");
-	assert_date(date_easter(2025), "2025-04-20");
-	assert_date(date_easter(2026), "2026-04-05");
-	assert_date(date_easter(2027), "2027-03-28");
-	assert_date(date_easter(2038), "2038-04-25");
-	assert_date(date_easter(2000), "2000-04-23");
-	assert_date(date_easter(2008), "2008-03-23");
-	assert_date(date_easter(2011), "2011-04-24");
+	tl_assert_date(date_easter(2024), "2024-03-31");
+	tl_assert_date(date_easter(2025), "2025-04-20");
+	tl_assert_date(date_easter(2026), "2026-04-05");
+	tl_assert_date(date_easter(2027), "2027-03-28");
+	tl_assert_date(date_easter(2038), "2038-04-25");
+	tl_assert_date(date_easter(2000), "2000-04-23");
+	tl_assert_date(date_easter(2008), "2008-03-23");
+	tl_assert_date(date_easter(2011), "2011-04-24");
 }
 
 static void
@@ -176,12 +168,12 @@ test_holidays(void **state)
 	/* example 12: working days */
 	assert_true(date_is_nonworking(D("2026-02-07")));  /* za */
 	assert_false(date_is_nonworking(D("2026-02-09"))); /* ma */
-	assert_date(date_next_workday(D("2026-02-07")), "2026-02-09");
-	assert_date(date_prev_workday(D("2026-10-17")), "2026-10-16");
+	tl_assert_date(date_next_workday(D("2026-02-07")), "2026-02-09");
+	tl_assert_date(date_prev_workday(D("2026-10-17")), "2026-10-16");
 	/* Christmas 2026 is Friday, then a weekend: next workday Monday */
-	assert_date(date_next_workday(D("2026-12-25")), "2026-12-28");
+	tl_assert_date(date_next_workday(D("2026-12-25")), "2026-12-28");
 	/* Easter 2026: Goede Vrijdag 3 April to 2e Paasdag 6 April */
-	assert_date(date_prev_workday(D("2026-04-06")), "2026-04-02");
+	tl_assert_date(date_prev_workday(D("2026-04-06")), "2026-04-02");
 }
 
 int

@@ -15,36 +15,18 @@
 #include <cmocka.h>
 
 #include "store/db.h"
-
-struct fix {
-	struct db *db;
-	char dir[64];   /* SQLite: the temporary directory */
-	char pad[128];  /* SQLite: the database file */
-};
-
-static const char *
-pg_url(void)
-{
-	const char *u = getenv("SPOOR_PG_URL");
-
-	return u && *u ? u : NULL;
-}
+#include "testlib.h"
 
 /* ---- fixtures ---- */
 
 static int
 setup_sqlite(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	char err[256];
+	struct tl_fix *f;
 
-	assert_non_null(f);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/spoor-test-db.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->pad, sizeof(f->pad), "%s/t.db", f->dir);
-	if (db_open(f->pad, &f->db, err, sizeof(err)))
-		fail_msg("db_open %s: %s", f->pad, err);
-	*state = f;
+	tl_setup_sqlite(state, "db", "t.db", NULL);
+	f = *state;
+	f->db = tl_db_open(f->pad);
 	return 0;
 }
 
@@ -54,61 +36,25 @@ static const char PG_SCHEMA[] = "DROP SCHEMA IF EXISTS t CASCADE; "
 static int
 setup_pg(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	char err[256];
+	struct tl_fix *f = tl_fix_nieuw(state, 1, NULL);
 
-	assert_non_null(f);
-	*state = f;
-	if (!pg_url())
+	if (!tl_pg_url())
 		return 0; /* the test skips itself */
-	if (db_open(pg_url(), &f->db, err, sizeof(err)))
-		fail_msg("db_open SPOOR_PG_URL: %s", err);
+	f->db = tl_db_open(tl_pg_url());
 	if (db_script(f->db, PG_SCHEMA))
 		fail_msg("schema: %s", db_errmsg(f->db));
 	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	char p[160];
-
-	db_free(f->db);
-	if (f->dir[0]) {
-		unlink(f->pad);
-		snprintf(p, sizeof(p), "%s-wal", f->pad);
-		unlink(p);
-		snprintf(p, sizeof(p), "%s-shm", f->pad);
-		unlink(p);
-		rmdir(f->dir);
-	}
-	free(f);
-	return 0;
-}
-
-static struct db *
-db_van(void **state)
-{
-	struct fix *f = *state;
-
-	if (!f->db) {
-		print_message("SPOOR_PG_URL is not set: PostgreSQL test "
-			      "skipped (run under scripts/pg.sh run)\n");
-		skip();
-	}
-	return f->db;
 }
 
 /* A second connection to the same database (and schema). */
 static struct db *
 tweede(void **state)
 {
-	struct fix *f = *state;
+	struct tl_fix *f = *state;
 	struct db *b = NULL;
 	char err[256];
 
-	if (db_open(f->dir[0] ? f->pad : pg_url(), &b, err, sizeof(err)))
+	if (db_open(f->dir[0] ? f->pad : tl_pg_url(), &b, err, sizeof(err)))
 		fail_msg("second db_open: %s", err);
 	if (db_soort(b) == DB_PG && db_script(b, "SET search_path TO t"))
 		fail_msg("search_path: %s", db_errmsg(b));
@@ -469,7 +415,7 @@ t_rollback_zonder_tx(struct db *db)
 static void
 t_tx_zichtbaar(void **state)
 {
-	struct db *db = db_van(state), *b;
+	struct db *db = tl_db(state), *b;
 	struct db_param p[] = {db_int(1)};
 
 	maak_t(db);
@@ -723,9 +669,9 @@ t_pg_geen_database(void **state)
 	const char *q;
 	struct db *db = NULL;
 
-	(void)db_van(state);
+	(void)tl_db(state);
 	/* the test server, another database name */
-	q = strchr(pg_url(), '?');
+	q = strchr(tl_pg_url(), '?');
 	snprintf(url, sizeof(url), "postgresql:///bestaat_niet%s", q ? q : "");
 	assert_int_equal(db_open(url, &db, err, sizeof(err)), DB_ERR);
 	assert_null(db);
@@ -736,7 +682,7 @@ t_pg_geen_database(void **state)
 static void
 t_pg_busy(void **state)
 {
-	struct db *db = db_van(state), *b = tweede(state);
+	struct db *db = tl_db(state), *b = tweede(state);
 	struct db_param p[] = {db_int(1)};
 	struct db_res r;
 
@@ -772,7 +718,7 @@ t_pg_busy(void **state)
 static void
 t_pg_nul_in_tekst(void **state)
 {
-	struct db *db = db_van(state);
+	struct db *db = tl_db(state);
 	struct db_param p[] = {db_int(1), db_textn("a\0b", 3)};
 
 	maak_t(db);
@@ -793,7 +739,7 @@ t_pg_nul_in_tekst(void **state)
 static void
 t_pg_herverbind(void **state)
 {
-	struct db *db = db_van(state), *b = tweede(state);
+	struct db *db = tl_db(state), *b = tweede(state);
 	struct db_res r;
 	struct db_param pid[1];
 	static const char q[] = "SELECT pg_backend_pid()";
@@ -836,7 +782,7 @@ t_pg_herverbind(void **state)
 static void
 t_pg_tijdzone(void **state)
 {
-	struct db *db = db_van(state);
+	struct db *db = tl_db(state);
 	struct db_res r;
 
 	r = query(db, "SELECT current_setting('TimeZone'), "
@@ -879,11 +825,11 @@ t_veel_statements(struct db *db)
 #define BEIDE(naam)                                                        \
 	static void naam##_sqlite(void **state)                            \
 	{                                                                  \
-		naam(db_van(state));                                       \
+		naam(tl_db(state));                                       \
 	}                                                                  \
 	static void naam##_pg(void **state)                                \
 	{                                                                  \
-		naam(db_van(state));                                       \
+		naam(tl_db(state));                                       \
 	}
 
 BEIDE(t_ints)
@@ -904,17 +850,17 @@ BEIDE(t_veel_statements)
 static void
 t_soort_sqlite(void **state)
 {
-	t_soort(db_van(state), DB_SQLITE);
+	t_soort(tl_db(state), DB_SQLITE);
 }
 
 static void
 t_soort_pg(void **state)
 {
-	t_soort(db_van(state), DB_PG);
+	t_soort(tl_db(state), DB_PG);
 }
 
-#define S(f) cmocka_unit_test_setup_teardown(f##_sqlite, setup_sqlite, teardown)
-#define P(f) cmocka_unit_test_setup_teardown(f##_pg, setup_pg, teardown)
+#define S(f) cmocka_unit_test_setup_teardown(f##_sqlite, setup_sqlite, tl_teardown)
+#define P(f) cmocka_unit_test_setup_teardown(f##_pg, setup_pg, tl_teardown)
 
 int
 main(void)
@@ -929,7 +875,7 @@ main(void)
 		S(t_tx),
 		S(t_rollback_zonder_tx),
 		cmocka_unit_test_setup_teardown(t_tx_zichtbaar, setup_sqlite,
-						teardown),
+						tl_teardown),
 		S(t_tx_fout),
 		S(t_param_tweemaal),
 		S(t_returning),
@@ -948,7 +894,7 @@ main(void)
 		P(t_tx),
 		P(t_rollback_zonder_tx),
 		cmocka_unit_test_setup_teardown(t_tx_zichtbaar, setup_pg,
-						teardown),
+						tl_teardown),
 		P(t_tx_fout),
 		P(t_param_tweemaal),
 		P(t_returning),
@@ -958,20 +904,20 @@ main(void)
 		P(t_veel_statements),
 		cmocka_unit_test(t_pg_slecht_url),
 		cmocka_unit_test_setup_teardown(t_pg_geen_database, setup_pg,
-						teardown),
-		cmocka_unit_test_setup_teardown(t_pg_busy, setup_pg, teardown),
+						tl_teardown),
+		cmocka_unit_test_setup_teardown(t_pg_busy, setup_pg, tl_teardown),
 		cmocka_unit_test_setup_teardown(t_pg_nul_in_tekst, setup_pg,
-						teardown),
+						tl_teardown),
 		cmocka_unit_test_setup_teardown(t_pg_herverbind, setup_pg,
-						teardown),
+						tl_teardown),
 		cmocka_unit_test_setup_teardown(t_pg_tijdzone, setup_pg,
-						teardown),
+						tl_teardown),
 	};
 	int fouten = 0;
 
 	fouten += cmocka_run_group_tests_name("db_sqlite", sqlite_tests, NULL,
 					      NULL);
-	if (!pg_url())
+	if (!tl_pg_url())
 		fprintf(stderr, "test_db: SPOOR_PG_URL is not set, the "
 				"PostgreSQL tests are skipped (run: "
 				"scripts/pg.sh run %s)\n",

@@ -18,49 +18,27 @@
 
 #include "store/db.h"
 #include "store/migrate.h"
-
-struct fix {
-	struct db *db;
-	char dir[64];  /* SQLite: the temporary directory */
-	char pad[128]; /* SQLite: the database file */
-};
-
-static const char *
-pg_url(void)
-{
-	const char *u = getenv("SPOOR_PG_URL");
-
-	return u && *u ? u : NULL;
-}
+#include "testlib.h"
 
 static int
 setup_sqlite(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	char err[256];
+	struct tl_fix *f;
 
-	assert_non_null(f);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/spoor-test-migrate.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->pad, sizeof(f->pad), "%s/m.db", f->dir);
-	if (db_open(f->pad, &f->db, err, sizeof(err)))
-		fail_msg("db_open %s: %s", f->pad, err);
-	*state = f;
+	tl_setup_sqlite(state, "migrate", "m.db", NULL);
+	f = *state;
+	f->db = tl_db_open(f->pad);
 	return 0;
 }
 
 static int
 setup_pg(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	char err[256];
+	struct tl_fix *f = tl_fix_nieuw(state, 1, NULL);
 
-	assert_non_null(f);
-	*state = f;
-	if (!pg_url())
+	if (!tl_pg_url())
 		return 0; /* the test skips itself */
-	if (db_open(pg_url(), &f->db, err, sizeof(err)))
-		fail_msg("db_open SPOOR_PG_URL: %s", err);
+	f->db = tl_db_open(tl_pg_url());
 	/* only this schema: the table count of migrate_bekijk spans all */
 	if (db_script(f->db, "DROP SCHEMA IF EXISTS tm CASCADE; "
 			     "DROP SCHEMA IF EXISTS public CASCADE; "
@@ -69,54 +47,21 @@ setup_pg(void **state)
 	return 0;
 }
 
+/* The public schema back, and the copy of t_sqlite_kopie gone. */
 static int
 teardown(void **state)
 {
-	struct fix *f = *state;
+	struct tl_fix *f = *state;
 	char p[160];
 
 	if (f->db && db_soort(f->db) == DB_PG)
 		db_script(f->db, "DROP SCHEMA IF EXISTS tm CASCADE; "
 				 "CREATE SCHEMA IF NOT EXISTS public");
-	db_free(f->db);
 	if (f->dir[0]) {
-		unlink(f->pad);
-		snprintf(p, sizeof(p), "%s-wal", f->pad);
-		unlink(p);
-		snprintf(p, sizeof(p), "%s-shm", f->pad);
-		unlink(p);
 		snprintf(p, sizeof(p), "%s/kopie.db", f->dir);
 		unlink(p);
-		rmdir(f->dir);
 	}
-	free(f);
-	return 0;
-}
-
-static struct db *
-dbh(void **state)
-{
-	struct fix *f = *state;
-
-	if (!f->db) {
-		print_message("SPOOR_PG_URL is not set: PostgreSQL test "
-			      "skipped (run under scripts/pg.sh run)\n");
-		skip();
-	}
-	return f->db;
-}
-
-static int64_t
-getal(struct db *db, const char *sql)
-{
-	struct db_res r;
-	int64_t v;
-
-	if (db_query(db, sql, NULL, 0, &r))
-		fail_msg("%s: %s", sql, db_errmsg(db));
-	v = db_cel_int(&r, 0, 0);
-	db_res_release(&r);
-	return v;
+	return tl_teardown(state);
 }
 
 static int
@@ -155,7 +100,7 @@ static const char *const STAP2_FOUT =
 static void
 t_bekijk_leeg(void **state)
 {
-	struct db *db = dbh(state);
+	struct db *db = tl_db(state);
 	int v = 5;
 	int64_t n = 5;
 
@@ -175,7 +120,7 @@ t_bekijk_leeg(void **state)
 static void
 t_upgrade(void **state)
 {
-	struct db *db = dbh(state);
+	struct db *db = tl_db(state);
 	const char *const oud[] = {STAP1}, *const nieuw[] = {STAP1, STAP2};
 	int van = -1, naar = -1, v;
 	int64_t n;
@@ -196,9 +141,9 @@ t_upgrade(void **state)
 			 DB_OK);
 	assert_int_equal(van, 1);
 	assert_int_equal(naar, 2);
-	assert_int_equal(getal(db, "SELECT x + y FROM a"), 49);
+	assert_int_equal(tl_getal(db, "SELECT x + y FROM a"), 49);
 	assert_int_equal(bestaat(db, "b"), 1);
-	assert_int_equal(getal(db, "SELECT max(versie) FROM schema_versie"),
+	assert_int_equal(tl_getal(db, "SELECT max(versie) FROM schema_versie"),
 			 2);
 
 	/* again: nothing to do */
@@ -207,13 +152,13 @@ t_upgrade(void **state)
 			 DB_OK);
 	assert_int_equal(van, 2);
 	assert_int_equal(naar, 2);
-	assert_int_equal(getal(db, "SELECT count(*) FROM schema_versie"), 2);
+	assert_int_equal(tl_getal(db, "SELECT count(*) FROM schema_versie"), 2);
 }
 
 static void
 t_te_nieuw(void **state)
 {
-	struct db *db = dbh(state);
+	struct db *db = tl_db(state);
 	const char *const oud[] = {STAP1}, *const nieuw[] = {STAP1, STAP2};
 	int van = -1, naar = -1;
 
@@ -226,7 +171,7 @@ t_te_nieuw(void **state)
 			    "backup terug");
 	assert_int_equal(van, -1);
 	assert_int_equal(naar, -1);
-	assert_int_equal(getal(db, "SELECT max(versie) FROM schema_versie"),
+	assert_int_equal(tl_getal(db, "SELECT max(versie) FROM schema_versie"),
 			 2);
 	assert_int_equal(bestaat(db, "b"), 1);
 }
@@ -234,7 +179,7 @@ t_te_nieuw(void **state)
 static void
 t_stap_faalt(void **state)
 {
-	struct db *db = dbh(state);
+	struct db *db = tl_db(state);
 	const char *const oud[] = {STAP1}, *const fout[] = {STAP1, STAP2_FOUT},
 			  *const nieuw[] = {STAP1, STAP2};
 	int van = -1, naar = -1;
@@ -245,7 +190,7 @@ t_stap_faalt(void **state)
 	assert_non_null(strstr(db_errmsg(db), "bestaat_niet"));
 	/* the failed step is gone whole: its table and its version row */
 	assert_int_equal(bestaat(db, "c"), 0);
-	assert_int_equal(getal(db, "SELECT max(versie) FROM schema_versie"),
+	assert_int_equal(tl_getal(db, "SELECT max(versie) FROM schema_versie"),
 			 1);
 	assert_int_equal(van, -1);
 	/* and the connection is usable for the fixed build */
@@ -258,7 +203,7 @@ t_stap_faalt(void **state)
 static void
 t_echt(void **state)
 {
-	struct db *db = dbh(state);
+	struct db *db = tl_db(state);
 	char m[256];
 	int van = -1, naar = -1, v;
 	int64_t n;
@@ -290,7 +235,7 @@ t_echt(void **state)
 static void
 t_werknemer_per_werkgever(void **state)
 {
-	struct db *db = dbh(state);
+	struct db *db = tl_db(state);
 	const char *const *lijst = migrate_stap_lijst();
 	struct db_res r;
 	int k, naar = -1;
@@ -410,7 +355,7 @@ t_pg_verbinding(void **state)
 static void
 t_sqlite_kopie(void **state)
 {
-	struct fix *f = *state;
+	struct tl_fix *f = *state;
 	struct db *k = NULL;
 	char doel[160], err[256];
 	int64_t n;
@@ -425,7 +370,7 @@ t_sqlite_kopie(void **state)
 	assert_int_equal(db_sqlite_kopie(f->pad, doel, err, sizeof(err)),
 			 DB_OK);
 	assert_int_equal(db_open(doel, &k, err, sizeof(err)), DB_OK);
-	assert_int_equal(getal(k, "SELECT sum(x) FROM extra"), 3);
+	assert_int_equal(tl_getal(k, "SELECT sum(x) FROM extra"), 3);
 	assert_int_equal(migrate_bekijk(k, &v, &n), DB_OK);
 	assert_int_equal(v, migrate_laatste());
 	db_free(k);

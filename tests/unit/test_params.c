@@ -26,6 +26,7 @@
 #include "store/store.h"
 #include "store/store_param.h"
 #include "store/toegang.h"
+#include "testlib.h"
 
 static sdate
 D(const char *s)
@@ -158,100 +159,22 @@ t_slecht(void **state)
 
 /* --- the store ------------------------------------------------------ */
 
-struct fix {
-	char dir[64];
-	char pad[128];
-	char url[1200];
-	struct store *s;
-};
-
-static const char *
-pg_url(void)
-{
-	const char *u = getenv("SPOOR_PG_URL");
-
-	return u && *u ? u : NULL;
-}
-
 static int
 setup_sqlite(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-
-	assert_non_null(f);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/spoor-test-param.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->pad, sizeof(f->pad), "%s/s.db", f->dir);
-	snprintf(f->url, sizeof(f->url), "%s", f->pad);
-	setenv("SPOOR_NU", "1780000000", 1);
-	*state = f;
-	return 0;
+	return tl_setup_sqlite(state, "param", "s.db", TL_NU0);
 }
 
 static int
 setup_pg(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	struct db *db = NULL;
-	char err[256];
-	const char *u = pg_url();
-
-	assert_non_null(f);
-	*state = f;
-	setenv("SPOOR_NU", "1780000000", 1);
-	if (!u)
-		return 0;
-	if (db_open(u, &db, err, sizeof(err)))
-		fail_msg("db_open SPOOR_PG_URL: %s", err);
-	if (db_script(db, "DROP SCHEMA IF EXISTS tpar CASCADE; "
-		      "CREATE SCHEMA tpar"))
-		fail_msg("schema tpar: %s", db_errmsg(db));
-	db_free(db);
-	snprintf(f->url, sizeof(f->url), "%s%coptions=-csearch_path%%3Dtpar",
-		 u, strchr(u, '?') ? '&' : '?');
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	char p[160];
-
-	store_free(f->s);
-	if (f->dir[0]) {
-		unlink(f->pad);
-		snprintf(p, sizeof(p), "%s-wal", f->pad);
-		unlink(p);
-		snprintf(p, sizeof(p), "%s-shm", f->pad);
-		unlink(p);
-		rmdir(f->dir);
-	}
-	unsetenv("SPOOR_NU");
-	free(f);
-	return 0;
-}
-
-static struct store *
-st(void **state)
-{
-	struct fix *f = *state;
-	char err[256] = "";
-
-	if (!f->url[0]) {
-		print_message("SPOOR_PG_URL is not set: PostgreSQL test "
-			      "skipped (run under scripts/pg.sh run)\n");
-		skip();
-	}
-	if (!f->s && store_open(f->url, 1, &f->s, err, sizeof(err)))
-		fail_msg("store_open %s: %s", f->url, err);
-	return f->s;
+	return tl_setup_pg(state, "tpar", TL_NU0);
 }
 
 static void
 t_store(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct store_param *r = NULL;
 	struct params p;
 	size_t n = 9;
@@ -332,8 +255,8 @@ t_store(void **state)
 }
 
 #define TESTS(X) X(t_store)
-#define SQ(f) cmocka_unit_test_setup_teardown(f, setup_sqlite, teardown),
-#define PG(f) cmocka_unit_test_setup_teardown(f, setup_pg, teardown),
+#define SQ(f) cmocka_unit_test_setup_teardown(f, setup_sqlite, tl_teardown),
+#define PG(f) cmocka_unit_test_setup_teardown(f, setup_pg, tl_teardown),
 
 int
 main(void)
@@ -349,7 +272,7 @@ main(void)
 	fouten += cmocka_run_group_tests_name("params", los, NULL, NULL);
 	fouten += cmocka_run_group_tests_name("params_sqlite", sqlite_tests,
 					      NULL, NULL);
-	if (!pg_url())
+	if (!tl_pg_url())
 		fprintf(stderr, "test_params: SPOOR_PG_URL is not set, the "
 				"PostgreSQL tests are skipped (run: "
 				"scripts/pg.sh run build/tests/test_params)\n");

@@ -23,24 +23,7 @@
 #include "store/migrate.h"
 #include "store/store.h"
 #include "store/toegang.h"
-
-#define NU0 "1780000000"
-
-struct fix {
-	int pg;
-	char dir[64];     /* SQLite: the temporary directory */
-	char pad[128];    /* SQLite: the database file */
-	char url[1200];   /* what store_open gets; "" when PG is not set */
-	struct store *s;
-};
-
-static const char *
-pg_url(void)
-{
-	const char *u = getenv("SPOOR_PG_URL");
-
-	return u && *u ? u : NULL;
-}
+#include "testlib.h"
 
 /* ---- a realistic case: 4 mutations, 9 entries of all three classes,
  * a correction within medisch and one within algemeen ---- */
@@ -97,85 +80,13 @@ static const char COACH_TEKST[] = "coachgesprek: conflict";
 static int
 setup_sqlite(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-
-	assert_non_null(f);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/spoor-test-store.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->pad, sizeof(f->pad), "%s/s.db", f->dir);
-	snprintf(f->url, sizeof(f->url), "%s", f->pad);
-	setenv("SPOOR_NU", NU0, 1);
-	*state = f;
-	return 0;
+	return tl_setup_sqlite(state, "store", "s.db", TL_NU0);
 }
 
 static int
 setup_pg(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	struct db *db = NULL;
-	char err[256];
-	const char *u = pg_url();
-
-	assert_non_null(f);
-	f->pg = 1;
-	*state = f;
-	setenv("SPOOR_NU", NU0, 1);
-	if (!u)
-		return 0; /* the test skips itself */
-	if (db_open(u, &db, err, sizeof(err)))
-		fail_msg("db_open SPOOR_PG_URL: %s", err);
-	if (db_script(db, "DROP SCHEMA IF EXISTS ts CASCADE; CREATE SCHEMA ts"))
-		fail_msg("schema ts: %s", db_errmsg(db));
-	db_free(db);
-	snprintf(f->url, sizeof(f->url), "%s%coptions=-csearch_path%%3Dts", u,
-		 strchr(u, '?') ? '&' : '?');
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	char p[160];
-
-	store_free(f->s);
-	if (f->dir[0]) {
-		unlink(f->pad);
-		snprintf(p, sizeof(p), "%s-wal", f->pad);
-		unlink(p);
-		snprintf(p, sizeof(p), "%s-shm", f->pad);
-		unlink(p);
-		rmdir(f->dir);
-	}
-	unsetenv("SPOOR_NU");
-	free(f);
-	return 0;
-}
-
-static struct fix *
-fx(void **state)
-{
-	struct fix *f = *state;
-
-	if (!f->url[0]) {
-		print_message("SPOOR_PG_URL is not set: PostgreSQL test "
-			      "skipped (run under scripts/pg.sh run)\n");
-		skip();
-	}
-	return f;
-}
-
-/* The store of this test, migrated. */
-static struct store *
-st(void **state)
-{
-	struct fix *f = fx(state);
-	char err[256] = "";
-
-	if (!f->s && store_open(f->url, 1, &f->s, err, sizeof(err)))
-		fail_msg("store_open %s: %s", f->url, err);
-	return f->s;
+	return tl_setup_pg(state, "ts", TL_NU0);
 }
 
 /* ---- helpers ---- */
@@ -228,17 +139,7 @@ variant(const char *dossier_id, const char *wg, const char *wn)
 static int64_t
 importeer(struct store *s, const char *json)
 {
-	struct casefile_fout f;
-	int64_t id = -1;
-	int rc;
-
-	memset(&f, 0, sizeof(f));
-	rc = store_import(s, json, strlen(json), 0, "import", &id, &f);
-	if (rc)
-		fail_msg("store_import rc %d: %s: %s (%s)", rc, f.pad, f.reden,
-			 store_errmsg(s));
-	assert_true(id > 0);
-	return id;
+	return tl_importeer(s, json, strlen(json));
 }
 
 static struct db_res
@@ -264,26 +165,13 @@ exec(struct db *db, const char *sql, const struct db_param *p, size_t np,
 	assert_int_equal(n, want_changed);
 }
 
-/* One integer from a one-row query. */
-static int64_t
-getal(struct db *db, const char *sql)
-{
-	struct db_res r = query(db, sql, NULL, 0);
-	int64_t n;
-
-	assert_int_equal(r.nrows, 1);
-	n = db_cel_int(&r, 0, 0);
-	db_res_release(&r);
-	return n;
-}
-
 static int64_t
 telling(struct db *db, const char *tabel)
 {
 	char sql[128];
 
 	snprintf(sql, sizeof(sql), "SELECT count(*) FROM %s", tabel);
-	return getal(db, sql);
+	return tl_getal(db, sql);
 }
 
 /* The row counts of every case table, for "nothing was written". */
@@ -356,7 +244,7 @@ momentopname(struct store *s, int64_t id)
 	dossier_release(&d);
 	snprintf(sql, sizeof(sql), "SELECT versie FROM dossier WHERE id = %lld",
 		 (long long)id);
-	versie = getal(s->db, sql);
+	versie = tl_getal(s->db, sql);
 	n = strlen(txt) + 64;
 	out = malloc(n);
 	assert_non_null(out);
@@ -373,32 +261,6 @@ assert_ongewijzigd(struct store *s, int64_t id, const char *voor)
 
 	assert_string_equal(na, voor);
 	free(na);
-}
-
-static int64_t
-gebruiker(struct store *s, const char *naam)
-{
-	char hash[64];
-	int64_t id = 0;
-	int rc;
-
-	snprintf(hash, sizeof(hash), "$argon2id$v=19$%s", naam);
-	rc = store_gebruiker_nieuw(s, naam, naam, hash, &id);
-	if (rc)
-		fail_msg("store_gebruiker_nieuw %s rc %d: %s", naam, rc,
-			 store_errmsg(s));
-	assert_true(id > 0);
-	return id;
-}
-
-static void
-toeken(struct store *s, int64_t g, enum rol r, const char *wg, const char *ds)
-{
-	int rc = store_toekenning(s, g, r, wg, ds);
-
-	if (rc)
-		fail_msg("store_toekenning %s rc %d: %s", rol_naam[r], rc,
-			 store_errmsg(s));
 }
 
 static int
@@ -437,7 +299,7 @@ str_is(const struct str *s, const char *want)
 static void
 t_open(void **state)
 {
-	struct fix *f = fx(state);
+	struct tl_fix *f = tl_fx(state);
 	static struct store dummy; /* *out must stay untouched on failure */
 	struct store *s = &dummy, *orig = &dummy;
 	char err[256] = "";
@@ -457,11 +319,11 @@ t_open(void **state)
 	assert_int_equal(migrate_versie(s->db, &v), DB_OK);
 	assert_int_equal(v, migrate_laatste());
 	assert_true(migrate_laatste() >= 1);
-	assert_int_equal(getal(s->db, "SELECT max(versie) FROM schema_versie"),
+	assert_int_equal(tl_getal(s->db, "SELECT max(versie) FROM schema_versie"),
 			 migrate_laatste());
 	assert_int_equal(telling(s->db, "schema_versie"), migrate_laatste());
 	/* the chain head exists and is empty */
-	assert_int_equal(getal(s->db, "SELECT volgnr FROM audit_kop"), 0);
+	assert_int_equal(tl_getal(s->db, "SELECT volgnr FROM audit_kop"), 0);
 	if (f->pg) {
 		/* isolation: the URI option really selected schema ts */
 		struct db_res r = query(s->db, "SELECT current_schema()", NULL,
@@ -469,13 +331,13 @@ t_open(void **state)
 
 		assert_string_equal(db_cel(&r, 0, 0), "ts");
 		db_res_release(&r);
-		assert_int_equal(getal(s->db, "SELECT count(*) FROM "
+		assert_int_equal(tl_getal(s->db, "SELECT count(*) FROM "
 				       "information_schema.tables WHERE "
 				       "table_schema = 'ts' AND table_name = "
 				       "'gebruiker'"),
 				 1);
 	}
-	gebruiker(s, "jan");
+	tl_gebruiker(s, "jan");
 	store_free(s);
 
 	/* again without migreer: accepted, data still there */
@@ -517,7 +379,7 @@ t_open(void **state)
 static void
 t_import_rondgang(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct dossier in, uit;
 	struct casefile_fout f;
 	char *a, *b;
@@ -591,7 +453,7 @@ t_import_minimaal(void **state)
 		"\"einddatum\":\"2027-12-31\",\"soort\":\"bepaalde_tijd\"},"
 		"\"vangnet\":\"no_risk\",\"verzuim\":[{\"datum\":\"2026-01-05\","
 		"\"soort\":\"ziek\",\"percentage\":100}],\"gebeurtenissen\":[]}";
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct dossier in, uit;
 	struct casefile_fout f;
 	char *a, *b;
@@ -617,7 +479,7 @@ t_import_minimaal(void **state)
 static void
 t_import_dubbel(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct tellingen voor;
 	struct casefile_fout f;
 	char *tweede;
@@ -687,7 +549,7 @@ import_fout(struct store *s, const char *doc, int want_rc, const char *pad)
 static void
 t_import_ongeldig(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	char *d;
 	int64_t x = -7;
 
@@ -739,13 +601,13 @@ t_import_ongeldig(void **state)
 static void
 t_gebruikers(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t jan, piet, id = -7;
 	char *hash = NULL, *naam = NULL, *wn = NULL;
 	struct db_res r;
 
-	jan = gebruiker(s, "jan");
-	piet = gebruiker(s, "piet");
+	jan = tl_gebruiker(s, "jan");
+	piet = tl_gebruiker(s, "piet");
 	assert_true(piet != jan);
 	assert_int_equal(store_gebruiker_nieuw(s, "jan", "Jan 2", "h", &id),
 			 ST_CONFLICT);
@@ -818,7 +680,7 @@ t_gebruikers(void **state)
 static void
 t_toekenningen(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	char *d2 = variant("\"D-2\"", "\"WG-1\"", "\"WN-8\"");
 	char *d3 = variant("\"D-3\"", "\"WG-2\"", "\"WN-9\"");
 	char *d4 = variant("\"D-4\"", "\"WG-1\"", "\"WN-10\"");
@@ -832,22 +694,22 @@ t_toekenningen(void **state)
 	D1 = importeer(s, DOSSIER_1);
 	D2 = importeer(s, d2);
 	D3 = importeer(s, d3);
-	wg = gebruiker(s, "werkgever1");
-	coach = gebruiker(s, "coach");
-	multi = gebruiker(s, "multi");
-	arts = gebruiker(s, "arts");
-	beheer = gebruiker(s, "beheer");
-	niemand = gebruiker(s, "niemand");
+	wg = tl_gebruiker(s, "werkgever1");
+	coach = tl_gebruiker(s, "coach");
+	multi = tl_gebruiker(s, "multi");
+	arts = tl_gebruiker(s, "arts");
+	beheer = tl_gebruiker(s, "beheer");
+	niemand = tl_gebruiker(s, "niemand");
 
-	toeken(s, wg, ROL_WERKGEVER, "WG-1", NULL);
-	toeken(s, wg, ROL_LEIDINGGEVENDE, NULL, "D-2026-0042");
-	toeken(s, coach, ROL_LOOPBAANCOACH, NULL, "D-2");
-	toeken(s, multi, ROL_CASEMANAGER, "WG-2", NULL);
-	toeken(s, multi, ROL_ADVISEUR, NULL, "D-2026-0042");
-	toeken(s, multi, ROL_WERKNEMER, NULL, "D-2026-0042");
-	toeken(s, arts, ROL_BEDRIJFSARTS, "WG-1", NULL);
-	toeken(s, arts, ROL_BEDRIJFSARTS, "WG-2", NULL);
-	toeken(s, beheer, ROL_BEHEERDER, NULL, NULL);
+	tl_toeken(s, wg, ROL_WERKGEVER, "WG-1", NULL);
+	tl_toeken(s, wg, ROL_LEIDINGGEVENDE, NULL, "D-2026-0042");
+	tl_toeken(s, coach, ROL_LOOPBAANCOACH, NULL, "D-2");
+	tl_toeken(s, multi, ROL_CASEMANAGER, "WG-2", NULL);
+	tl_toeken(s, multi, ROL_ADVISEUR, NULL, "D-2026-0042");
+	tl_toeken(s, multi, ROL_WERKNEMER, NULL, "D-2026-0042");
+	tl_toeken(s, arts, ROL_BEDRIJFSARTS, "WG-1", NULL);
+	tl_toeken(s, arts, ROL_BEDRIJFSARTS, "WG-2", NULL);
+	tl_toeken(s, beheer, ROL_BEHEERDER, NULL, NULL);
 
 	/* unknown scope: refused, nothing stored */
 	voor = tel(s);
@@ -1016,15 +878,15 @@ t_bereik_toekenning(void **state)
 	static const enum rol per_zaak[] = {ROL_ARBEIDSDESKUNDIGE,
 					    ROL_LOOPBAANCOACH, ROL_WERKNEMER,
 					    ROL_ADVISEUR};
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct tellingen voor, na;
 	int64_t u, b, arts;
 	size_t i;
 
 	importeer(s, DOSSIER_1);
-	u = gebruiker(s, "u");
-	b = gebruiker(s, "b");
-	arts = gebruiker(s, "arts");
+	u = tl_gebruiker(s, "u");
+	b = tl_gebruiker(s, "b");
+	arts = tl_gebruiker(s, "arts");
 	voor = tel(s);
 	for (i = 0; i < sizeof(per_zaak) / sizeof(per_zaak[0]); i++) {
 		assert_false(toegang_bereik(per_zaak[i], BEREIK_WERKGEVER));
@@ -1045,14 +907,14 @@ t_bereik_toekenning(void **state)
 	assert_tellingen(&voor, &na);
 
 	/* a beheerder grants himself bedrijfsarts: refused */
-	toeken(s, b, ROL_BEHEERDER, NULL, NULL);
+	tl_toeken(s, b, ROL_BEHEERDER, NULL, NULL);
 	voor = tel(s);
 	assert_int_equal(store_toekenning(s, b, ROL_BEDRIJFSARTS, "WG-1", NULL),
 			 ST_VERBODEN);
 	assert_int_equal(store_toekenning(s, b, ROL_WERKNEMER, NULL,
 					  "D-2026-0042"),
 			 ST_VERBODEN);
-	toeken(s, arts, ROL_BEDRIJFSARTS, "WG-1", NULL);
+	tl_toeken(s, arts, ROL_BEDRIJFSARTS, "WG-1", NULL);
 	voor = tel(s);
 	assert_int_equal(store_toekenning(s, arts, ROL_BEHEERDER, NULL, NULL),
 			 ST_VERBODEN);
@@ -1060,10 +922,10 @@ t_bereik_toekenning(void **state)
 	assert_tellingen(&voor, &na);
 
 	/* what §6 allows */
-	toeken(s, u, ROL_LOOPBAANCOACH, NULL, "D-2026-0042");
-	toeken(s, u, ROL_WERKNEMER, NULL, "D-2026-0042");
-	toeken(s, u, ROL_LEIDINGGEVENDE, "WG-1", NULL);
-	toeken(s, u, ROL_CASEMANAGER, NULL, "D-2026-0042");
+	tl_toeken(s, u, ROL_LOOPBAANCOACH, NULL, "D-2026-0042");
+	tl_toeken(s, u, ROL_WERKNEMER, NULL, "D-2026-0042");
+	tl_toeken(s, u, ROL_LEIDINGGEVENDE, "WG-1", NULL);
+	tl_toeken(s, u, ROL_CASEMANAGER, NULL, "D-2026-0042");
 }
 
 /* A stored grant that §6 does not allow (an older version, a hand-made
@@ -1075,7 +937,7 @@ t_bereik_toekenning(void **state)
 static void
 t_bereik_gebruik(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t D1 = importeer(s, DOSSIER_1), u[ROL__COUNT], beh, id, versie;
 	char naam[32];
 	uint32_t m;
@@ -1088,14 +950,14 @@ t_bereik_gebruik(void **state)
 		struct db_param p[2];
 
 		snprintf(naam, sizeof(naam), "org-%s", rol_naam[k]);
-		u[k] = gebruiker(s, naam);
+		u[k] = tl_gebruiker(s, naam);
 		p[0] = db_int(u[k]);
 		p[1] = db_text(rol_naam[k]);
 		exec(s->db, "INSERT INTO toekenning (gebruiker_id, rol, "
 		     "werkgever_id) SELECT $1, $2, id FROM werkgever WHERE "
 		     "extern_id = 'WG-1'", p, 2, 1);
 	}
-	beh = gebruiker(s, "beh");
+	beh = tl_gebruiker(s, "beh");
 	{
 		struct db_param p[] = {db_int(beh), db_int(D1)};
 
@@ -1166,8 +1028,8 @@ t_bereik_gebruik(void **state)
 static void
 t_toekenning_audit(void **state)
 {
-	struct store *s = st(state);
-	int64_t D1 = importeer(s, DOSSIER_1), beh = gebruiker(s, "beh");
+	struct store *s = tl_store(state);
+	int64_t D1 = importeer(s, DOSSIER_1), beh = tl_gebruiker(s, "beh");
 	struct db_res r;
 
 	assert_int_equal(store_toekenning_audit(s, beh, "beh", "coach",
@@ -1188,7 +1050,7 @@ t_toekenning_audit(void **state)
 			    "toekenning: loopbaancoach aan coach");
 	assert_string_equal(db_cel(&r, 0, 0), "beh");
 	db_res_release(&r);
-	assert_int_equal(getal(s->db, "SELECT count(*) FROM audit WHERE actie "
+	assert_int_equal(tl_getal(s->db, "SELECT count(*) FROM audit WHERE actie "
 			       "= 'toekenning: casemanager aan cm bij werkgever "
 			       "WG-1' AND dossier_id IS NULL"),
 			 1);
@@ -1202,8 +1064,8 @@ t_toekenning_audit(void **state)
 static void
 t_import_werkgever(void **state)
 {
-	struct store *s = st(state);
-	int64_t D1 = importeer(s, DOSSIER_1), b = gebruiker(s, "b"), id = 0;
+	struct store *s = tl_store(state);
+	int64_t D1 = importeer(s, DOSSIER_1), b = tl_gebruiker(s, "b"), id = 0;
 	char *aanval = variant("\"D-B\"", "\"WG-2\"", "\"WN-7\"");
 	char *dubbel;
 	struct casefile_fout f;
@@ -1214,7 +1076,7 @@ t_import_werkgever(void **state)
 	aanval = vervang_v(aanval, "S. de Vries", "X. Overschreven");
 	aanval = vervang_v(aanval, "1979-04-12", "1990-01-01");
 	importeer(s, WG2_LEEG);
-	toeken(s, b, ROL_WERKGEVER, "WG-2", NULL);
+	tl_toeken(s, b, ROL_WERKGEVER, "WG-2", NULL);
 	memset(&f, 0, sizeof(f));
 	assert_int_equal(store_import_als(s, aanval, strlen(aanval), b, "B",
 					  "b", ROL_BIT(ROL_WERKGEVER) |
@@ -1232,7 +1094,7 @@ t_import_werkgever(void **state)
 	dossier_release(&d);
 	assert_int_equal(store_rollen(s, b, D1, &m), ST_OK);
 	assert_int_equal(m, 0);
-	assert_int_equal(getal(s->db, "SELECT count(*) FROM werknemer WHERE "
+	assert_int_equal(tl_getal(s->db, "SELECT count(*) FROM werknemer WHERE "
 			       "extern_id = 'WN-7'"),
 			 2);
 
@@ -1263,8 +1125,8 @@ t_import_werkgever(void **state)
 static void
 t_import_klassen(void **state)
 {
-	struct store *s = st(state);
-	int64_t wg = gebruiker(s, "wg"), ander = gebruiker(s, "ander"), id = 0;
+	struct store *s = tl_store(state);
+	int64_t wg = tl_gebruiker(s, "wg"), ander = tl_gebruiker(s, "ander"), id = 0;
 	char *d2 = variant("\"D-2\"", "\"WG-1\"", "\"WN-8\"");
 	char *vreemd = variant("\"D-2026-0042\"", "\"WG-2\"", "\"WN-8\"");
 	const uint32_t alles = ROL_BIT(ROL_WERKGEVER) |
@@ -1277,8 +1139,8 @@ t_import_klassen(void **state)
 
 	importeer(s, DOSSIER_1);
 	importeer(s, WG2_LEEG);
-	toeken(s, wg, ROL_WERKGEVER, "WG-1", NULL);
-	toeken(s, ander, ROL_WERKGEVER, "WG-2", NULL);
+	tl_toeken(s, wg, ROL_WERKGEVER, "WG-1", NULL);
+	tl_toeken(s, ander, ROL_WERKGEVER, "WG-2", NULL);
 	voor = tel(s);
 	memset(&f, 0, sizeof(f));
 	assert_int_equal(store_import_als(s, d2, strlen(d2), wg, "W. Gever",
@@ -1473,7 +1335,7 @@ filter_geval(struct store *s, int64_t id, uint32_t rollen, size_t want_weg,
 static void
 t_toegang_filter(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t id = importeer(s, DOSSIER_1);
 
 	filter_geval(s, id, ROL_BIT(ROL_WERKGEVER), 4, A);
@@ -1533,8 +1395,8 @@ assert_entry_id(const char *id)
 static void
 t_gebeurtenis(void **state)
 {
-	struct store *s = st(state);
-	int64_t id = importeer(s, DOSSIER_1), cm = gebruiker(s, "cm"), n, fv;
+	struct store *s = tl_store(state);
+	int64_t id = importeer(s, DOSSIER_1), cm = tl_gebruiker(s, "cm"), n, fv;
 	const uint32_t CM = ROL_BIT(ROL_CASEMANAGER), WG = ROL_BIT(ROL_WERKGEVER),
 		       BA = ROL_BIT(ROL_BEDRIJFSARTS), WN = ROL_BIT(ROL_WERKNEMER);
 	struct casefile_fout f;
@@ -1647,7 +1509,7 @@ t_gebeurtenis(void **state)
 static void
 t_gebeurtenis_geen_lek(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t id = importeer(s, DOSSIER_1);
 	const uint32_t WG = ROL_BIT(ROL_WERKGEVER);
 	struct casefile_fout f, f2;
@@ -1692,7 +1554,7 @@ t_gebeurtenis_id_botsing(void **state)
 		"\"soort\":\"ziek\",\"percentage\":100}],\"gebeurtenissen\":["
 		"{\"soort\":\"contact\",\"datum\":\"2026-01-06\",\"id\":\"E2\"}"
 		"]}";
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t id = importeer(s, doc);
 	struct casefile_fout f;
 	struct dossier d;
@@ -1730,7 +1592,7 @@ t_gebeurtenis_id_gemaakt(void **state)
 		"\"einddatum\":null,\"soort\":\"onbepaalde_tijd\"},"
 		"\"vangnet\":null,\"verzuim\":[{\"datum\":\"2026-01-05\","
 		"\"soort\":\"ziek\",\"percentage\":100}],\"gebeurtenissen\":[";
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct casefile_fout f;
 	struct dossier d;
 	char *doc, *nieuw[3] = {NULL, NULL, NULL};
@@ -1791,7 +1653,7 @@ vz_weigering(struct store *s, int64_t id, const char *json, uint32_t rollen,
 static void
 t_verzuim(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t id = importeer(s, DOSSIER_1), n, fv;
 	const uint32_t CM = ROL_BIT(ROL_CASEMANAGER);
 	struct casefile_fout f;
@@ -1877,8 +1739,8 @@ t_verzuim(void **state)
 static void
 t_sessies(void **state)
 {
-	struct store *s = st(state);
-	int64_t jan = gebruiker(s, "jan"), piet = gebruiker(s, "piet"), g;
+	struct store *s = tl_store(state);
+	int64_t jan = tl_gebruiker(s, "jan"), piet = tl_gebruiker(s, "piet"), g;
 	char *csrf = NULL;
 
 	assert_int_equal(store_sessie_nieuw(s, "h1", jan, "csrf1", 5000), ST_OK);
@@ -1972,9 +1834,9 @@ token_leeft(struct store *s, const char *h, int64_t nu)
 static void
 t_intrekken(void **state)
 {
-	struct store *s = st(state);
-	int64_t nu = store_nu(), jan = gebruiker(s, "jan"),
-		piet = gebruiker(s, "piet"), beh = gebruiker(s, "beh"), g = 0,
+	struct store *s = tl_store(state);
+	int64_t nu = store_nu(), jan = tl_gebruiker(s, "jan"),
+		piet = tl_gebruiker(s, "piet"), beh = tl_gebruiker(s, "beh"), g = 0,
 		van = 0;
 	int64_t ds = importeer(s, DOSSIER_1);
 	char h1[65], h2[65], id1[STORE_TOKEN_ID_LEN + 1], *naam = NULL,
@@ -2038,7 +1900,7 @@ t_intrekken(void **state)
 			 ST_OK);
 	assert_int_equal(store_gebruiker_actief(s, "piet", 0, &g), ST_OK);
 	assert_int_equal(g, piet);
-	assert_int_equal(getal(s->db, "SELECT count(*) FROM sessie"), 0);
+	assert_int_equal(tl_getal(s->db, "SELECT count(*) FROM sessie"), 0);
 	assert_int_equal(store_gebruiker_login(s, "piet", &g, &naam),
 			 ST_NIET_GEVONDEN);
 	assert_int_equal(store_gebruiker_actief(s, "piet", 1, NULL), ST_OK);
@@ -2050,13 +1912,13 @@ t_intrekken(void **state)
 			 ST_NIET_GEVONDEN);
 
 	/* the last active beheerder stays; with a second one he may go */
-	toeken(s, beh, ROL_BEHEERDER, NULL, NULL);
+	tl_toeken(s, beh, ROL_BEHEERDER, NULL, NULL);
 	assert_int_equal(store_gebruiker_actief(s, "beh", 0, NULL),
 			 ST_VERBODEN);
 	{
-		int64_t b2 = gebruiker(s, "beh2");
+		int64_t b2 = tl_gebruiker(s, "beh2");
 
-		toeken(s, b2, ROL_BEHEERDER, NULL, NULL);
+		tl_toeken(s, b2, ROL_BEHEERDER, NULL, NULL);
 		assert_int_equal(store_gebruiker_actief(s, "beh", 0, NULL),
 				 ST_OK);
 		assert_int_equal(store_gebruiker_actief(s, "beh2", 0, NULL),
@@ -2064,8 +1926,8 @@ t_intrekken(void **state)
 	}
 
 	/* grants: the exact scope only, and access ends at once */
-	toeken(s, jan, ROL_CASEMANAGER, "WG-1", NULL);
-	toeken(s, jan, ROL_LOOPBAANCOACH, NULL, "D-2026-0042");
+	tl_toeken(s, jan, ROL_CASEMANAGER, "WG-1", NULL);
+	tl_toeken(s, jan, ROL_LOOPBAANCOACH, NULL, "D-2026-0042");
 	assert_int_equal(store_rollen(s, jan, ds, &rollen), ST_OK);
 	assert_int_equal(rollen, ROL_BIT(ROL_CASEMANAGER) |
 				 ROL_BIT(ROL_LOOPBAANCOACH));
@@ -2084,7 +1946,7 @@ t_intrekken(void **state)
 	assert_int_equal(store_rollen(s, jan, ds, &rollen), ST_OK);
 	assert_int_equal(rollen, ROL_BIT(ROL_LOOPBAANCOACH));
 	/* by id, with what the audit record needs */
-	g = getal(s->db, "SELECT id FROM toekenning WHERE rol = "
+	g = tl_getal(s->db, "SELECT id FROM toekenning WHERE rol = "
 			 "'loopbaancoach'");
 	assert_int_equal(store_toekenning_weg_id(s, g, &naam, &r, &wg, &dsx),
 			 ST_OK);
@@ -2138,8 +2000,8 @@ gezien(struct store *s, const char *h)
 static void
 t_sessie_idle(void **state)
 {
-	struct store *s = st(state);
-	int64_t jan = gebruiker(s, "jan"), g = -7, n = -1;
+	struct store *s = tl_store(state);
+	int64_t jan = tl_gebruiker(s, "jan"), g = -7, n = -1;
 	char *csrf = NULL;
 	const int64_t idle = 600, stap = STORE_SESSIE_GEZIEN;
 
@@ -2216,7 +2078,7 @@ maak_audit(struct store *s, int64_t *D1, int64_t *D2, int64_t *cm)
 	static char wn[] = "wn", adv[] = "adv", coach[] = "coach",
 		    lezen[] = "dossier lezen", tl[] = "tijdlijn lezen";
 
-	*cm = gebruiker(s, "cm");
+	*cm = tl_gebruiker(s, "cm");
 	setenv("SPOOR_NU", "1000", 1);
 	*D1 = importeer(s, DOSSIER_1);
 	setenv("SPOOR_NU", "1001", 1);
@@ -2314,7 +2176,7 @@ veld(struct store *s, const char *kol, int64_t volgnr)
 static void
 t_audit(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t D1, D2, cm;
 	struct db_res r;
 	size_t i;
@@ -2516,7 +2378,7 @@ kop_volgnr(struct store *s)
 static void
 t_audit_vouw(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	static char ba[] = "ba", lezen[] = "dossier lezen";
 	struct store_audit_rec rec[4];
 	int64_t D1 = 101, D2 = 102, cm, n0, i;
@@ -2524,7 +2386,7 @@ t_audit_vouw(void **state)
 	int64_t t;
 
 	/* audit records name cases by id only: none need exist */
-	cm = gebruiker(s, "ba");
+	cm = tl_gebruiker(s, "ba");
 	setenv("SPOOR_NU", "4000", 1);
 	assert_int_equal(store_audit(s, cm, "ba", 0, 0, "aanmelden", 0), ST_OK);
 	n0 = kop_volgnr(s);
@@ -2602,12 +2464,12 @@ t_audit_vouw(void **state)
 static void
 t_audit_pagina(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct db_res r;
 	int64_t D1 = 101, D2 = 102, cm, i;
 	char t[24];
 
-	cm = gebruiker(s, "ba");
+	cm = tl_gebruiker(s, "ba");
 	setenv("SPOOR_NU", "1001", 1);
 	assert_int_equal(store_audit_lees(s, cm, "ba", ROL_BIT(ROL_WERKNEMER),
 					  D1, "dossier lezen", A), ST_OK);
@@ -2664,8 +2526,8 @@ t_audit_pagina(void **state)
 static void
 t_audit_tweede_verbinding(void **state)
 {
-	struct fix *f = fx(state);
-	struct store *s = st(state), *t = NULL;
+	struct tl_fix *f = tl_fx(state);
+	struct store *s = tl_store(state), *t = NULL;
 	char err[256];
 	int64_t n = -1, fv = -1;
 
@@ -2684,7 +2546,7 @@ t_audit_tweede_verbinding(void **state)
 static void
 t_transactie(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 
 	assert_int_equal(store_begin(s), ST_OK);
 	assert_int_equal(store_audit(s, 0, "x", 0, 0, "weg", 0), ST_OK);
@@ -2747,8 +2609,8 @@ schrijf_draad(void *arg)
 static void
 t_gelijktijdig(void **state)
 {
-	struct fix *f = fx(state);
-	struct store *s = st(state);
+	struct tl_fix *f = tl_fx(state);
+	struct store *s = tl_store(state);
 	struct schrijver w[2];
 	pthread_t t[2];
 	struct dossier d;
@@ -2813,8 +2675,8 @@ t_gelijktijdig(void **state)
 	X(t_transactie)                                                    \
 	X(t_gelijktijdig)
 
-#define SQ(f) cmocka_unit_test_setup_teardown(f, setup_sqlite, teardown),
-#define PG(f) cmocka_unit_test_setup_teardown(f, setup_pg, teardown),
+#define SQ(f) cmocka_unit_test_setup_teardown(f, setup_sqlite, tl_teardown),
+#define PG(f) cmocka_unit_test_setup_teardown(f, setup_pg, tl_teardown),
 
 int
 main(void)
@@ -2829,7 +2691,7 @@ main(void)
 	fouten += cmocka_run_group_tests_name("toegang", los, NULL, NULL);
 	fouten += cmocka_run_group_tests_name("store_sqlite", sqlite_tests,
 					      NULL, NULL);
-	if (!pg_url())
+	if (!tl_pg_url())
 		fprintf(stderr, "test_store: SPOOR_PG_URL is not set, the "
 				"PostgreSQL tests are skipped (run: "
 				"scripts/pg.sh run build/tests/test_store)\n");

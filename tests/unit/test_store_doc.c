@@ -21,102 +21,24 @@
 #include "store/store.h"
 #include "store/store_doc.h"
 #include "store/toegang.h"
+#include "testlib.h"
 
-#define NU0 "1780000000"
 #define RB(r) ROL_BIT(r)
 /* a string literal and its length */
 #define LIT(s) s, sizeof(s) - 1
 
-struct fix {
-	char dir[64];     /* SQLite: the temporary directory */
-	char pad[128];    /* SQLite: the database file */
-	char url[1200];   /* what store_open gets; "" when PG is not set */
-	struct store *s;
-};
-
-static const char *
-pg_url(void)
-{
-	const char *u = getenv("SPOOR_PG_URL");
-
-	return u && *u ? u : NULL;
-}
-
-/* ---- fixtures (as test_store.c) ---- */
+/* ---- fixtures (testlib.h) ---- */
 
 static int
 setup_sqlite(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-
-	assert_non_null(f);
-	snprintf(f->dir, sizeof(f->dir), "/tmp/spoor-test-doc.XXXXXX");
-	assert_non_null(mkdtemp(f->dir));
-	snprintf(f->pad, sizeof(f->pad), "%s/s.db", f->dir);
-	snprintf(f->url, sizeof(f->url), "%s", f->pad);
-	setenv("SPOOR_NU", NU0, 1);
-	*state = f;
-	return 0;
+	return tl_setup_sqlite(state, "doc", "s.db", TL_NU0);
 }
 
 static int
 setup_pg(void **state)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	struct db *db = NULL;
-	char err[256];
-	const char *u = pg_url();
-
-	assert_non_null(f);
-	*state = f;
-	setenv("SPOOR_NU", NU0, 1);
-	if (!u)
-		return 0; /* the test skips itself */
-	if (db_open(u, &db, err, sizeof(err)))
-		fail_msg("db_open SPOOR_PG_URL: %s", err);
-	if (db_script(db, "DROP SCHEMA IF EXISTS tsd CASCADE; CREATE SCHEMA tsd"))
-		fail_msg("schema tsd: %s", db_errmsg(db));
-	db_free(db);
-	snprintf(f->url, sizeof(f->url), "%s%coptions=-csearch_path%%3Dtsd", u,
-		 strchr(u, '?') ? '&' : '?');
-	return 0;
-}
-
-static int
-teardown(void **state)
-{
-	struct fix *f = *state;
-	char p[160];
-
-	store_free(f->s);
-	if (f->dir[0]) {
-		unlink(f->pad);
-		snprintf(p, sizeof(p), "%s-wal", f->pad);
-		unlink(p);
-		snprintf(p, sizeof(p), "%s-shm", f->pad);
-		unlink(p);
-		rmdir(f->dir);
-	}
-	unsetenv("SPOOR_NU");
-	free(f);
-	return 0;
-}
-
-/* The migrated store of this test (skips a PG test without a server). */
-static struct store *
-st(void **state)
-{
-	struct fix *f = *state;
-	char err[256] = "";
-
-	if (!f->url[0]) {
-		print_message("SPOOR_PG_URL is not set: PostgreSQL test "
-			      "skipped (run under scripts/pg.sh run)\n");
-		skip();
-	}
-	if (!f->s && store_open(f->url, 1, &f->s, err, sizeof(err)))
-		fail_msg("store_open %s: %s", f->url, err);
-	return f->s;
+	return tl_setup_pg(state, "tsd", TL_NU0);
 }
 
 /* ---- helpers ---- */
@@ -154,15 +76,7 @@ zaak(struct store *s, const char *id, const char *wg, const char *wn,
 static int64_t
 getal(struct store *s, const char *sql)
 {
-	struct db_res r;
-	int64_t n;
-
-	if (db_query(s->db, sql, NULL, 0, &r))
-		fail_msg("%s: %s", sql, store_errmsg(s));
-	assert_int_equal(r.nrows, 1);
-	n = db_cel_int(&r, 0, 0);
-	db_res_release(&r);
-	return n;
+	return tl_getal(s->db, sql);
 }
 
 static int64_t
@@ -179,25 +93,6 @@ static int64_t
 n_audit(struct store *s)
 {
 	return getal(s, "SELECT count(*) FROM audit");
-}
-
-static int64_t
-gebruiker(struct store *s, const char *naam)
-{
-	char hash[64];
-	int64_t id = 0;
-
-	snprintf(hash, sizeof(hash), "$argon2id$v=19$%s", naam);
-	if (store_gebruiker_nieuw(s, naam, naam, hash, &id))
-		fail_msg("gebruiker %s: %s", naam, store_errmsg(s));
-	return id;
-}
-
-static void
-toeken(struct store *s, int64_t g, enum rol r, const char *wg, const char *ds)
-{
-	if (store_toekenning(s, g, r, wg, ds))
-		fail_msg("toekenning %s: %s", rol_naam[r], store_errmsg(s));
 }
 
 static void
@@ -282,7 +177,7 @@ t_controles(void **state)
 static void
 t_doc_rondgang(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t ds = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen"), a0;
 	struct store_doc d, m;
 	char *inhoud = NULL;
@@ -328,7 +223,7 @@ t_doc_rondgang(void **state)
 static void
 t_doc_binair(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t ds = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen");
 	char buf[5 + 3 * 256], *inhoud = NULL;
 	struct store_doc d, m;
@@ -355,7 +250,7 @@ t_doc_binair(void **state)
 static void
 t_doc_klassen(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t ds = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen"),
 		ander = zaak(s, "D-2", "WG-1", "WN-2", "B. Smit"), id[3];
 	struct store_doc d, *lijst = NULL;
@@ -433,7 +328,7 @@ t_doc_klassen(void **state)
 static void
 t_doc_weigering(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t ds = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen"), a0;
 
 	a0 = n_audit(s);
@@ -484,7 +379,7 @@ t_doc_weigering(void **state)
 static void
 t_werkgevers(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct store_werkgever *w = NULL;
 	int64_t g1, g2;
 	size_t n = 0;
@@ -492,10 +387,10 @@ t_werkgevers(void **state)
 	zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen");
 	zaak(s, "D-2", "WG-1", "WN-2", "B. Smit");
 	zaak(s, "D-3", "WG-2", "WN-3", "C. Bos");
-	g1 = gebruiker(s, "cm");
-	g2 = gebruiker(s, "coach");
-	toeken(s, g1, ROL_CASEMANAGER, "WG-2", NULL);
-	toeken(s, g2, ROL_LOOPBAANCOACH, NULL, "D-1");
+	g1 = tl_gebruiker(s, "cm");
+	g2 = tl_gebruiker(s, "coach");
+	tl_toeken(s, g1, ROL_CASEMANAGER, "WG-2", NULL);
+	tl_toeken(s, g2, ROL_LOOPBAANCOACH, NULL, "D-1");
 	assert_int_equal(store_werkgevers(s, 0, 1, &w, &n), ST_OK);
 	assert_int_equal(n, 2);
 	assert_string_equal(w[0].id, "WG-1");
@@ -518,7 +413,7 @@ t_werkgevers(void **state)
 static void
 t_werkgever_nieuw(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct store_werkgever w;
 	struct casefile_fout f;
 	int64_t a0 = n_audit(s);
@@ -576,7 +471,7 @@ t_werkgever_nieuw(void **state)
 static void
 t_werkgever_wijzig(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t d1 = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen"),
 		d2 = zaak(s, "D-2", "WG-1", "WN-2", "B. Smit"),
 		d3 = zaak(s, "D-3", "WG-2", "WN-3", "C. Bos");
@@ -639,7 +534,7 @@ t_werkgever_wijzig(void **state)
 static void
 t_werknemers(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	struct store_werknemer *w = NULL;
 	size_t n = 0;
 
@@ -668,19 +563,19 @@ t_werknemers(void **state)
 static void
 t_werknemer_rollen(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t cm, coach, lg;
 	uint32_t org = 99, partij = 99;
 
 	zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen");
 	zaak(s, "D-2", "WG-2", "WN-2", "B. Smit");
-	cm = gebruiker(s, "cm");
-	coach = gebruiker(s, "coach");
-	lg = gebruiker(s, "lg");
-	toeken(s, cm, ROL_CASEMANAGER, "WG-1", NULL);
-	toeken(s, coach, ROL_LOOPBAANCOACH, NULL, "D-1");
-	toeken(s, lg, ROL_LEIDINGGEVENDE, "WG-1", NULL);
-	toeken(s, lg, ROL_WERKGEVER, "WG-2", NULL);
+	cm = tl_gebruiker(s, "cm");
+	coach = tl_gebruiker(s, "coach");
+	lg = tl_gebruiker(s, "lg");
+	tl_toeken(s, cm, ROL_CASEMANAGER, "WG-1", NULL);
+	tl_toeken(s, coach, ROL_LOOPBAANCOACH, NULL, "D-1");
+	tl_toeken(s, lg, ROL_LEIDINGGEVENDE, "WG-1", NULL);
+	tl_toeken(s, lg, ROL_WERKGEVER, "WG-2", NULL);
 	assert_int_equal(store_werknemer_rollen(s, cm, "WN-1", NULL, &org, &partij),
 			 ST_OK);
 	assert_int_equal(org, RB(ROL_CASEMANAGER));
@@ -704,7 +599,7 @@ t_werknemer_rollen(void **state)
 static void
 t_werknemer_wijzig(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t d1 = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen"),
 		d2 = zaak(s, "D-2", "WG-2", "WN-1", "A. Jansen"),
 		d3 = zaak(s, "D-3", "WG-1", "WN-2", "B. Smit"), a0;
@@ -807,7 +702,7 @@ t_werknemer_wijzig(void **state)
 static void
 t_dienstverband(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t d1 = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen"),
 		d2 = zaak(s, "D-2", "WG-1", "WN-1", "A. Jansen"), a0;
 	struct casefile_fout f;
@@ -901,7 +796,7 @@ t_dienstverband(void **state)
 static void
 t_als(void **state)
 {
-	struct store *s = st(state);
+	struct store *s = tl_store(state);
 	int64_t d1 = zaak(s, "D-1", "WG-1", "WN-1", "A. Jansen"), a0, v0;
 	struct store_werkgever g, g2;
 	struct store_werknemer n, n2;
@@ -1024,8 +919,8 @@ t_als(void **state)
 	X(t_dienstverband)                                                 \
 	X(t_als)
 
-#define SQ(f) cmocka_unit_test_setup_teardown(f, setup_sqlite, teardown),
-#define PG(f) cmocka_unit_test_setup_teardown(f, setup_pg, teardown),
+#define SQ(f) cmocka_unit_test_setup_teardown(f, setup_sqlite, tl_teardown),
+#define PG(f) cmocka_unit_test_setup_teardown(f, setup_pg, tl_teardown),
 
 int
 main(void)
@@ -1040,7 +935,7 @@ main(void)
 	fouten += cmocka_run_group_tests_name("doc_controles", los, NULL, NULL);
 	fouten += cmocka_run_group_tests_name("store_doc_sqlite", sqlite_tests,
 					      NULL, NULL);
-	if (!pg_url())
+	if (!tl_pg_url())
 		fprintf(stderr, "test_store_doc: SPOOR_PG_URL is not set, the "
 				"PostgreSQL tests are skipped (run: "
 				"scripts/pg.sh run build/tests/test_store_doc)\n");

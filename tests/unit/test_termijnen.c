@@ -20,6 +20,7 @@
 #include "core/toets.h"
 #include "format/casefile.h"
 #include "format/tijdlijn_json.h"
+#include "testlib.h"
 
 static sdate
 D(const char *s)
@@ -33,11 +34,8 @@ D(const char *s)
 static void
 assert_date(sdate d, const char *want)
 {
-	char buf[DATE_STRLEN];
-
 	assert_int_not_equal(d, DATE_NONE);
-	date_format(d, buf);
-	assert_string_equal(buf, want);
+	tl_assert_date(d, want);
 }
 
 /*

@@ -14,6 +14,7 @@
 #include "core/tijdlijn.h"
 #include "format/casefile.h"
 #include "format/tijdlijn_json.h"
+#include "testlib.h"
 
 static sdate
 D(const char *s)
@@ -27,11 +28,8 @@ D(const char *s)
 static void
 assert_date(sdate d, const char *want)
 {
-	char buf[DATE_STRLEN];
-
 	assert_int_not_equal(d, DATE_NONE);
-	date_format(d, buf);
-	assert_string_equal(buf, want);
+	tl_assert_date(d, want);
 }
 
 /* A case file with a continuous illness from 2025-01-06 (example 1)

@@ -10,6 +10,7 @@
 #include <cmocka.h>
 
 #include "core/verzuim.h"
+#include "testlib.h"
 
 static sdate
 D(const char *s)
@@ -18,15 +19,6 @@ D(const char *s)
 
 	assert_int_equal(date_parse(s, strlen(s), &d), 0);
 	return d;
-}
-
-static void
-assert_date(sdate d, const char *want)
-{
-	char buf[DATE_STRLEN];
-
-	date_format(d, buf);
-	assert_string_equal(buf, want);
 }
 
 #define ZIEK(s, p) {D(s), VZ_ZIEK, p}
@@ -51,9 +43,9 @@ test_continuous(void **state)
 
 	(void)state;
 	ziekteverloop_continu(D("2025-01-06"), r, &zv);
-	assert_date(ziekteverloop_sickday(&zv, 1), "2025-01-06");
-	assert_date(ziekteverloop_sickday(&zv, 295), "2025-10-27");
-	assert_date(ziekteverloop_sickday(&zv, 728), "2027-01-03");
+	tl_assert_date(ziekteverloop_sickday(&zv, 1), "2025-01-06");
+	tl_assert_date(ziekteverloop_sickday(&zv, 295), "2025-10-27");
+	tl_assert_date(ziekteverloop_sickday(&zv, 728), "2027-01-03");
 	assert_int_equal(ziekteverloop_ziektedag(&zv, D("2025-01-05")), 0);
 	assert_int_equal(ziekteverloop_ziektedag(&zv, D("2025-01-06")), 1);
 	assert_int_equal(ziekteverloop_ziektedag(&zv, D("2025-02-05")), 31);
@@ -76,7 +68,7 @@ test_partial_does_not_interrupt(void **state)
 	build(m, 3, r, &zv);
 	assert_int_equal(zv.nr, 1);
 	assert_true(zv.open);
-	assert_date(ziekteverloop_sickday(&zv, 295), "2026-11-02");
+	tl_assert_date(ziekteverloop_sickday(&zv, 295), "2026-11-02");
 }
 
 static void
@@ -92,7 +84,7 @@ test_architecture_example(void **state)
 
 	(void)state;
 	build(m, 4, r, &zv);
-	assert_date(zv.d, "2026-01-12");
+	tl_assert_date(zv.d, "2026-01-12");
 	assert_int_equal(zv.nr, 2);
 	assert_int_equal(ziekteverloop_ziektedag(&zv, D("2026-06-01")), 127);
 	assert_int_equal(ziekteverloop_onderbreking(&zv, D("2026-06-01")), 14);
@@ -101,9 +93,9 @@ test_architecture_example(void **state)
 	assert_int_equal(ziekteverloop_ziektedag(&zv, D("2026-05-03")), 98);
 	assert_int_equal(ziekteverloop_onderbreking(&zv, D("2026-04-25")), 6);
 	/* R-CNT-9: sick day 99 is the relapse day, later ones shift by 14 */
-	assert_date(ziekteverloop_sickday(&zv, 98), "2026-04-19");
-	assert_date(ziekteverloop_sickday(&zv, 99), "2026-05-04");
-	assert_date(ziekteverloop_sickday(&zv, 728), "2028-01-23");
+	tl_assert_date(ziekteverloop_sickday(&zv, 98), "2026-04-19");
+	tl_assert_date(ziekteverloop_sickday(&zv, 99), "2026-05-04");
+	tl_assert_date(ziekteverloop_sickday(&zv, 728), "2028-01-23");
 }
 
 static void
@@ -124,17 +116,17 @@ test_boundary_27_28(void **state)
 	(void)state;
 	assert_int_equal(AGG_NIEUW_GEVAL_DAGEN, 28);
 	build(a, 3, r, &zv);
-	assert_date(zv.d, "2025-02-10");
+	tl_assert_date(zv.d, "2025-02-10");
 	assert_int_equal(zv.geval_count, 1);
-	assert_date(ziekteverloop_sickday(&zv, 295), "2025-12-28");
-	assert_date(ziekteverloop_sickday(&zv, 728), "2027-03-06");
+	tl_assert_date(ziekteverloop_sickday(&zv, 295), "2025-12-28");
+	tl_assert_date(ziekteverloop_sickday(&zv, 728), "2027-03-06");
 	build(b, 3, r, &zv);
-	assert_date(zv.d, "2025-04-03");
+	tl_assert_date(zv.d, "2025-04-03");
 	assert_int_equal(zv.geval_nr, 2);
 	assert_int_equal(zv.geval_count, 2);
 	assert_int_equal(zv.nr, 1);
-	assert_date(ziekteverloop_sickday(&zv, 295), "2026-01-22");
-	assert_date(ziekteverloop_sickday(&zv, 728), "2027-03-31");
+	tl_assert_date(ziekteverloop_sickday(&zv, 295), "2026-01-22");
+	tl_assert_date(ziekteverloop_sickday(&zv, 728), "2027-03-31");
 }
 
 static void
@@ -154,7 +146,7 @@ test_wazo_skipped(void **state)
 	build(m, 3, r, &zv);
 	assert_int_equal(leave, 60);
 	assert_int_equal(zv.geval_count, 1);
-	assert_date(zv.d, "2026-01-05");
+	tl_assert_date(zv.d, "2026-01-05");
 	assert_int_equal(ziekteverloop_sickday(&zv, 295),
 			 D("2026-01-05") + 294 + leave);
 	assert_int_equal(ziekteverloop_onderbreking(&zv, D("2026-05-01")), 60);
@@ -184,12 +176,12 @@ test_closed_projection(void **state)
 	(void)state;
 	build(m, 2, r, &zv);
 	assert_false(zv.open);
-	assert_date(ziekteverloop_laatste_ziektedag(&zv), "2026-02-03");
+	tl_assert_date(ziekteverloop_laatste_ziektedag(&zv), "2026-02-03");
 	assert_int_equal(ziekteverloop_ziektedag(&zv, D("2026-06-01")), 30);
 	assert_int_equal(ziekteverloop_onderbreking(&zv, D("2026-06-01")), 0);
-	assert_date(ziekteverloop_sickday(&zv, 30), "2026-02-03");
-	assert_date(ziekteverloop_sickday(&zv, 31), "2026-02-04");
-	assert_date(ziekteverloop_sickday(&zv, 43), "2026-02-16");
+	tl_assert_date(ziekteverloop_sickday(&zv, 30), "2026-02-03");
+	tl_assert_date(ziekteverloop_sickday(&zv, 31), "2026-02-04");
+	tl_assert_date(ziekteverloop_sickday(&zv, 43), "2026-02-16");
 }
 
 static void

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "catalogus.h"
 #include "tijdlijn.h"
 
 const char *const mp_status_naam[ST__COUNT] = {
@@ -509,18 +510,10 @@ tijdlijn_atw_opmerking(const struct mijlpaal *m, char *buf, size_t n)
 		return NULL;
 	switch (m->atw) {
 	case ATW_REGELING:
-		r = snprintf(buf, n, "geen verschuiving: de termijn komt uit een "
-			     "ministeriële regeling of beleid (Atw art. 5)");
-		break;
 	case ATW_LANG:
-		r = snprintf(buf, n, "geen verschuiving: termijn langer dan 12 "
-			     "weken (Atw art. 4); meld uiterlijk op de werkdag "
-			     "ervoor (UWV aanvaardt in de praktijk ook de "
-			     "eerste werkdag erna)");
-		break;
 	case ATW_TERUG:
-		r = snprintf(buf, n, "geen verschuiving: terugrekenende termijn "
-			     "(Atw art. 1 lid 2)");
+		/* the texts are the catalogue's (catalogus.h) */
+		r = snprintf(buf, n, "%s", atw_opmerking[m->atw]);
 		break;
 	default:
 		return NULL;

@@ -21,6 +21,7 @@
 #include "format/rapport_json.h"
 #include "format/tijdlijn_json.h"
 #include "server/api.h"
+#include "server/api_catalogus.h"
 #include "server/api_doc.h"
 #include "server/api_int.h"
 #include "server/api_param.h"
@@ -2017,6 +2018,8 @@ h_openapi(struct http_req *q, struct http_resp *r)
 
 const struct http_route api_routes[] = {
 	{HTTP_GET, "/api/v1/openapi.json", h_openapi, 0},
+	/* the words of core, no login (api_catalogus.h) */
+	{HTTP_GET, "/api/v1/catalogus", h_catalogus, 0},
 	/* before a login: a 4 KiB body, no session looked for */
 	{HTTP_POST, "/api/v1/sessie", h_login, HTTP_BODY_ANONIEM},
 	{HTTP_DELETE, "/api/v1/sessie", h_logout, 0},

@@ -530,7 +530,12 @@ stuur(const struct http_server *s, struct MHD_Connection *conn,
 	MHD_add_response_header(m, "X-Content-Type-Options", "nosniff");
 	MHD_add_response_header(m, "Referrer-Policy", "no-referrer");
 	MHD_add_response_header(m, "X-Frame-Options", "DENY");
-	MHD_add_response_header(m, "Cache-Control", "no-store");
+	/* no-store unless the handler chose (GET /api/v1/catalogus) */
+	for (i = 0; i < r->nheaders; i++)
+		if (!strcmp(r->hnaam[i], "Cache-Control"))
+			break;
+	if (i == r->nheaders)
+		MHD_add_response_header(m, "Cache-Control", "no-store");
 	if (r->set_cookie && https) {
 		/* over HTTPS a cookie never travels back over plain HTTP */
 		size_t n = strlen(r->set_cookie) + sizeof("; Secure");

@@ -5,7 +5,8 @@
  * Handlers are plain functions over a request and a response, so they can
  * be called without a socket. The layer owns everything in a response and
  * frees it after sending. Every response carries nosniff, no-referrer,
- * frame-deny and no-store headers.
+ * frame-deny and no-store headers (Cache-Control: unless the handler
+ * added its own).
  */
 #ifndef SPOOR_HTTP_H
 #define SPOOR_HTTP_H

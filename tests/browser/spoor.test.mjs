@@ -413,6 +413,13 @@ test('hoofdroute: ziekmelding, PA, PvA, eerstejaarsevaluatie, tweede spoor; tijd
 	assert.match(tipTekst, /Regel R-TL-3/);
 	assert.match(tipTekst, /Bron: Regeling procesgang art\. 2 lid 2/);
 	assert.match(tipTekst, /uiterlijk (ma|di|wo|do|vr|za|zo) \d{1,2} [a-z]{3} \d{4}/);
+	// the words are the engine's: the title and the rule in plain Dutch
+	// are those of GET /api/v1/catalogus (issue 13)
+	const cat = await page.evaluate(async () => (await fetch('/api/v1/catalogus')).json());
+	const paCat = cat.mijlpalen.find((m) => m.id === 'probleemanalyse');
+	assert.equal((await tip.locator('strong').textContent()).trim(), paCat.titel);
+	assert.ok(tipTekst.includes(`Regel R-TL-3: ${paCat.uitleg}`), `the catalogue's rule text in '${tipTekst}'`);
+	assert.equal((await pa.locator('[aria-hidden="true"]').textContent()).trim(), paCat.kort);
 	await foto(page, '05-dossier-tijdlijn-tip');
 	await page.keyboard.press('Escape');
 	await tip.waitFor({state: 'hidden'});
@@ -856,6 +863,14 @@ test('onbekend dossier en onbekende pagina: een nette melding', async () => {
 	const label = ernstig.find((v) => v.id === 'label');
 	assert.ok(label, `axe reports the field without a label: ${JSON.stringify(ernstig)}`);
 	assert.ok(label.nodes.includes('#controle-zonder-label'), `axe names that field: ${JSON.stringify(label)}`);
+	// the web app has no words of its own: a word changed in GET
+	// /api/v1/catalogus is the word on the screen (issue 13)
+	const cat = await (await page.request.get(`${URL}/api/v1/catalogus`)).json();
+	cat.rollen.find((r) => r.id === 'casemanager').titel = 'Casemanager uit de catalogus';
+	await page.route('**/api/v1/catalogus', (route) => route.fulfill({json: cat}));
+	await page.goto(`${URL}/dossiers`);
+	await page.locator('#menu .rol', {hasText: 'Casemanager uit de catalogus'}).waitFor();
+	await page.unroute('**/api/v1/catalogus');
 	geenFouten(page);
 });
 

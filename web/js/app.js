@@ -7,7 +7,7 @@
 import {h, vervang, kondigAan} from './dom.js';
 import {api, bijSessieVerlopen} from './api.js';
 import {sessie, laad, wis, mag} from './sessie.js';
-import {ROLLEN} from './labels.js';
+import {ROLLEN, laadCatalogus} from './labels.js';
 
 const ROUTES = [
 	{re: /^\/aanmelden$/, module: './views/aanmelden.js', open: true},
@@ -178,7 +178,8 @@ bijSessieVerlopen(() => {
 
 async function start() {
 	try {
-		await laad();
+		// the words of every screen come from the engine (GET /catalogus)
+		await Promise.all([laad(), laadCatalogus()]);
 	} catch (e) {
 		vervang(main, h('h1', {tabindex: '-1'}, 'spoor is niet bereikbaar'),
 			h('p', {class: 'melding fout'}, e.message || String(e)));

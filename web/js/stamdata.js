@@ -4,6 +4,7 @@
 
 import {veld, waarde} from './formulier.js';
 import {centVan, bedrag} from './fmt.js';
+import {CONTRACTSOORTEN} from './labels.js';
 
 /** BSN eleven-test (9 digits, not all zeros), as the server checks it. */
 export function bsnGeldig(s) {
@@ -53,7 +54,7 @@ export function dienstverbandVelden(dv = {}) {
 	return [
 		veld({pad: `${p}.begindatum`, label: 'In dienst sinds', type: 'datum', verplicht: true, waarde: dv.begindatum}),
 		veld({pad: `${p}.soort`, label: 'Soort contract', type: 'keuze', verplicht: true, waarde: dv.soort,
-			opties: [['onbepaalde_tijd', 'Onbepaalde tijd'], ['bepaalde_tijd', 'Bepaalde tijd']]}),
+			opties: Object.entries(CONTRACTSOORTEN)}),
 		veld({pad: `${p}.einddatum`, label: 'Einddatum contract', type: 'datum', waarde: dv.einddatum || '',
 			hint: 'Alleen bij een contract voor bepaalde tijd.'}),
 		veld({pad: `${p}.functie`, label: 'Functie', waarde: dv.functie}),

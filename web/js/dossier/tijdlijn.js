@@ -6,18 +6,8 @@
 
 import {h, nieuwId, srTekst} from '../dom.js';
 import {dagnr, isoVan, datum, dagen, termijn} from '../fmt.js';
-import {MIJLPALEN, STATUS, mijlpaalTitel} from '../labels.js';
+import {MIJLPALEN, KORT, STATUS, mijlpaalTitel} from '../labels.js';
 import {verloop, sickday} from '../verzuim.js';
-
-/* short visible labels; the full title is in the button's text */
-const KORT = {
-	probleemanalyse: 'PA', plan_van_aanpak: 'PvA', evaluatie: 'Ev', melding_42e_week: '42', melding_vangnet: 'ZW', melding_einde_dienstverband: 'UD',
-	eerstejaarsevaluatie: 'EJE', start_tweede_spoor: '2S', actueel_oordeel: 'AO',
-	eindevaluatie: 'EE', re_integratieverslag: 'RIV', wia_aanvraag: 'WIA',
-	einde_minimumloongrens: 'ML', vervroegde_iva_uiterlijk: 'IVA', melding_42e_week_grens: '81w',
-	wia_brief_uwv: 'Brief', besluit_loonsanctie_uiterlijk: 'LS', einde_wachttijd: '104w',
-	einde_opzegverbod: 'Opz', einde_loonsanctie: 'Einde LS',
-};
 
 /** The date a milestone is placed at (day number), or null. */
 function dagVan(m) {
@@ -121,6 +111,7 @@ export function tijdlijnVisueel(tl, ds) {
 		const t = tip(m, peil, id);
 		const knop = h('button', {type: 'button', class: `marker status-${m.status} soort-${m.soort}`,
 			'data-id': m.id, 'data-status': m.status, 'aria-describedby': id},
+		// the short label; the full title is in the button's text
 		h('span', {'aria-hidden': 'true'}, KORT[m.id] || m.id),
 		srTekst(`${mijlpaalTitel(m.id)}, ${datumTekst(m)}, ${(STATUS[m.status] || m.status).toLowerCase()}`));
 		knop.addEventListener('focus', () => toon(knop, t, boven));

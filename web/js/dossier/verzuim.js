@@ -8,8 +8,7 @@ import {api, seg} from '../api.js';
 import {datum, vandaag, isDatum} from '../fmt.js';
 import {veld, verstuur, waarde} from '../formulier.js';
 import {effect, verloop} from '../verzuim.js';
-
-const SOORT = {ziek: 'Ziek', hersteld: 'Hersteld', zwangerschapsverlof: 'Zwangerschapsverlof'};
+import {VERZUIMSOORTEN as SOORT} from '../labels.js';
 
 function lijst(ds) {
 	if (!ds.verzuim.length) return h('p', {class: 'leeg'}, 'Geen mutaties.');

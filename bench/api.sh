@@ -7,7 +7,7 @@
 #   3. GET /api/v1/dossiers for a casemanager with BENCH_CASES cases
 #      (default 10000), server time from curl's time_starttransfer: the
 #      first call after the start (every summary computed) and the best
-#      of 5 after it (summaries from the cache, src/server/gcache.h).
+#      of 5 after it (summaries from the cache, src/app/gcache.h).
 #
 # Release build; first on SQLite, then (unless BENCH_PG=0) on a throwaway
 # PostgreSQL 15 from scripts/pg.sh (which runs without fsync). Nothing

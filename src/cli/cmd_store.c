@@ -11,6 +11,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "app/app.h"
 #include "cli.h"
 #include "format/casefile.h"
 #include "server/auth.h"
@@ -228,10 +229,8 @@ cmd_export(int argc, char **argv)
 {
 	const char *db = NULL, *id_ext = NULL, *rol = NULL;
 	struct store *s = NULL;
-	struct dossier d;
 	char *txt = NULL;
 	size_t len;
-	int64_t id;
 	int i, rc, out = EXIT_INVOER;
 	uint32_t rollen = 0;
 
@@ -265,33 +264,26 @@ cmd_export(int argc, char **argv)
 		return cli_fout("--rol: %s leest geen dossierinhoud", rol);
 	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
 		return rc;
-	dossier_init(&d);
-	rc = store_dossier_zoek(s, id_ext, &id);
+	{
+		struct app c = {s, NULL, NULL};
+		struct app_wie w = {0, "spoor export"};
+
+		rc = app_export(&c, &w, id_ext, rol != NULL, rollen, &txt,
+				&len);
+	}
 	if (rc == ST_NIET_GEVONDEN) {
 		cli_fout("export: geen dossier '%s'", id_ext);
 		goto out;
 	}
-	if (rc || store_dossier_laad(s, id, &d)) {
-		cli_fout("%s", store_errmsg(s));
-		goto out;
-	}
-	if (rol)
-		toegang_filter(&d, rollen);
-	if (casefile_schrijf(&d, &txt, &len)) {
-		cli_fout("onvoldoende geheugen");
-		goto out;
-	}
-	rc = store_audit(s, 0, "spoor export", rollen, id, "dossier exporteren",
-			 rol ? toegang_klassen(rollen) : 7u);
 	if (rc) {
-		cli_fout("%s", store_errmsg(s));
+		cli_fout("%s", rc == ST_NOMEM ? "onvoldoende geheugen"
+					      : store_errmsg(s));
 		goto out;
 	}
 	fwrite(txt, 1, len, stdout);
 	out = fflush(stdout) ? cli_fout("schrijffout") : EXIT_OK;
 out:
 	free(txt);
-	dossier_release(&d);
 	store_free(s);
 	return out;
 }

@@ -246,7 +246,7 @@ static const uint8_t groep5[] = {
 	GB_CONTACT, GB_EINDE_DIENSTVERBAND, GB_MELDING_EINDE_DIENSTVERBAND,
 };
 
-#define GROEP(T, A) {T, A, sizeof(A) / sizeof(A[0])}
+#define GROEP(T, A) {T, A, sizeof(A) / sizeof((A)[0])}
 
 const struct cat_groep gb_soort_groepen[] = {
 	GROEP("Poortwachterstappen", groep0),

@@ -509,10 +509,48 @@ out:
 	return rc;
 }
 
+/* One verzuim mutation; prev is the one before it (NULL: none), whose
+ * date it must follow. */
+static int
+lees_mutatie(struct rd *r, json_t *e, const struct verzuim_mutatie *prev,
+	     struct verzuim_mutatie *m)
+{
+	static const char *const keys[] = {"datum", "soort", "percentage"};
+	json_int_t pct = 0;
+	int has_pct = 0, rc;
+
+	if ((rc = expect_object(r, e)) ||
+	    (rc = only_keys(r, e, keys, 3, 0)) ||
+	    (rc = get_date(r, e, "datum", 1, 0, &m->datum)) ||
+	    (rc = get_enum(r, e, "soort", 1, verzuim_soort_naam, VZ__COUNT,
+			   &m->soort, NULL)) ||
+	    (rc = get_int(r, e, "percentage", m->soort == VZ_ZIEK, 1, 100,
+			  &pct, &has_pct)))
+		return rc;
+	if (has_pct && m->soort != VZ_ZIEK) {
+		size_t o3 = push_key(r, "percentage");
+
+		rc = fail(r, "alleen toegestaan bij soort 'ziek'");
+		pop(r, o3);
+		return rc;
+	}
+	m->percentage = (uint8_t)pct;
+	if (prev && m->datum <= prev->datum) {
+		char vorige[DATE_STRLEN];
+		size_t o3 = push_key(r, "datum");
+
+		date_format(prev->datum, vorige);
+		rc = fail(r, "mutaties moeten op datum oplopen (vorige: %s)",
+			  vorige);
+		pop(r, o3);
+		return rc;
+	}
+	return 0;
+}
+
 static int
 lees_verzuim(struct rd *r, json_t *root, struct dossier *d)
 {
-	static const char *const keys[] = {"datum", "soort", "percentage"};
 	json_t *a, *e;
 	size_t old, i;
 	int rc = get_json(r, root, "verzuim", 1, &a);
@@ -535,37 +573,11 @@ lees_verzuim(struct rd *r, json_t *root, struct dossier *d)
 		goto out;
 	}
 	json_array_foreach(a, i, e) {
-		struct verzuim_mutatie *m = &d->verzuim[i];
 		size_t o2 = push_index(r, i);
-		json_int_t pct = 0;
-		int has_pct = 0;
 
-		if ((rc = expect_object(r, e)) ||
-		    (rc = only_keys(r, e, keys, 3, 0)) ||
-		    (rc = get_date(r, e, "datum", 1, 0, &m->datum)) ||
-		    (rc = get_enum(r, e, "soort", 1, verzuim_soort_naam,
-				   VZ__COUNT, &m->soort, NULL)) ||
-		    (rc = get_int(r, e, "percentage", m->soort == VZ_ZIEK, 1,
-				  100, &pct, &has_pct)))
+		if ((rc = lees_mutatie(r, e, i > 0 ? &d->verzuim[i - 1] : NULL,
+				       &d->verzuim[i])))
 			goto out;
-		if (has_pct && m->soort != VZ_ZIEK) {
-			size_t o3 = push_key(r, "percentage");
-
-			rc = fail(r, "alleen toegestaan bij soort 'ziek'");
-			pop(r, o3);
-			goto out;
-		}
-		m->percentage = (uint8_t)pct;
-		if (i > 0 && m->datum <= d->verzuim[i - 1].datum) {
-			char prev[DATE_STRLEN];
-			size_t o3 = push_key(r, "datum");
-
-			date_format(d->verzuim[i - 1].datum, prev);
-			rc = fail(r, "mutaties moeten op datum oplopen (vorige: "
-				  "%s)", prev);
-			pop(r, o3);
-			goto out;
-		}
 		d->nverzuim = i + 1;
 		pop(r, o2);
 	}
@@ -1008,6 +1020,77 @@ casefile_lees(const char *buf, size_t len, struct dossier *out,
 	return CF_OK;
 }
 
+/* A reader at the root of a document or of one entry. */
+static void
+rd_init(struct rd *r, struct casefile_fout *fout)
+{
+	fout->pad[0] = '\0';
+	fout->reden[0] = '\0';
+	r->f = fout;
+	strcpy(r->pad, "$");
+	r->plen = 1;
+}
+
+int
+casefile_lees_tree(json_t *root, struct dossier *out,
+		   struct casefile_fout *fout)
+{
+	struct rd r;
+	struct dossier d;
+	int rc;
+
+	rd_init(&r, fout);
+	dossier_init(&d);
+	rc = lees_root(&r, root, &d);
+	if (rc) {
+		if (rc == CF_NOMEM)
+			snprintf(fout->reden, sizeof(fout->reden),
+				 "onvoldoende geheugen");
+		dossier_release(&d);
+		return rc;
+	}
+	*out = d;
+	return CF_OK;
+}
+
+int
+casefile_gebeurtenis_lees(json_t *e, struct gebeurtenis *out,
+			  struct casefile_fout *fout)
+{
+	struct rd r;
+	struct gebeurtenis g;
+	int rc;
+
+	rd_init(&r, fout);
+	memset(&g, 0, sizeof(g));
+	rc = lees_gebeurtenis(&r, e, &g);
+	if (rc) {
+		if (rc == CF_NOMEM)
+			snprintf(fout->reden, sizeof(fout->reden),
+				 "onvoldoende geheugen");
+		gebeurtenis_release(&g);
+		return rc;
+	}
+	*out = g;
+	return CF_OK;
+}
+
+int
+casefile_verzuim_lees(json_t *e, const struct verzuim_mutatie *prev,
+		      struct verzuim_mutatie *out, struct casefile_fout *fout)
+{
+	struct rd r;
+	struct verzuim_mutatie m;
+	int rc;
+
+	rd_init(&r, fout);
+	memset(&m, 0, sizeof(m));
+	if ((rc = lees_mutatie(&r, e, prev, &m)))
+		return rc;
+	*out = m;
+	return CF_OK;
+}
+
 /* strerror() is not thread-safe; the XSI strerror_r is. */
 static const char *
 errtext(int e, char buf[128])
@@ -1225,6 +1308,38 @@ schrijf_gebeurtenis(const struct gebeurtenis *g, int *ok)
 	if (v & GV_REDEN)
 		put(o, "reden", jstr(&g->reden), ok);
 	return o;
+}
+
+json_t *
+casefile_gebeurtenis_json(const struct gebeurtenis *g)
+{
+	int ok = 1;
+	json_t *o = schrijf_gebeurtenis(g, &ok);
+
+	if (!ok) {
+		json_decref(o);
+		return NULL;
+	}
+	return o;
+}
+
+json_t *
+casefile_verzuim_json(const struct verzuim_mutatie *m)
+{
+	int ok = 1;
+	json_t *t = json_object();
+
+	if (!t)
+		return NULL;
+	put(t, "datum", jdate(m->datum), &ok);
+	put(t, "soort", json_string(verzuim_soort_naam[m->soort]), &ok);
+	if (m->soort == VZ_ZIEK)
+		put(t, "percentage", json_integer(m->percentage), &ok);
+	if (!ok) {
+		json_decref(t);
+		return NULL;
+	}
+	return t;
 }
 
 static json_t *

@@ -13,6 +13,8 @@
 
 #include <stddef.h>
 
+#include <jansson.h>
+
 #include "../core/dossier.h"
 
 #define CASEFILE_FORMAAT "spoor-dossier/1"
@@ -47,6 +49,33 @@ struct casefile_fout {
  */
 int casefile_lees(const char *buf, size_t len, struct dossier *out,
 		  struct casefile_fout *fout);
+
+/*
+ * casefile_lees() on a parsed tree (borrowed): what the store uses to
+ * rebuild a case from its rows without printing and parsing it again.
+ */
+int casefile_lees_tree(json_t *root, struct dossier *out,
+		       struct casefile_fout *fout);
+
+/*
+ * The entry-level reader and writer, for an append: one entry (the JSON
+ * object of a gebeurtenis, borrowed) read with exactly the checks of the
+ * whole-document reader for one entry; JSON paths are relative to the
+ * entry ("$.datum"). *out is set only on success and released with
+ * gebeurtenis_release(). What needs the other entries (a unique `id`,
+ * `corrigeert` naming an earlier entry) is the caller's to check.
+ */
+int casefile_gebeurtenis_lees(json_t *e, struct gebeurtenis *out,
+			      struct casefile_fout *fout);
+/* One verzuim mutation; prev (may be NULL) is the case's last one, whose
+ * date it must follow. */
+int casefile_verzuim_lees(json_t *e, const struct verzuim_mutatie *prev,
+			  struct verzuim_mutatie *out,
+			  struct casefile_fout *fout);
+/* The canonical JSON object of one entry / mutation as casefile_schrijf()
+ * writes it inside the document (a new reference; NULL: no memory). */
+json_t *casefile_gebeurtenis_json(const struct gebeurtenis *g);
+json_t *casefile_verzuim_json(const struct verzuim_mutatie *m);
 
 /*
  * Read the file at path ("-" is standard input) and parse it. Files larger

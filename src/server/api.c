@@ -20,6 +20,7 @@
 #include "format/params.h"
 #include "format/rapport_json.h"
 #include "format/tijdlijn_json.h"
+#include "app/app.h"
 #include "server/api.h"
 #include "server/api_catalogus.h"
 #include "server/api_doc.h"
@@ -244,43 +245,38 @@ api_dossier_versie(struct http_req *q, struct http_resp *r,
 	return 0;
 }
 
-/* The audit record of a read: through the server's queue (group
- * commit, auditq.h), or directly when there is none. */
-int
-api_lees_audit(struct http_req *q, const struct wie *w, uint32_t rollen,
-	   int64_t dossier, const char *actie, uint32_t klassen)
+/* The use-case context of this request: the worker's store, the
+ * process's cache and audit queue (app.h). */
+static struct app
+app_van(const struct http_req *q)
 {
-	struct api *a = q->app;
+	const struct api *a = q->app;
+	struct app c = {api_st(), a ? a->cache : NULL, a ? a->auditq : NULL};
 
-	/* medical content is sent only after its read is stored (docs/
-	 * store.md, Reads in the server); a record not stored in time
-	 * is a busy database: 503, nothing sent */
-	if (a && a->auditq && (klassen & (1u << ZB_MEDISCH))) {
-		int rc = auditq_zet_wacht(a->auditq, w->id, w->naam, rollen,
-					  dossier, actie, klassen);
-
-		if (rc >= 0)
-			return rc ? ST_BUSY : 0;
-	} else if (a && a->auditq &&
-		   auditq_zet(a->auditq, w->id, w->naam, rollen, dossier, actie,
-			      klassen) == 0) {
-		return 0;
-	}
-	return store_audit_lees(api_st(), w->id, w->naam, rollen, dossier, actie,
-				klassen);
+	return c;
 }
 
-/* Load the case filtered for the roles, and audit the read. */
+/* The audit record of a read (app_lees_audit). */
+int
+api_lees_audit(struct http_req *q, const struct wie *w, uint32_t rollen,
+	       int64_t dossier, const char *actie, uint32_t klassen)
+{
+	struct app c = app_van(q);
+	struct app_wie aw = {w->id, w->naam};
+
+	return app_lees_audit(&c, &aw, rollen, dossier, actie, klassen);
+}
+
+/* Load the case filtered for the roles, and audit the read
+ * (app_dossier_lees). */
 static int
 laad_gefilterd(struct http_req *q, const struct wie *w, int64_t id,
 	       uint32_t rollen, const char *actie, struct dossier *d)
 {
-	int rc = store_dossier_laad(api_st(), id, d);
+	struct app c = app_van(q);
+	struct app_wie aw = {w->id, w->naam};
 
-	if (rc)
-		return rc;
-	toegang_filter(d, rollen);
-	return api_lees_audit(q, w, rollen, id, actie, toegang_klassen(rollen));
+	return app_dossier_lees(&c, &aw, id, rollen, actie, d);
 }
 
 static json_t *
@@ -1371,31 +1367,6 @@ out:
 	return rc;
 }
 
-/* The next thing to do in a case: the earliest open or overdue action. */
-static const struct mijlpaal *
-volgende(const struct tijdlijn *t, int *te_laat)
-{
-	const struct mijlpaal *best = NULL;
-	uint32_t i;
-
-	*te_laat = 0;
-	for (i = 0; i < MP__COUNT; i++) {
-		const struct mijlpaal *m =
-			tijdlijn_mijlpaal(t, (enum mijlpaal_id)i);
-
-		if (!m)
-			continue;
-		if (m->status == ST_VERLOPEN)
-			(*te_laat)++;
-		if ((m->status == ST_VERLOPEN || m->status == ST_OPEN ||
-		     m->status == ST_KOMEND) && m->datum != DATE_NONE &&
-		    regels[m->id].soort == MPS_ACTIE &&
-		    (!best || m->datum < best->datum))
-			best = m;
-	}
-	return best;
-}
-
 /* One case of the dashboard: where its names are in the query result,
  * and its summary. */
 struct rij {
@@ -1436,49 +1407,6 @@ sorteer_naam(const void *a, const void *b)
 	int c = strcmp(x->naam, y->naam);
 
 	return c ? c : sorteer_datum(a, b);
-}
-
-/* The summary of case id on the view of the classes (gcache.h): the
- * next action, overdue count, risk. ST_* on a store error. */
-static int
-samenvatting(struct store *st, struct gcache *c, int64_t id, uint32_t rollen,
-	     const struct gcache_sleutel *k, struct gcache_samenvatting *sv)
-{
-	struct geval g;
-	struct toets t;
-	const struct mijlpaal *m;
-	int te_laat, rc;
-
-	if (c && gcache_samenvatting(c, k, sv) == 0)
-		return 0;
-	memset(sv, 0, sizeof(*sv));
-	sv->eerste_ziektedag = sv->actie_datum = DATE_NONE;
-	sv->actie = -1;
-	sv->risico = -1;
-	geval_init(&g);
-	if ((rc = store_dossier_laad(st, id, &g.ds))) {
-		geval_release(&g);
-		return rc;
-	}
-	toegang_filter(&g.ds, rollen);
-	if (geval_bereken(&g, k->peil) == 0) {
-		toets_bereken(&g.ds, &g.t, &t);
-		m = volgende(&g.t, &te_laat);
-		sv->eerste_ziektedag = g.t.eerste_ziektedag;
-		sv->ziekteweek = g.t.ziekteweek;
-		sv->te_laat = te_laat;
-		sv->risico = (int8_t)t.risico;
-		if (m) {
-			sv->actie = (int16_t)m->id;
-			sv->actie_datum = m->datum;
-		}
-		sv->tweede_spoor = g.feiten.start_spoor2 != DATE_NONE &&
-				   g.feiten.start_spoor2 <= k->peil;
-	}
-	geval_release(&g);
-	if (c)
-		gcache_zet_samenvatting(c, k, sv);
-	return 0;
 }
 
 static json_t *
@@ -1594,6 +1522,7 @@ h_lijst(struct http_req *q, struct http_resp *r)
 
 		for (j = i; j < res.nrows && db_cel_int(&res, j, 0) == id; j++) {
 			const char *rn = db_cel(&res, j, 2);
+	struct app ctx = app_van(q);
 			int rol = rn ? rol_zoek(rn, strlen(rn)) : -1;
 
 			if (rol >= 0)
@@ -1609,8 +1538,8 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		key.klassen = toegang_klassen(rollen);
 		key.versie = db_cel_int(&res, i, 1);
 		key.peil = peil;
-		if ((rc = samenvatting(api_st(), cache(q), id, rollen, &key,
-				       &rijen[k].sv))) {
+		if ((rc = app_samenvatting(&ctx, id, rollen, &key,
+					   &rijen[k].sv))) {
 			rc = api_db_fout(r, rc);
 			goto out;
 		}
@@ -1653,41 +1582,13 @@ struct api_warmer {
 	atomic_int stop;   /* also read by a pass without the lock */
 };
 
-/* One pass over every (user, case): the summaries not yet cached. */
+/* app_opwarmen's question between cases: is the server stopping? */
 static int
-opwarmen(struct store *st, struct gcache *c, sdate peil,
-	 const struct api_warmer *w)
+warmer_stopt(void *arg)
 {
-	struct db_res res;
-	size_t i, j;
-	int rc = store_alle_dossierlijsten(st, &res);
+	const struct api_warmer *w = arg;
 
-	if (rc)
-		return rc;
-	for (i = 0; i < res.nrows && !w->stop; i = j) {
-		int64_t gebruiker = db_cel_int(&res, i, 0);
-		int64_t id = db_cel_int(&res, i, 1);
-		uint32_t rollen = 0;
-		struct gcache_sleutel key;
-		struct gcache_samenvatting sv;
-
-		for (j = i; j < res.nrows && db_cel_int(&res, j, 0) == gebruiker &&
-			    db_cel_int(&res, j, 1) == id; j++) {
-			const char *rn = db_cel(&res, j, 3);
-			int rol = rn ? rol_zoek(rn, strlen(rn)) : -1;
-
-			if (rol >= 0)
-				rollen |= ROL_BIT(rol);
-		}
-		key.dossier = id;
-		key.klassen = toegang_klassen(rollen);
-		key.versie = db_cel_int(&res, i, 2);
-		key.peil = peil;
-		if ((rc = samenvatting(st, c, id, rollen, &key, &sv)))
-			break;
-	}
-	db_res_release(&res);
-	return rc;
+	return w->stop;
 }
 
 /* Ended sessions leave the table here, once a minute, at most ten
@@ -1729,7 +1630,9 @@ warmer(void *arg)
 
 		pthread_mutex_unlock(&w->m);
 		if (peil != klaar) {
-			if (opwarmen(st, w->a->cache, peil, w) == 0)
+			struct app c = {st, w->a->cache, NULL};
+
+			if (app_opwarmen(&c, peil, warmer_stopt, w) == 0)
 				klaar = peil;
 			else
 				fprintf(stderr, "spoor serve: opwarmen: %s\n",

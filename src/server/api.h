@@ -14,9 +14,9 @@
 #include <stddef.h>
 
 #include "server/http.h"
-#include "server/auditq.h"
+#include "app/auditq.h"
 #include "server/auth.h"
-#include "server/gcache.h"
+#include "app/gcache.h"
 #include "server/ops.h"
 
 struct api {

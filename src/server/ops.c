@@ -12,8 +12,8 @@
 
 #include "server/api.h"
 #include "server/api_int.h"
-#include "server/auditq.h"
-#include "server/gcache.h"
+#include "app/auditq.h"
+#include "app/gcache.h"
 #include "server/ops.h"
 #include "store/db.h"
 #include "store/migrate.h"

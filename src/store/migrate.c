@@ -225,6 +225,13 @@ static const char *const stappen[] = {
 	"ALTER TABLE api_token ADD COLUMN alleen_lezen INTEGER NOT NULL"
 	" DEFAULT 0 CHECK (alleen_lezen IN (0, 1));"
 	"UPDATE api_token SET verloopt = aangemaakt + 31536000;",
+	/* 8: the size of the case's canonical document (what an export
+	 * writes) as of dossier.versie omvang_versie: an append checks the
+	 * limit of spoor-dossier/1 (CASEFILE_MAX_BYTES) without reading the
+	 * whole case (issue 13). NULL or an older versie: not known, the
+	 * next append computes it. */
+	"ALTER TABLE dossier ADD COLUMN omvang BIGINT;"
+	"ALTER TABLE dossier ADD COLUMN omvang_versie BIGINT;",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 

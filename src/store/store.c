@@ -18,6 +18,7 @@
 #include "migrate.h"
 #include "store.h"
 #include "store_int.h"
+#include "store/laad.h"
 
 #define NP(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1587,7 +1588,7 @@ zet_werknemer(struct store *s, const struct dossier *d, int64_t wg,
 
 static int
 schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
-	       int64_t auteur, const char *wie, int64_t *id,
+	       size_t omvang, int64_t auteur, const char *wie, int64_t *id,
 	       struct casefile_fout *f)
 {
 	int64_t wg, wn, dv, ds;
@@ -1619,13 +1620,15 @@ schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
 		struct db_param p[] = {
 			db_textn(d->dossier_id.s, d->dossier_id.len), db_int(dv),
 			d->vangnet == VN_GEEN ? db_null()
+		/* omvang: the size of the canonical document as of versie
+		 * 0 (migrate.c step 9), for the appends to come */
 					      : db_text(vangnet_naam[d->vangnet]),
-			db_int(nu)};
+			db_int(nu), db_int((int64_t)omvang)};
 
 		rc = store_een_int(s, "INSERT INTO dossier (extern_id, "
-			     "dienstverband_id, vangnet, aangemaakt, gewijzigd) "
-			     "VALUES ($1, $2, $3, $4, $4) RETURNING id", p,
-			     NP(p), &ds);
+			     "dienstverband_id, vangnet, aangemaakt, gewijzigd, "
+			     "omvang, omvang_versie) VALUES ($1, $2, $3, $4, $4, "
+			     "$5, 0) RETURNING id", p, NP(p), &ds);
 	}
 	if (rc)
 		return rc;
@@ -1745,7 +1748,7 @@ importeer(struct store *s, const char *json, size_t len, int64_t auteur,
 		goto out;
 	rc = import_bestaat(s, &d, auteur, api);
 	if (rc == ST_OK)
-		rc = schrijf_import(s, &d, canon, auteur, wie, id, f);
+		rc = schrijf_import(s, &d, canon, tlen, auteur, wie, id, f);
 	if (rc == ST_OK)
 		rc = db_commit(s->db);
 	if (rc) {
@@ -1782,9 +1785,15 @@ store_import_als(struct store *s, const char *json, size_t len,
 			 f);
 }
 
-/* Put the stored case back together as a JSON tree. */
+/*
+ * The case's header and verzuim as a JSON tree without entries, read
+ * with the case-file reader (a few rows: what the reader checks there
+ * costs nothing); the entries are decoded one by one into the same
+ * struct dossier by dossier_laad(), without printing the whole case and
+ * parsing it again.
+ */
 static int
-laad_tree(struct store *s, int64_t id, json_t **out)
+laad_kop(struct store *s, int64_t id, json_t **out)
 {
 	struct db_param p[] = {db_int(id)};
 	struct db_res r;
@@ -1858,15 +1867,6 @@ laad_tree(struct store *s, int64_t id, json_t **out)
 						   json_integer(db_cel_int(&r, i, 2)));
 	}
 	db_res_release(&r);
-	if ((rc = db_query(s->db, "SELECT gegevens FROM gebeurtenis WHERE "
-			   "dossier_id = $1 ORDER BY volgnr", p, NP(p), &r)))
-		goto fout;
-	a = json_array();
-	ok &= !json_object_set_new(root, "gebeurtenissen", a);
-	for (i = 0; ok && i < r.nrows; i++)
-		ok &= !json_array_append_new(a, json_loads(db_cel(&r, i, 0), 0,
-							   &je));
-	db_res_release(&r);
 	if (!ok)
 		goto nomem;
 	*out = root;
@@ -1879,19 +1879,34 @@ fout:
 	return rc;
 }
 
-/* Parse a tree with the case-file reader; a failure here means the
- * database holds what the reader refuses: reported as a store error. */
+/* What the database holds and the reader refuses: a store error that
+ * names the case and the place. */
 static int
-tree_dossier(json_t *tree, struct dossier *out,
-	     struct casefile_fout *f)
+onleesbaar(struct store *s, int64_t id, const char *waar,
+	   const struct casefile_fout *f)
 {
-	char *txt = dump(tree);
+	snprintf(s->db->fout, sizeof(s->db->fout),
+		 "opgeslagen dossier %lld onleesbaar: %s%.60s: %.80s",
+		 (long long)id, waar, f->pad, f->reden);
+	return ST_ERR;
+}
+
+/* Decode the stored entry text txt (canonical JSON of one entry) into
+ * *g; ST_ONGELDIG with *f when the reader refuses it. */
+static int
+entry_decode(const char *txt, struct gebeurtenis *g, struct casefile_fout *f)
+{
+	json_error_t je;
+	json_t *e = json_loads(txt, JSON_REJECT_DUPLICATES, &je);
 	int rc;
 
-	if (!txt)
-		return ST_NOMEM;
-	rc = casefile_lees(txt, strlen(txt), out, f);
-	free(txt);
+	if (!e) {
+		snprintf(f->pad, sizeof(f->pad), "$");
+		snprintf(f->reden, sizeof(f->reden), "%s", je.text);
+		return ST_ONGELDIG;
+	}
+	rc = casefile_gebeurtenis_lees(e, g, f);
+	json_decref(e);
 	if (rc == CF_NOMEM)
 		return ST_NOMEM;
 	return rc == CF_OK ? ST_OK : ST_ONGELDIG;
@@ -1900,27 +1915,71 @@ tree_dossier(json_t *tree, struct dossier *out,
 int
 store_dossier_laad(struct store *s, int64_t id, struct dossier *out)
 {
-	json_t *tree;
+	struct db_param p[] = {db_int(id)};
+	json_t *kop;
+	size_t i, err;
+	struct db_res r;
+	struct dossier d;
 	struct casefile_fout f;
 	int rc;
 
-	if ((rc = laad_tree(s, id, &tree)))
+	if ((rc = laad_kop(s, id, &kop)))
 		return rc;
-	rc = tree_dossier(tree, out, &f);
-	json_decref(tree);
-	if (rc == ST_ONGELDIG) {
-		snprintf(s->db->fout, sizeof(s->db->fout),
-			 "opgeslagen dossier %lld onleesbaar: %.60s: %.120s",
-			 (long long)id, f.pad, f.reden);
-		rc = ST_ERR;
+	dossier_init(&d);
+	rc = casefile_lees_tree(kop, &d, &f);
+	json_decref(kop);
+	if (rc)
+		return rc == CF_NOMEM ? ST_NOMEM : onleesbaar(s, id, "", &f);
+	if ((rc = db_query(s->db, "SELECT gegevens FROM gebeurtenis WHERE "
+			   "dossier_id = $1 ORDER BY volgnr", p, NP(p), &r)))
+		goto out;
+	d.gb = calloc(r.nrows + 1, sizeof(*d.gb));
+	if (!d.gb) {
+	for (i = 0; i < r.nrows; i++) {
+		rc = entry_decode(db_cel(&r, i, 0), &d.gb[i], &f);
+		if (rc == ST_ONGELDIG) {
+			char waar[48];
+
+			snprintf(waar, sizeof(waar), "item %zu ", i + 1);
+			rc = onleesbaar(s, id, waar, &f);
+		}
+		if (rc)
+			goto res;
+		d.ngb = i + 1;
+	}
+	if (dossier_link(&d, &err)) {
+		snprintf(f.pad, sizeof(f.pad), "$.gebeurtenissen[%zu]", err);
+		snprintf(f.reden, sizeof(f.reden), "id of corrigeert klopt niet");
+		rc = onleesbaar(s, id, "", &f);
+		goto res;
+	}
+	*out = d;
+	dossier_init(&d);
+res:
+	db_res_release(&r);
+out:
+	dossier_release(&d);
+		rc = ST_NOMEM;
+		goto res;
 	}
 	return rc;
 }
 
-/* Lock the case for writing and return its next volgnr in table. The
- * UPDATE of dossier.versie is the lock: writers of one case queue. */
+/*
+ * Lock case id for writing (the UPDATE of dossier.versie is the lock:
+ * writers of one case queue) and read what an append needs in the same
+ * breath: the next volgnr in the table of volg_sql, and the document
+ * size omvang when it is known as of the versie before this write
+ * (else -1).
+ */
+struct slot {
+	int64_t volg, versie, omvang;
+};
+
 static int
-vergrendel(struct store *s, int64_t id, const char *volg_sql, int64_t *volg)
+vergrendel(struct store *s, int64_t id, const char *volg_sql,
+	struct db_res r;
+	   struct slot *sl)
 {
 	struct db_param p[] = {db_int(store_nu()), db_int(id)};
 	int64_t n = 0;
@@ -1931,21 +1990,77 @@ vergrendel(struct store *s, int64_t id, const char *volg_sql, int64_t *volg)
 		return rc;
 	if (n == 0)
 		return ST_NIET_GEVONDEN;
-	return store_een_int(s, volg_sql, p + 1, 1, volg);
+	if ((rc = db_query(s->db, volg_sql, p + 1, 1, &r)))
+		return rc;
+	if (r.nrows != 1) {
+		db_res_release(&r);
+		return ST_NIET_GEVONDEN;
+	}
+	sl->volg = db_cel_int(&r, 0, 0);
+	sl->versie = db_cel_int(&r, 0, 1);
+	sl->omvang = db_cel(&r, 0, 2) && db_cel(&r, 0, 3) &&
+			     db_cel_int(&r, 0, 3) == sl->versie - 1
+		? db_cel_int(&r, 0, 2)
+		: -1;
+	db_res_release(&r);
+	return ST_OK;
 }
 
-/* Rewrite "$.gebeurtenissen[i]..." of the merged document to "$..." of
- * the entry the caller sent. */
-static void
-pad_relatief(struct casefile_fout *f, const char *lijst, size_t i)
-{
-	char pre[64];
-	size_t n;
+#define VOLG_SQL(tabel)                                                   \
+	"SELECT (SELECT coalesce(max(volgnr), 0) + 1 FROM " tabel " WHERE "  \
+	"dossier_id = d.id), d.versie, d.omvang, d.omvang_versie FROM "     \
+	"dossier d WHERE d.id = $1"
 
-	snprintf(pre, sizeof(pre), "$.%s[%zu]", lijst, i);
-	n = strlen(pre);
-	if (!strncmp(f->pad, pre, n) && (f->pad[n] == '\0' || f->pad[n] == '.'))
-		memmove(f->pad + 1, f->pad + n, strlen(f->pad + n) + 1);
+/*
+ * The spoor-dossier/1 limit on a whole document (CASEFILE_MAX_BYTES)
+ * holds for every stored case, so that its export can be imported
+ * again. An append adds at most len + 1 bytes (the item and a comma) to
+ * the document: with the size known (sl->omvang) that is one addition;
+ * otherwise, or near the limit, the case is read and printed once with
+ * the new item (nieuw: add it to the loaded case) to know exactly. The
+ * new size is stored with the versie of this write.
+ */
+static int
+omvang_bij(struct store *s, int64_t id, const struct slot *sl, size_t len,
+	   int (*nieuw)(struct dossier *, const void *), const void *arg,
+	   struct casefile_fout *f)
+{
+	int64_t omvang = sl->omvang >= 0 ? sl->omvang + (int64_t)len + 1 : -1;
+	int rc;
+
+	if (omvang < 0 || omvang > (int64_t)CASEFILE_MAX_BYTES) {
+		struct dossier d;
+		char *txt = NULL;
+		size_t n = 0;
+
+		dossier_init(&d);
+		rc = store_dossier_laad(s, id, &d);
+		if (!rc)
+			rc = nieuw(&d, arg);
+		if (!rc && casefile_schrijf(&d, &txt, &n) != CF_OK)
+			rc = ST_NOMEM;
+		free(txt);
+		dossier_release(&d);
+		if (rc)
+			return rc;
+		if (n > CASEFILE_MAX_BYTES) {
+			f->pad[0] = '\0';
+			snprintf(f->reden, sizeof(f->reden),
+				 "dossier te groot (%zu bytes, maximaal %zu): "
+				 "exporteer het en begin een vervolgdossier",
+				 n, CASEFILE_MAX_BYTES);
+			return ST_ONGELDIG;
+		}
+		omvang = (int64_t)n;
+	}
+	{
+		struct db_param p[] = {db_int(omvang), db_int(sl->versie),
+				       db_int(id)};
+
+		return db_exec(s->db, "UPDATE dossier SET omvang = $1, "
+			       "omvang_versie = $2 WHERE id = $3", p, NP(p),
+			       NULL);
+	}
 }
 
 /* The request body: one JSON object, or ST_ONGELDIG with *f filled. */
@@ -1969,31 +2084,6 @@ lees_object(const char *json, size_t len, json_t **out,
 	return ST_ONGELDIG;
 }
 
-/*
- * Append e to the list `lijst` of the stored case tree and read the whole
- * result with the case-file reader into *d, so the store accepts exactly
- * what the reader accepts. *idx is the new item's index; error paths are
- * made relative to the item the caller sent.
- */
-static int
-met_nieuw(json_t *tree, const char *lijst, json_t *e, struct dossier *d,
-	  size_t *idx, struct casefile_fout *f)
-{
-	json_t *a = json_object_get(tree, lijst);
-	char *txt;
-	int rc;
-
-	*idx = json_array_size(a);
-	if (json_array_append(a, e) || !(txt = dump(tree)))
-		return ST_NOMEM;
-	rc = casefile_lees(txt, strlen(txt), d, f);
-	free(txt);
-	if (rc == CF_OK)
-		return ST_OK;
-	pad_relatief(f, lijst, *idx);
-	return rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
-}
-
 /* "E" and 16 base32 digits (Crockford's alphabet, lower case) of 80
  * random bits: 17 characters and the NUL. */
 static int
@@ -2010,6 +2100,104 @@ nieuw_entry_id(char eid[32])
 	for (i = 0; i < sizeof(b); i++)
 		eid[i + 1] = abc[b[i] & 31u];
 	eid[sizeof(b) + 1] = '\0';
+/* Add a copy of entry arg at the end of the loaded case (for the exact
+ * size of omvang_bij()). */
+static int
+nieuw_item(struct dossier *d, const void *arg)
+{
+	const json_t *e = arg;
+	struct gebeurtenis *gb = realloc(d->gb, (d->ngb + 1) * sizeof(*gb));
+	struct casefile_fout f;
+	int rc;
+
+	if (!gb)
+		return ST_NOMEM;
+	d->gb = gb;
+	/* the reader takes a non-const tree and only reads it */
+	rc = casefile_gebeurtenis_lees((json_t *)(uintptr_t)e, &gb[d->ngb], &f);
+	if (rc)
+		return rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
+	d->ngb++;
+	return ST_OK;
+}
+
+static int
+nieuw_mutatie(struct dossier *d, const void *arg)
+{
+	struct verzuim_mutatie *v = realloc(d->verzuim,
+					    (d->nverzuim + 1) * sizeof(*v));
+
+	if (!v)
+		return ST_NOMEM;
+	d->verzuim = v;
+	v[d->nverzuim++] = *(const struct verzuim_mutatie *)arg;
+	return ST_OK;
+}
+
+/*
+ * The checks of an entry that need the case, in the order the whole-
+ * document reader made them before (issue 13 keeps every answer): the
+ * entry it corrects exists earlier in the case, the writer's roles
+ * write its class, the corrected entry is one he can read (else the
+ * answer is that of an unknown id), and a correction keeps the class of
+ * what it corrects. One indexed query: no other entry is read.
+ */
+static int
+item_in_dossier(struct store *s, int64_t id, const struct gebeurtenis *g,
+		uint32_t rollen, struct casefile_fout *f)
+{
+	int z = -1, rc;
+
+	if (g->corrigeert.s) {
+		struct db_param p[] = {db_int(id),
+				       db_textn(g->corrigeert.s,
+						g->corrigeert.len)};
+		struct db_res r;
+
+		if ((rc = db_query(s->db, "SELECT zichtbaarheid FROM "
+				   "gebeurtenis WHERE dossier_id = $1 AND "
+				   "extern_id = $2", p, NP(p), &r)))
+			return rc;
+		if (r.nrows == 1)
+			z = naam_index(zichtbaarheid_naam, 3, db_cel(&r, 0, 0),
+				       strlen(db_cel(&r, 0, 0)));
+		db_res_release(&r);
+		if (z < 0) {
+			snprintf(f->pad, sizeof(f->pad), "$.corrigeert");
+			snprintf(f->reden, sizeof(f->reden),
+				 "verwijst naar onbekend (eerder) id '%.40s'",
+				 g->corrigeert.s);
+			return ST_ONGELDIG;
+		}
+	}
+	if (!toegang_schrijf(rollen, (enum zichtbaarheid)g->zichtbaarheid)) {
+		snprintf(f->pad, sizeof(f->pad), "$.zichtbaarheid");
+		snprintf(f->reden, sizeof(f->reden),
+			 "uw rol mag geen items met zichtbaarheid '%s' "
+			 "vastleggen",
+			 zichtbaarheid_naam[g->zichtbaarheid]);
+		return ST_VERBODEN;
+	}
+	if (z < 0)
+		return ST_OK;
+	if (!toegang_lees(rollen, (enum zichtbaarheid)z)) {
+		snprintf(f->pad, sizeof(f->pad), "$.corrigeert");
+		/* word for word the answer for an id that does not exist */
+		snprintf(f->reden, sizeof(f->reden),
+			 "verwijst naar onbekend (eerder) id '%.40s'",
+			 g->corrigeert.s);
+		return ST_ONGELDIG;
+	}
+	if (z != g->zichtbaarheid) {
+		snprintf(f->pad, sizeof(f->pad), "$.zichtbaarheid");
+		snprintf(f->reden, sizeof(f->reden),
+			 "een correctie heeft de zichtbaarheid van het item "
+			 "dat zij corrigeert ('%s')", zichtbaarheid_naam[z]);
+		return ST_ONGELDIG;
+	}
+	return ST_OK;
+}
+
 	return ST_OK;
 }
 
@@ -2019,14 +2207,13 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 			    const char *auteur_naam, char **nieuw_id,
 			    struct casefile_fout *f)
 {
-	json_t *tree = NULL, *e = NULL, *canon = NULL;
-	struct dossier d;
+	json_t *e = NULL, *canon = NULL;
+	struct gebeurtenis g;
+	struct slot sl;
 	char eid[32], *txt = NULL, *idkopie = NULL;
-	int64_t volg;
-	size_t idx, clen;
 	int rc;
 
-	dossier_init(&d);
+	memset(&g, 0, sizeof(g));
 	f->pad[0] = f->reden[0] = '\0';
 	if ((rc = lees_object(json, len, &e, f)))
 		goto out;
@@ -2040,70 +2227,43 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 	}
 	if ((rc = db_begin(s->db)))
 		goto out;
-	rc = vergrendel(s, id, "SELECT coalesce(max(volgnr), 0) + 1 FROM "
-			"gebeurtenis WHERE dossier_id = $1", &volg);
-	if (rc)
+	if ((rc = vergrendel(s, id, VOLG_SQL("gebeurtenis"), &sl)))
 		goto terug;
-	if ((rc = laad_tree(s, id, &tree)))
+	if (sl.volg > (int64_t)CASEFILE_MAX_GEBEURTENISSEN) {
+		snprintf(f->pad, sizeof(f->pad), "$.gebeurtenissen");
+		snprintf(f->reden, sizeof(f->reden),
+			 "te veel gebeurtenissen (maximaal %u)",
+	}
+			 CASEFILE_MAX_GEBEURTENISSEN);
+		rc = ST_ONGELDIG;
 		goto terug;
 	/* a random id: it tells nothing of how many entries (of any
 	 * class) the case has, and ids an imported case carries cannot
 	 * steer it; a collision with an imported id (2^-80) is refused by
-	 * the reader as a duplicate id, nothing is searched */
+	 * the table's unique key, nothing is searched */
 	if ((rc = nieuw_entry_id(eid)))
 		goto terug;
 	rc = ST_NOMEM;
 	if (json_object_set_new(e, "id", json_string(eid)) ||
 	    json_object_set_new(e, "auteur", json_string(auteur_naam)))
 		goto terug;
-	if ((rc = met_nieuw(tree, "gebeurtenissen", e, &d, &idx, f)))
+	rc = casefile_gebeurtenis_lees(e, &g, f);
+	if (rc) {
+		rc = rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
 		goto terug;
-	if (!toegang_schrijf(rollen, (enum zichtbaarheid)d.gb[idx].zichtbaarheid)) {
-		snprintf(f->pad, sizeof(f->pad), "$.zichtbaarheid");
-		snprintf(f->reden, sizeof(f->reden),
-			 "uw rol mag geen items met zichtbaarheid '%s' "
-			 "vastleggen",
-			 zichtbaarheid_naam[d.gb[idx].zichtbaarheid]);
-		rc = ST_VERBODEN;
-		goto terug;
-	}
-	/* a correction may only name an entry the writer can read; an
-	 * unreadable one is answered as if it did not exist */
-	if (d.gb[idx].corrigeert.s) {
-		size_t j = zoek_id(&d, idx, &d.gb[idx].corrigeert);
-
-		if (j < idx && !toegang_lees(rollen, (enum zichtbaarheid)
-					     d.gb[j].zichtbaarheid)) {
-			snprintf(f->pad, sizeof(f->pad), "$.corrigeert");
-			/* word for word the reader's message for an id
-			 * that does not exist */
-			snprintf(f->reden, sizeof(f->reden),
-				 "verwijst naar onbekend (eerder) id '%.40s'",
-				 d.gb[idx].corrigeert.s);
-			rc = ST_ONGELDIG;
-			goto terug;
-		}
-	}
-	if ((rc = klasse_correcties(&d, idx, f))) {
-		pad_relatief(f, "gebeurtenissen", idx);
+	if ((rc = item_in_dossier(s, id, &g, rollen, f)))
 		goto terug;
 	}
 	/* store the canonical form of the new entry */
 	rc = ST_NOMEM;
-	if (casefile_schrijf(&d, &txt, &clen) != CF_OK)
+	if (!(canon = casefile_gebeurtenis_json(&g)) || !(txt = dump(canon)))
 		goto terug;
-	canon = json_loadb(txt, clen, 0, NULL);
-	if (!canon)
+	if ((rc = omvang_bij(s, id, &sl, strlen(txt), nieuw_item, canon, f)))
 		goto terug;
-	rc = zet_gebeurtenis(s, id, volg, &d.gb[idx],
-			     json_array_get(json_object_get(canon,
-							    "gebeurtenissen"),
-					    idx),
-			     auteur);
-	if (rc)
+	if ((rc = zet_gebeurtenis(s, id, sl.volg, &g, canon, auteur)))
 		goto terug;
 	rc = store_audit(s, auteur, auteur_naam, rollen, id,
-			 "item vastleggen", 1u << d.gb[idx].zichtbaarheid);
+			 "item vastleggen", 1u << g.zichtbaarheid);
 	if (rc)
 		goto terug;
 	if (nieuw_id && !(idkopie = strdup(eid))) {
@@ -2122,9 +2282,8 @@ out:
 	free(idkopie);
 	free(txt);
 	json_decref(canon);
-	json_decref(tree);
 	json_decref(e);
-	dossier_release(&d);
+	gebeurtenis_release(&g);
 	return rc;
 }
 
@@ -2133,13 +2292,12 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 			size_t len, uint32_t rollen, int64_t auteur,
 			const char *auteur_naam, struct casefile_fout *f)
 {
-	json_t *tree = NULL, *e = NULL;
-	struct dossier d;
-	int64_t volg;
-	size_t idx;
-	int rc;
+	json_t *e = NULL, *canon = NULL;
+	struct verzuim_mutatie m, vorige;
+	struct slot sl;
+	char *txt = NULL;
+	int rc, heeft_vorige = 0;
 
-	dossier_init(&d);
 	f->pad[0] = f->reden[0] = '\0';
 	if (!toegang_verzuim_schrijf(rollen)) {
 		snprintf(f->reden, sizeof(f->reden),
@@ -2150,15 +2308,41 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 		goto out;
 	if ((rc = db_begin(s->db)))
 		goto out;
-	rc = vergrendel(s, id, "SELECT coalesce(max(volgnr), 0) + 1 FROM "
-			"verzuim WHERE dossier_id = $1", &volg);
-	if (rc)
+	if ((rc = vergrendel(s, id, VOLG_SQL("verzuim"), &sl)))
 		goto terug;
-	if ((rc = laad_tree(s, id, &tree)))
+	if (sl.volg > (int64_t)CASEFILE_MAX_VERZUIM) {
+		snprintf(f->pad, sizeof(f->pad), "$.verzuim");
+		snprintf(f->reden, sizeof(f->reden),
+			 "te veel mutaties (maximaal %u)", CASEFILE_MAX_VERZUIM);
+		rc = ST_ONGELDIG;
 		goto terug;
-	if ((rc = met_nieuw(tree, "verzuim", e, &d, &idx, f)))
+	}
+	{
+		struct db_param p[] = {db_int(id)};
+		struct db_res r;
+
+		if ((rc = db_query(s->db, "SELECT datum FROM verzuim WHERE "
+				   "dossier_id = $1 ORDER BY volgnr DESC "
+				   "LIMIT 1", p, NP(p), &r)))
+			goto terug;
+		if (r.nrows == 1) {
+			memset(&vorige, 0, sizeof(vorige));
+			heeft_vorige = date_parse(db_cel(&r, 0, 0),
+						  strlen(db_cel(&r, 0, 0)),
+						  &vorige.datum) == 0;
+		}
+		db_res_release(&r);
+	}
+	rc = casefile_verzuim_lees(e, heeft_vorige ? &vorige : NULL, &m, f);
+	if (rc) {
+		rc = rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
 		goto terug;
-	if ((rc = zet_verzuim(s, id, volg, &d.verzuim[idx], auteur)) ||
+	}
+	rc = ST_NOMEM;
+	if (!(canon = casefile_verzuim_json(&m)) || !(txt = dump(canon)))
+		goto terug;
+	if ((rc = omvang_bij(s, id, &sl, strlen(txt), nieuw_mutatie, &m, f)) ||
+	    (rc = zet_verzuim(s, id, sl.volg, &m, auteur)) ||
 	    (rc = store_audit(s, auteur, auteur_naam, rollen, id,
 			      "verzuim vastleggen", 1u)) ||
 	    (rc = db_commit(s->db)))
@@ -2167,9 +2351,9 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 terug:
 	store_rollback(s);
 out:
-	json_decref(tree);
+	free(txt);
+	json_decref(canon);
 	json_decref(e);
-	dossier_release(&d);
 	return rc;
 }
 

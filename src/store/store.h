@@ -217,9 +217,8 @@ int store_dossier_toegang(struct store *s, int64_t gebruiker,
 			  const char *extern_id, int64_t *id, int64_t *versie,
 			  uint32_t *rollen);
 
-/* The whole case, unfiltered: callers pass it through toegang_filter()
- * before it leaves the process. *out must be dossier_init'ed. */
-int store_dossier_laad(struct store *s, int64_t id, struct dossier *out);
+/* The whole case, unfiltered, is read by store/laad.h: private to the
+ * store and to src/app, which filters it for the caller (app.h). */
 
 /*
  * Append one entry (the JSON object of a gebeurtenis) to case id as user

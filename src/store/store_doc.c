@@ -19,6 +19,7 @@
 
 #include "format/kantoor.h"
 #include "store/store_doc.h"
+#include "store/laad.h"
 #include "store/store_int.h"
 
 #define NP(a) (sizeof(a) / sizeof((a)[0]))

@@ -16,6 +16,7 @@
 #include <unistd.h>
 
 #include "core/geval.h"
+#include "store/laad.h"
 #include "store/store.h"
 #include "store/toegang.h"
 

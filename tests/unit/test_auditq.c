@@ -15,7 +15,7 @@
 #include <pthread.h>
 #include <cmocka.h>
 
-#include "server/auditq.h"
+#include "app/auditq.h"
 #include "store/store.h"
 #include "testlib.h"
 

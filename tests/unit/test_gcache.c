@@ -16,7 +16,7 @@
 #include <cmocka.h>
 
 #include "format/casefile.h"
-#include "server/gcache.h"
+#include "app/gcache.h"
 #include "store/toegang.h"
 
 static struct gcache_sleutel

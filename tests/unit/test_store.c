@@ -21,6 +21,7 @@
 #include "format/casefile.h"
 #include "store/db.h"
 #include "store/migrate.h"
+#include "store/laad.h"
 #include "store/store.h"
 #include "store/toegang.h"
 #include "testlib.h"

@@ -18,6 +18,7 @@
 #include "core/dossier.h"
 #include "format/casefile.h"
 #include "store/db.h"
+#include "store/laad.h"
 #include "store/store.h"
 #include "store/store_doc.h"
 #include "store/toegang.h"

@@ -1479,6 +1479,7 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	struct rij *rijen = NULL;
 	size_t k = 0, i, j, pagina = 1;
 	sdate peil = api_vandaag();
+	struct app ctx = app_van(q);
 	json_t *o, *a;
 	int rc;
 
@@ -1522,7 +1523,6 @@ h_lijst(struct http_req *q, struct http_resp *r)
 
 		for (j = i; j < res.nrows && db_cel_int(&res, j, 0) == id; j++) {
 			const char *rn = db_cel(&res, j, 2);
-	struct app ctx = app_van(q);
 			int rol = rn ? rol_zoek(rn, strlen(rn)) : -1;
 
 			if (rol >= 0)

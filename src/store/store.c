@@ -17,8 +17,8 @@
 #include "core/date.h"
 #include "migrate.h"
 #include "store.h"
-#include "store_int.h"
 #include "store/laad.h"
+#include "store_int.h"
 
 #define NP(a) (sizeof(a) / sizeof((a)[0]))
 
@@ -1620,11 +1620,11 @@ schrijf_import(struct store *s, const struct dossier *d, json_t *canon,
 		struct db_param p[] = {
 			db_textn(d->dossier_id.s, d->dossier_id.len), db_int(dv),
 			d->vangnet == VN_GEEN ? db_null()
-		/* omvang: the size of the canonical document as of versie
-		 * 0 (migrate.c step 9), for the appends to come */
 					      : db_text(vangnet_naam[d->vangnet]),
 			db_int(nu), db_int((int64_t)omvang)};
 
+		/* omvang: the size of the canonical document as of versie
+		 * 0 (migrate.c step 9), for the appends to come */
 		rc = store_een_int(s, "INSERT INTO dossier (extern_id, "
 			     "dienstverband_id, vangnet, aangemaakt, gewijzigd, "
 			     "omvang, omvang_versie) VALUES ($1, $2, $3, $4, $4, "
@@ -1916,11 +1916,11 @@ int
 store_dossier_laad(struct store *s, int64_t id, struct dossier *out)
 {
 	struct db_param p[] = {db_int(id)};
-	json_t *kop;
-	size_t i, err;
 	struct db_res r;
 	struct dossier d;
 	struct casefile_fout f;
+	json_t *kop;
+	size_t i, err;
 	int rc;
 
 	if ((rc = laad_kop(s, id, &kop)))
@@ -1935,6 +1935,9 @@ store_dossier_laad(struct store *s, int64_t id, struct dossier *out)
 		goto out;
 	d.gb = calloc(r.nrows + 1, sizeof(*d.gb));
 	if (!d.gb) {
+		rc = ST_NOMEM;
+		goto res;
+	}
 	for (i = 0; i < r.nrows; i++) {
 		rc = entry_decode(db_cel(&r, i, 0), &d.gb[i], &f);
 		if (rc == ST_ONGELDIG) {
@@ -1959,9 +1962,6 @@ res:
 	db_res_release(&r);
 out:
 	dossier_release(&d);
-		rc = ST_NOMEM;
-		goto res;
-	}
 	return rc;
 }
 
@@ -1978,10 +1978,10 @@ struct slot {
 
 static int
 vergrendel(struct store *s, int64_t id, const char *volg_sql,
-	struct db_res r;
 	   struct slot *sl)
 {
 	struct db_param p[] = {db_int(store_nu()), db_int(id)};
+	struct db_res r;
 	int64_t n = 0;
 	int rc = db_exec(s->db, "UPDATE dossier SET versie = versie + 1, "
 			 "gewijzigd = $1 WHERE id = $2", p, NP(p), &n);
@@ -2100,6 +2100,9 @@ nieuw_entry_id(char eid[32])
 	for (i = 0; i < sizeof(b); i++)
 		eid[i + 1] = abc[b[i] & 31u];
 	eid[sizeof(b) + 1] = '\0';
+	return ST_OK;
+}
+
 /* Add a copy of entry arg at the end of the loaded case (for the exact
  * size of omvang_bij()). */
 static int
@@ -2198,9 +2201,6 @@ item_in_dossier(struct store *s, int64_t id, const struct gebeurtenis *g,
 	return ST_OK;
 }
 
-	return ST_OK;
-}
-
 int
 store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 			    size_t len, uint32_t rollen, int64_t auteur,
@@ -2233,10 +2233,10 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 		snprintf(f->pad, sizeof(f->pad), "$.gebeurtenissen");
 		snprintf(f->reden, sizeof(f->reden),
 			 "te veel gebeurtenissen (maximaal %u)",
-	}
 			 CASEFILE_MAX_GEBEURTENISSEN);
 		rc = ST_ONGELDIG;
 		goto terug;
+	}
 	/* a random id: it tells nothing of how many entries (of any
 	 * class) the case has, and ids an imported case carries cannot
 	 * steer it; a collision with an imported id (2^-80) is refused by
@@ -2251,9 +2251,9 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 	if (rc) {
 		rc = rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
 		goto terug;
+	}
 	if ((rc = item_in_dossier(s, id, &g, rollen, f)))
 		goto terug;
-	}
 	/* store the canonical form of the new entry */
 	rc = ST_NOMEM;
 	if (!(canon = casefile_gebeurtenis_json(&g)) || !(txt = dump(canon)))

@@ -7,8 +7,12 @@
 #   3. GET /api/v1/dossiers for a casemanager with BENCH_CASES cases
 #      (default 10000), server time from curl's time_starttransfer: the
 #      first call after the start (every summary computed) and the best
-#      of 5 after it (summaries from the cache, src/app/gcache.h).
+#      of 5 after it (summaries from the cache, src/app/gcache.h);
+#   4. the mixed workload of issue 13 (bench/mix.lua): 80 % reads and
+#      20 % appends over BENCH_CONN connections, 2 x MIX_SECONDS.
 #
+# BENCH_ALLEEN_MIX=1 runs only step 4; SPOOR_BIN=path measures that binary
+# (e.g. a build of an older commit) instead of building build/release.
 # Release build; first on SQLite, then (unless BENCH_PG=0) on a throwaway
 # PostgreSQL 15 from scripts/pg.sh (which runs without fsync). Nothing
 # here is a test: the figures go into docs/performance.md by hand, with
@@ -21,9 +25,14 @@ SECS=${BENCH_SECONDS:-10}
 CASES=${BENCH_CASES:-10000}
 export SPOOR_AUTH_KOSTEN=test
 
-cmake --preset release >/dev/null
-cmake --build build/release -j"${JOBS:-2}" --target spoor >/dev/null
-S=$PWD/build/release/spoor
+# SPOOR_BIN: measure another build (an older commit, side by side)
+if [ -n "${SPOOR_BIN:-}" ]; then
+	S=$SPOOR_BIN
+else
+	cmake --preset release >/dev/null
+	cmake --build build/release -j"${JOBS:-2}" --target spoor >/dev/null
+	S=$PWD/build/release/spoor
+fi
 tmp=$(mktemp -d)
 pid=
 PGURL=
@@ -90,8 +99,51 @@ meet() {
 	pid=
 }
 
-meet "$tmp/bench.db" "SQLite"
+# 4. the mixed workload of an office (bench/mix.lua): 80 % reads, 20 %
+# appends over $CONN connections, two consecutive runs of MIX_SECONDS
+# (default 60) on a new database with the demo and MIX_CASES (default
+# 200) cases, so the second run meets the cases the first one grew.
+mix() {
+	local DB=$1 naam=$2 csrf cookie ronde
+	echo "== $naam: mixed workload, $CONN connections, 2 x ${MIX_SECONDS}s"
+	"$S" demo --db "$DB" --wachtwoord "$PW" >/dev/null
+	find "$tmp/mix" -name '*.json' -print0 | xargs -0 -n 1000 "$S" import --db "$DB" >/dev/null
+	"$S" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/out" 2>"$tmp/err" &
+	pid=$!
+	until grep -q "luistert op" "$tmp/out" 2>/dev/null; do sleep 0.01; done
+	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/out")
+	curl -s -c "$tmp/jar" -o "$tmp/login" -H 'Content-Type: application/json' \
+		--data-binary "{\"gebruikersnaam\":\"casemanager\",\"wachtwoord\":\"$PW\"}" "$URL/api/v1/sessie"
+	cookie=$(awk '$6 == "spoor_sessie" {print $7}' "$tmp/jar")
+	csrf=$(python3 -c "import json; print(json.load(open('$tmp/login'))['csrf'])")
+	for ronde in 1 2; do
+		echo "run $ronde:"
+		COOKIE=$cookie CSRF=$csrf MIX_CASES=$MIX_CASES wrk -t2 -c"$CONN" \
+			-d"${MIX_SECONDS}s" --latency -s bench/mix.lua "$URL" |
+			grep -E "Requests/sec|50%|90%|99%|Non-2xx|requests in"
+	done
+	echo "entries per case after the runs: $(curl -s -b "$tmp/jar" "$URL/api/v1/dossiers/B-00000" |
+		python3 -c 'import json,sys; print(len(json.load(sys.stdin)["gebeurtenissen"]))')"
+	echo "RSS after the mix: $(awk '/VmRSS/ {print $2 " kB"}' /proc/$pid/status)"
+	kill "$pid"
+	wait "$pid" 2>/dev/null || true
+	pid=
+}
+
+MIX_SECONDS=${MIX_SECONDS:-60}
+MIX_CASES=${MIX_CASES:-200}
+python3 bench/gen_cases.py "$tmp/mix" "$MIX_CASES"
+
+if [ "${BENCH_ALLEEN_MIX:-0}" != 1 ]; then
+	meet "$tmp/bench.db" "SQLite"
+fi
+mix "$tmp/mix.db" "SQLite"
 if [ "${BENCH_PG:-1}" != 0 ]; then
 	PGURL=$(bash scripts/pg.sh start)
-	meet "$PGURL" "PostgreSQL 15 (throwaway cluster, fsync off)"
+	if [ "${BENCH_ALLEEN_MIX:-0}" != 1 ]; then
+		meet "$PGURL" "PostgreSQL 15 (throwaway cluster, fsync off)"
+	fi
+	bash scripts/pg.sh stop "$PGURL" >/dev/null 2>&1
+	PGURL=$(bash scripts/pg.sh start)
+	mix "$PGURL" "PostgreSQL 15 (throwaway cluster, fsync off)"
 fi

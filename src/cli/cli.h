@@ -9,6 +9,7 @@
 #ifndef SPOOR_CLI_H
 #define SPOOR_CLI_H
 
+#include <getopt.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -22,10 +23,37 @@ enum { EXIT_OK = 0, EXIT_BEVINDINGEN = 1, EXIT_INVOER = 2, EXIT_SCHEMA = 3 };
 /* Print "spoor: <message>" to stderr and return EXIT_INVOER. */
 int cli_fout(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 
+/*
+ * Option parsing: getopt_long over long options only. Option values
+ * not naming a short option start at CLI_OPT (so getopt's optopt tells
+ * a short option from a long one); --db and --help are shared.
+ */
+enum { CLI_OPT = 256, CLI_OPT_DB = CLI_OPT, CLI_OPT_HELP, CLI_OPT_EIGEN };
+#define CLI_OPTIE_DB {"db", required_argument, NULL, CLI_OPT_DB}
+#define CLI_OPTIE_HELP {"help", no_argument, NULL, CLI_OPT_HELP}
+#define CLI_OPTIE_EINDE {NULL, 0, NULL, 0}
+
+/*
+ * getopt_long(argc, argv, ":", opts, NULL): options may follow
+ * operands, getopt prints nothing, ':' means a missing value, '?' an
+ * unknown or ambiguous option; operands are at argv[optind..argc) after
+ * -1. Set optind = 0 before the first call: a full reset (glibc, musl),
+ * as main's own parsing left getopt stopping at the first operand.
+ */
+int cli_getopt(int argc, char **argv, const struct option *opts);
+
+/*
+ * The message for cli_getopt's ':' or '?' (c): "--db: verwacht ...",
+ * "--X: waarde ontbreekt", or "<cmd>: <soort> '<option>'" where soort
+ * is e.g. "onbekende optie". Prints and returns EXIT_INVOER.
+ */
+int cli_optie_fout(const char *cmd, const char *soort, int c, char **argv);
+
 /* Parse a --peildatum style argument; on error prints and returns 2. */
 int cli_datum(const char *optie, const char *arg, sdate *out);
 
-/* Today's date in local time. */
+/* Today's date in local time, by the one clock (lib/klok.h: SPOOR_NU
+ * for tests). */
 sdate cli_vandaag(void);
 
 #include "../core/geval.h"

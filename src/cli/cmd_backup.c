@@ -345,6 +345,9 @@ help_backup(void)
 int
 cmd_backup(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		CLI_OPTIE_DB, CLI_OPTIE_HELP, CLI_OPTIE_EINDE,
+	};
 	const char *db = NULL, *doel = NULL, *url;
 	char tmp[4096] = "", err[512], eb[128], *conninfo = NULL, *pw = NULL;
 	struct db *h = NULL;
@@ -352,22 +355,25 @@ cmd_backup(int argc, char **argv)
 	struct stat st;
 	long long dossiers = 0;
 	int64_t tabellen;
-	int i, rc, versie = -1, out = EXIT_INVOER;
+	int c, versie = -1, out = EXIT_INVOER;
 
-	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!strcmp(argv[i], "--help")) {
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		if (c == CLI_OPT_DB) {
+			db = optarg;
+		} else if (c == CLI_OPT_HELP) {
 			help_backup();
 			return EXIT_OK;
+		} else {
+			return cli_optie_fout("backup", "onverwacht argument",
+					      c, argv);
 		}
-		if (argv[i][0] == '-' || doel)
-			return cli_fout("backup: onverwacht argument '%s'",
-					argv[i]);
-		doel = argv[i];
 	}
+	if (optind < argc)
+		doel = argv[optind++];
+	if (optind < argc)
+		return cli_fout("backup: onverwacht argument '%s'",
+				argv[optind]);
 	if (!doel)
 		return cli_fout("backup: geef het doelbestand");
 	if (access(doel, F_OK) == 0)
@@ -830,27 +836,37 @@ int
 cmd_restore(int argc, char **argv)
 {
 	const char *db = NULL, *bron = NULL, *url;
+	enum { O_OVERSCHRIJF = CLI_OPT_EIGEN };
+	static const struct option opts[] = {
+		CLI_OPTIE_DB, CLI_OPTIE_HELP,
+		{"overschrijf", no_argument, NULL, O_OVERSCHRIJF},
+		CLI_OPTIE_EINDE,
+	};
 	enum soort_bron k;
-	int i, rc, overschrijf = 0;
+	int c, overschrijf = 0;
 
-	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!strcmp(argv[i], "--help")) {
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		switch (c) {
+		case CLI_OPT_DB:
+			db = optarg;
+			break;
+		case CLI_OPT_HELP:
 			help_restore();
 			return EXIT_OK;
-		}
-		if (!strcmp(argv[i], "--overschrijf")) {
+		case O_OVERSCHRIJF:
 			overschrijf = 1;
-			continue;
+			break;
+		default:
+			return cli_optie_fout("restore", "onverwacht argument",
+					      c, argv);
 		}
-		if (argv[i][0] == '-' || bron)
-			return cli_fout("restore: onverwacht argument '%s'",
-					argv[i]);
-		bron = argv[i];
 	}
+	if (optind < argc)
+		bron = argv[optind++];
+	if (optind < argc)
+		return cli_fout("restore: onverwacht argument '%s'",
+				argv[optind]);
 	if (!bron)
 		return cli_fout("restore: geef het backupbestand");
 	if (access(bron, R_OK))

@@ -12,6 +12,7 @@
 #include <time.h>
 
 #include "cli.h"
+#include "lib/num.h"
 #include "format/params.h"
 #include "store/store.h"
 #include "store/store_param.h"
@@ -179,16 +180,9 @@ struct opties {
 static int
 lees_cent(const char *a, int64_t *out)
 {
-	char *e = NULL;
-	long long v;
-
-	if (!*a || *a == '-' || *a == '+')
-		return -1;
-	v = strtoll(a, &e, 10);
-	if (*e)
-		return -1;
-	*out = (int64_t)v;
-	return 0;
+	/* digits only; the range of a table is checked later, with its
+	 * own message */
+	return num_parse_str(a, 0, INT64_MAX, out, NULL) ? -1 : 0;
 }
 
 /* Returns 0, or an exit status + 1. */
@@ -209,7 +203,7 @@ opties(int argc, char **argv, struct opties *o)
 	int c;
 
 	opterr = 0;
-	optind = 1;
+	optind = 0;  /* a full reset: main stopped getopt at the command */
 	/* the command line is single-threaded */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) { /* NOLINT(concurrency-mt-unsafe) */
 		switch (c) {

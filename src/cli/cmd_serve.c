@@ -15,6 +15,7 @@
 #include <unistd.h>
 
 #include "cli.h"
+#include "lib/num.h"
 #include "server/api.h"
 #include "server/auth.h"
 #include "server/conf.h"
@@ -65,38 +66,52 @@ struct serve_opties {
 static int
 lees_opties(int argc, char **argv, struct serve_opties *o)
 {
-	int i, rc;
+	enum { O_CONFIG = CLI_OPT_EIGEN, O_LISTEN, O_GEEN_LOG, O_THREADS };
+	static const struct option opts[] = {
+		CLI_OPTIE_DB, CLI_OPTIE_HELP,
+		{"config", required_argument, NULL, O_CONFIG},
+		{"listen", required_argument, NULL, O_LISTEN},
+		{"geen-requestlog", no_argument, NULL, O_GEEN_LOG},
+		{"threads", required_argument, NULL, O_THREADS},
+		CLI_OPTIE_EINDE,
+	};
+	int64_t t;
+	int c;
 
 	memset(o, 0, sizeof(*o));
-	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &o->db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!strcmp(argv[i], "--help")) {
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		switch (c) {
+		case CLI_OPT_DB:
+			o->db = optarg;
+			break;
+		case CLI_OPT_HELP:
 			help_serve();
 			return EXIT_OK;
-		}
-		if (!strcmp(argv[i], "--config") && i + 1 < argc) {
-			o->config = argv[++i];
-		} else if (!strcmp(argv[i], "--listen") && i + 1 < argc) {
+		case O_CONFIG:
+			o->config = optarg;
+			break;
+		case O_LISTEN:
 			if (o->nlisten == CONF_MAX_LISTEN)
 				return cli_fout("--listen: hoogstens %d keer",
 						CONF_MAX_LISTEN);
-			o->listen[o->nlisten++] = argv[++i];
-		} else if (!strcmp(argv[i], "--geen-requestlog")) {
+			o->listen[o->nlisten++] = optarg;
+			break;
+		case O_GEEN_LOG:
 			o->geen_requestlog = 1;
-		} else if (!strcmp(argv[i], "--threads") && i + 1 < argc) {
-			char *e;
-			long t = strtol(argv[++i], &e, 10);
-
-			if (*e || t < 1 || t > 64)
+			break;
+		case O_THREADS:
+			if (num_parse_str(optarg, 1, 64, &t, NULL))
 				return cli_fout("--threads: 1 tot 64");
 			o->threads = (unsigned)t;
-		} else {
-			return cli_fout("serve: onbekende optie '%s'", argv[i]);
+			break;
+		default:
+			return cli_optie_fout("serve", "onbekende optie", c,
+					      argv);
 		}
 	}
+	if (optind < argc)
+		return cli_fout("serve: onbekende optie '%s'", argv[optind]);
 	return -1;
 }
 
@@ -544,27 +559,36 @@ cmd_demo(int argc, char **argv)
 	const char *db = NULL, *pw = NULL;
 	char gekozen[17], hash[AUTH_HASH_MAX], *txt = NULL;
 	struct store *s = NULL;
+	enum { O_PW = CLI_OPT_EIGEN };
+	static const struct option opts[] = {
+		CLI_OPTIE_DB, CLI_OPTIE_HELP,
+		{"wachtwoord", required_argument, NULL, O_PW},
+		CLI_OPTIE_EINDE,
+	};
 	struct casefile_fout f;
-	time_t now = time(NULL);
-	struct tm tm;
 	sdate vandaag;
 	int64_t id, uid[ROL__COUNT];
-	int i, rc, out = EXIT_INVOER;
+	int c, i, rc, out = EXIT_INVOER;
 
-	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!strcmp(argv[i], "--help")) {
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		switch (c) {
+		case CLI_OPT_DB:
+			db = optarg;
+			break;
+		case CLI_OPT_HELP:
 			help_demo();
 			return EXIT_OK;
+		case O_PW:
+			pw = optarg;
+			break;
+		default:
+			return cli_optie_fout("demo", "onbekende optie", c,
+					      argv);
 		}
-		if (!strcmp(argv[i], "--wachtwoord") && i + 1 < argc)
-			pw = argv[++i];
-		else
-			return cli_fout("demo: onbekende optie '%s'", argv[i]);
 	}
+	if (optind < argc)
+		return cli_fout("demo: onbekende optie '%s'", argv[optind]);
 	if (auth_init())
 		return cli_fout("libsodium start niet");
 	if (!pw) {
@@ -579,8 +603,7 @@ cmd_demo(int argc, char **argv)
 		return cli_fout("--wachtwoord: %s", auth_wachtwoord_uitleg(rc));
 	if ((rc = cli_store_open(cli_db_url(db), 1, &s)))
 		return rc;
-	localtime_r(&now, &tm);
-	vandaag = date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	vandaag = cli_vandaag();
 	for (i = 0; i < NDEMO; i++) {
 		const char *wg;
 		json_t *d = demo_dossier(i, vandaag, &wg);

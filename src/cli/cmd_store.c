@@ -115,22 +115,29 @@ help_init(void)
 int
 cmd_init(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		CLI_OPTIE_DB, CLI_OPTIE_HELP, CLI_OPTIE_EINDE,
+	};
 	const char *db = NULL;
 	struct db *h = NULL;
 	char err[300];
-	int i, van = 0, naar = 0, rc;
+	int c, van = 0, naar = 0, rc;
 
-	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!strcmp(argv[i], "--help")) {
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		switch (c) {
+		case CLI_OPT_DB:
+			db = optarg;
+			break;
+		case CLI_OPT_HELP:
 			help_init();
 			return EXIT_OK;
+		default:
+			return cli_optie_fout("init", "onbekende optie", c, argv);
 		}
-		return cli_fout("init: onbekende optie '%s'", argv[i]);
 	}
+	if (optind < argc)
+		return cli_fout("init: onbekende optie '%s'", argv[optind]);
 	db = cli_db_url(db);
 	if (db_open(db, &h, err, sizeof(err)))
 		return cli_fout("%s", err);
@@ -167,25 +174,31 @@ help_import(void)
 int
 cmd_import(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		CLI_OPTIE_DB, CLI_OPTIE_HELP, CLI_OPTIE_EINDE,
+	};
 	const char *db = NULL;
 	struct store *s = NULL;
 	struct casefile_fout f;
-	int i, rc, nb = 0, out = EXIT_OK;
+	int c, i, rc, nb, out = EXIT_OK;
 
-	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!strcmp(argv[i], "--help")) {
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		switch (c) {
+		case CLI_OPT_DB:
+			db = optarg;
+			break;
+		case CLI_OPT_HELP:
 			help_import();
 			return EXIT_OK;
+		default:
+			return cli_optie_fout("import", "onbekende optie", c,
+					      argv);
 		}
-		if (argv[i][0] == '-' && argv[i][1])
-			return cli_fout("import: onbekende optie '%s'", argv[i]);
-		/* the files move to the front, in order (i > nb always) */
-		argv[nb++] = argv[i];
 	}
+	/* getopt moved the files to the end, in order */
+	argv += optind;
+	nb = argc - optind;
 	if (!nb)
 		return cli_fout("import: geef een of meer dossierbestanden");
 	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
@@ -330,11 +343,21 @@ cli_nieuw_wachtwoord(char out[17])
 int
 cmd_user(int argc, char **argv)
 {
+	enum { O_ROL = CLI_OPT_EIGEN, O_WG, O_DS, O_NAAM, O_PW };
+	static const struct option opts[] = {
+		CLI_OPTIE_DB,
+		{"rol", required_argument, NULL, O_ROL},
+		{"werkgever", required_argument, NULL, O_WG},
+		{"dossier", required_argument, NULL, O_DS},
+		{"naam", required_argument, NULL, O_NAAM},
+		{"wachtwoord", required_argument, NULL, O_PW},
+		CLI_OPTIE_HELP, CLI_OPTIE_EINDE,
+	};
 	const char *db = NULL, *naam = NULL, *wg = NULL, *ds = NULL,
 		   *weergave = NULL, *pw = NULL;
 	char gekozen[17], hash[AUTH_HASH_MAX], *oud = NULL;
 	struct store *s = NULL;
-	int i, rc, rol = -1, out = EXIT_INVOER;
+	int c, rc, rol = -1, out = EXIT_INVOER;
 	int64_t id;
 
 	if (argc < 2 || strcmp(argv[1], "add") != 0) {
@@ -346,38 +369,45 @@ cmd_user(int argc, char **argv)
 			return cli_user_intrekken(argc, argv);
 		return cli_fout("user: verwacht 'spoor user add ...'");
 	}
-	for (i = 2; i < argc; i++) {
-		const char *o = argv[i];
-
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (o[0] == '-' && i + 1 >= argc)
-			return cli_fout("%s: waarde ontbreekt", o);
-		if (!strcmp(o, "--rol")) {
-			rol = rol_zoek(argv[i + 1], strlen(argv[i + 1]));
+	/* after "add", as if it were the command */
+	argc--;
+	argv++;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		switch (c) {
+		case CLI_OPT_DB:
+			db = optarg;
+			break;
+		case O_ROL:
+			rol = rol_zoek(optarg, strlen(optarg));
 			if (rol < 0)
 				return cli_fout("--rol: onbekende rol '%s'",
-						argv[i + 1]);
-		} else if (!strcmp(o, "--werkgever")) {
-			wg = argv[i + 1];
-		} else if (!strcmp(o, "--dossier")) {
-			ds = argv[i + 1];
-		} else if (!strcmp(o, "--naam")) {
-			weergave = argv[i + 1];
-		} else if (!strcmp(o, "--wachtwoord")) {
-			pw = argv[i + 1];
-		} else if (o[0] == '-') {
-			return cli_fout("user add: onbekende optie '%s'", o);
-		} else {
-			if (naam)
-				return cli_fout("user add: een naam tegelijk");
-			naam = o;
-			continue;
+						optarg);
+			break;
+		case O_WG:
+			wg = optarg;
+			break;
+		case O_DS:
+			ds = optarg;
+			break;
+		case O_NAAM:
+			weergave = optarg;
+			break;
+		case O_PW:
+			pw = optarg;
+			break;
+		case CLI_OPT_HELP:
+			help_user();
+			return EXIT_OK;
+		default:
+			return cli_optie_fout("user add", "onbekende optie", c,
+					      argv);
 		}
-		i++;
 	}
+	if (optind < argc)
+		naam = argv[optind++];
+	if (optind < argc)
+		return cli_fout("user add: een naam tegelijk");
 	if (!naam || !auth_naam_geldig(naam, strlen(naam)))
 		return cli_fout("user add: geef een gebruikersnaam van 1-64 "
 				"tekens a-z, 0-9, '.', '_' of '-'");
@@ -519,11 +549,16 @@ kop_lees(const char *t, int64_t *volgnr, char hash[65])
 int
 cmd_audit(int argc, char **argv)
 {
+	enum { O_KOP = CLI_OPT_EIGEN };
+	static const struct option opts[] = {
+		CLI_OPTIE_DB, {"kop", required_argument, NULL, O_KOP},
+		CLI_OPTIE_EINDE,
+	};
 	const char *db = NULL, *kop = NULL;
 	struct store *s = NULL;
 	int64_t n = 0, bad = 0, kop_nr = 0;
-	char kop_hash[65], hash[65];
-	int i, rc, head;
+	char kop_hash[65], hash[65], naam[20];
+	int c, rc, head;
 
 	if (argc < 2 || (strcmp(argv[1], "verify") != 0 &&
 			 strcmp(argv[1], "head") != 0)) {
@@ -535,22 +570,31 @@ cmd_audit(int argc, char **argv)
 				"'spoor audit head'");
 	}
 	head = !strcmp(argv[1], "head");
-	for (i = 2; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!head && !strcmp(argv[i], "--kop") && i + 1 < argc) {
-			kop = argv[++i];
+	snprintf(naam, sizeof(naam), "audit %s", argv[1]);
+	/* after the subcommand, as if it were the command */
+	argc--;
+	argv++;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		if (c == CLI_OPT_DB) {
+			db = optarg;
+		} else if (c == O_KOP && !head) {
+			kop = optarg;
 			if (kop_lees(kop, &kop_nr, kop_hash))
 				return cli_fout("--kop: verwacht 'VOLGNR HASH' "
 						"zoals 'spoor audit head' die "
 						"afdrukt");
-			continue;
+		} else if (c == O_KOP) {
+			/* verify's option; head has none */
+			return cli_fout("%s: onbekende optie '--kop'", naam);
+		} else {
+			return cli_optie_fout(naam, "onbekende optie", c,
+					      argv);
 		}
-		return cli_fout("audit %s: onbekende optie '%s'", argv[1],
-				argv[i]);
 	}
+	if (optind < argc)
+		return cli_fout("%s: onbekende optie '%s'", naam,
+				argv[optind]);
 	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
 		return rc;
 	if (head) {

@@ -190,7 +190,7 @@ cmd_tijdlijn(int argc, char **argv)
 
 	geval_init(&g);
 	opterr = 0;
-	optind = 1;
+	optind = 0;  /* a full reset: main stopped getopt at the command */
 	/* the command line is single-threaded */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) { /* NOLINT(concurrency-mt-unsafe) */
 		switch (c) {

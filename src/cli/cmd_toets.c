@@ -78,7 +78,7 @@ opties(const char *cmd, void (*help)(void), int argc, char **argv,
 	int c;
 
 	opterr = 0;
-	optind = 1;
+	optind = 0;  /* a full reset: main stopped getopt at the command */
 	/* the command line is single-threaded */
 	while ((c = getopt_long(argc, argv, "", opts, NULL)) != -1) { /* NOLINT(concurrency-mt-unsafe) */
 		switch (c) {

@@ -24,46 +24,58 @@ struct user_args {
 static int
 lees_args(int argc, char **argv, int opties, struct user_args *a)
 {
-	int i, rc;
+	enum { O_ROL = CLI_OPT_EIGEN, O_WG, O_DS };
+	static const struct option alleen_db[] = {
+		CLI_OPTIE_DB, CLI_OPTIE_EINDE,
+	};
+	static const struct option grant[] = {
+		CLI_OPTIE_DB,
+		{"rol", required_argument, NULL, O_ROL},
+		{"werkgever", required_argument, NULL, O_WG},
+		{"dossier", required_argument, NULL, O_DS},
+		CLI_OPTIE_EINDE,
+	};
+	const char *sub = argv[1];
+	char naam[40];
+	int c;
 
 	memset(a, 0, sizeof(*a));
 	a->rol = -1;
-	for (i = 2; i < argc; i++) {
-		const char *o = argv[i];
-
-		if ((rc = cli_db_optie(argc, argv, &i, &a->db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (o[0] == '-' && (!opties || i + 1 >= argc))
-			return cli_fout("user %s: %s", argv[1],
-					opties ? "waarde ontbreekt"
-					       : "onbekende optie");
-		if (!strcmp(o, "--rol")) {
-			a->rol = rol_zoek(argv[i + 1], strlen(argv[i + 1]));
+	snprintf(naam, sizeof(naam), "user %s", sub);
+	/* after the subcommand, as if it were the command */
+	argc--;
+	argv++;
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opties ? grant : alleen_db)) != -1) {
+		switch (c) {
+		case CLI_OPT_DB:
+			a->db = optarg;
+			break;
+		case O_ROL:
+			a->rol = rol_zoek(optarg, strlen(optarg));
 			if (a->rol < 0)
 				return cli_fout("--rol: onbekende rol '%s'",
-						argv[i + 1]);
-		} else if (!strcmp(o, "--werkgever")) {
-			a->wg = argv[i + 1];
-		} else if (!strcmp(o, "--dossier")) {
-			a->ds = argv[i + 1];
-		} else if (o[0] == '-') {
-			return cli_fout("user %s: onbekende optie '%s'", argv[1],
-					o);
-		} else {
-			if (a->arg)
-				return cli_fout("user %s: een %s tegelijk",
-						argv[1], opties ? "naam" : "waarde");
-			a->arg = o;
-			continue;
+						optarg);
+			break;
+		case O_WG:
+			a->wg = optarg;
+			break;
+		case O_DS:
+			a->ds = optarg;
+			break;
+		default:
+			return cli_optie_fout(naam, "onbekende optie", c, argv);
 		}
-		i++;
 	}
+	if (optind < argc)
+		a->arg = argv[optind++];
+	if (optind < argc)
+		return cli_fout("%s: een %s tegelijk", naam,
+				opties ? "naam" : "waarde");
 	if (!a->arg)
-		return cli_fout("user %s: %s ontbreekt", argv[1],
-				!strcmp(argv[1], "token-intrekken") ? "ID"
-								     : "NAAM");
+		return cli_fout("%s: %s ontbreekt", naam,
+				!strcmp(sub, "token-intrekken") ? "ID"
+								: "NAAM");
 	return EXIT_OK;
 }
 

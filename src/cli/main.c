@@ -4,9 +4,9 @@
 #include <stdarg.h>
 #include <stdio.h>
 #include <string.h>
-#include <time.h>
 
 #include "cli.h"
+#include "lib/klok.h"
 
 struct command {
 	const char *naam;
@@ -66,6 +66,28 @@ cli_fout(const char *fmt, ...)
 }
 
 int
+cli_getopt(int argc, char **argv, const struct option *opts)
+{
+	opterr = 0;
+	/* the command line is single-threaded */
+	return getopt_long(argc, argv, ":", opts, NULL); /* NOLINT(concurrency-mt-unsafe) */
+}
+
+int
+cli_optie_fout(const char *cmd, const char *soort, int c, char **argv)
+{
+	/* getopt has stepped past a long option and past a lone short
+	 * one; inside a cluster (-xy) only optopt names it */
+	if (c == ':' && optopt == CLI_OPT_DB)
+		return cli_fout("--db: verwacht een pad of postgresql://-adres");
+	if (c == ':')
+		return cli_fout("%s: waarde ontbreekt", argv[optind - 1]);
+	if (optopt > 0 && optopt < CLI_OPT)
+		return cli_fout("%s: %s '-%c'", cmd, soort, optopt);
+	return cli_fout("%s: %s '%s'", cmd, soort, argv[optind - 1]);
+}
+
+int
 cli_datum(const char *optie, const char *arg, sdate *out)
 {
 	int rc = date_parse(arg, strlen(arg), out);
@@ -81,11 +103,10 @@ cli_datum(const char *optie, const char *arg, sdate *out)
 sdate
 cli_vandaag(void)
 {
-	time_t now = time(NULL);
-	struct tm tm;
+	int j, m, d;
 
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	klok_vandaag(&j, &m, &d);
+	return date_from_ymd(j, m, d);
 }
 
 static void
@@ -119,31 +140,48 @@ lookup(const char *naam)
 int
 main(int argc, char **argv)
 {
+	static const struct option opts[] = {
+		{"help", no_argument, NULL, 'h'},
+		CLI_OPTIE_EINDE,
+	};
 	const struct command *c;
+	int o;
 
 	if (argc < 2) {
 		usage(stderr);
 		return EXIT_INVOER;
 	}
-	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
+	/* '+': stop at the command's name; its options are its own */
+	opterr = 0;
+	o = getopt_long(argc, argv, "+h", opts, NULL); /* NOLINT(concurrency-mt-unsafe): single-threaded here */
+	if (o == 'h') {
 		usage(stdout);
 		return EXIT_OK;
 	}
-	if (strcmp(argv[1], "help") == 0) {
-		if (argc < 3) {
+	if (o != -1)
+		return cli_fout("onbekende opdracht '%s' (zie 'spoor --help')",
+				argv[optind - 1]);
+	if (optind >= argc) {  /* "spoor --" */
+		usage(stderr);
+		return EXIT_INVOER;
+	}
+	argc -= optind;
+	argv += optind;
+	if (strcmp(argv[0], "help") == 0) {
+		if (argc < 2) {
 			usage(stdout);
 			return EXIT_OK;
 		}
-		c = lookup(argv[2]);
+		c = lookup(argv[1]);
 		if (!c)
 			return cli_fout("onbekende opdracht '%s' (zie 'spoor "
-					"--help')", argv[2]);
+					"--help')", argv[1]);
 		c->help();
 		return EXIT_OK;
 	}
-	c = lookup(argv[1]);
+	c = lookup(argv[0]);
 	if (!c)
 		return cli_fout("onbekende opdracht '%s' (zie 'spoor --help')",
-				argv[1]);
-	return c->run(argc - 1, argv + 1);
+				argv[0]);
+	return c->run(argc, argv);
 }

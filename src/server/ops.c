@@ -10,6 +10,7 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "lib/logfmt.h"
 #include "server/api.h"
 #include "server/api_int.h"
 #include "app/auditq.h"
@@ -169,30 +170,6 @@ static size_t
 route_index(const struct ops *o, int route)
 {
 	return route >= 0 && (size_t)route < o->n ? (size_t)route : o->n;
-}
-
-/* logfmt value: quoted, with '"' and '\' escaped, control characters
- * as '?' (a route pattern has none; the log line stays one line). */
-static size_t
-logfmt_waarde(const char *s, char *buf, size_t n)
-{
-	size_t o = 0;
-
-	if (n < 3)
-		return 0;
-	buf[o++] = '"';
-	for (; *s; s++) {
-		if (o + 3 >= n)
-			return 0;
-		if (*s == '"' || *s == '\\')
-			buf[o++] = '\\';
-		if ((unsigned char)*s < 0x20 || *s == 0x7f)
-			buf[o++] = '?';
-		else
-			buf[o++] = *s;
-	}
-	buf[o++] = '"';
-	return o;
 }
 
 size_t

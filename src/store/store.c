@@ -15,6 +15,7 @@
 #include <time.h>
 
 #include "core/date.h"
+#include "lib/klok.h"
 #include "migrate.h"
 #include "store.h"
 #include "store/laad.h"
@@ -25,11 +26,7 @@
 int64_t
 store_nu(void)
 {
-	const char *e = getenv("SPOOR_NU"); /* NOLINT(concurrency-mt-unsafe): read-only environment */
-
-	if (e && *e)
-		return strtoll(e, NULL, 10);
-	return (int64_t)time(NULL);
+	return klok_nu();
 }
 
 int

@@ -50,8 +50,8 @@ int store_open(const char *url, int migreer, struct store **out, char *err,
 void store_free(struct store *s);
 const char *store_errmsg(const struct store *s);
 
-/* The current time in seconds since the epoch (overridable for tests
- * through SPOOR_NU). */
+/* The current time in seconds since the epoch: klok_nu() of
+ * lib/klok.h (SPOOR_NU for tests). */
 int64_t store_nu(void);
 
 /* --- users, grants ------------------------------------------------ */

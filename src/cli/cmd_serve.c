@@ -256,6 +256,7 @@ cmd_serve(int argc, char **argv)
 	a.kosten = kosten();
 	a.sessie_duur = conf.session_lifetime;
 	a.sessie_idle = conf.session_idle;
+	a.tweede_factor = conf.tweede_factor_verplicht;
 	/* fail early, in the foreground, on a missing database or one of
 	 * a newer spoor (exit 3); an older one is upgraded here, so a new
 	 * binary migrates on its first start (docs/store.md) */

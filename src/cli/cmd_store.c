@@ -319,13 +319,16 @@ help_user(void)
 	      "       spoor user deactiveer [--db URL] NAAM\n"
 	      "       spoor user activeer [--db URL] NAAM\n"
 	      "       spoor user intrekken [--db URL] NAAM --rol ROL\n"
-	      "           [--werkgever WERKGEVER_ID | --dossier DOSSIER_ID]\n\n"
+	      "           [--werkgever WERKGEVER_ID | --dossier DOSSIER_ID]\n"
+	      "       spoor user totp-wissen [--db URL] NAAM\n\n"
 	      "tokens toont de API-tokens van NAAM met hun ID; token-intrekken\n"
 	      "trekt er een in. deactiveer beeindigt meteen de sessies en\n"
 	      "tokens van NAAM en weigert zijn aanmelding (de laatste actieve\n"
 	      "beheerder blijft); activeer maakt dat ongedaan, zonder de\n"
-	      "tokens. intrekken neemt een toekenning weg. Alles komt in het\n"
-	      "auditlog.\n",
+	      "tokens. intrekken neemt een toekenning weg. totp-wissen wist de\n"
+	      "tweede factor en herstelcodes van NAAM (toestel kwijt): hij\n"
+	      "meldt zich aan met zijn wachtwoord en stelt een nieuwe in.\n"
+	      "Alles komt in het auditlog.\n",
 	      stdout);
 }
 

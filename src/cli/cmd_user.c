@@ -13,6 +13,7 @@
 #include "cli.h"
 #include "store/db.h"
 #include "store/store.h"
+#include "store/store_totp.h"
 
 /* The options after the subcommand: --db, and --rol, --werkgever and
  * --dossier when opties says so; one positional argument. */
@@ -131,7 +132,7 @@ cli_user_intrekken(int argc, char **argv)
 
 	if (strcmp(sub, "tokens") != 0 && strcmp(sub, "token-intrekken") != 0 &&
 	    strcmp(sub, "deactiveer") != 0 && strcmp(sub, "activeer") != 0 &&
-	    !grant)
+	    strcmp(sub, "totp-wissen") != 0 && !grant)
 		return cli_fout("user: onbekende opdracht '%s'; zie spoor help "
 				"user", sub);
 	if ((rc = lees_args(argc, argv, grant, &a)))
@@ -155,6 +156,14 @@ cli_user_intrekken(int argc, char **argv)
 		rc = store_token_intrekken(s, a.arg, 0, NULL);
 		snprintf(actie, sizeof(actie), "API-token intrekken: %.16s",
 			 a.arg);
+	} else if (!strcmp(sub, "totp-wissen")) {
+		/* a user who lost his device: he logs in with his password
+		 * and enrols again (docs/security.md, Second factor) */
+		rc = store_totp_gebruiker(s, a.arg, &id);
+		if (!rc)
+			rc = store_totp_weg(s, id);
+		snprintf(actie, sizeof(actie), "tweede factor gewist van "
+			 "gebruiker %.64s", a.arg);
 	} else if (!grant) {
 		int aan = !strcmp(sub, "activeer");
 
@@ -176,6 +185,9 @@ cli_user_intrekken(int argc, char **argv)
 				   "tokens NAAM)"
 			 : grant ? "geen actieve gebruiker met deze naam en "
 				   "deze toekenning (zie GET /api/v1/gebruikers)"
+			 : !strcmp(sub, "totp-wissen")
+				 ? "geen gebruiker met deze naam, of hij heeft "
+				   "geen tweede factor"
 				 : "geen gebruiker met deze naam");
 		goto out;
 	}

@@ -26,6 +26,7 @@
 #include "server/api_doc.h"
 #include "server/api_int.h"
 #include "server/api_param.h"
+#include "server/api_totp.h"
 #include "server/web.h"
 #include "store/store.h"
 
@@ -196,6 +197,12 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 			return 1;
 		}
 	}
+	/* a role that must use a second factor, without one: only its
+	 * enrolment (api_totp.h) */
+	if (api_totp_afdwingen(q, r, w)) {
+		api_wie_release(w);
+		return 1;
+	}
 	return 0;
 weg:
 	api_wie_release(w);
@@ -302,17 +309,18 @@ h_login(struct http_req *q, struct http_resp *r)
 	struct api *a = q->app;
 	json_t *b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES,
 			       NULL);
-	const char *naam, *pw;
+	const char *naam, *pw, *code;
 	char *hash = NULL, cookie[200], tok[AUTH_TOKEN_LEN + 1],
 	     ctok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
 	struct wie w;
 	int64_t wacht, wacht_ip, nu = store_nu();
 	uint32_t rollen = 0;
-	int rc, poort = 0;
+	int rc, poort = 0, herstel = 0;
 
 	memset(&w, 0, sizeof(w));
 	naam = json_string_value(json_object_get(b, "gebruikersnaam"));
 	pw = json_string_value(json_object_get(b, "wachtwoord"));
+	code = json_string_value(json_object_get(b, "code"));
 	if (!b || !json_is_object(b)) {
 		rc = http_resp_fout(r, 400, "ongeldig", "verwacht een object "
 				    "met gebruikersnaam en wachtwoord", "$");
@@ -322,6 +330,12 @@ h_login(struct http_req *q, struct http_resp *r)
 		rc = http_resp_fout(r, 400, "ongeldig", "ontbreekt of is geen "
 				    "tekst", naam ? "$.wachtwoord"
 						  : "$.gebruikersnaam");
+		goto out;
+	}
+	if (json_object_get(b, "code") && !code) {
+		rc = http_resp_fout(r, 400, "ongeldig", "is geen tekst: de zes "
+				    "cijfers van de app of een herstelcode",
+				    "$.code");
 		goto out;
 	}
 	if (!api_st()) {
@@ -391,6 +405,33 @@ h_login(struct http_req *q, struct http_resp *r)
 	}
 	auth_poort_uit(&a->argon);
 	poort = 0;
+	/* the second factor after the password (api_totp.h): no code is
+	 * the first step of a login, not a failure; a wrong one counts as
+	 * a wrong password */
+	rc = api_totp_login(api_st(), w.id, code, nu, &herstel);
+	if (rc == API_TOTP_NODIG) {
+		rc = http_resp_fout(r, 401, "tweede_factor_nodig", "typ de code "
+				    "van zes cijfers uit uw authenticator-app "
+				    "(of een herstelcode)", "$.code");
+		goto out;
+	}
+	if (rc == API_TOTP_ONJUIST) {
+		auth_limiet_mislukt(a->limiet, naam, strlen(naam), nu);
+		auth_limiet_mislukt(a->limiet_ip, q->client_ip,
+				    strlen(q->client_ip), nu);
+		if (!store_gebruiker_info(api_st(), w.id, &w.naam, &w.weergave))
+			(void)api_lees_audit(q, &w, 0, 0, "aanmelden: tweede "
+					     "factor onjuist", 0);
+		rc = http_resp_fout(r, 401, "code_onjuist", "deze code klopt "
+				    "niet of is al gebruikt: typ de zes cijfers "
+				    "die de app nu toont, of een herstelcode",
+				    "$.code");
+		goto out;
+	}
+	if (rc) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
 	/* a success forgets the name's failures, not the address's: one
 	 * account of his own must not reset an attacker's count */
 	auth_limiet_gelukt(a->limiet, naam, strlen(naam));
@@ -400,7 +441,9 @@ h_login(struct http_req *q, struct http_resp *r)
 	if ((rc = store_sessie_nieuw(api_st(), h, w.id, ctok, nu + a->sessie_duur)) ||
 	    (rc = store_gebruiker_info(api_st(), w.id, &w.naam, &w.weergave)) ||
 	    (rc = store_alle_rollen(api_st(), w.id, &rollen)) ||
-	    (rc = api_lees_audit(q, &w, rollen, 0, "aanmelden", 0))) {
+	    (rc = api_lees_audit(q, &w, rollen, 0, herstel ?
+				 "aanmelden met herstelcode" : "aanmelden",
+				 0))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -1927,6 +1970,12 @@ const struct http_route api_routes[] = {
 	{HTTP_POST, "/api/v1/sessie", h_login, HTTP_BODY_ANONIEM},
 	{HTTP_DELETE, "/api/v1/sessie", h_logout, 0},
 	{HTTP_GET, "/api/v1/ik", h_ik, 0},
+	/* the second factor: api_totp.c */
+	{HTTP_GET, "/api/v1/sessie/totp", h_totp_status, 0},
+	{HTTP_POST, "/api/v1/sessie/totp", h_totp_begin, 0},
+	{HTTP_POST, "/api/v1/sessie/totp/bevestig", h_totp_bevestig, 0},
+	{HTTP_POST, "/api/v1/sessie/totp/uit", h_totp_uit, 0},
+	{HTTP_DELETE, "/api/v1/gebruikers/{}/totp", h_totp_wis, 0},
 	{HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord, 0},
 	{HTTP_POST, "/api/v1/tokens", h_token, 0},
 	{HTTP_GET, "/api/v1/tokens", h_tokens, 0},

@@ -31,6 +31,8 @@ struct api {
 	struct auditq *auditq;       /* read records; NULL: written directly */
 	struct gcache *cache;        /* computed results; NULL: none */
 	struct ops *ops;             /* counters, /metrics (ops.h); NULL: none */
+	uint32_t tweede_factor;      /* roles (1u << enum rol) that must
+					use a second factor (api_totp.h) */
 };
 
 extern const struct http_route api_routes[];

@@ -11,6 +11,7 @@
 
 #include "conf.h"
 #include "server/api_doc.h"
+#include "store/toegang.h"
 
 #define REGEL_MAX 4096
 #define BESTAND_MAX ((size_t)1 << 20)
@@ -21,13 +22,14 @@ static const char *const sleutels[] = {
 	"db", "db_password_file", "listen", "threads", "tls_cert", "tls_key",
 	"hsts_max_age", "trusted_proxy", "session_lifetime", "session_idle",
 	"upload_max", "smtp_host", "smtp_port", "smtp_from", "metrics_allow",
-	"request_log", "max_verbindingen_per_adres",
+	"request_log", "max_verbindingen_per_adres", "tweede_factor_verplicht",
 };
 enum {
 	K_DB, K_DB_PASSWORD_FILE, K_LISTEN, K_THREADS, K_TLS_CERT, K_TLS_KEY,
 	K_HSTS, K_TRUSTED_PROXY, K_SESSION_LIFETIME, K_SESSION_IDLE,
 	K_UPLOAD_MAX, K_SMTP_HOST, K_SMTP_PORT, K_SMTP_FROM,
-	K_METRICS_ALLOW, K_REQUEST_LOG, K_PER_ADRES, K__AANTAL
+	K_METRICS_ALLOW, K_REQUEST_LOG, K_PER_ADRES, K_TWEEDE_FACTOR,
+	K__AANTAL
 };
 _Static_assert(sizeof(sleutels) / sizeof(sleutels[0]) == K__AANTAL,
 	       "one name per key");
@@ -237,6 +239,44 @@ is_ip(const char *a)
 
 /* Set key k of c to v (non-empty, no control characters): 0, CONF_FOUT
  * with the reason in err (without the place), or CONF_NOMEM. */
+/* A list of role names separated by commas (spaces around them
+ * allowed), or "geen": 0 and *out the bit mask, or CONF_FOUT. */
+static int
+rollen(const char *v, uint32_t *out, char *err, size_t errlen)
+{
+	uint32_t m = 0;
+	const char *p = v;
+
+	if (!strcmp(v, "geen")) {
+		*out = 0;
+		return 0;
+	}
+	while (*p) {
+		size_t n = strcspn(p, ",");
+		const char *e = p + n;
+		int r;
+
+		while (p < e && *p == ' ')
+			p++;
+		while (e > p && e[-1] == ' ')
+			e--;
+		r = rol_zoek(p, (size_t)(e - p));
+		if (r < 0) {
+			snprintf(err, errlen, "'%.*s' is geen rol; schrijf "
+				 "rollen met komma's ertussen, zoals "
+				 "beheerder,bedrijfsarts, of geen",
+				 (int)((size_t)(e - p) > 40 ? 40 : e - p), p);
+			return CONF_FOUT;
+		}
+		m |= ROL_BIT(r);
+		p += n;
+		if (*p == ',')
+			p++;
+	}
+	*out = m;
+	return 0;
+}
+
 static int
 zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 {
@@ -339,6 +379,8 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 			return CONF_FOUT;
 		c->max_per_adres_gezet = 1;
 		return 0;
+	case K_TWEEDE_FACTOR:
+		return rollen(v, &c->tweede_factor_verplicht, err, errlen);
 	default:
 		return CONF_FOUT;
 	}

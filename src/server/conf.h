@@ -61,6 +61,9 @@ struct spoor_conf {
 				       * server behind trusted_proxy has no
 				       * per-address limit (the proxy is
 				       * one address) */
+	uint32_t tweede_factor_verplicht; /* roles (1u << enum rol) that
+				       * must use a second factor; default
+				       * none (docs/configuration.md) */
 };
 
 /* The defaults above; cannot fail. */

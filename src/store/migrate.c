@@ -232,6 +232,21 @@ static const char *const stappen[] = {
 	 * next append computes it. */
 	"ALTER TABLE dossier ADD COLUMN omvang BIGINT;"
 	"ALTER TABLE dossier ADD COLUMN omvang_versie BIGINT;",
+	/* 9: the second factor (issue 12, store_totp.h): a user's TOTP
+	 * secret, pending (actief 0) until confirmed with a code, and the
+	 * last step accepted, so a code is not accepted twice; recovery
+	 * codes as SHA-256 hashes, gebruikt set when one is used */
+	"CREATE TABLE totp ("
+	" gebruiker_id BIGINT PRIMARY KEY REFERENCES gebruiker (id),"
+	" geheim @BLOB@ NOT NULL,"
+	" actief INTEGER NOT NULL DEFAULT 0 CHECK (actief IN (0, 1)),"
+	" laatste_stap BIGINT NOT NULL DEFAULT 0,"
+	" aangemaakt BIGINT NOT NULL);"
+	"CREATE TABLE herstelcode ("
+	" gebruiker_id BIGINT NOT NULL REFERENCES gebruiker (id),"
+	" hash TEXT NOT NULL,"
+	" gebruikt BIGINT,"
+	" PRIMARY KEY (gebruiker_id, hash));",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 

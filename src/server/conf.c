@@ -253,19 +253,20 @@ rollen(const char *v, uint32_t *out, char *err, size_t errlen)
 	}
 	while (*p) {
 		size_t n = strcspn(p, ",");
-		const char *e = p + n;
+		const char *b = p, *e = p + n;
 		int r;
 
-		while (p < e && *p == ' ')
-			p++;
-		while (e > p && e[-1] == ' ')
+		/* spaces around a name; the next name starts after e */
+		while (b < e && *b == ' ')
+			b++;
+		while (e > b && e[-1] == ' ')
 			e--;
-		r = rol_zoek(p, (size_t)(e - p));
+		r = rol_zoek(b, (size_t)(e - b));
 		if (r < 0) {
 			snprintf(err, errlen, "'%.*s' is geen rol; schrijf "
 				 "rollen met komma's ertussen, zoals "
 				 "beheerder,bedrijfsarts, of geen",
-				 (int)((size_t)(e - p) > 40 ? 40 : e - p), p);
+				 (int)((size_t)(e - b) > 40 ? 40 : e - b), b);
 			return CONF_FOUT;
 		}
 		m |= ROL_BIT(r);

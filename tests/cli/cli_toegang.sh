@@ -347,6 +347,18 @@ for r in $ROLLEN; do
 	expect 403 "$r revokes a grant"
 done
 
+# the second factor (issue 12): every role sees its own state (never a
+# secret) and has none to switch off; only a beheerder wipes another's
+for r in $ROLLEN; do
+	call "$r" GET /api/v1/sessie/totp
+	expect 200 "$r reads his second factor's state"
+	grep -q '"geheim"' "$tmp/body" && nok "$r: the state holds a secret"
+	call "$r" POST /api/v1/sessie/totp/uit '{"code":"000000"}'
+	expect 409 "$r switches off a factor he does not have"
+	call "$r" DELETE /api/v1/gebruikers/werknemer/totp
+	case "$r" in beheerder) expect 404 "$r wipes a factor that does not exist" ;; *) expect 403 "$r wipes another's factor" ;; esac
+done
+
 # the server ends on SIGTERM whichever thread receives it
 stop_server "$pid" && ok || nok "server stops cleanly on SIGTERM: $(server_said "$tmp/serve.err")"
 pid=

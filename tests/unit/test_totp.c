@@ -16,6 +16,7 @@
 #include <cmocka.h>
 
 #include "server/auth.h"
+#include "server/conf.h"
 #include "server/totp.h"
 #include "store/db.h"
 #include "store/store.h"
@@ -189,6 +190,57 @@ test_herstelcode(void **state)
 	assert_int_equal(totp_herstel_hash("AAAA-AAAA-AAAA-AAAAA", hb), -1);
 	assert_int_equal(totp_herstel_hash("AAAA-AAAA-AAAA-AAA1", hb), -1);
 	assert_int_equal(totp_herstel_hash(NULL, hb), -1);
+}
+
+/* spoor.conf's tweede_factor_verplicht: a role list */
+static void
+test_conf_rollen(void **state)
+{
+	static const struct {
+		const char *tekst;
+		int rc;
+		uint32_t m;
+	} v[] = {
+		{"tweede_factor_verplicht = beheerder, bedrijfsarts\n", 0,
+		 ROL_BIT(ROL_BEHEERDER) | ROL_BIT(ROL_BEDRIJFSARTS)},
+		{"tweede_factor_verplicht = bedrijfsarts\n", 0,
+		 ROL_BIT(ROL_BEDRIJFSARTS)},
+		{"tweede_factor_verplicht =   werknemer ,beheerder  \n", 0,
+		 ROL_BIT(ROL_WERKNEMER) | ROL_BIT(ROL_BEHEERDER)},
+		{"tweede_factor_verplicht = geen\n", 0, 0},
+		{"tweede_factor_verplicht = beheerder, tandarts\n", CONF_FOUT, 0},
+		{"tweede_factor_verplicht = beheerder,,bedrijfsarts\n", CONF_FOUT,
+		 0},
+		{"tweede_factor_verplicht = Beheerder\n", CONF_FOUT, 0},
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
+		struct spoor_conf c;
+		char err[300] = "";
+
+		conf_init(&c);
+		assert_int_equal(c.tweede_factor_verplicht, 0);
+		assert_int_equal(conf_parse("spoor.conf", v[i].tekst,
+					    strlen(v[i].tekst), &c, err,
+					    sizeof(err)), v[i].rc);
+		if (v[i].rc == 0)
+			assert_int_equal(c.tweede_factor_verplicht, v[i].m);
+		conf_release(&c);
+	}
+	{
+		struct spoor_conf c;
+		char err[300] = "";
+		const char *t = "tweede_factor_verplicht = beheerder, tandarts\n";
+
+		conf_init(&c);
+		assert_int_equal(conf_parse("spoor.conf", t, strlen(t), &c, err,
+					    sizeof(err)), CONF_FOUT);
+		assert_non_null(strstr(err, "spoor.conf, regel 1"));
+		assert_non_null(strstr(err, "'tandarts' is geen rol"));
+		conf_release(&c);
+	}
 }
 
 /* ---- the store ---- */
@@ -366,6 +418,7 @@ main(void)
 		cmocka_unit_test(test_check_venster_replay),
 		cmocka_unit_test(test_uri),
 		cmocka_unit_test(test_herstelcode),
+		cmocka_unit_test(test_conf_rollen),
 		cmocka_unit_test_setup_teardown(test_store_factor, opzet,
 						afbraak),
 		cmocka_unit_test_setup_teardown(test_store_herstel, opzet,

@@ -154,6 +154,22 @@ app_opwarmen(const struct app *a, sdate peil, int (*stop)(void *), void *arg)
 }
 
 int
+app_toevoegen(const struct app *a, int verzuim, int64_t id, const char *json,
+	      size_t len, uint32_t rollen, int64_t auteur,
+	      const char *auteur_naam, char **nieuw_id, struct casefile_fout *f)
+{
+	if (a->schrijfq)
+		return schrijfq_toevoegen(a->schrijfq, verzuim, id, json, len,
+					  rollen, auteur, auteur_naam, nieuw_id,
+					  f);
+	if (verzuim)
+		return store_verzuim_toevoegen(a->st, id, json, len, rollen,
+					       auteur, auteur_naam, f);
+	return store_gebeurtenis_toevoegen(a->st, id, json, len, rollen, auteur,
+					   auteur_naam, nieuw_id, f);
+}
+
+int
 app_export(const struct app *a, const struct app_wie *w, const char *extern_id,
 	   int filter, uint32_t rollen, char **txt, size_t *len)
 {

@@ -21,6 +21,7 @@
 
 #include "app/auditq.h"
 #include "app/gcache.h"
+#include "app/schrijfq.h"
 #include "core/dossier.h"
 #include "core/geval.h"
 #include "core/tijdlijn.h"
@@ -35,6 +36,7 @@ struct app {
 	struct store *st;
 	struct gcache *cache;
 	struct auditq *auditq;
+	struct schrijfq *schrijfq;   /* NULL: each append commits alone */
 };
 
 /* Who is calling: user id (0: the command line) and the name the audit
@@ -87,6 +89,18 @@ const struct mijlpaal *app_volgende_actie(const struct tijdlijn *t,
  */
 int app_opwarmen(const struct app *a, sdate peil, int (*stop)(void *),
 		 void *arg);
+
+/*
+ * Append one entry (verzuim 0: the JSON object of a gebeurtenis; *nieuw_id
+ * receives its id, malloc'd) or one verzuim mutation (verzuim 1) to case
+ * id as user auteur (auteur_naam) with roles rollen: through the group
+ * commit when the context has one, else in its own transaction. Results
+ * as store_gebeurtenis_toevoegen() / store_verzuim_toevoegen().
+ */
+int app_toevoegen(const struct app *a, int verzuim, int64_t id,
+		  const char *json, size_t len, uint32_t rollen,
+		  int64_t auteur, const char *auteur_naam, char **nieuw_id,
+		  struct casefile_fout *f);
 
 /*
  * The export of case extern_id as a spoor-dossier/1 document for the

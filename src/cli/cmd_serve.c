@@ -283,6 +283,14 @@ cmd_serve(int argc, char **argv)
 			rc = cli_fout("%s", err);
 			goto out;
 		}
+		/* SQLite's writers queue for one lock: appends share a
+		 * commit (app/schrijfq.h); PostgreSQL runs them side by
+		 * side */
+		if (strncmp(a.db_url, "postgres", 8) != 0 &&
+		    schrijfq_start(a.db_url, &a.schrijfq, err, sizeof(err))) {
+			rc = cli_fout("%s", err);
+			goto out;
+		}
 	}
 	/* 64k cases' summaries and 64 MiB of computed documents */
 	if (gcache_new(65536, (size_t)64 << 20, &a.cache) ||
@@ -357,6 +365,7 @@ out:
 	for (i = 0; i < nsrv; i++)
 		http_stop(srv[i]);
 	/* after the workers: every queued read record is stored */
+	schrijfq_stop(a.schrijfq);
 	auditq_stop(a.auditq);
 	ops_free(a.ops);
 	gcache_free(a.cache);

@@ -278,7 +278,7 @@ cmd_export(int argc, char **argv)
 	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
 		return rc;
 	{
-		struct app c = {s, NULL, NULL};
+		struct app c = {s, NULL, NULL, NULL};
 		struct app_wie w = {0, "spoor export"};
 
 		rc = app_export(&c, &w, id_ext, rol != NULL, rollen, &txt,

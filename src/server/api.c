@@ -258,7 +258,8 @@ static struct app
 app_van(const struct http_req *q)
 {
 	const struct api *a = q->app;
-	struct app c = {api_st(), a ? a->cache : NULL, a ? a->auditq : NULL};
+	struct app c = {api_st(), a ? a->cache : NULL, a ? a->auditq : NULL,
+			a ? a->schrijfq : NULL};
 
 	return c;
 }
@@ -1328,13 +1329,12 @@ h_toevoegen(struct http_req *q, struct http_resp *r, int verzuim)
 		api_wie_release(&w);
 		return 0;
 	}
-	if (verzuim)
-		rc = store_verzuim_toevoegen(api_st(), id, q->body, q->bodylen,
-					     rollen, w.id, w.weergave, &f);
-	else
-		rc = store_gebeurtenis_toevoegen(api_st(), id, q->body, q->bodylen,
-						 rollen, w.id, w.weergave, &nid,
-						 &f);
+	{
+		struct app c = app_van(q);
+
+		rc = app_toevoegen(&c, verzuim, id, q->body, q->bodylen, rollen,
+				   w.id, w.weergave, verzuim ? NULL : &nid, &f);
+	}
 	if (rc) {
 		rc = api_store_fout(r, rc, &f, "dossier");
 	} else {
@@ -1673,7 +1673,7 @@ warmer(void *arg)
 
 		pthread_mutex_unlock(&w->m);
 		if (peil != klaar) {
-			struct app c = {st, w->a->cache, NULL};
+			struct app c = {st, w->a->cache, NULL, NULL};
 
 			if (app_opwarmen(&c, peil, warmer_stopt, w) == 0)
 				klaar = peil;

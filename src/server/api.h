@@ -17,6 +17,7 @@
 #include "app/auditq.h"
 #include "server/auth.h"
 #include "app/gcache.h"
+#include "app/schrijfq.h"
 #include "server/ops.h"
 
 struct api {
@@ -30,6 +31,8 @@ struct api {
 					ends (store.h); 0: no limit */
 	struct auditq *auditq;       /* read records; NULL: written directly */
 	struct gcache *cache;        /* computed results; NULL: none */
+	struct schrijfq *schrijfq;   /* group commit of appends (SQLite);
+					NULL: each append commits alone */
 	struct ops *ops;             /* counters, /metrics (ops.h); NULL: none */
 	uint32_t tweede_factor;      /* roles (1u << enum rol) that must
 					use a second factor (api_totp.h) */

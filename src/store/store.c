@@ -2198,11 +2198,13 @@ item_in_dossier(struct store *s, int64_t id, const struct gebeurtenis *g,
 	return ST_OK;
 }
 
-int
-store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
-			    size_t len, uint32_t rollen, int64_t auteur,
-			    const char *auteur_naam, char **nieuw_id,
-			    struct casefile_fout *f)
+/* An append in its own transaction (tx 0) or in the caller's (tx 1:
+ * nothing is begun, committed or rolled back here). */
+static int
+gebeurtenis_toevoegen(struct store *s, int tx, int64_t id, const char *json,
+		      size_t len, uint32_t rollen, int64_t auteur,
+		      const char *auteur_naam, char **nieuw_id,
+		      struct casefile_fout *f)
 {
 	json_t *e = NULL, *canon = NULL;
 	struct gebeurtenis g;
@@ -2222,7 +2224,7 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 		rc = ST_ONGELDIG;
 		goto out;
 	}
-	if ((rc = db_begin(s->db)))
+	if (!tx && (rc = db_begin(s->db)))
 		goto out;
 	if ((rc = vergrendel(s, id, VOLG_SQL("gebeurtenis"), &sl)))
 		goto terug;
@@ -2267,14 +2269,15 @@ store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
 		rc = ST_NOMEM;
 		goto terug;
 	}
-	if ((rc = db_commit(s->db)))
+	if (!tx && (rc = db_commit(s->db)))
 		goto terug;
 	if (nieuw_id)
 		*nieuw_id = idkopie;
 	idkopie = NULL;
 	goto out;
 terug:
-	store_rollback(s);
+	if (!tx)
+		store_rollback(s);
 out:
 	free(idkopie);
 	free(txt);
@@ -2285,9 +2288,29 @@ out:
 }
 
 int
-store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
-			size_t len, uint32_t rollen, int64_t auteur,
-			const char *auteur_naam, struct casefile_fout *f)
+store_gebeurtenis_toevoegen(struct store *s, int64_t id, const char *json,
+			    size_t len, uint32_t rollen, int64_t auteur,
+			    const char *auteur_naam, char **nieuw_id,
+			    struct casefile_fout *f)
+{
+	return gebeurtenis_toevoegen(s, 0, id, json, len, rollen, auteur,
+				     auteur_naam, nieuw_id, f);
+}
+
+int
+store_gebeurtenis_toevoegen_tx(struct store *s, int64_t id, const char *json,
+			       size_t len, uint32_t rollen, int64_t auteur,
+			       const char *auteur_naam, char **nieuw_id,
+			       struct casefile_fout *f)
+{
+	return gebeurtenis_toevoegen(s, 1, id, json, len, rollen, auteur,
+				     auteur_naam, nieuw_id, f);
+}
+
+static int
+verzuim_toevoegen(struct store *s, int tx, int64_t id, const char *json,
+		  size_t len, uint32_t rollen, int64_t auteur,
+		  const char *auteur_naam, struct casefile_fout *f)
 {
 	json_t *e = NULL, *canon = NULL;
 	struct verzuim_mutatie m, vorige;
@@ -2303,7 +2326,7 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 	}
 	if ((rc = lees_object(json, len, &e, f)))
 		goto out;
-	if ((rc = db_begin(s->db)))
+	if (!tx && (rc = db_begin(s->db)))
 		goto out;
 	if ((rc = vergrendel(s, id, VOLG_SQL("verzuim"), &sl)))
 		goto terug;
@@ -2342,16 +2365,55 @@ store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
 	    (rc = zet_verzuim(s, id, sl.volg, &m, auteur)) ||
 	    (rc = store_audit(s, auteur, auteur_naam, rollen, id,
 			      "verzuim vastleggen", 1u)) ||
-	    (rc = db_commit(s->db)))
+	    (!tx && (rc = db_commit(s->db))))
 		goto terug;
 	goto out;
 terug:
-	store_rollback(s);
+	if (!tx)
+		store_rollback(s);
 out:
 	free(txt);
 	json_decref(canon);
 	json_decref(e);
 	return rc;
+}
+
+int
+store_verzuim_toevoegen(struct store *s, int64_t id, const char *json,
+			size_t len, uint32_t rollen, int64_t auteur,
+			const char *auteur_naam, struct casefile_fout *f)
+{
+	return verzuim_toevoegen(s, 0, id, json, len, rollen, auteur,
+				 auteur_naam, f);
+}
+
+int
+store_verzuim_toevoegen_tx(struct store *s, int64_t id, const char *json,
+			   size_t len, uint32_t rollen, int64_t auteur,
+			   const char *auteur_naam, struct casefile_fout *f)
+{
+	return verzuim_toevoegen(s, 1, id, json, len, rollen, auteur,
+				 auteur_naam, f);
+}
+
+int
+store_savepoint(struct store *s)
+{
+	return db_script(s->db, "SAVEPOINT spoor_stap");
+}
+
+int
+store_savepoint_terug(struct store *s)
+{
+	int rc = db_script(s->db, "ROLLBACK TO SAVEPOINT spoor_stap");
+
+	return rc ? rc : db_script(s->db, "RELEASE SAVEPOINT spoor_stap");
+}
+
+int
+store_savepoint_vrij(struct store *s)
+{
+	return db_script(s->db, "RELEASE SAVEPOINT spoor_stap");
 }
 
 int

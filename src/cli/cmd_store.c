@@ -13,6 +13,7 @@
 
 #include "app/app.h"
 #include "cli.h"
+#include "lib/num.h"
 #include "format/casefile.h"
 #include "server/auth.h"
 #include "store/migrate.h"
@@ -532,11 +533,11 @@ audit_kop(struct store *s)
 static int
 kop_lees(const char *t, int64_t *volgnr, char hash[65])
 {
-	char *e;
-	long long v = strtoll(t, &e, 10);
+	const char *e = strchr(t, ' ');
+	int64_t v;
 	size_t i;
 
-	if (e == t || v < 1 || *e != ' ')
+	if (!e || num_parse(t, (size_t)(e - t), 1, INT64_MAX, &v, NULL))
 		return -1;
 	for (e++, i = 0; i < 64; i++)
 		if (!((e[i] >= '0' && e[i] <= '9') || (e[i] >= 'a' && e[i] <= 'f')))
@@ -545,7 +546,7 @@ kop_lees(const char *t, int64_t *volgnr, char hash[65])
 		return -1;
 	memcpy(hash, e, 64);
 	hash[64] = '\0';
-	*volgnr = (int64_t)v;
+	*volgnr = v;
 	return 0;
 }
 

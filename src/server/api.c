@@ -20,6 +20,7 @@
 #include "format/params.h"
 #include "format/rapport_json.h"
 #include "format/tijdlijn_json.h"
+#include "lib/klok.h"
 #include "app/app.h"
 #include "server/api.h"
 #include "server/api_catalogus.h"
@@ -44,11 +45,10 @@ api_wie_release(struct wie *w)
 sdate
 api_vandaag(void)
 {
-	time_t now = (time_t)store_nu();
-	struct tm tm;
+	int j, m, d;
 
-	localtime_r(&now, &tm);
-	return date_from_ymd(tm.tm_year + 1900, tm.tm_mon + 1, tm.tm_mday);
+	klok_vandaag(&j, &m, &d);
+	return date_from_ymd(j, m, d);
 }
 
 struct store *

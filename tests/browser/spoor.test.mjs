@@ -912,3 +912,86 @@ test('gelijktijdig wijzigen: wie een verouderde versie opslaat, ziet de nieuwe g
 	geenFouten(eerste);
 	geenFouten(tweede);
 });
+
+/** RFC 6238 code (SHA1, 6 digits, 30 s) of a base32 secret at ms. */
+function totpCode(geheim, ms) {
+	const abc = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ234567';
+	let bits = '';
+	for (const c of geheim) bits += abc.indexOf(c).toString(2).padStart(5, '0');
+	const key = Buffer.from(bits.match(/.{8}/g).map((b) => parseInt(b, 2)));
+	const msg = Buffer.alloc(8);
+	msg.writeBigUInt64BE(BigInt(Math.floor(ms / 30000)));
+	const mac = crypto.createHmac('sha1', key).update(msg).digest();
+	const o = mac[19] & 15;
+	return String((mac.readUInt32BE(o) & 0x7fffffff) % 1000000).padStart(6, '0');
+}
+
+test('tweede factor: instellen, herstelcodes, aanmelden met code en herstelcode, uitzetten', async () => {
+	const page = await sessie();
+	await aanmelden(page, 'adviseur');
+	await page.getByRole('link', {name: 'Tweede factor', exact: true}).click();
+	await page.getByRole('heading', {level: 1, name: 'Tweede factor'}).waitFor();
+	await rust(page);
+	await page.getByRole('button', {name: 'Instellen'}).click();
+	await page.getByRole('heading', {level: 1, name: 'Tweede factor instellen'}).waitFor();
+	const getoond = (await page.locator('code.geheim').textContent()).trim();
+	assert.match(getoond, /^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/, 'the secret in groups of four');
+	const geheim = getoond.replace(/ /g, '');
+	assert.equal((await page.locator('code.uri').textContent()).trim(),
+		`otpauth://totp/spoor:adviseur?secret=${geheim}&issuer=spoor&algorithm=SHA1&digits=6&period=30`);
+	await scherm(page, '18-tweede-factor-instellen');
+	const form = page.locator('form', {has: page.getByRole('button', {name: 'Bevestigen'})});
+	await (await veld(form, 'Code uit de app')).fill('000000');
+	await form.getByRole('button', {name: 'Bevestigen'}).click();
+	assert.match(await veldfout(form, 'Code uit de app'), /klopt niet/);
+	await (await veld(form, 'Code uit de app')).fill(totpCode(geheim, Date.now()));
+	await form.getByRole('button', {name: 'Bevestigen'}).click();
+	await page.getByRole('heading', {level: 1, name: 'Tweede factor ingesteld'}).waitFor();
+	const codes = (await page.locator('ol.herstelcodes li').allTextContents()).map((c) => c.trim());
+	assert.equal(codes.length, 10);
+	assert.equal(new Set(codes).size, 10);
+	await page.getByText('spoor toont ze niet nog eens').waitFor();
+	await scherm(page, '19-herstelcodes');
+	await page.getByRole('button', {name: 'Ik heb de herstelcodes bewaard'}).click();
+	await page.getByRole('heading', {level: 1, name: 'Mijn dossiers'}).waitFor();
+	await page.getByRole('button', {name: 'Afmelden'}).click();
+	await page.waitForURL(/\/aanmelden$/);
+
+	// the login asks for the code after the password
+	const login = async (code) => {
+		await page.goto(`${URL}/aanmelden`);
+		await rust(page);
+		await page.getByRole('textbox', {name: 'Gebruikersnaam', exact: true}).fill('adviseur');
+		await page.getByRole('textbox', {name: 'Wachtwoord', exact: true}).fill(PW);
+		await page.getByRole('button', {name: 'Aanmelden'}).click();
+		const f = page.locator('form', {has: page.getByRole('button', {name: 'Aanmelden'})});
+		assert.match(await veldfout(f, 'Code uit de authenticator-app'), /code uit uw authenticator-app/);
+		await (await veld(f, 'Code uit de authenticator-app')).fill(code);
+		await page.getByRole('button', {name: 'Aanmelden'}).click();
+		return f;
+	};
+	const f = await login('111111');
+	assert.match(await veldfout(f, 'Code uit de authenticator-app'), /klopt niet of is al gebruikt/);
+	await scherm(page, '20-aanmelden-code');
+	// the next step's code (the server accepts one step ahead)
+	await (await veld(f, 'Code uit de authenticator-app')).fill(totpCode(geheim, Date.now() + 30000));
+	await page.getByRole('button', {name: 'Aanmelden'}).click();
+	await page.getByRole('heading', {level: 1, name: 'Mijn dossiers'}).waitFor();
+	await page.getByRole('button', {name: 'Afmelden'}).click();
+	await page.waitForURL(/\/aanmelden$/);
+	await login(codes[0].toLowerCase());
+	await page.getByRole('heading', {level: 1, name: 'Mijn dossiers'}).waitFor();
+
+	// switched off with a recovery code; the state says how many are left
+	await page.getByRole('link', {name: 'Tweede factor', exact: true}).click();
+	await page.getByText('U hebt nog 9 ongebruikte herstelcodes.').waitFor();
+	const uit = page.getByRole('form', {name: 'Tweede factor uitzetten'});
+	await (await veld(uit, 'Code uit de app of herstelcode')).fill(codes[0]);
+	await uit.getByRole('button', {name: 'Uitzetten'}).click();
+	assert.match(await veldfout(uit, 'Code uit de app of herstelcode'), /klopt niet/);
+	await (await veld(uit, 'Code uit de app of herstelcode')).fill(codes[1]);
+	await uit.getByRole('button', {name: 'Uitzetten'}).click();
+	await page.getByText('De tweede factor is uitgezet.').waitFor();
+	await page.getByRole('button', {name: 'Instellen'}).waitFor();
+	geenFouten(page);
+});

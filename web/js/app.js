@@ -16,6 +16,7 @@ const ROUTES = [
 	{re: /^\/dossiers\/nieuw$/, module: './views/nieuw.js', als: () => mag.aanmaken()},
 	{re: /^\/dossiers\/([^/]+)(?:\/([a-z-]+))?$/, module: './views/dossier.js', als: () => mag.dossiers()},
 	{re: /^\/wachtwoord$/, module: './views/wachtwoord.js'},
+	{re: /^\/tweede-factor$/, module: './views/tweedefactor.js', factor: true},
 	{re: /^\/beheer$/, module: './views/beheer.js', als: () => mag.beheer()},
 ];
 
@@ -24,6 +25,7 @@ let renderNr = 0;
 let huidigPad = null;
 
 function startpagina() {
+	if (sessie.factor && sessie.factor.instellen) return '/tweede-factor';
 	return mag.dossiers() ? '/dossiers' : mag.beheer() ? '/beheer' : '/wachtwoord';
 }
 
@@ -37,11 +39,14 @@ function menu() {
 	const link = (href, tekst, actief) => h('li', null, h('a', {href,
 		'aria-current': actief ? 'page' : null}, tekst));
 	const rollen = sessie.gebruiker.rollen.map((r) => ROLLEN[r] || r).join(', ');
+	// until a required second factor is set up, only that screen works
+	const vrij = !(sessie.factor && sessie.factor.instellen);
 	vervang(nav, h('ul', null,
-		mag.dossiers() ? link('/dossiers', 'Mijn dossiers', pad === '/dossiers' || (pad.startsWith('/dossiers/') && pad !== '/dossiers/nieuw')) : null,
-		mag.aanmaken() ? link('/dossiers/nieuw', 'Nieuwe ziekmelding', pad === '/dossiers/nieuw') : null,
-		mag.beheer() ? link('/beheer', 'Beheer', pad === '/beheer') : null,
-		link('/wachtwoord', 'Wachtwoord', pad === '/wachtwoord'),
+		vrij && mag.dossiers() ? link('/dossiers', 'Mijn dossiers', pad === '/dossiers' || (pad.startsWith('/dossiers/') && pad !== '/dossiers/nieuw')) : null,
+		vrij && mag.aanmaken() ? link('/dossiers/nieuw', 'Nieuwe ziekmelding', pad === '/dossiers/nieuw') : null,
+		vrij && mag.beheer() ? link('/beheer', 'Beheer', pad === '/beheer') : null,
+		vrij ? link('/wachtwoord', 'Wachtwoord', pad === '/wachtwoord') : null,
+		link('/tweede-factor', 'Tweede factor', pad === '/tweede-factor'),
 		h('li', {class: 'wie'}, h('span', null, sessie.gebruiker.naam),
 			h('span', {class: 'rol'}, rollen)),
 		h('li', null, h('button', {type: 'button', class: 'knop-link', onclick: afmelden}, 'Afmelden'))));
@@ -97,7 +102,9 @@ export async function render(opties = {}) {
 		huidigPad = vorige; // a redirect is not a page of its own
 		return render(opties);
 	}
-	if (route.start || (route.als && !route.als())) {
+	// a role that must use a second factor sets it up before anything else
+	const factorEerst = sessie.gebruiker && sessie.factor && sessie.factor.instellen && !route.factor && !route.open;
+	if (factorEerst || route.start || (route.als && !route.als())) {
 		history.replaceState(null, '', startpagina());
 		huidigPad = vorige;
 		return render(opties);

@@ -11,6 +11,7 @@ export const sessie = {
 	gebruiker: null, // {gebruikersnaam, naam, rollen}
 	rollen: new Set(),
 	aantalDossiers: 0,
+	factor: null, // GET /sessie/totp: {actief, instellen, ...}
 };
 
 export function zet(gebruiker, csrf, aantal) {
@@ -22,6 +23,13 @@ export function zet(gebruiker, csrf, aantal) {
 
 export function wis() {
 	zet(null, null, 0);
+	sessie.factor = null;
+}
+
+/** GET /sessie/totp: the second factor of the account (instellen: the
+ * role needs one and nothing else works until it is set up). */
+export async function laadFactor() {
+	sessie.factor = await api('GET', '/sessie/totp');
 }
 
 /** GET /ik: true when a session exists. */
@@ -29,6 +37,7 @@ export async function laad() {
 	try {
 		const ik = await api('GET', '/ik', null, {stil401: true});
 		zet(ik.gebruiker, ik.csrf, ik.aantal_dossiers);
+		await laadFactor();
 		return true;
 	} catch (e) {
 		if (e.status === 401) {

@@ -7,8 +7,6 @@
 # usage: bash cli_api.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -23,52 +21,16 @@ export SPOOR_AUTH_KOSTEN=test
 DB=$tmp/api.db
 PW=demo-wachtwoord-1
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
 	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
 grep -q "30 dossiers" "$tmp/demo.out" && ok || nok "demo: 30 cases"
 
-"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
-pid=$!
-for _ in $(seq 1 300); do
-	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.05
-done
-URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-[ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
-
-# req ROLE METHOD PATH [BODY] [extra curl args...]: sets $code and $tmp/body
-req() {
-	local rol=$1 m=$2 p=$3 body=${4:-}
-	shift 3
-	[ $# -gt 0 ] && shift
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$m" -D "$tmp/hdr")
-	if [ -n "$rol" ]; then
-		args+=(-b "$tmp/jar.$rol" -c "$tmp/jar.$rol")
-		[ -f "$tmp/csrf.$rol" ] && args+=(-H "X-CSRF-Token: $(cat "$tmp/csrf.$rol")")
-	fi
-	[ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
-	code=$(curl "${args[@]}" "$@" "$URL$p")
-}
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
-body_has() { grep -qF -- "$1" "$tmp/body" && ok || nok "$2: body lacks '$1': $(head -c 300 "$tmp/body")"; }
-body_lacks() { grep -qF -- "$1" "$tmp/body" && nok "$2: body has '$1'" || ok; }
-body_is() { [ "$(cat "$tmp/body")" = "$1" ] && ok || nok "$2: body '$(head -c 300 "$tmp/body")', want '$1'"; }
-jq_() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); print($1)"; }
-
-login() {
-	req "$1" POST /api/v1/sessie "{\"gebruikersnaam\":\"$1\",\"wachtwoord\":\"$PW\"}"
-	want 200 "login $1"
-	jq_ 'd["csrf"]' >"$tmp/csrf.$1"
-}
+start_server --db "$DB"
 
 # --- logging in ---
 ROLLEN="beheerder casemanager werkgever leidinggevende bedrijfsarts arbeidsdeskundige loopbaancoach werknemer adviseur"
 for r in $ROLLEN; do
-	login "$r"
+	login_rol "$r"
 	grep -qi '^set-cookie: spoor_sessie=[A-Za-z0-9_-]\{43\}; Path=/; HttpOnly; SameSite=Strict' "$tmp/hdr" &&
 		ok || nok "login $r: cookie flags: $(grep -i set-cookie "$tmp/hdr")"
 	body_has "\"rollen\":[\"$r\"]" "login $r: roles"
@@ -458,5 +420,4 @@ pid=
 [ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(server_said "$tmp/serve.err")"
 "$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain intact: $(cat "$tmp/audit")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

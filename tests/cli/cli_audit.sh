@@ -21,8 +21,6 @@ TESTS=$2
 [ -n "$SPOOR" ] && [ -d "$TESTS" ] || { echo "usage: bash cli_audit.sh <spoor> <tests-dir>" >&2; exit 2; }
 command -v curl >/dev/null || { echo "cli_audit.sh: curl missing (scripts/deps.sh installs it)" >&2; exit 2; }
 command -v sqlite3 >/dev/null || { echo "cli_audit.sh: sqlite3 missing (scripts/deps.sh test installs it)" >&2; exit 2; }
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -40,38 +38,10 @@ trap cleanup EXIT
 export SPOOR_AUTH_KOSTEN=test
 DB=$tmp/audit.db
 PW=spoor-demo-2026
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 start() {
-	: >"$tmp/serve.out"
-	"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>>"$tmp/serve.err" &
-	pid=$!
-	for _ in $(seq 1 600); do
-		grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.05
-	done
-	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-	[ -n "$URL" ] || { echo "FAIL: server did not start: $(server_said "$tmp/serve.err")"; exit 1; }
+	start_server -a --db "$DB"
 	rm -f "$tmp"/jar.* "$tmp"/csrf.*
-}
-req() {
-	local rol=$1 m=$2 p=$3 body=${4:-}
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$m")
-	if [ -n "$rol" ]; then
-		args+=(-b "$tmp/jar.$rol" -c "$tmp/jar.$rol")
-		[ -f "$tmp/csrf.$rol" ] && args+=(-H "X-CSRF-Token: $(cat "$tmp/csrf.$rol")")
-	fi
-	[ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
-	code=$(curl "${args[@]}" "$URL$p")
-}
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
-jq_() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); print($1)"; }
-login() {
-	req "$1" POST /api/v1/sessie "{\"gebruikersnaam\":\"$1\",\"wachtwoord\":\"${2:-$PW}\"}"
-	want 200 "login $1"
-	jq_ 'd["csrf"]' >"$tmp/csrf.$1"
 }
 head_() { "$SPOOR" audit head --db "$DB" 2>"$tmp/head.err"; }
 
@@ -89,10 +59,10 @@ h0=$(head_)
 [ $? = 2 ] && grep -q "VOLGNR HASH" "$tmp/v.err" && ok || nok "verify --kop garbage: $(cat "$tmp/v.err")"
 
 start
-login bedrijfsarts
-login werknemer
-login beheerder
-login casemanager
+login_rol bedrijfsarts
+login_rol werknemer
+login_rol beheerder
+login_rol casemanager
 
 # a medical read moves the head
 req bedrijfsarts GET /api/v1/dossiers/D-DEMO-021
@@ -213,7 +183,7 @@ sqlite3 "$DB" "DELETE FROM audit WHERE volgnr = $n3; UPDATE audit_kop SET volgnr
 
 # --- passwords ------------------------------------------------------------
 start
-login beheerder
+login_rol beheerder
 nieuw() {
 	req beheerder POST /api/v1/gebruikers "{\"gebruikersnaam\":\"$1\",\"naam\":\"$2\",\"wachtwoord\":\"$3\"}"
 }
@@ -232,7 +202,7 @@ want 422 "five characters in ten bytes"
 grep -q "te kort" "$tmp/body" && ok || nok "length: $(cat "$tmp/body")"
 nieuw piet "Piet de Vries" "€€€€€€€€€€"
 want 201 "ten characters"
-login piet "€€€€€€€€€€"
+login_rol piet "€€€€€€€€€€"
 req piet POST /api/v1/ik/wachtwoord '{"oud":"€€€€€€€€€€","nieuw":"€€€€€€€€€€"}'
 want 422 "the old password as the new"
 [ "$(jq_ 'd["fout"]["veld"]')" = '$.nieuw' ] && grep -q "gelijk aan het huidige" "$tmp/body" && ok || nok "old as new: $(cat "$tmp/body")"
@@ -254,5 +224,4 @@ pid=
 "$SPOOR" user add --db "$DB" kees --rol casemanager --werkgever WG-1 --wachtwoord lange-zomer-aan-zee >"$tmp/u.out" 2>&1 &&
 	ok || nok "user add, a good password: $(cat "$tmp/u.out")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" = 0 ]
+report

@@ -21,8 +21,6 @@ SPOOR=$1
 TESTS=$2
 [ -n "$SPOOR" ] && [ -d "$TESTS" ] || { echo "usage: bash cli_backup.sh <spoor> <tests-dir>" >&2; exit 2; }
 PG="$TESTS/../scripts/pg.sh"
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 U=
@@ -37,8 +35,6 @@ export SPOOR_AUTH_KOSTEN=test
 PW=demo-wachtwoord-1
 DB=$tmp/s.db
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 run() { "$SPOOR" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 want_rc() { [ "$rc" -eq "$1" ] && ok || nok "$2: exit $rc, want $1: $(head -c 300 "$tmp/err")"; }
 has() { grep -qF -- "$1" "$tmp/out" && ok || nok "$2: stdout lacks '$1': $(head -c 300 "$tmp/out")"; }
@@ -113,13 +109,7 @@ run restore --db "$tmp/leeg.db" "$tmp/b.db"
 want_rc 0 "restore onto an empty file"
 
 # a database in use is not replaced
-"$SPOOR" serve --db "$tmp/r.db" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
-spid=$!
-for _ in $(seq 1 600); do # up to 60 s: valgrind starts slowly
-	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	sleep 0.1
-done
-if grep -q "luistert op" "$tmp/serve.out"; then
+if start_server -k -p spid --db "$tmp/r.db"; then
 	run restore --db "$tmp/r.db" --overschrijf "$tmp/b.db"
 	want_rc 2 "restore onto a database in use"
 	err_has "in gebruik" "the refusal says the database is in use"
@@ -352,5 +342,4 @@ err_has "pg_dump mislukt: pg_dump: error: verbinding verloren" "the failure give
 absent "$tmp/f.dump" "failed pg backup"
 no_tmp "$tmp" "failed pg backup"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

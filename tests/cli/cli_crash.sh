@@ -15,8 +15,6 @@ if [ -n "${SPOOR_VALGRIND:-}" ]; then
 	echo "0 passed, 0 failed (skipped under valgrind)"
 	exit 0
 fi
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -33,35 +31,23 @@ trap cleanup EXIT
 export SPOOR_AUTH_KOSTEN=test
 DB=$tmp/crash.db
 PW=demo-wachtwoord-1
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 start() {
-	: >"$tmp/serve.out"
-	"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 --threads 4 >"$tmp/serve.out" 2>>"$tmp/serve.err" &
-	pid=$!
-	for _ in $(seq 1 300); do
-		grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.05
-	done
-	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-	[ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
+	start_server -a --db "$DB" --threads 4
 }
 
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >/dev/null 2>"$tmp/demo.err" ||
 	{ echo "FAIL: demo: $(cat "$tmp/demo.err")"; exit 1; }
 start
-curl -s -c "$tmp/jar" -o "$tmp/login" -H 'Content-Type: application/json' \
-	--data-binary "{\"gebruikersnaam\":\"casemanager\",\"wachtwoord\":\"$PW\"}" "$URL/api/v1/sessie"
-csrf=$(python3 -c "import json; print(json.load(open('$tmp/login'))['csrf'])")
+login cm casemanager "$PW"
+csrf=$(cat "$tmp/csrf.cm")
 
 # 8 writers, each posting entries with a unique text, logging the ones
 # acknowledged with 201
 writer() {
 	local w=$1 i code
 	for i in $(seq 1 400); do
-		code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar" -H "X-CSRF-Token: $csrf" \
+		code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.cm" -H "X-CSRF-Token: $csrf" \
 			-H 'Content-Type: application/json' \
 			--data-binary "{\"soort\":\"contact\",\"datum\":\"2026-01-05\",\"tekst\":\"w$w-$i\"}" \
 			"$URL/api/v1/dossiers/D-DEMO-0$((10 + w))/gebeurtenissen" 2>/dev/null)
@@ -90,11 +76,10 @@ dups=$(uniq -d "$tmp/stored" | wc -l)
 gaps=$(sqlite3 "$DB" "SELECT count(*) FROM (SELECT dossier_id, max(volgnr) m, count(*) c FROM gebeurtenis GROUP BY dossier_id) WHERE m <> c")
 [ "$gaps" = 0 ] && ok || nok "$gaps cases with gaps in their entry numbers"
 # the restarted server serves the cases
-code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar" "$URL/api/v1/dossiers/D-DEMO-011")
+code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.cm" "$URL/api/v1/dossiers/D-DEMO-011")
 [ "$code" = 200 ] && ok || nok "after restart: GET a case: $code"
 stop_server "$pid" && ok || nok "the restarted server stops on SIGTERM"
 pid=
 "$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain after the crash: $(cat "$tmp/audit")"
 echo "($n writes acknowledged before the kill)"
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

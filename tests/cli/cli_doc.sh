@@ -10,8 +10,6 @@
 # usage: bash cli_doc.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -27,60 +25,25 @@ DB=$tmp/doc.db
 PW=demo-wachtwoord-1
 Z=D-DEMO-021 # the second-track case: every role but the arbeidsdeskundige is a party
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
 	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
-"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
-pid=$!
-for _ in $(seq 1 300); do
-	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.05
-done
-URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-[ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
+start_server --db "$DB"
+# whole-object writes need If-Match (cli_etag.sh tests it); here: overwrite
+IF_MATCH_PUT='*'
 
-# req ROLE METHOD PATH [curl args...]: sets $code, $tmp/body, $tmp/hdr
-req() {
-	local rol=$1 m=$2 p=$3
-	shift 3
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$m" -D "$tmp/hdr")
-	if [ -n "$rol" ]; then
-		args+=(-b "$tmp/jar.$rol")
-		[ -f "$tmp/csrf.$rol" ] && args+=(-H "X-CSRF-Token: $(cat "$tmp/csrf.$rol")")
-	fi
-	# whole-object writes need If-Match (cli_etag.sh tests it); here: overwrite
-	[ "$m" = PUT ] && args+=(-H 'If-Match: *')
-	code=$(curl "${args[@]}" "$@" "$URL$p")
-}
-# json ROLE METHOD PATH BODY [curl args...]
-json() {
-	local rol=$1 m=$2 p=$3 b=$4
-	shift 4
-	req "$rol" "$m" "$p" -H 'Content-Type: application/json' --data-binary "$b" "$@"
-}
 # upload ROLE CASE NAME CLASS TYPE FILE (NAME already percent-encoded)
 upload() {
-	req "$1" POST "/api/v1/dossiers/$2/documenten?naam=$3&zichtbaarheid=$4" \
+	api "$1" POST "/api/v1/dossiers/$2/documenten?naam=$3&zichtbaarheid=$4" \
 		-H "Content-Type: $5" --data-binary @"$6"
 }
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
-body_has() { grep -qF -- "$1" "$tmp/body" && ok || nok "$2: body lacks '$1': $(head -c 300 "$tmp/body")"; }
-body_lacks() { grep -qF -- "$1" "$tmp/body" && nok "$2: body has '$1'" || ok; }
 # (the "etag" member of an organisation record: cli_etag.sh checks it)
 body_is() { [ "$(sed 's/,"etag":"\\"[0-9a-f]*\\""//g' "$tmp/body")" = "$1" ] && ok || nok "$2: body '$(head -c 300 "$tmp/body")', want '$1'"; }
-jq_() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); print($1)"; }
-hdr() { tr -d '\r' <"$tmp/hdr" | sed -n "s/^$1: //Ip"; }
 versie() { sqlite3 "$DB" "SELECT versie FROM dossier WHERE extern_id = '$1'"; }
 ndocs() { sqlite3 "$DB" "SELECT count(*) FROM document"; }
 
 ROLLEN="beheerder casemanager werkgever leidinggevende bedrijfsarts arbeidsdeskundige loopbaancoach werknemer adviseur"
 for r in $ROLLEN; do
-	json "$r" POST /api/v1/sessie "{\"gebruikersnaam\":\"$r\",\"wachtwoord\":\"$PW\"}" -c "$tmp/jar.$r"
-	want 200 "login $r"
-	jq_ 'd["csrf"]' >"$tmp/csrf.$r"
+	login_rol "$r"
 done
 
 # --- 1. round trip: a 3 MiB PDF (over the 1 MiB cap of other routes) ---
@@ -97,7 +60,7 @@ want 201 "casemanager uploads a PDF"
 jq_ 'd["vastgelegd"]' | grep -qE '^20[0-9]{2}-[01][0-9]-[0-3][0-9]T[0-2][0-9]:[0-5][0-9]:[0-5][0-9]Z$' &&
 	ok || nok "vastgelegd as RFC 3339 UTC: $(jq_ 'd["vastgelegd"]')"
 D_ALG=$(jq_ 'd["id"]')
-req werkgever GET "/api/v1/dossiers/$Z/documenten/$D_ALG"
+api werkgever GET "/api/v1/dossiers/$Z/documenten/$D_ALG"
 want 200 "werkgever downloads the general document"
 cp "$tmp/body" "$tmp/terug.pdf"
 [ "$(sha256sum <"$tmp/terug.pdf" | cut -d' ' -f1)" = "$SHA_PDF" ] && ok || nok "downloaded bytes differ"
@@ -128,7 +91,7 @@ leest() { # ROLE CLASS -> 0 when the role may read the class
 	esac
 }
 for r in $ROLLEN; do
-	req "$r" GET "/api/v1/dossiers/$Z/documenten"
+	api "$r" GET "/api/v1/dossiers/$Z/documenten"
 	if [ "$r" = beheerder ] || [ "$r" = arbeidsdeskundige ]; then
 		want 404 "$r lists the documents of a case he is no party to"
 		continue
@@ -147,7 +110,7 @@ for r in $ROLLEN; do
 	for k in medisch vertrouwelijk; do
 		v=D_MED
 		[ $k = vertrouwelijk ] && v=D_VTR
-		req "$r" GET "/api/v1/dossiers/$Z/documenten/${!v}"
+		api "$r" GET "/api/v1/dossiers/$Z/documenten/${!v}"
 		if leest "$r" $k; then
 			want 200 "$r downloads the $k document"
 		else
@@ -157,14 +120,14 @@ for r in $ROLLEN; do
 	done
 done
 # the werkgever by any other route: the case, an unknown id, another case's id
-req werkgever GET "/api/v1/dossiers/$Z"
+api werkgever GET "/api/v1/dossiers/$Z"
 body_lacks "spreekuur.png" "the case file names no medical document"
 body_lacks "$SHA_MED" "the case file has no medical hash"
-req werkgever GET "/api/v1/dossiers/$Z/documenten/999999"
+api werkgever GET "/api/v1/dossiers/$Z/documenten/999999"
 body_is '{"fout":{"code":"niet_gevonden","bericht":"document niet gevonden"}}' "an unknown document id"
-req casemanager GET "/api/v1/dossiers/D-DEMO-001/documenten/$D_ALG"
+api casemanager GET "/api/v1/dossiers/D-DEMO-001/documenten/$D_ALG"
 want 404 "a document through another case's path"
-req werkgever GET "/api/v1/dossiers/$Z/documenten/abc"
+api werkgever GET "/api/v1/dossiers/$Z/documenten/abc"
 want 404 "a document id that is no number"
 
 # --- 3. refusals; nothing is written ---------------------------------
@@ -181,7 +144,7 @@ want 415 "a PNG declared as PDF"
 body_is '{"fout":{"code":"type_klopt_niet","bericht":"de inhoud is geen PDF-bestand: de eerste bytes passen niet bij het opgegeven type application/pdf","veld":"Content-Type"}}' "magic mismatch message"
 upload casemanager $Z foto.jpg algemeen image/jpeg "$tmp/coach.txt"
 want 415 "text declared as JPEG"
-req casemanager POST "/api/v1/dossiers/$Z/documenten?zichtbaarheid=algemeen" -H 'Content-Type: text/plain' --data-binary @"$tmp/coach.txt"
+api casemanager POST "/api/v1/dossiers/$Z/documenten?zichtbaarheid=algemeen" -H 'Content-Type: text/plain' --data-binary @"$tmp/coach.txt"
 want 400 "missing naam"
 body_has '"veld":"naam"' "missing naam names the parameter"
 upload casemanager $Z 'a%2Fb.txt' algemeen text/plain "$tmp/coach.txt"
@@ -215,82 +178,82 @@ if [ -z "${SPOOR_VALGRIND:-}" ]; then # 20 MiB through memcheck is slow
 fi
 
 # --- 4. werkgevers ---------------------------------------------------
-req werkgever GET /api/v1/werkgevers
+api werkgever GET /api/v1/werkgevers
 want 200 "werkgever lists employers"
 body_is '{"totaal":1,"pagina":1,"per_pagina":50,"werkgevers":[{"id":"WG-1","naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":false,"eigenrisicodrager_zw":false,"aantal_dossiers":8}]}' "werkgever: his one employer"
-req beheerder GET /api/v1/werkgevers
+api beheerder GET /api/v1/werkgevers
 [ "$(jq_ '[(x["id"], x["aantal_dossiers"]) for x in d["werkgevers"]]')" = "[('WG-1', 8), ('WG-2', 8), ('WG-3', 7), ('WG-4', 7)]" ] &&
 	ok || nok "beheerder lists every employer: $(cat "$tmp/body")"
-req loopbaancoach GET /api/v1/werkgevers
+api loopbaancoach GET /api/v1/werkgevers
 [ "$(jq_ 'd["werkgevers"]')" = "[]" ] && ok || nok "a per-case grant is no employer"
-json casemanager POST /api/v1/werkgevers '{"id":"WG-5","naam":"Nieuw B.V."}'
+api_json casemanager POST /api/v1/werkgevers '{"id":"WG-5","naam":"Nieuw B.V."}'
 want 403 "only beheerder adds an employer"
-json beheerder POST /api/v1/werkgevers '{"id":"WG-5","naam":"Nieuw B.V.","eigenrisicodrager_wga":true}'
+api_json beheerder POST /api/v1/werkgevers '{"id":"WG-5","naam":"Nieuw B.V.","eigenrisicodrager_wga":true}'
 want 201 "beheerder adds an employer"
 body_is '{"id":"WG-5","naam":"Nieuw B.V.","eigenrisicodrager_wga":true,"eigenrisicodrager_zw":false,"aantal_dossiers":0}' "new employer"
-json beheerder POST /api/v1/werkgevers '{"id":"WG-5","naam":"Ander B.V."}'
+api_json beheerder POST /api/v1/werkgevers '{"id":"WG-5","naam":"Ander B.V."}'
 want 409 "the same id again"
 body_has '"veld":"$.id"' "conflict at the id"
-json beheerder POST /api/v1/werkgevers '{"id":"WG-6","naam":"X","kvk":"123"}'
+api_json beheerder POST /api/v1/werkgevers '{"id":"WG-6","naam":"X","kvk":"123"}'
 want 422 "unknown field"
 body_is '{"fout":{"code":"ongeldig","bericht":"onbekend veld '"'"'kvk'"'"'","veld":"$.kvk"}}' "unknown field named"
-json beheerder POST /api/v1/werkgevers '{"id":"WG-6","naam":""}'
+api_json beheerder POST /api/v1/werkgevers '{"id":"WG-6","naam":""}'
 want 422 "empty name"
 body_has '"veld":"$.naam"' "empty name at the field"
 v1=$(versie D-DEMO-001)
 v2=$(versie D-DEMO-002)
-json werkgever PUT /api/v1/werkgevers/WG-1 '{"naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":true}'
+api_json werkgever PUT /api/v1/werkgevers/WG-1 '{"naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":true}'
 want 200 "werkgever becomes eigenrisicodrager"
 body_is '{"id":"WG-1","naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":true,"eigenrisicodrager_zw":false,"aantal_dossiers":8}' "changed employer"
 [ "$(versie D-DEMO-001)" = $((v1 + 1)) ] && ok || nok "versie of a WG-1 case raised"
 [ "$(versie D-DEMO-002)" = "$v2" ] && ok || nok "versie of a WG-2 case unchanged"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM dossier d, dienstverband v, werkgever g WHERE v.id = d.dienstverband_id AND g.id = v.werkgever_id AND g.extern_id = 'WG-1' AND d.versie = 0")" = 0 ] &&
 	ok || nok "every WG-1 case has a new versie"
-req werkgever GET "/api/v1/dossiers/$Z"
+api werkgever GET "/api/v1/dossiers/$Z"
 [ "$(jq_ 'd["werkgever"]["eigenrisicodrager_wga"]')" = True ] && ok || nok "the case shows the change"
-json werkgever PUT /api/v1/werkgevers/WG-1 '{"naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":true}'
+api_json werkgever PUT /api/v1/werkgevers/WG-1 '{"naam":"Bakkerij de Korenschoof B.V.","eigenrisicodrager_wga":true}'
 [ "$(versie D-DEMO-001)" = $((v1 + 1)) ] && ok || nok "an unchanged employer raises no versie"
-json leidinggevende PUT /api/v1/werkgevers/WG-1 '{"naam":"X"}'
+api_json leidinggevende PUT /api/v1/werkgevers/WG-1 '{"naam":"X"}'
 want 403 "leidinggevende changes no employer"
-json werkgever PUT /api/v1/werkgevers/WG-2 '{"naam":"X"}'
+api_json werkgever PUT /api/v1/werkgevers/WG-2 '{"naam":"X"}'
 want 404 "werkgever changes another employer"
-json werkgever PUT /api/v1/werkgevers/WG-1 '{"id":"WG-1","naam":"X"}'
+api_json werkgever PUT /api/v1/werkgevers/WG-1 '{"id":"WG-1","naam":"X"}'
 want 422 "an id in the body"
 body_has '"veld":"$.id"' "id in the body named"
 
 # --- 5. werknemers ---------------------------------------------------
-req casemanager GET '/api/v1/werknemers?werkgever=WG-1'
+api casemanager GET '/api/v1/werknemers?werkgever=WG-1'
 want 200 "casemanager lists the employees of WG-1"
 [ "$(jq_ 'd["totaal"]')" = 8 ] && ok || nok "8 employees"
 [ "$(jq_ '[{k: v for k, v in x.items() if k != "etag"} for x in d["werknemers"] if x["id"] == "WN-021"]')" = "[{'id': 'WN-021', 'naam': 'Y. van der Meer', 'dossiers': ['D-DEMO-021']}]" ] &&
 	ok || nok "WN-021 with his case: $(cat "$tmp/body")"
 for r in leidinggevende bedrijfsarts beheerder; do
-	req "$r" GET '/api/v1/werknemers?werkgever=WG-1'
+	api "$r" GET '/api/v1/werknemers?werkgever=WG-1'
 	want 403 "$r lists no employees"
 done
-req werknemer GET '/api/v1/werknemers?werkgever=WG-1'
+api werknemer GET '/api/v1/werknemers?werkgever=WG-1'
 want 404 "werknemer: no employer of his"
-req casemanager GET /api/v1/werknemers
+api casemanager GET /api/v1/werknemers
 want 400 "werknemers without werkgever"
 body_has '"veld":"werkgever"' "missing werkgever names the parameter"
 v21=$(versie $Z)
-json werkgever PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer","bsn":"123456789"}'
+api_json werkgever PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer","bsn":"123456789"}'
 want 422 "a BSN failing the eleven-test"
 body_has '"veld":"$.bsn"' "bad BSN at the field"
-json werkgever PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer","geboortedatum":"1980-02-30"}'
+api_json werkgever PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer","geboortedatum":"1980-02-30"}'
 want 422 "an impossible birth date"
 body_has '"veld":"$.geboortedatum"' "bad date at the field"
-json werkgever PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer","telefoon":"06"}'
+api_json werkgever PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer","telefoon":"06"}'
 want 422 "unknown field"
 body_has '"veld":"$.telefoon"' "unknown field named"
 [ "$(versie $Z)" = "$v21" ] && ok || nok "refused changes raise no versie"
-json werkgever PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer","geboortedatum":"1980-02-28","bsn":"111222333"}'
+api_json werkgever PUT /api/v1/werknemers/WN-021 '{"naam":"Y. van der Meer","geboortedatum":"1980-02-28","bsn":"111222333"}'
 want 200 "werkgever sets birth date and BSN"
 body_is '{"id":"WN-021","naam":"Y. van der Meer","geboortedatum":"1980-02-28","bsn":"111222333"}' "changed employee"
 [ "$(versie $Z)" = $((v21 + 1)) ] && ok || nok "versie of his case raised"
-req casemanager GET '/api/v1/werknemers?werkgever=WG-1'
+api casemanager GET '/api/v1/werknemers?werkgever=WG-1'
 [ "$(jq_ '[x.get("bsn") for x in d["werknemers"] if x["id"] == "WN-021"]')" = "['111222333']" ] && ok || nok "the list shows the BSN"
-req werkgever GET "/api/v1/dossiers/$Z"
+api werkgever GET "/api/v1/dossiers/$Z"
 [ "$(jq_ 'd["werknemer"]')" = "{'id': 'WN-021', 'naam': 'Y. van der Meer', 'geboortedatum': '1980-02-28', 'bsn': '111222333'}" ] &&
 	ok || nok "the case shows the new data: $(jq_ 'd["werknemer"]')"
 # the BSN reaches only the roles that need it (toegang_bsn), in the case
@@ -298,7 +261,7 @@ req werkgever GET "/api/v1/dossiers/$Z"
 # employee without it
 seen=
 for r in casemanager werkgever leidinggevende bedrijfsarts arbeidsdeskundige loopbaancoach werknemer adviseur; do
-	req "$r" GET "/api/v1/dossiers/$Z"
+	api "$r" GET "/api/v1/dossiers/$Z"
 	[ "$code" = 200 ] || continue
 	case $r in
 	casemanager | werkgever | bedrijfsarts | werknemer)
@@ -312,10 +275,10 @@ done
 [ "$seen" = " casemanager werkgever leidinggevende bedrijfsarts loopbaancoach werknemer adviseur" ] && ok ||
 	nok "the roles that read case $Z: $seen"
 for r in leidinggevende loopbaancoach werknemer; do
-	json "$r" PUT /api/v1/werknemers/WN-021 '{"naam":"X"}'
+	api_json "$r" PUT /api/v1/werknemers/WN-021 '{"naam":"X"}'
 	want 403 "$r changes no employee"
 done
-json werkgever PUT /api/v1/werknemers/WN-002 '{"naam":"X"}'
+api_json werkgever PUT /api/v1/werknemers/WN-002 '{"naam":"X"}'
 want 404 "an employee of another employer"
 code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X PUT -b "$tmp/jar.werkgever" -H 'X-CSRF-Token: fout' \
 	-H 'Content-Type: application/json' --data-binary '{"naam":"X"}' "$URL/api/v1/werknemers/WN-021")
@@ -323,43 +286,43 @@ want 403 "PUT with a wrong CSRF token"
 body_has '"code":"csrf"' "PUT csrf refusal"
 
 # --- 6. dienstverband ------------------------------------------------
-req casemanager GET "/api/v1/dossiers/$Z/loon"
+api casemanager GET "/api/v1/dossiers/$Z/loon"
 dagloon0=$(jq_ 'd["dagloon_cent"]')
 [ "$(jq_ 'd["perioden"][0]["contract_procent"]')" = None ] && ok || nok "no contract step before"
 DV='{"begindatum":"2012-05-01","einddatum":null,"soort":"onbepaalde_tijd","functie":"Planner","uren_per_week":32.5,"maandloon_cent":400000,"loondoorbetaling":[{"tot_en_met_week":52,"procent":100}]}'
-json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01","soort":"onbepaalde_tijd","bonus":1}'
+api_json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01","soort":"onbepaalde_tijd","bonus":1}'
 want 422 "unknown field in the dienstverband"
 body_is '{"fout":{"code":"ongeldig","bericht":"onbekend veld '"'"'bonus'"'"'","veld":"$.dienstverband.bonus"}}' "unknown field at its case-file path"
-json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01","soort":"flex"}'
+api_json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01","soort":"flex"}'
 want 422 "unknown soort"
 body_has '"veld":"$.dienstverband.soort"' "soort at its path"
-json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01","einddatum":"2011-01-01","soort":"bepaalde_tijd"}'
+api_json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01","einddatum":"2011-01-01","soort":"bepaalde_tijd"}'
 want 422 "einddatum before begindatum"
 body_has '"veld":"$.dienstverband.einddatum"' "einddatum at its path"
-json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01","begindatum":"2012-05-02","soort":"onbepaalde_tijd"}'
+api_json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01","begindatum":"2012-05-02","soort":"onbepaalde_tijd"}'
 want 422 "a duplicate key"
 body_has '"veld":"$.dienstverband.begindatum"' "duplicate at its path"
-json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '[1]'
+api_json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '[1]'
 want 422 "not an object"
-json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01"} x'
+api_json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" '{"begindatum":"2012-05-01"} x'
 want 422 "trailing garbage"
 [ "$(versie $Z)" = $((v21 + 1)) ] && ok || nok "refused dienstverband changes raise no versie"
 for r in leidinggevende bedrijfsarts loopbaancoach adviseur; do
-	json "$r" PUT "/api/v1/dossiers/$Z/dienstverband" "$DV"
+	api_json "$r" PUT "/api/v1/dossiers/$Z/dienstverband" "$DV"
 	want 403 "$r changes no dienstverband"
 done
-json beheerder PUT "/api/v1/dossiers/$Z/dienstverband" "$DV"
+api_json beheerder PUT "/api/v1/dossiers/$Z/dienstverband" "$DV"
 want 404 "beheerder: no case content"
-json werkgever PUT /api/v1/dossiers/D-DEMO-002/dienstverband "$DV"
+api_json werkgever PUT /api/v1/dossiers/D-DEMO-002/dienstverband "$DV"
 want 404 "werkgever: another employer's case"
-json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" "$DV"
+api_json werkgever PUT "/api/v1/dossiers/$Z/dienstverband" "$DV"
 want 200 "werkgever changes the dienstverband"
 body_is "{\"dossier_id\":\"$Z\",\"dienstverband\":$DV}" "the stored dienstverband"
 [ "$(versie $Z)" = $((v21 + 2)) ] && ok || nok "versie raised by the dienstverband"
-req casemanager GET "/api/v1/dossiers/$Z"
+api casemanager GET "/api/v1/dossiers/$Z"
 [ "$(jq_ 'json.dumps(d["dienstverband"], separators=(",", ":"), ensure_ascii=False)')" = "$DV" ] &&
 	ok || nok "the case shows the new dienstverband: $(jq_ 'd["dienstverband"]')"
-req casemanager GET "/api/v1/dossiers/$Z/loon"
+api casemanager GET "/api/v1/dossiers/$Z/loon"
 want 200 "loon after the change"
 cp "$tmp/body" "$tmp/loon-api.json"
 "$SPOOR" export --db "$DB" --rol casemanager $Z >"$tmp/z.json" 2>/dev/null
@@ -369,7 +332,7 @@ cmp -s "$tmp/loon-api.json" "$tmp/loon-cli.json" && ok || nok "API loon = CLI lo
 	ok || nok "loon uses the new wage and contract step: $(head -c 300 "$tmp/body")"
 
 # --- 7. the werknemer's access log shows the changes and the reads ----
-req werknemer GET "/api/v1/dossiers/$Z/toegang"
+api werknemer GET "/api/v1/dossiers/$Z/toegang"
 want 200 "werknemer reads his access log"
 for a in "document vastleggen" "document lezen" "documentenlijst lezen" "werknemer wijzigen" "dienstverband wijzigen"; do
 	[ "$(jq_ "any(x['actie'] == '$a' for x in d['toegang'])")" = True ] && ok || nok "access log has '$a'"
@@ -378,7 +341,7 @@ done
 	ok || nok "the log shows the werkgever's download"
 
 # --- 8. the API description names every new path ---------------------
-req "" GET /api/v1/openapi.json
+api "" GET /api/v1/openapi.json
 for p in '/api/v1/dossiers/{id}/documenten' '/api/v1/dossiers/{id}/documenten/{docid}' \
 	'/api/v1/dossiers/{id}/dienstverband' /api/v1/werkgevers '/api/v1/werkgevers/{id}' \
 	/api/v1/werknemers '/api/v1/werknemers/{id}'; do
@@ -391,5 +354,4 @@ pid=
 [ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(server_said "$tmp/serve.err")"
 "$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain intact: $(cat "$tmp/audit")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

@@ -12,8 +12,6 @@
 # usage: bash cli_doc_veilig.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -32,9 +30,6 @@ PW=demo-wachtwoord-1
 Z=D-DEMO-021
 DOCX=application/vnd.openxmlformats-officedocument.wordprocessingml.document
 ODT=application/vnd.oasis.opendocument.text
-
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 # --- the archives ------------------------------------------------------
 python3 - "$tmp" <<'EOF' || { echo "FAIL: building the archives"; exit 1; }
@@ -91,38 +86,20 @@ printf 'Beste collega, dit is geen Word-bestand.\n' >"$tmp/tekst.docx"
 # --- the server ----------------------------------------------------------
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
 	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
-"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
-pid=$!
-for _ in $(seq 1 300); do
-	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.05
-done
-URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-[ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
+start_server --db "$DB"
 
-# req METHOD PATH [curl args...] as the casemanager: sets $code, $tmp/body
-req() {
-	local m=$1 p=$2
-	shift 2
-	code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X "$m" -b "$tmp/jar" \
-		-H "X-CSRF-Token: $CSRF" "$@" "$URL$p")
-}
+# req METHOD PATH [curl args...]: api (lib.sh) as the casemanager
+req() { api casemanager "$@"; }
 # upload QUERY TYPE FILE (QUERY already percent-encoded)
 upload() {
 	req POST "/api/v1/dossiers/$Z/documenten?$1" -H "Content-Type: $2" --data-binary @"$3"
 }
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
 body_has() { grep -qF -- "$1" "$tmp/body" && ok || nok "$2: body lacks '$1': $(head -c 400 "$tmp/body")"; }
-jq_() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); print($1)"; }
 ndocs() { sqlite3 "$DB" "SELECT count(*) FROM document"; }
 # peak resident set of the server in KiB (VmHWM)
 hwm() { sed -n 's/^VmHWM:[[:space:]]*\([0-9]*\) kB/\1/p' "/proc/$pid/status"; }
 
-code=$(curl -s -o "$tmp/body" -w '%{http_code}' -c "$tmp/jar" -H 'Content-Type: application/json' \
-	--data-binary "{\"gebruikersnaam\":\"casemanager\",\"wachtwoord\":\"$PW\"}" "$URL/api/v1/sessie")
-want 200 "login casemanager"
-CSRF=$(jq_ 'd["csrf"]')
+login_rol casemanager
 
 # --- 1. valid office documents are stored and come back intact -----------
 upload 'naam=plan.docx&zichtbaarheid=algemeen' "$DOCX" "$tmp/goed.docx"
@@ -205,5 +182,4 @@ pid=
 [ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(server_said "$tmp/serve.err")"
 "$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain intact: $(cat "$tmp/audit")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

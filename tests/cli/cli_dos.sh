@@ -14,8 +14,6 @@
 # usage: bash cli_dos.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -35,8 +33,6 @@ PER_ADRES=16
 # (before the fix each had 1 MiB buffered: about 150 MiB)
 RSS_GROEI_MAX_KIB=32768
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 # val KEY: the figure KEY=... of the last dos.py line in $out
 val() { sed -n "s/.*\\b$1=\\([^ ]*\\).*/\\1/p" <<<"$out"; }
 
@@ -51,15 +47,7 @@ threads = 2
 max_verbindingen_per_adres = $PER_ADRES
 request_log = off
 EOF
-"$SPOOR" serve --config "$tmp/spoor.conf" >"$tmp/serve.out" 2>"$tmp/serve.err" &
-pid=$!
-for _ in $(seq 1 600); do
-	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.05
-done
-URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-[ -n "$URL" ] || { echo "FAIL: server did not start: $(server_said "$tmp/serve.err")"; exit 1; }
+start_server -L --config "$tmp/spoor.conf"
 PORT=${URL##*:}
 # the process whose memory counts: the server itself, also under a
 # wrapper (valgrind) that execs it
@@ -69,17 +57,15 @@ SPID=$pid
 out=$($DOS kop "$PORT")
 [ "$(val status)" = 401 ] && ok ||
 	nok "headers of a 20 MiB upload without a session: $out, want 401 before any body byte"
-curl -s -c "$tmp/jar" -o "$tmp/body" -H 'Content-Type: application/json' \
-	--data-binary "{\"gebruikersnaam\":\"casemanager\",\"wachtwoord\":\"$PW\"}" "$URL/api/v1/sessie"
-CSRF=$(python3 -c "import json; print(json.load(open('$tmp/body'))['csrf'])" 2>/dev/null)
+login cm casemanager "$PW"
+CSRF=$(cat "$tmp/csrf.cm" 2>/dev/null)
 [ -n "$CSRF" ] && ok || nok "casemanager login: $(head -c 200 "$tmp/body")"
 printf '%%PDF-1.4 klein\n' >"$tmp/a.pdf"
-code=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar" -H "X-CSRF-Token: $CSRF" \
-	-H 'Content-Type: application/pdf' --data-binary @"$tmp/a.pdf" \
-	"$URL/api/v1/dossiers/D-DEMO-001/documenten?naam=a.pdf&zichtbaarheid=algemeen")
+api cm POST "/api/v1/dossiers/D-DEMO-001/documenten?naam=a.pdf&zichtbaarheid=algemeen" \
+	-H 'Content-Type: application/pdf' --data-binary @"$tmp/a.pdf"
 [ "$code" = 201 ] && ok || nok "an upload with a session: HTTP $code, want 201: $(head -c 200 "$tmp/body")"
 # a session cookie without the CSRF token is refused before the body too
-SESSIE=$(awk '$6 == "spoor_sessie" { print $7 }' "$tmp/jar")
+SESSIE=$(awk '$6 == "spoor_sessie" { print $7 }' "$tmp/jar.cm")
 out=$($DOS kop "$PORT" "Cookie: spoor_sessie=$SESSIE"$'\r\n')
 [ "$(val status)" = 403 ] && ok || nok "session without CSRF token, 20 MiB declared: $out, want 403"
 # the login body: 4 KiB before anyone is known
@@ -135,19 +121,19 @@ if [ -z "${SPOOR_VALGRIND:-}" ]; then
 fi
 
 # --- growing delays that do not lock the real user out -----------------
-login() { # login ADDRESS PASSWORD: sets $code
+login_van() { # login_van ADDRESS PASSWORD: sets $code
 	code=$(curl -s -o "$tmp/body" -D "$tmp/hdr" -w '%{http_code}' --interface "$1" \
 		-H 'Content-Type: application/json' \
 		--data-binary "{\"gebruikersnaam\":\"adviseur\",\"wachtwoord\":\"$2\"}" "$URL/api/v1/sessie")
 }
 for i in 1 2 3 4 5 6; do
-	login 127.0.0.5 "fout-wachtwoord-$i"
+	login_van 127.0.0.5 "fout-wachtwoord-$i"
 done
 [ "$code" = 429 ] && ok || nok "sixth failure in a row from one address: HTTP $code, want 429"
-login 127.0.0.5 "$PW"
+login_van 127.0.0.5 "$PW"
 [ "$code" = 429 ] && ok || nok "the failing address with the right password: HTTP $code, want 429"
 grep -qi '^retry-after: [0-9]' "$tmp/hdr" && ok || nok "Retry-After on 429"
-login 127.0.0.6 "$PW"
+login_van 127.0.0.6 "$PW"
 [ "$code" = 200 ] && ok || nok "the held name from a clean address with the right password: HTTP $code, want 200: $(head -c 200 "$tmp/body")"
 
 stop_server "$pid"
@@ -155,5 +141,4 @@ src=$?
 pid=
 [ "$src" -eq 0 ] && ok || nok "server stops cleanly (exit $src): $(server_said "$tmp/serve.err")"
 
-echo "cli_dos: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report cli_dos

@@ -18,8 +18,6 @@
 # usage: bash cli_etag.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -36,55 +34,21 @@ DB=$tmp/e.db
 PW=demo-wachtwoord-1
 Z=D-DEMO-021
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
 	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
-"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
-pid=$!
-for _ in $(seq 1 300); do
-	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.05
-done
-URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-[ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
+start_server --db "$DB"
 
-# req ROLE METHOD PATH [curl args...]: sets $code, $tmp/body, $tmp/hdr
-req() {
-	local rol=$1 m=$2 p=$3
-	shift 3
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$m" -D "$tmp/hdr")
-	if [ -n "$rol" ]; then
-		args+=(-b "$tmp/jar.$rol")
-		[ -f "$tmp/csrf.$rol" ] && args+=(-H "X-CSRF-Token: $(cat "$tmp/csrf.$rol")")
-	fi
-	code=$(curl "${args[@]}" "$@" "$URL$p")
-}
-# json ROLE METHOD PATH BODY [curl args...]
-json() {
-	local rol=$1 m=$2 p=$3 b=$4
-	shift 4
-	req "$rol" "$m" "$p" -H 'Content-Type: application/json' --data-binary "$b" "$@"
-}
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
-body_has() { grep -qF -- "$1" "$tmp/body" && ok || nok "$2: body lacks '$1': $(head -c 300 "$tmp/body")"; }
-jq_() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); print($1)"; }
-hdr() { tr -d '\r' <"$tmp/hdr" | sed -n "s/^$1: //Ip"; }
 etag_ok() { [[ "$1" =~ ^\"[0-9a-f]{32}\"$ ]] && ok || nok "$2: ETag '$1' is not a quoted 32-digit hex string"; }
 
 for r in beheerder casemanager werkgever leidinggevende bedrijfsarts; do
-	json "$r" POST /api/v1/sessie "{\"gebruikersnaam\":\"$r\",\"wachtwoord\":\"$PW\"}" -c "$tmp/jar.$r"
-	want 200 "login $r"
-	jq_ 'd["csrf"]' >"$tmp/csrf.$r"
+	login_rol "$r"
 done
 
 # check_object NAME GET-PATH PUT-PATH BODY-A BODY-B BODY-BAD FIELD-EXPR VALUE-A VALUE-B
 # FIELD-EXPR: Python over the object d (GET answer or "huidig")
 check_object() {
 	local n=$1 g=$2 p=$3 a=$4 b=$5 bad=$6 fx=$7 va=$8 vb=$9 e0 e1 e2 before
-	req werkgever GET "$g"
+	api werkgever GET "$g"
 	want 200 "$n: GET"
 	e0=$(hdr ETag)
 	etag_ok "$e0" "$n: GET"
@@ -92,46 +56,46 @@ check_object() {
 	before=$(cat "$tmp/body")
 
 	# no If-Match: 428 with the stored object, nothing written
-	json werkgever PUT "$p" "$a"
+	api_json werkgever PUT "$p" "$a"
 	want 428 "$n: PUT without If-Match"
 	body_has '"code":"voorwaarde_vereist"' "$n: 428 code"
 	body_has '"veld":"If-Match"' "$n: 428 names If-Match"
 	[ "$(hdr ETag)" = "$e0" ] && ok || nok "$n: 428 carries the current ETag"
 	[ "$(jq_ "(lambda d: $fx)(d['huidig'])")" = "$(echo "$before" | python3 -c "import json,sys; d=json.load(sys.stdin); print($fx)")" ] &&
 		ok || nok "$n: 428 shows the stored object: $(head -c 300 "$tmp/body")"
-	req werkgever GET "$g"
+	api werkgever GET "$g"
 	[ "$(hdr ETag)" = "$e0" ] && ok || nok "$n: a 428 wrote nothing"
 
 	# a bad body is 422 before the 428 (the form's field first)
-	json werkgever PUT "$p" "$bad"
+	api_json werkgever PUT "$p" "$bad"
 	want 422 "$n: bad body without If-Match"
 
 	# two editors read e0; the first writes A
-	json werkgever PUT "$p" "$a" -H "If-Match: $e0"
+	api_json werkgever PUT "$p" "$a" -H "If-Match: $e0"
 	want 200 "$n: PUT with the current ETag"
 	e1=$(hdr ETag)
 	etag_ok "$e1" "$n: PUT answer"
 	[ "$e1" != "$e0" ] && ok || nok "$n: the ETag changes with the object"
 	[ "$(jq_ "$fx")" = "$va" ] && ok || nok "$n: PUT answer has the new value: $(head -c 300 "$tmp/body")"
 	# the second, still holding e0, would overwrite A with B: 412
-	json casemanager PUT "$p" "$b" -H "If-Match: $e0"
+	api_json casemanager PUT "$p" "$b" -H "If-Match: $e0"
 	want 412 "$n: stale PUT (the lost update)"
 	body_has '"code":"gewijzigd"' "$n: 412 code"
 	[ "$(hdr ETag)" = "$e1" ] && ok || nok "$n: 412 carries the current ETag ($(hdr ETag), want $e1)"
 	[ "$(jq_ "(lambda d: $fx)(d['huidig'])")" = "$va" ] && ok ||
 		nok "$n: 412 shows the newer value: $(head -c 300 "$tmp/body")"
-	req werkgever GET "$g"
+	api werkgever GET "$g"
 	[ "$(jq_ "$fx")" = "$va" ] && [ "$(hdr ETag)" = "$e1" ] && ok || nok "$n: the first editor's change survives"
 	# a weak or garbled tag is not the current version either
-	json casemanager PUT "$p" "$b" -H "If-Match: W/$e1"
+	api_json casemanager PUT "$p" "$b" -H "If-Match: W/$e1"
 	want 412 "$n: weak ETag"
 	# with the new ETag the second editor may write B
-	json casemanager PUT "$p" "$b" -H "If-Match:  $e1 "
+	api_json casemanager PUT "$p" "$b" -H "If-Match:  $e1 "
 	want 200 "$n: PUT with the refreshed ETag"
 	e2=$(hdr ETag)
 	[ "$(jq_ "$fx")" = "$vb" ] && ok || nok "$n: second write: $(head -c 300 "$tmp/body")"
 	# If-Match: * overwrites whatever is stored, on purpose
-	json casemanager PUT "$p" "$a" -H 'If-Match: *'
+	api_json casemanager PUT "$p" "$a" -H 'If-Match: *'
 	want 200 "$n: If-Match: *"
 	[ "$(hdr ETag)" = "$e1" ] && ok || nok "$n: same content, same ETag ($(hdr ETag), want $e1)"
 	[ "$e2" != "$e1" ] && ok || nok "$n: B has its own ETag"
@@ -151,32 +115,32 @@ check_object dienstverband "/api/v1/dossiers/$Z/dienstverband" "/api/v1/dossiers
 	'{"begindatum":"2012-05-01","soort":"flex"}' 'd["dienstverband"].get("functie")' 'bakker A' 'bakker B'
 
 # 404 before 428: an unknown id or another employer's
-json werkgever PUT /api/v1/werkgevers/WG-9 '{"naam":"X"}'
+api_json werkgever PUT /api/v1/werkgevers/WG-9 '{"naam":"X"}'
 want 404 "PUT unknown employer without If-Match"
-json werkgever PUT /api/v1/werknemers/WN-999 '{"naam":"X"}'
+api_json werkgever PUT /api/v1/werknemers/WN-999 '{"naam":"X"}'
 want 404 "PUT unknown employee without If-Match"
-json werkgever PUT /api/v1/dossiers/D-NIET/dienstverband '{"begindatum":"2012-05-01","soort":"onbepaalde_tijd"}'
+api_json werkgever PUT /api/v1/dossiers/D-NIET/dienstverband '{"begindatum":"2012-05-01","soort":"onbepaalde_tijd"}'
 want 404 "PUT dienstverband of an unknown case without If-Match"
 # GET of one object: the callers who see it, 404 for others
-req werkgever GET /api/v1/werkgevers/WG-2
+api werkgever GET /api/v1/werkgevers/WG-2
 want 404 "werkgever of WG-1 reads WG-2"
-req beheerder GET /api/v1/werkgevers/WG-2
+api beheerder GET /api/v1/werkgevers/WG-2
 want 200 "beheerder reads WG-2"
-req bedrijfsarts GET /api/v1/werknemers/WN-021
+api bedrijfsarts GET /api/v1/werknemers/WN-021
 [ "$code" = 403 ] || [ "$code" = 404 ] && ok || nok "bedrijfsarts reads the employee record: HTTP $code"
-req bedrijfsarts GET "/api/v1/dossiers/$Z/dienstverband"
+api bedrijfsarts GET "/api/v1/dossiers/$Z/dienstverband"
 want 200 "a party of the case reads its dienstverband"
-req werkgever GET /api/v1/dossiers/D-NIET/dienstverband
+api werkgever GET /api/v1/dossiers/D-NIET/dienstverband
 want 404 "dienstverband of an unknown case"
 # the lists carry the same ETags
-req werkgever GET /api/v1/werkgevers
-[ "$(jq_ '[w["etag"] for w in d["werkgevers"] if w["id"] == "WG-1"][0]')" = "$(req werkgever GET /api/v1/werkgevers/WG-1; hdr ETag)" ] &&
+api werkgever GET /api/v1/werkgevers
+[ "$(jq_ '[w["etag"] for w in d["werkgevers"] if w["id"] == "WG-1"][0]')" = "$(api werkgever GET /api/v1/werkgevers/WG-1; hdr ETag)" ] &&
 	ok || nok "GET /werkgevers lists the ETag of GET /werkgevers/WG-1"
 
 # --- entry ids -------------------------------------------------------
 ids=()
 for i in 1 2 3; do
-	json casemanager POST "/api/v1/dossiers/$Z/gebeurtenissen" "{\"soort\":\"contact\",\"datum\":\"2026-06-0$i\"}"
+	api_json casemanager POST "/api/v1/dossiers/$Z/gebeurtenissen" "{\"soort\":\"contact\",\"datum\":\"2026-06-0$i\"}"
 	want 201 "append $i"
 	ids+=("$(jq_ 'd["id"]')")
 done
@@ -204,9 +168,9 @@ d = {"formaat": "spoor-dossier/1", "dossier_id": "D-GEMAAKT",
                         for i in range(1, 3001)]}
 json.dump(d, open(sys.argv[1], "w"))
 EOF
-req casemanager POST /api/v1/dossiers -H 'Content-Type: application/json' --data-binary @"$tmp/gemaakt.json"
+api casemanager POST /api/v1/dossiers -H 'Content-Type: application/json' --data-binary @"$tmp/gemaakt.json"
 want 201 "import of a case with entries E1..E3000"
-json casemanager POST /api/v1/dossiers/D-GEMAAKT/gebeurtenissen '{"soort":"contact","datum":"2026-01-07"}'
+api_json casemanager POST /api/v1/dossiers/D-GEMAAKT/gebeurtenissen '{"soort":"contact","datum":"2026-01-07"}'
 want 201 "append to the crafted case"
 x=$(jq_ 'd["id"]')
 [[ "$x" =~ ^E[0-9a-hjkmnp-tv-z]{16}$ ]] && ok || nok "append to the crafted case: id '$x'"
@@ -217,7 +181,7 @@ x=$(jq_ 'd["id"]')
 dids=()
 for i in 1 2; do
 	printf 'verslag %s\n' "$i" >"$tmp/d$i.txt"
-	req casemanager POST "/api/v1/dossiers/$Z/documenten?naam=verslag-$i.txt&zichtbaarheid=algemeen" \
+	api casemanager POST "/api/v1/dossiers/$Z/documenten?naam=verslag-$i.txt&zichtbaarheid=algemeen" \
 		-H 'Content-Type: text/plain' --data-binary @"$tmp/d$i.txt"
 	want 201 "upload $i"
 	dids+=("$(jq_ 'd["id"]')")
@@ -226,9 +190,9 @@ done
 	nok "document ids look counted: ${dids[*]}"
 [ "${dids[0]}" -lt 9007199254740992 ] && [ "${dids[1]}" -lt 9007199254740992 ] && ok ||
 	nok "document ids beyond 2^53 (inexact in JavaScript): ${dids[*]}"
-req casemanager GET "/api/v1/dossiers/$Z/documenten/${dids[1]}"
+api casemanager GET "/api/v1/dossiers/$Z/documenten/${dids[1]}"
 want 200 "download by the random id"
-req casemanager GET "/api/v1/dossiers/$Z/documenten"
+api casemanager GET "/api/v1/dossiers/$Z/documenten"
 [ "$(jq_ '[x["naam"] for x in d["documenten"]][-2:]')" = "['verslag-1.txt', 'verslag-2.txt']" ] && ok ||
 	nok "documents listed in the order stored: $(head -c 300 "$tmp/body")"
 
@@ -238,5 +202,4 @@ pid=
 [ "$src" -eq 0 ] && ok || nok "server stops cleanly on SIGTERM (exit $src): $(server_said "$tmp/serve.err")"
 "$SPOOR" audit verify --db "$DB" >"$tmp/audit" 2>&1 && ok || nok "audit chain intact: $(cat "$tmp/audit")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

@@ -13,8 +13,6 @@
 # usage: bash cli_install.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -25,9 +23,6 @@ cleanup() {
 trap cleanup EXIT
 [ -n "$SPOOR" ] && [ -d "$TESTS" ] || { echo "usage: bash cli_install.sh <spoor> <tests-dir>" >&2; exit 2; }
 SRC=$(cd "$TESTS/.." && pwd)
-
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 # Under valgrind the first argument is a wrapper; the binary is $SPOOR_BIN.
 bin=${SPOOR_BIN:-$SPOOR}

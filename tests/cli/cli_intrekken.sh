@@ -15,8 +15,6 @@ SPOOR=$1
 TESTS=$2
 [ -n "$SPOOR" ] && [ -d "$TESTS" ] || { echo "usage: bash cli_intrekken.sh <spoor> <tests-dir>" >&2; exit 2; }
 command -v curl >/dev/null || { echo "cli_intrekken.sh: curl missing (scripts/deps.sh installs it)" >&2; exit 2; }
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -32,36 +30,20 @@ DB=$tmp/s.db
 T0=2000000000
 DAG=86400
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
 # start CLOCK: a server with the clock at CLOCK; sets pid and URL
 start() {
-	: >"$tmp/serve.out"
-	SPOOR_NU=$1 "$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 \
-		>"$tmp/serve.out" 2>"$tmp/serve.err" &
-	pid=$!
-	for _ in $(seq 1 600); do
-		grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.05
-	done
-	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-	[ -n "$URL" ] || { echo "FAIL: server did not start: $(server_said "$tmp/serve.err")"; exit 1; }
+	SPOOR_NU=$1 start_server --db "$DB"
 }
 stop() {
 	stop_server "$pid" && ok || nok "server did not stop cleanly: $(server_said "$tmp/serve.err")"
 	pid=
 }
 
-# req JAR METHOD PATH [curl args...]: sets $code and $tmp/body; a JAR
-# with a session sends its CSRF token ($tmp/JAR.csrf)
+# req WHO METHOD PATH [curl args...]: api (lib.sh), always as JSON
 req() {
-	local jar=$1 m=$2 p=$3 x=()
+	local wie=$1 m=$2 p=$3
 	shift 3
-	[ -f "$jar.csrf" ] && x=(-H "X-CSRF-Token: $(cat "$jar.csrf")")
-	code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X "$m" -b "$jar" -c "$jar" \
-		-H 'Content-Type: application/json' "${x[@]}" "$@" "$URL$p")
+	api "$wie" "$m" "$p" -H 'Content-Type: application/json' "$@"
 }
 # bearer TOKEN METHOD PATH [curl args...]
 bearer() {
@@ -70,15 +52,8 @@ bearer() {
 	code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X "$m" \
 		-H "Authorization: Bearer $t" -H 'Content-Type: application/json' "$@" "$URL$p")
 }
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
 veld() { python3 -c "import json,sys; print(json.load(open('$tmp/body'))$1)" 2>/dev/null; }
-# login JAR NAME PASSWORD
-login() {
-	rm -f "$1" "$1.csrf"
-	req "$1" POST /api/v1/sessie --data-binary "{\"gebruikersnaam\":\"$2\",\"wachtwoord\":\"$3\"}"
-	[ "$code" = 200 ] && veld "['csrf']" >"$1.csrf"
-}
-# token JAR BODY: makes a token, sets tok and tid
+# token WHO BODY: makes a token, sets tok and tid
 token() {
 	req "$1" POST /api/v1/tokens --data-binary "$2"
 	tok=$(veld "['token']")
@@ -94,7 +69,7 @@ ENTRY='{"soort":"contact","datum":"2026-01-05","tekst":"cli_intrekken"}'
 DS=D-DEMO-021
 
 start $T0
-CM=$tmp/cm
+CM=cm
 login "$CM" casemanager "$PW"
 want 200 "login casemanager"
 
@@ -142,13 +117,13 @@ want 200 "own tokens"
 n=$(veld "['tokens'].__len__()")
 [ "$n" = 3 ] && ok || nok "3 own tokens listed, got $n"
 grep -q "$rw" "$tmp/body" && nok "the token itself in the list" || ok
-WG=$tmp/wg
+WG=wg
 login "$WG" werkgever "$PW"
 req "$WG" GET "/api/v1/tokens?gebruiker=casemanager"
 want 403 "werkgever lists casemanager's tokens"
 req "$WG" DELETE /api/v1/tokens/$rwid
 want 404 "werkgever revokes casemanager's token"
-BH=$tmp/bh
+BH=bh
 login "$BH" beheerder "$PW"
 req "$BH" GET "/api/v1/tokens?gebruiker=casemanager"
 want 200 "beheerder lists casemanager's tokens"
@@ -210,10 +185,10 @@ req "$CM" GET /api/v1/ik
 want 401 "session of a deactivated user"
 bearer "$dtok" GET /api/v1/ik
 want 401 "token of a deactivated user"
-login "$tmp/x" casemanager "$PW2"
+login x casemanager "$PW2"
 want 401 "login of a deactivated user"
 cp "$tmp/body" "$tmp/gedeactiveerd"
-login "$tmp/x" werkgever "fout-wachtwoord-123"
+login x werkgever "fout-wachtwoord-123"
 want 401 "wrong password"
 cmp -s "$tmp/body" "$tmp/gedeactiveerd" && ok || nok "deactivated and wrong password answer alike: $(cat "$tmp/gedeactiveerd") / $(cat "$tmp/body")"
 req "$BH" PUT /api/v1/gebruikers/casemanager/actief --data-binary '{"actief":true}'
@@ -270,7 +245,7 @@ stop
 [ $? = 2 ] && ok || nok "revoking a grant the user does not hold: $(cat "$tmp/out")"
 bw=$(python3 -c "import sqlite3; print(sqlite3.connect('$DB').execute(\"SELECT w.extern_id FROM toekenning t JOIN gebruiker g ON g.id = t.gebruiker_id JOIN werkgever w ON w.id = t.werkgever_id WHERE g.naam = 'bedrijfsarts' LIMIT 1\").fetchone()[0])")
 start $T0
-BA=$tmp/ba
+BA=ba
 login "$BA" bedrijfsarts "$PW"
 want 200 "login bedrijfsarts"
 req "$BA" GET /api/v1/dossiers/$DS
@@ -289,5 +264,4 @@ want 200 "login after spoor user activeer"
 stop
 audit_heeft "toekenning ingetrokken: bedrijfsarts aan bedrijfsarts" && ok || nok "spoor user intrekken not audited"
 
-echo "cli_intrekken: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+report cli_intrekken

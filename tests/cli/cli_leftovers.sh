@@ -17,8 +17,6 @@ if [ -n "${SPOOR_VALGRIND:-}" ]; then
 	echo "0 passed, 0 failed (skipped under valgrind: it tests scripts)"
 	exit 0
 fi
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 PG="$TESTS/../scripts/pg.sh"
@@ -40,8 +38,6 @@ cleanup() {
 	rm -rf "$tmp"
 }
 trap cleanup EXIT
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 # stop_other PID: SIGTERM to a server this shell did not start, and wait
 # (60 s at most) until it is gone
@@ -164,5 +160,4 @@ else
 	echo "PostgreSQL part skipped: no /usr/lib/postgresql/15/bin/initdb"
 fi
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

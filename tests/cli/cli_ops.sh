@@ -11,8 +11,6 @@
 # usage: bash cli_ops.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -29,32 +27,14 @@ PW=demo-wachtwoord-1
 BSN=111222333 # passes the eleven-test
 T=D-DEMO-001
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
 # start [serve options...]: sets pid and URL
 start() {
-	: >"$tmp/serve.out"
-	"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 "$@" >"$tmp/serve.out" 2>"$tmp/serve.err" &
-	pid=$!
-	for _ in $(seq 1 300); do
-		grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-		sleep 0.05
-	done
-	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-	[ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
+	start_server --db "$DB" "$@"
 }
 
-# req METHOD PATH [curl args...]: sets $code, $tmp/body, $tmp/hdr
-req() {
-	local m=(-X "$1") p=$2
-	# curl -X HEAD would wait for the body that Content-Length announces
-	[ "$1" = HEAD ] && m=(-I)
-	shift 2
-	code=$(curl -s -o "$tmp/body" -D "$tmp/hdr" -w '%{http_code}' "${m[@]}" \
-		-b "$tmp/jar" -c "$tmp/jar" "$@" "$URL$p")
-}
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
+# req METHOD PATH [curl args...]: api (lib.sh) with the jar of the
+# casemanager (once logged in)
+req() { api cm "$@"; }
 hdr() { tr -d '\r' <"$tmp/hdr" | sed -n "s/^$1: //Ip" | head -1; }
 # metric NAME-WITH-LABELS: its value in the last scrape, 0 when absent
 metric() { awk -v k="$1" 'index($0, k " ") == 1 { v = $NF } END { print v + 0 }' "$tmp/metrics"; }
@@ -100,11 +80,10 @@ voor=$(metric "spoor_http_requests_total{$TL,status=\"2xx\"}")
 hvoor=$(metric "spoor_http_request_duration_seconds_count{$TL}")
 
 # log in, give the employee a BSN, read the case and its timeline
-req POST /api/v1/sessie -H 'Content-Type: application/json' \
-	--data-binary "{\"gebruikersnaam\":\"casemanager\",\"wachtwoord\":\"$PW\"}"
+login cm casemanager "$PW"
 want 200 "login"
-CSRF=$(python3 -c "import json; print(json.load(open('$tmp/body'))['csrf'])")
-TOKEN=$(awk '$6 == "spoor_sessie" {print $7}' "$tmp/jar")
+CSRF=$(cat "$tmp/csrf.cm")
+TOKEN=$(awk '$6 == "spoor_sessie" {print $7}' "$tmp/jar.cm")
 [ -n "$TOKEN" ] || nok "session cookie"
 req PUT /api/v1/werknemers/WN-001 -H "X-CSRF-Token: $CSRF" -H 'Content-Type: application/json' -H 'If-Match: *' \
 	--data-binary "{\"naam\":\"S. de Vries\",\"geboortedatum\":\"1980-02-03\",\"bsn\":\"$BSN\"}"
@@ -174,5 +153,4 @@ stop_server "$pid" && ok || nok "second server stops cleanly"
 pid=
 grep -q '^ts=' "$tmp/serve.err" && nok "--geen-requestlog still logs: $(head -2 "$tmp/serve.err")" || ok
 
-echo "cli_ops: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report cli_ops

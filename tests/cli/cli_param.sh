@@ -21,8 +21,6 @@
 # 12800 (1676800).
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -42,8 +40,6 @@ export SPOOR_AUTH_KOSTEN=test
 DB=$tmp/param.db
 PW=demo-wachtwoord-1
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 run() { "$SPOOR" "$@" >"$tmp/out" 2>"$tmp/err"; rc=$?; }
 has() { grep -qF -- "$1" "$tmp/out" && ok || nok "$2: stdout lacks '$1': $(head -c 400 "$tmp/out")"; }
 lacks() { grep -qF -- "$1" "$tmp/out" && nok "$2: stdout has '$1'" || ok; }
@@ -123,39 +119,11 @@ has "spoor parameters zet" "help shows zet"
 # --- the API ---
 # serve DB NAME: starts a server; sets $spid and $URL
 serve() {
-	"$SPOOR" serve --db "$1" --listen 127.0.0.1:0 >"$tmp/serve.$2.out" 2>"$tmp/serve.$2.err" &
-	spid=$!
-	for _ in $(seq 1 600); do
-		grep -q "luistert op" "$tmp/serve.$2.out" 2>/dev/null && break
-		kill -0 "$spid" 2>/dev/null || break
-		sleep 0.05
-	done
-	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.$2.out")
-	[ -n "$URL" ] || { echo "FAIL: server $2 did not start: $(server_said "$tmp/serve.$2.err")"; exit 1; }
+	start_server -n "serve.$2" -p spid --db "$1"
 }
 serve "$DB" sqlite
 pid=$spid
 
-# req ROLE METHOD PATH [BODY]: sets $code and $tmp/body
-req() {
-	local rol=$1 m=$2 p=$3 body=${4:-}
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$m")
-	if [ -n "$rol" ]; then
-		args+=(-b "$tmp/jar.$rol" -c "$tmp/jar.$rol")
-		[ -f "$tmp/csrf.$rol" ] && args+=(-H "X-CSRF-Token: $(cat "$tmp/csrf.$rol")")
-	fi
-	[ -n "$body" ] && args+=(-H 'Content-Type: application/json' --data-binary "$body")
-	code=$(curl "${args[@]}" "$URL$p")
-}
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
-body_has() { grep -qF -- "$1" "$tmp/body" && ok || nok "$2: body lacks '$1': $(head -c 300 "$tmp/body")"; }
-body_is() { [ "$(cat "$tmp/body")" = "$1" ] && ok || nok "$2: body '$(head -c 300 "$tmp/body")', want '$1'"; }
-jq_() { python3 -c "import json,sys; d=json.load(open('$tmp/body')); print($1)"; }
-login() {
-	req "$1" POST /api/v1/sessie "{\"gebruikersnaam\":\"$1\",\"wachtwoord\":\"$PW\"}"
-	want 200 "login $1"
-	jq_ 'd["csrf"]' >"$tmp/csrf.$1"
-}
 # the daily amount of the period from 2027-01-01 in the loon of the case
 loon2027() {
 	req casemanager GET "/api/v1/dossiers/T-PARAM-2027/loon?peildatum=2026-12-07"
@@ -166,8 +134,8 @@ hits() {
 	curl -s "$URL/metrics" | awk '$1 == "spoor_cache_hits_total" { print $2 }'
 }
 
-login beheerder
-login casemanager
+login_rol beheerder
+login_rol casemanager
 req beheerder POST /api/v1/toekenningen '{"gebruikersnaam":"casemanager","rol":"casemanager","dossier":"T-PARAM-2027"}'
 want 201 "grant the case to the casemanager"
 
@@ -292,8 +260,8 @@ else
 	URL2=$URL
 	rm -f "$tmp"/jar.* "$tmp"/csrf.*
 	URL=$URL1
-	login beheerder
-	login casemanager
+	login_rol beheerder
+	login_rol casemanager
 	req beheerder POST /api/v1/toekenningen '{"gebruikersnaam":"casemanager","rol":"casemanager","dossier":"T-PARAM-2027"}'
 	want 201 "PostgreSQL: grant the case"
 	# the session lives in the database: the same cookie works on both
@@ -332,5 +300,4 @@ else
 	U=
 fi
 
-echo "cli_param: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+report cli_param

@@ -17,8 +17,6 @@ if [ -n "${SPOOR_VALGRIND:-}" ]; then
 	exit 0
 fi
 PG="$TESTS/../scripts/pg.sh"
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pids=()  # the servers, in this shell: the cleanup and the stop checks use them
@@ -34,8 +32,6 @@ cleanup() {
 trap cleanup EXIT
 export SPOOR_AUTH_KOSTEN=test
 PW=demo-wachtwoord-1
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 U=$(bash "$PG" start) || { echo "FAIL: no PostgreSQL cluster"; exit 1; }
 "$SPOOR" init --db "$U" >/dev/null 2>"$tmp/err" && ok || nok "init on PostgreSQL: $(cat "$tmp/err")"
@@ -47,35 +43,29 @@ U=$(bash "$PG" start) || { echo "FAIL: no PostgreSQL cluster"; exit 1; }
 # stop checks would see the server.
 start() {
 	local p
-	"$SPOOR" serve --db "$U" --listen 127.0.0.1:0 --threads 2 >"$tmp/out.$1" 2>"$tmp/err.$1" &
-	p=$!
+	start_server -k -n "serve.$1" -p p --db "$U" --threads 2
 	pids+=("$p")
-	for _ in $(seq 1 300); do
-		grep -q "luistert op" "$tmp/out.$1" 2>/dev/null && break
-		kill -0 "$p" 2>/dev/null || break
-		sleep 0.05
-	done
-	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/out.$1")
 }
 start 1
 URL1=$URL
 start 2
 URL2=$URL
 [ "${#pids[@]}" -eq 2 ] && ok || nok "the cleanup knows ${#pids[@]} servers, want 2"
-[ -n "$URL1" ] && [ -n "$URL2" ] && ok || { nok "two servers: $(cat "$tmp"/err.*)"; echo "$pass passed, $fail failed"; exit 1; }
+[ -n "$URL1" ] && [ -n "$URL2" ] && ok || { nok "two servers: $(cat "$tmp"/serve.*.err)"; report; exit 1; }
 
 # one session, used on both servers (sessions live in the database)
-curl -s -c "$tmp/jar" -o "$tmp/login" -H 'Content-Type: application/json' \
-	--data-binary "{\"gebruikersnaam\":\"casemanager\",\"wachtwoord\":\"$PW\"}" "$URL1/api/v1/sessie"
-csrf=$(python3 -c "import json; print(json.load(open('$tmp/login'))['csrf'])" 2>/dev/null)
-[ -n "$csrf" ] && ok || nok "login on server 1: $(cat "$tmp/login")"
-code=$(curl -s -o "$tmp/ik" -w '%{http_code}' -b "$tmp/jar" "$URL2/api/v1/ik")
+URL=$URL1
+login cm casemanager "$PW"
+csrf=$(cat "$tmp/csrf.cm" 2>/dev/null)
+[ -n "$csrf" ] && ok || nok "login on server 1: $(cat "$tmp/body")"
+URL=$URL2
+api cm GET /api/v1/ik
 [ "$code" = 200 ] && ok || nok "the session of server 1 works on server 2: $code"
 
 # the employer's view on PostgreSQL has no medical entry either
-curl -s -c "$tmp/jar.wg" -o /dev/null -H 'Content-Type: application/json' \
-	--data-binary "{\"gebruikersnaam\":\"werkgever\",\"wachtwoord\":\"$PW\"}" "$URL2/api/v1/sessie"
-curl -s -b "$tmp/jar.wg" -o "$tmp/d21" "$URL2/api/v1/dossiers/D-DEMO-021"
+login wg werkgever "$PW"
+api wg GET /api/v1/dossiers/D-DEMO-021
+cp "$tmp/body" "$tmp/d21"
 grep -q '"dossier_id":"D-DEMO-021"' "$tmp/d21" && ok || nok "werkgever reads D-DEMO-021 on PostgreSQL"
 grep -q "Spreekuur bedrijfsarts" "$tmp/d21" && nok "werkgever got a medical entry on PostgreSQL" || ok
 
@@ -85,7 +75,7 @@ writer() {
 	for i in $(seq 1 40); do
 		url=$URL1
 		[ $(((w + i) % 2)) -eq 0 ] && url=$URL2
-		code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar" -H "X-CSRF-Token: $csrf" \
+		code=$(curl -s -o /dev/null -w '%{http_code}' -b "$tmp/jar.cm" -H "X-CSRF-Token: $csrf" \
 			-H 'Content-Type: application/json' \
 			--data-binary "{\"soort\":\"contact\",\"datum\":\"2026-01-05\",\"tekst\":\"w$w-$i\"}" \
 			"$url/api/v1/dossiers/D-DEMO-00$((1 + w % 2))/gebeurtenissen")
@@ -129,14 +119,13 @@ print(bad)")
 [ "$ids" = 0 ] && ok || nok "$ids duplicate entry ids"
 for i in "${!pids[@]}"; do
 	p=${pids[$i]}
-	kill -0 "$p" 2>/dev/null && ok || nok "server $((i + 1)) (pid $p) ended before the stop: $(server_said "$tmp/err.$((i + 1))")"
+	kill -0 "$p" 2>/dev/null && ok || nok "server $((i + 1)) (pid $p) ended before the stop: $(server_said "$tmp/serve.$((i + 1)).err")"
 	stop_server "$p"
 	s=$?
 	unset "pids[$i]" # stopped: the cleanup must not signal a reused pid
-	[ "$s" -eq 0 ] && ok || nok "server $((i + 1)) (pid $p) stops cleanly on SIGTERM (exit $s): $(server_said "$tmp/err.$((i + 1))")"
+	[ "$s" -eq 0 ] && ok || nok "server $((i + 1)) (pid $p) stops cleanly on SIGTERM (exit $s): $(server_said "$tmp/serve.$((i + 1)).err")"
 done
 "$SPOOR" audit verify --db "$U" >"$tmp/audit" 2>&1 && ok || nok "audit chain from two processes: $(cat "$tmp/audit")"
 grep -q "auditlog intact" "$tmp/audit" && ok || nok "audit verify output: $(cat "$tmp/audit")"
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

@@ -25,8 +25,6 @@ TESTS=$2
 command -v curl >/dev/null || { echo "cli_sessie.sh: curl missing (scripts/deps.sh installs it)" >&2; exit 2; }
 PG="$TESTS/../scripts/pg.sh"
 PGBIN=${PGBIN:-/usr/lib/postgresql/15/bin}
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -42,42 +40,20 @@ PW=demo-wachtwoord-1
 DB=$tmp/s.db
 T0=2000000000
 
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
-
 # start DB CLOCK [serve options...]: a server with the clock at CLOCK
 # (empty: the real one); sets pid and URL
 start() {
 	local db=$1 nu=$2
 	shift 2
-	: >"$tmp/serve.out"
-	SPOOR_NU=$nu "$SPOOR" serve --config "$tmp/spoor.conf" --db "$db" \
-		--listen 127.0.0.1:0 "$@" >"$tmp/serve.out" 2>"$tmp/serve.err" &
-	pid=$!
-	for _ in $(seq 1 600); do
-		grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-		kill -0 "$pid" 2>/dev/null || break
-		sleep 0.05
-	done
-	URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-	[ -n "$URL" ] || { echo "FAIL: server did not start: $(server_said "$tmp/serve.err")"; exit 1; }
+	SPOOR_NU=$nu start_server --config "$tmp/spoor.conf" --db "$db" "$@"
 }
 stop() {
 	stop_server "$pid" && ok || nok "server did not stop cleanly: $(server_said "$tmp/serve.err")"
 	pid=
 }
 
-# req JAR METHOD PATH [curl args...]: sets $code and $tmp/body
-req() {
-	local jar=$1 m=$2 p=$3
-	shift 3
-	code=$(curl -s -o "$tmp/body" -w '%{http_code}' -X "$m" -b "$jar" -c "$jar" "$@" "$URL$p")
-}
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
-login() {
-	req "$1" POST /api/v1/sessie -H 'Content-Type: application/json' \
-		--data-binary "{\"gebruikersnaam\":\"casemanager\",\"wachtwoord\":\"$PW\"}"
-}
+# req WHO METHOD PATH [curl args...]: api (lib.sh); WHO "" sends no cookie
+req() { api "$@"; }
 sessies() {
 	python3 -c "import sqlite3; print(sqlite3.connect('$DB').execute('SELECT count(*) FROM sessie').fetchone()[0])"
 }
@@ -88,33 +64,33 @@ printf 'session_lifetime = 8h\nsession_idle = 1m\n' >"$tmp/spoor.conf"
 
 # --- T0: two sessions (a, b) and an API token ---
 start "$DB" $T0
-login "$tmp/a"
+login a casemanager "$PW"
 want 200 "login a"
-login "$tmp/b"
+login b casemanager "$PW"
 want 200 "login b"
 csrf=$(python3 -c "import json; print(json.load(open('$tmp/body'))['csrf'])" 2>/dev/null)
-req "$tmp/b" POST /api/v1/tokens -H 'Content-Type: application/json' \
+req b POST /api/v1/tokens -H 'Content-Type: application/json' \
 	-H "X-CSRF-Token: $csrf" --data-binary '{"naam":"cli_sessie"}'
 want 201 "token"
 tok=$(python3 -c "import json; print(json.load(open('$tmp/body'))['token'])" 2>/dev/null)
 [ -n "$tok" ] && ok || nok "no token in $(head -c 200 "$tmp/body")"
-req "$tmp/a" GET /api/v1/ik
+req a GET /api/v1/ik
 want 200 "session a at once"
 stop
 
 # --- T0+119 s: a is used, just within session_idle plus the step of
 # gezien (its gezien is T0, written at the login) ---
 start "$DB" $((T0 + 119))
-req "$tmp/a" GET /api/v1/ik
+req a GET /api/v1/ik
 want 200 "session a used after 119 s"
 stop
 
 # --- T0+238 s: a, last used 119 s ago, lives (its gezien moved); b,
 # unused since its login, has ended ---
 start "$DB" $((T0 + 238))
-req "$tmp/a" GET /api/v1/ik
+req a GET /api/v1/ik
 want 200 "session a used again after 119 s (238 s after its login)"
-req "$tmp/b" GET /api/v1/ik
+req b GET /api/v1/ik
 want 401 "session b unused for 238 s"
 grep -q '"code":"niet_aangemeld"' "$tmp/body" && ok || nok "401 of an idle session: $(head -c 200 "$tmp/body")"
 stop
@@ -122,9 +98,9 @@ stop
 # --- T0+358 s: a, unused for 120 s, has ended; the token has not; the
 # warm-up thread deletes both ended sessions ---
 start "$DB" $((T0 + 358))
-req "$tmp/a" GET /api/v1/ik
+req a GET /api/v1/ik
 want 401 "session a unused for 120 s"
-req /dev/null GET /api/v1/ik -H "Authorization: Bearer $tok"
+req "" GET /api/v1/ik -H "Authorization: Bearer $tok"
 want 200 "API token without idle limit"
 n=
 for _ in $(seq 1 200); do
@@ -134,9 +110,9 @@ for _ in $(seq 1 200); do
 done
 [ "$n" = 0 ] && ok || nok "ended sessions not deleted: $n left"
 # a fresh login works, and its session is kept
-login "$tmp/c"
+login c casemanager "$PW"
 want 200 "login after the clean-up"
-req "$tmp/c" GET /api/v1/ik
+req c GET /api/v1/ik
 want 200 "new session"
 [ "$(sessies)" = 1 ] && ok || nok "sessions after a new login: $(sessies), want 1"
 stop
@@ -165,27 +141,26 @@ PGOPT="-c listen_addresses='' -k $PGDIR -c fsync=off -c synchronous_commit=off -
 # one worker, which has not opened its connection yet
 start "$U" "" --threads 1
 pgctl -m fast -w stop >"$tmp/pgctl.out" 2>&1 && ok || nok "pg_ctl stop: $(cat "$tmp/pgctl.out")"
-login "$tmp/p"
+login p casemanager "$PW"
 want 503 "login while the database is down"
 grep -q '"code":"bezet"' "$tmp/body" && grep -q 'database niet bereikbaar' "$tmp/body" && ok ||
 	nok "503 body: $(head -c 200 "$tmp/body")"
 # within the back-off: answered without a new attempt
-login "$tmp/p"
+login p casemanager "$PW"
 want 503 "login again while the database is down"
 pgctl -w -t 30 -l "$PGDIR/server.log" -o "$PGOPT" start >"$tmp/pgctl.out" 2>&1 && ok ||
 	nok "pg_ctl start: $(cat "$tmp/pgctl.out")"
 # the back-off is at most 10 s: give it 20
 for _ in $(seq 1 40); do
-	login "$tmp/p"
+	login p casemanager "$PW"
 	[ "$code" = 200 ] && break
 	sleep 0.5
 done
 want 200 "login once the database is back"
-req "$tmp/p" GET /api/v1/ik
+req p GET /api/v1/ik
 want 200 "session on PostgreSQL"
-req /dev/null GET /readyz
+req "" GET /readyz
 want 200 "readyz once the database is back"
 stop
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

@@ -18,8 +18,6 @@
 # usage: bash cli_tenant.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -35,9 +33,6 @@ export SPOOR_AUTH_KOSTEN=test
 DB=$tmp/t.db
 PW=demo-wachtwoord-1
 PW2=Vlinder-kast-93-Regen
-
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
 	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
@@ -70,36 +65,14 @@ sqlite3 "$DB" "UPDATE toekenning SET dossier_id = NULL, werkgever_id = (SELECT i
 INSERT INTO toekenning (gebruiker_id, rol, werkgever_id) SELECT g.id, 'bedrijfsarts', w.id FROM gebruiker g, werkgever w WHERE g.naam = 'beheerder' AND w.extern_id = 'WG-1';" ||
 	nok "sqlite3 grants"
 
-"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
-pid=$!
-for _ in $(seq 1 300); do
-	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.05
-done
-URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-[ -n "$URL" ] || { echo "FAIL: server did not start: $(server_said "$tmp/serve.err")"; exit 1; }
+start_server --db "$DB"
 
-login() { # USER PASSWORD
-	curl -s -c "$tmp/jar.$1" -o "$tmp/login.$1" -H 'Content-Type: application/json' \
-		--data-binary "{\"gebruikersnaam\":\"$1\",\"wachtwoord\":\"$2\"}" "$URL/api/v1/sessie"
-	python3 -c "import json; print(json.load(open('$tmp/login.$1'))['csrf'])" >"$tmp/csrf.$1" 2>/dev/null ||
-		nok "login $1: $(cat "$tmp/login.$1")"
-}
-# req USER METHOD PATH [BODY]: sets $code and $tmp/body
-req() {
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
-	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
-	# whole-object writes need If-Match (cli_etag.sh tests it); here: overwrite
-	[ "$2" = PUT ] && args+=(-H 'If-Match: *')
-	code=$(curl "${args[@]}" "$URL$3")
-}
-want() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 300 "$tmp/body")"; }
-body_has() { grep -qF -- "$1" "$tmp/body" && ok || nok "$2: body lacks '$1': $(head -c 300 "$tmp/body")"; }
-body_lacks() { grep -qF -- "$1" "$tmp/body" && nok "$2: body has '$1'" || ok; }
+# req USER METHOD PATH [BODY]: req of lib.sh; PUTs overwrite (If-Match: *,
+# cli_etag.sh tests the header)
+IF_MATCH_PUT='*'
 ndossiers() { sqlite3 "$DB" "SELECT count(*) FROM dossier"; }
-for u in beheerder werkgever bedrijfsarts werknemer; do login "$u" "$PW"; done
-for u in aanvaller orgwn; do login "$u" "$PW2"; done
+for u in beheerder werkgever bedrijfsarts werknemer; do login "$u" "$u" "$PW" || nok "login $u: $(cat "$tmp/body")"; done
+for u in aanvaller orgwn; do login "$u" "$u" "$PW2" || nok "login $u: $(cat "$tmp/body")"; done
 
 # A case file for employer WG-2 (the attacker's), with the given
 # dossier_id, werknemer object and entries.
@@ -204,5 +177,4 @@ want 200 "an organisation-wide werknemer lists employers"
 "$SPOOR" audit verify --db "$DB" >"$tmp/verify.out" 2>&1 && ok || nok "audit verify: $(cat "$tmp/verify.out")"
 stop_server "$pid" || nok "server exit status $?: $(server_said "$tmp/serve.err")"
 pid=
-echo "cli_tenant: $pass passed, $fail failed"
-[ "$fail" = 0 ]
+report cli_tenant

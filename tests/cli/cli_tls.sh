@@ -19,8 +19,6 @@
 # usage: bash cli_tls.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pids=()
@@ -40,9 +38,6 @@ export SPOOR_AUTH_KOSTEN=test
 unset SPOOR_DB SPOOR_CONFIG
 DB=$tmp/tls.db
 PW=demo-wachtwoord-1
-
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >"$tmp/demo.out" 2>&1 ||
 	{ echo "FAIL: spoor demo: $(cat "$tmp/demo.out")"; exit 1; }
@@ -284,5 +279,4 @@ for i in "${!pids[@]}"; do
 	unset "pids[$i]"
 done
 
-echo "cli_tls: $pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report cli_tls

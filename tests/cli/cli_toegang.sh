@@ -18,8 +18,6 @@
 # usage: bash cli_toegang.sh <spoor-binary-or-wrapper> <tests-dir>
 SPOOR=$1
 TESTS=$2
-pass=0
-fail=0
 tmp=$(mktemp -d) || exit 2
 . "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
 pid=
@@ -32,34 +30,18 @@ trap cleanup EXIT
 export SPOOR_AUTH_KOSTEN=test
 DB=$tmp/t.db
 PW=demo-wachtwoord-1
-ok() { pass=$((pass + 1)); }
-nok() { fail=$((fail + 1)); echo "FAIL: $*" >&2; }
 
 "$SPOOR" demo --db "$DB" --wachtwoord "$PW" >/dev/null 2>&1 || { echo "FAIL: demo"; exit 1; }
-"$SPOOR" serve --db "$DB" --listen 127.0.0.1:0 >"$tmp/serve.out" 2>"$tmp/serve.err" &
-pid=$!
-for _ in $(seq 1 300); do
-	grep -q "luistert op" "$tmp/serve.out" 2>/dev/null && break
-	kill -0 "$pid" 2>/dev/null || break
-	sleep 0.05
-done
-URL=$(sed -n 's|^spoor luistert op \(http://[^/]*\)/.*|\1|p' "$tmp/serve.out")
-[ -n "$URL" ] || { echo "FAIL: server did not start: $(cat "$tmp/serve.err")"; exit 1; }
+start_server --db "$DB"
 
 ROLLEN="beheerder casemanager werkgever leidinggevende bedrijfsarts arbeidsdeskundige loopbaancoach werknemer adviseur"
 for r in $ROLLEN; do
-	curl -s -c "$tmp/jar.$r" -o "$tmp/login.$r" -H 'Content-Type: application/json' \
-		--data-binary "{\"gebruikersnaam\":\"$r\",\"wachtwoord\":\"$PW\"}" "$URL/api/v1/sessie"
-	python3 -c "import json; print(json.load(open('$tmp/login.$r'))['csrf'])" >"$tmp/csrf.$r" 2>/dev/null ||
-		nok "login $r"
+	login "$r" "$r" "$PW" || nok "login $r"
 done
-call() { # ROLE METHOD PATH [BODY] -> $code, $tmp/body
-	local args=(-s -o "$tmp/body" -w '%{http_code}' -X "$2" -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")")
-	[ -n "${4:-}" ] && args+=(-H 'Content-Type: application/json' --data-binary "$4")
-	# whole-object writes need If-Match (cli_etag.sh tests it); here: overwrite
-	[ "$2" = PUT ] && args+=(-H 'If-Match: *')
-	code=$(curl "${args[@]}" "$URL$3")
-}
+# call ROLE METHOD PATH [BODY]: req (lib.sh); PUTs overwrite (If-Match: *,
+# cli_etag.sh tests the header)
+IF_MATCH_PUT='*'
+call() { req "$@"; }
 expect() { [ "$code" = "$1" ] && ok || nok "$2: HTTP $code, want $1: $(head -c 200 "$tmp/body")"; }
 
 # the case each role is a party to (arbeidsdeskundige: the loonsanctie case)
@@ -193,9 +175,8 @@ done
 # the list and the download of each class, per role. An unreadable
 # document is absent from the list and 404 on download, like a missing one.
 upload() { # ROLE CASE CLASS FILE -> $code, $tmp/body
-	code=$(curl -s -o "$tmp/body" -w '%{http_code}' -b "$tmp/jar.$1" -H "X-CSRF-Token: $(cat "$tmp/csrf.$1")" \
-		-H 'Content-Type: text/plain' --data-binary @"$4" \
-		"$URL/api/v1/dossiers/$2/documenten?naam=DOC-$3-door-$1.txt&zichtbaarheid=$3")
+	api "$1" POST "/api/v1/dossiers/$2/documenten?naam=DOC-$3-door-$1.txt&zichtbaarheid=$3" \
+		-H 'Content-Type: text/plain' --data-binary @"$4"
 }
 for r in $ROLLEN; do
 	z=$(zaak "$r")
@@ -363,5 +344,4 @@ done
 stop_server "$pid" && ok || nok "server stops cleanly on SIGTERM: $(server_said "$tmp/serve.err")"
 pid=
 
-echo "$pass passed, $fail failed"
-[ "$fail" -eq 0 ]
+report

@@ -127,18 +127,21 @@ lint:
 fuzz:
 	@bash scripts/deps.sh fuzz
 	cmake --preset fuzz >/dev/null
-	cmake --build build/fuzz -j$(JOBS) --target fuzz_casefile fuzz_api_body fuzz_escape
-	rm -rf build/fuzz/corpus build/fuzz/corpus_api build/fuzz/corpus_escape
-	mkdir -p build/fuzz/corpus build/fuzz/corpus_api build/fuzz/corpus_escape
+	cmake --build build/fuzz -j$(JOBS) --target fuzz_casefile fuzz_api_body fuzz_escape fuzz_entry
+	rm -rf build/fuzz/corpus build/fuzz/corpus_api build/fuzz/corpus_escape build/fuzz/corpus_entry
+	mkdir -p build/fuzz/corpus build/fuzz/corpus_api build/fuzz/corpus_escape build/fuzz/corpus_entry
 	cp tests/fuzz/corpus/casefile/* build/fuzz/corpus/
 	cp tests/fuzz/corpus/api_body/* build/fuzz/corpus_api/
 	cp tests/fuzz/corpus/escape/* build/fuzz/corpus_escape/
+	cp tests/fuzz/corpus/entry/* build/fuzz/corpus_entry/
 	cd build/fuzz && ./fuzz_casefile -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=65536 -timeout=10 -rss_limit_mb=2048 corpus
 	cd build/fuzz && ./fuzz_api_body -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=16384 -timeout=10 -rss_limit_mb=2048 corpus_api
 	cd build/fuzz && ./fuzz_escape -max_total_time=$(FUZZ_SECONDS) \
 		-max_len=4096 -timeout=10 -rss_limit_mb=2048 corpus_escape
+	cd build/fuzz && ./fuzz_entry -max_total_time=$(FUZZ_SECONDS) \
+		-max_len=4096 -timeout=10 -rss_limit_mb=2048 corpus_entry
 
 bench:
 	@bash scripts/deps.sh bench

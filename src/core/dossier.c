@@ -1,6 +1,7 @@
 /*
  * dossier.c - the case-file domain model (see dossier.h).
  */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -64,6 +65,64 @@ const uint32_t gb_velden[GB__COUNT] = {
 	[GB_VERLENGING_LOONDOORBETALING] = GV_TOT,
 	[GB_BESLUIT_BEKORTING] = GV_VOLDOENDE,
 	[GB_EINDE_DIENSTVERBAND] = GV_REDEN,
+};
+
+const uint32_t gb_verplicht[GB__COUNT] = {
+	[GB_BELASTBAARHEID] = GV_INSTRUMENT,
+	[GB_ARBEIDSDESKUNDIG_ONDERZOEK] = GV_CONCLUSIE,
+	[GB_ACTIVITEIT] = GV_MODULE,
+	[GB_SOLLICITATIE] = GV_UITKOMST_SOL,
+	[GB_WERKHERVATTING] = GV_BIJ,
+	[GB_VERLENGING_LOONDOORBETALING] = GV_TOT,
+	[GB_BESLUIT_BEKORTING] = GV_VOLDOENDE,
+};
+
+#define GV(naam, bit, soort, veld) \
+	{naam, bit, soort, 0, (uint16_t)offsetof(struct gebeurtenis, veld), \
+	 NULL, 0, 0}
+#define GVE(naam, bit, veld, tabel, n) \
+	{naam, bit, GVS_ENUM, n, (uint16_t)offsetof(struct gebeurtenis, veld), \
+	 tabel, 0, 0}
+
+const struct gv_schema gv_schema[GV__AANTAL] = {
+	GV("benutbare_mogelijkheden", GV_BENUTBARE, GVS_BOOL, benutbare),
+	GV("casemanager", GV_CASEMANAGER, GVS_TEKST, casemanager),
+	GVE("instrument", GV_INSTRUMENT, instrument, instrument_naam,
+	    INS__COUNT),
+	GV("items", GV_ITEMS, GVS_ITEMS, items),
+	GVE("conclusie", GV_CONCLUSIE, conclusie, conclusie_naam, ADC__COUNT),
+	GV("terugkeer_binnen_3_maanden", GV_TERUGKEER, GVS_BOOL, terugkeer),
+	GV("verwachte_terugkeer", GV_VERWACHTE_TERUGKEER, GVS_DATUM,
+	   verwachte_terugkeer),
+	GV("aanbieder", GV_AANBIEDER, GVS_TEKST, aanbieder),
+	GVE("module", GV_MODULE, module, module_naam, MOD__COUNT),
+	GV("tot", GV_TOT, GVS_DATUM, tot),
+	GV("werkgever", GV_WERKGEVER, GVS_TEKST, werkgever),
+	GV("functie", GV_FUNCTIE, GVS_TEKST, functie),
+	GVE("uitkomst", GV_UITKOMST_SOL, uitkomst_sol, sol_uitkomst_naam,
+	    SOL__COUNT),
+	GVE("bij", GV_BIJ, bij, bij_naam, BIJ__COUNT),
+	GV("uren_per_week", GV_UREN, GVS_UREN, uren_honderdsten),
+	{"loonwaarde_procent", GV_LOONWAARDE, GVS_GETAL, 0,
+	 (uint16_t)offsetof(struct gebeurtenis, loonwaarde_procent), NULL, 0,
+	 100},
+	GV("therapeutisch", GV_THERAPEUTISCH, GVS_BOOL, therapeutisch),
+	GV("structureel", GV_STRUCTUREEL, GVS_BOOL, structureel),
+	GV("vraag", GV_VRAAG, GVS_TEKST, vraag),
+	GV("uitkomst", GV_UITKOMST_TEKST, GVS_TEKST, uitkomst_tekst),
+	GV("uiterste_aanvraagdatum", GV_UITERSTE, GVS_DATUM,
+	   uiterste_aanvraagdatum),
+	GV("voldoende", GV_VOLDOENDE, GVS_BOOL, voldoende),
+	GV("reden", GV_REDEN, GVS_TEKST, reden),
+};
+#undef GV
+#undef GVE
+
+/* Booleans, enums, hours, numbers, dates, texts, items: the order of
+ * the reader before the table (its first error stays the same). */
+const uint8_t gv_leesvolgorde[GV__AANTAL] = {
+	0, 5, 16, 17, 21, 2, 4, 8, 12, 13, 14, 15, 9, 6, 20,
+	1, 7, 10, 11, 18, 19, 22, 3,
 };
 
 int

@@ -95,6 +95,20 @@ enum gb_veld {
 	GV_REDEN = 1u << 22            /* reden (string) */
 };
 
+/* How many extra fields there are (bits of enum gb_veld). */
+#define GV__AANTAL 23
+
+/* The kind of an extra field's value in spoor-dossier/1. */
+enum gv_soort {
+	GVS_BOOL = 0,  /* true/false into a uint8_t */
+	GVS_ENUM,      /* one of waarden into a uint8_t */
+	GVS_DATUM,     /* "YYYY-MM-DD" into an sdate */
+	GVS_TEKST,     /* a string into a struct str */
+	GVS_UREN,      /* hours with up to two decimals, in hundredths */
+	GVS_GETAL,     /* an integer in [min, max] into an int32_t */
+	GVS_ITEMS      /* the belastbaarheid items */
+};
+
 enum instrument { INS_FML = 0, INS_IZP, INS_LAB, INS__COUNT };
 enum ad_conclusie { ADC_SPOOR1 = 0, ADC_SPOOR2, ADC_GEEN_MOGELIJKHEDEN,
 		    ADC__COUNT };
@@ -167,6 +181,34 @@ struct dossier {
 	struct gebeurtenis *gb;
 	size_t ngb;
 };
+
+/*
+ * The event schema (issue 13): every extra field of an entry, indexed by
+ * its bit (gv_schema[i].bit == 1u << i), which is also the order of the
+ * canonical form: its key, its kind, where it lives in struct
+ * gebeurtenis, the names of an enum, the range of a number. Which event
+ * types may carry a field is gb_velden, which must carry it
+ * gb_verplicht. The case-file reader and writer, the field masks and the
+ * OpenAPI/JSON Schema fragment (docs/formats.md) follow from here: a new
+ * field is a row here plus its tests.
+ */
+struct gv_schema {
+	const char *naam;             /* JSON key */
+	uint32_t bit;                 /* enum gb_veld */
+	uint8_t soort;                /* enum gv_soort */
+	uint8_t nwaarden;             /* GVS_ENUM: names in waarden */
+	uint16_t plek;                /* offsetof(struct gebeurtenis, ...) */
+	const char *const *waarden;   /* GVS_ENUM */
+	int32_t min, max;             /* GVS_GETAL */
+};
+extern const struct gv_schema gv_schema[GV__AANTAL];
+
+/* Extra fields an event type must carry (the computation needs them). */
+extern const uint32_t gb_verplicht[GB__COUNT];
+
+/* The order in which the reader checks the extra fields (indexes into
+ * gv_schema): with several wrong, the first in this order is reported. */
+extern const uint8_t gv_leesvolgorde[GV__AANTAL];
 
 /* Zero the dossier (no allocation). */
 void dossier_init(struct dossier *d);

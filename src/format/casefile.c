@@ -18,27 +18,6 @@ struct rd {
 	size_t plen;
 };
 
-static const char *const gv_naam[] = {
-	"benutbare_mogelijkheden", "casemanager", "instrument", "items",
-	"conclusie", "terugkeer_binnen_3_maanden", "verwachte_terugkeer",
-	"aanbieder", "module", "tot", "werkgever", "functie", "uitkomst",
-	"bij", "uren_per_week", "loonwaarde_procent", "therapeutisch",
-	"structureel", "vraag", "uitkomst", "uiterste_aanvraagdatum",
-	"voldoende", "reden",
-};
-#define GV_AANTAL (sizeof(gv_naam) / sizeof(gv_naam[0]))
-
-/* Extra fields an event must carry (the computation needs them). */
-static const uint32_t gb_verplicht[GB__COUNT] = {
-	[GB_BELASTBAARHEID] = GV_INSTRUMENT,
-	[GB_ARBEIDSDESKUNDIG_ONDERZOEK] = GV_CONCLUSIE,
-	[GB_ACTIVITEIT] = GV_MODULE,
-	[GB_SOLLICITATIE] = GV_UITKOMST_SOL,
-	[GB_WERKHERVATTING] = GV_BIJ,
-	[GB_VERLENGING_LOONDOORBETALING] = GV_TOT,
-	[GB_BESLUIT_BEKORTING] = GV_VOLDOENDE,
-};
-
 static int
 fail(struct rd *r, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
 
@@ -118,9 +97,9 @@ only_keys(struct rd *r, json_t *obj, const char *const *names,
 
 		for (i = 0; i < n && !ok; i++)
 			ok = strcmp(key, names[i]) == 0;
-		for (i = 0; i < GV_AANTAL && !ok; i++)
-			ok = (extra_bits & (1u << i)) &&
-			     strcmp(key, gv_naam[i]) == 0;
+		for (i = 0; i < GV__AANTAL && !ok; i++)
+			ok = (extra_bits & gv_schema[i].bit) &&
+			     strcmp(key, gv_schema[i].naam) == 0;
 		if (!ok) {
 			size_t old = push_key(r, key);
 			int rc = fail(r, "onbekend veld '%s'", key);
@@ -586,12 +565,25 @@ out:
 	return rc;
 }
 
+/* FML item codes: rubriek I..VI, a dot, item number 1..99. */
+static int
+itemcode_geldig(const struct str *c)
+{
+	static const char *const rubriek[] = {"I", "II", "III", "IV", "V",
+					      "VI"};
+	const char *dot = c->s ? memchr(c->s, '.', c->len) : NULL;
+	size_t n;
+
+	if (!dot || naam_index(rubriek, 6, c->s, (size_t)(dot - c->s)) < 0)
+		return 0;
+	n = c->len - (size_t)(dot - c->s) - 1;
+	return n >= 1 && n <= 2 && strspn(dot + 1, "0123456789") == n;
+}
+
 static int
 lees_items(struct rd *r, json_t *ev, struct gebeurtenis *g)
 {
 	static const char *const keys[] = {"code", "niveau", "toelichting"};
-	static const char *const rubriek[] = {"I", "II", "III", "IV", "V",
-					      "VI"};
 	json_t *a = json_object_get(ev, "items"), *e;
 	size_t old, i;
 	int rc = 0;
@@ -616,7 +608,6 @@ lees_items(struct rd *r, json_t *ev, struct gebeurtenis *g)
 		struct belastbaar_item *it = &g->items[i];
 		size_t o2 = push_index(r, i);
 		json_int_t niv = 0;
-		const char *dot;
 
 		g->nitems = i + 1;
 		if ((rc = expect_object(r, e)) ||
@@ -626,15 +617,7 @@ lees_items(struct rd *r, json_t *ev, struct gebeurtenis *g)
 		    (rc = get_str(r, e, "toelichting", 0, 0, &it->toelichting)))
 			goto out;
 		it->niveau = (int32_t)niv;
-		/* FML item codes: rubriek I..VI, a dot, item number 1..99 */
-		dot = memchr(it->code.s, '.', it->code.len);
-		if (!dot ||
-		    naam_index(rubriek, 6, it->code.s,
-			       (size_t)(dot - it->code.s)) < 0 ||
-		    it->code.len - (size_t)(dot - it->code.s) - 1 < 1 ||
-		    it->code.len - (size_t)(dot - it->code.s) - 1 > 2 ||
-		    strspn(dot + 1, "0123456789") !=
-			    it->code.len - (size_t)(dot - it->code.s) - 1) {
+		if (!itemcode_geldig(&it->code)) {
 			size_t o3 = push_key(r, "code");
 
 			rc = fail(r, "ongeldige itemcode '%.20s' (verwacht "
@@ -649,126 +632,61 @@ out:
 	return rc;
 }
 
+/* The extra fields of the entry's type, as gv_schema describes them, in
+ * the reader's order (gv_leesvolgorde). */
 static int
 lees_extra(struct rd *r, json_t *e, struct gebeurtenis *g)
 {
 	uint32_t allowed = gb_velden[g->soort], need = gb_verplicht[g->soort];
-	int p = 0, rc;
-	json_int_t lw = 0;
+	size_t k;
 
-#define REQ(bit) ((need & (bit)) != 0)
-#define MARK(bit) do { if (p) g->velden |= (bit); } while (0)
-	if (allowed & GV_BENUTBARE) {
-		if ((rc = get_bool(r, e, "benutbare_mogelijkheden", 0,
-				   &g->benutbare, &p)))
+	for (k = 0; k < GV__AANTAL; k++) {
+		const struct gv_schema *v = &gv_schema[gv_leesvolgorde[k]];
+		unsigned char *plek = (unsigned char *)g + v->plek;
+		int req = (need & v->bit) != 0, p = 0, rc = 0;
+		json_int_t getal = 0;
+
+		if (!(allowed & v->bit))
+			continue;
+		switch (v->soort) {
+		case GVS_BOOL:
+			rc = get_bool(r, e, v->naam, req, plek, &p);
+			break;
+		case GVS_ENUM:
+			rc = get_enum(r, e, v->naam, req, v->waarden,
+				      v->nwaarden, plek, &p);
+			break;
+		case GVS_UREN:
+			rc = get_uren(r, e, v->naam, (int32_t *)(void *)plek,
+				      &p);
+			break;
+		case GVS_GETAL:
+			rc = get_int(r, e, v->naam, req, v->min, v->max, &getal,
+				     &p);
+			if (!rc && p)
+				*(int32_t *)(void *)plek = (int32_t)getal;
+			break;
+		case GVS_DATUM:
+			rc = get_date(r, e, v->naam, req, 0,
+				      (sdate *)(void *)plek);
+			p = json_object_get(e, v->naam) != NULL;
+			break;
+		case GVS_TEKST:
+			rc = get_str(r, e, v->naam, req, 0,
+				     (struct str *)(void *)plek);
+			p = ((struct str *)(void *)plek)->s != NULL;
+			break;
+		case GVS_ITEMS:
+			rc = lees_items(r, e, g);
+			p = json_object_get(e, v->naam) != NULL;
+			break;
+		default:
+			break;
+		}
+		if (rc)
 			return rc;
-		MARK(GV_BENUTBARE);
-	}
-	if (allowed & GV_TERUGKEER) {
-		if ((rc = get_bool(r, e, "terugkeer_binnen_3_maanden", 0,
-				   &g->terugkeer, &p)))
-			return rc;
-		MARK(GV_TERUGKEER);
-	}
-	if (allowed & GV_THERAPEUTISCH) {
-		if ((rc = get_bool(r, e, "therapeutisch", 0, &g->therapeutisch,
-				   &p)))
-			return rc;
-		MARK(GV_THERAPEUTISCH);
-	}
-	if (allowed & GV_STRUCTUREEL) {
-		if ((rc = get_bool(r, e, "structureel", 0, &g->structureel,
-				   &p)))
-			return rc;
-		MARK(GV_STRUCTUREEL);
-	}
-	if (allowed & GV_VOLDOENDE) {
-		if ((rc = get_bool(r, e, "voldoende", REQ(GV_VOLDOENDE),
-				   &g->voldoende, &p)))
-			return rc;
-		MARK(GV_VOLDOENDE);
-	}
-	if (allowed & GV_INSTRUMENT) {
-		if ((rc = get_enum(r, e, "instrument", REQ(GV_INSTRUMENT),
-				   instrument_naam, INS__COUNT,
-				   &g->instrument, &p)))
-			return rc;
-		MARK(GV_INSTRUMENT);
-	}
-	if (allowed & GV_CONCLUSIE) {
-		if ((rc = get_enum(r, e, "conclusie", REQ(GV_CONCLUSIE),
-				   conclusie_naam, ADC__COUNT, &g->conclusie,
-				   &p)))
-			return rc;
-		MARK(GV_CONCLUSIE);
-	}
-	if (allowed & GV_MODULE) {
-		if ((rc = get_enum(r, e, "module", REQ(GV_MODULE), module_naam,
-				   MOD__COUNT, &g->module, &p)))
-			return rc;
-		MARK(GV_MODULE);
-	}
-	if (allowed & GV_UITKOMST_SOL) {
-		if ((rc = get_enum(r, e, "uitkomst", REQ(GV_UITKOMST_SOL),
-				   sol_uitkomst_naam, SOL__COUNT,
-				   &g->uitkomst_sol, &p)))
-			return rc;
-		MARK(GV_UITKOMST_SOL);
-	}
-	if (allowed & GV_BIJ) {
-		if ((rc = get_enum(r, e, "bij", REQ(GV_BIJ), bij_naam,
-				   BIJ__COUNT, &g->bij, &p)))
-			return rc;
-		MARK(GV_BIJ);
-	}
-	if (allowed & GV_UREN) {
-		if ((rc = get_uren(r, e, "uren_per_week", &g->uren_honderdsten,
-				   &p)))
-			return rc;
-		MARK(GV_UREN);
-	}
-	if (allowed & GV_LOONWAARDE) {
-		if ((rc = get_int(r, e, "loonwaarde_procent", 0, 0, 100, &lw,
-				  &p)))
-			return rc;
-		g->loonwaarde_procent = (int32_t)lw;
-		MARK(GV_LOONWAARDE);
-	}
-#define DATE_FIELD(bit, key, field)                                         \
-	if (allowed & (bit)) {                                              \
-		if ((rc = get_date(r, e, key, REQ(bit), 0, &g->field)))     \
-			return rc;                                          \
-		p = json_object_get(e, key) != NULL;                        \
-		MARK(bit);                                                  \
-	}
-	DATE_FIELD(GV_TOT, "tot", tot)
-	DATE_FIELD(GV_VERWACHTE_TERUGKEER, "verwachte_terugkeer",
-		   verwachte_terugkeer)
-	DATE_FIELD(GV_UITERSTE, "uiterste_aanvraagdatum",
-		   uiterste_aanvraagdatum)
-#undef DATE_FIELD
-#define STR_FIELD(bit, key, field)                                          \
-	if (allowed & (bit)) {                                              \
-		if ((rc = get_str(r, e, key, REQ(bit), 0, &g->field)))      \
-			return rc;                                          \
-		if (g->field.s)                                             \
-			g->velden |= (bit);                                 \
-	}
-	STR_FIELD(GV_CASEMANAGER, "casemanager", casemanager)
-	STR_FIELD(GV_AANBIEDER, "aanbieder", aanbieder)
-	STR_FIELD(GV_WERKGEVER, "werkgever", werkgever)
-	STR_FIELD(GV_FUNCTIE, "functie", functie)
-	STR_FIELD(GV_VRAAG, "vraag", vraag)
-	STR_FIELD(GV_UITKOMST_TEKST, "uitkomst", uitkomst_tekst)
-	STR_FIELD(GV_REDEN, "reden", reden)
-#undef STR_FIELD
-#undef MARK
-#undef REQ
-	if (allowed & GV_ITEMS) {
-		if ((rc = lees_items(r, e, g)))
-			return rc;
-		if (json_object_get(e, "items"))
-			g->velden |= GV_ITEMS;
+		if (p)
+			g->velden |= v->bit;
 	}
 	return 0;
 }
@@ -1091,6 +1009,425 @@ casefile_verzuim_lees(json_t *e, const struct verzuim_mutatie *prev,
 	return CF_OK;
 }
 
+/*
+ * ---- the fast decoder of stored entries ----
+ *
+ * Loading a case decodes every stored entry; with jansson and the reader
+ * that was about half the time of a load (bench/append, issue 13). The
+ * store keeps each entry as the canonical text casefile_gebeurtenis_json
+ * writes, after the reader accepted it; this decoder reads exactly that
+ * form (compact, "soort" first, the keys of the schema) straight into a
+ * struct gebeurtenis. Anything else - whitespace, an unknown or repeated
+ * key, an escape it does not know, a number out of its form - is
+ * CF_SCHEMA, and the caller reads the text with the full reader instead;
+ * so it never accepts a text the reader would read differently
+ * (tests/unit/test_casefile.c compares both on every entry of the test
+ * data, and the fuzz target fuzz_entry on any bytes).
+ */
+struct snel {
+	const char *p, *end;
+};
+
+static int
+snel_is(struct snel *k, char c)
+{
+	if (k->p < k->end && *k->p == c) {
+		k->p++;
+		return 1;
+	}
+	return 0;
+}
+
+static int
+hexval(char c)
+{
+	if (c >= '0' && c <= '9')
+		return c - '0';
+	if (c >= 'a' && c <= 'f')
+		return c - 'a' + 10;
+	if (c >= 'A' && c <= 'F')
+		return c - 'A' + 10;
+	return -1;
+}
+
+static int
+snel_hex4(struct snel *k, unsigned *out)
+{
+	unsigned v = 0;
+	int i, h;
+
+	if (k->end - k->p < 4)
+		return -1;
+	for (i = 0; i < 4; i++) {
+		if ((h = hexval(k->p[i])) < 0)
+			return -1;
+		v = v * 16 + (unsigned)h;
+	}
+	k->p += 4;
+	*out = v;
+	return 0;
+}
+
+/* A JSON string at k->p into *out (malloc'd, NUL-terminated). 0, -1 for
+ * a form it does not know, -2 out of memory. */
+static int
+snel_tekst(struct snel *k, struct str *out)
+{
+	const char *q = k->p + 1, *e;
+	char *buf, *w;
+
+	if (k->p >= k->end || *k->p != '"')
+		return -1;
+	/* the length bounds the decoded length (escapes only shrink) */
+	for (e = q; e < k->end && *e != '"'; e++)
+		if (*e == '\\' && ++e >= k->end)
+			return -1;
+	if (e >= k->end || (size_t)(e - q) > CASEFILE_MAX_STRING)
+		return -1;
+	if (!(buf = malloc((size_t)(e - q) + 1)))
+		return -2;
+	for (w = buf; q < e; q++) {
+		unsigned char c = (unsigned char)*q;
+		unsigned u, lo;
+
+		if (c < 0x20)
+			goto vreemd;
+		if (c != '\\') {
+			*w++ = (char)c;
+			continue;
+		}
+		switch (*++q) {
+		case '"': *w++ = '"'; break;
+		case '\\': *w++ = '\\'; break;
+		case '/': *w++ = '/'; break;
+		case 'b': *w++ = '\b'; break;
+		case 'f': *w++ = '\f'; break;
+		case 'n': *w++ = '\n'; break;
+		case 'r': *w++ = '\r'; break;
+		case 't': *w++ = '\t'; break;
+		case 'u':
+			k->p = q + 1;
+			if (snel_hex4(k, &u))
+				goto vreemd;
+			q = k->p - 1;
+			if (u == 0 || (u >= 0xDC00 && u <= 0xDFFF))
+				goto vreemd;
+			if (u >= 0xD800 && u <= 0xDBFF) {
+				if (q + 2 >= e || q[1] != '\\' || q[2] != 'u')
+					goto vreemd;
+				k->p = q + 3;
+				if (snel_hex4(k, &lo) || lo < 0xDC00 ||
+				    lo > 0xDFFF)
+					goto vreemd;
+				q = k->p - 1;
+				u = 0x10000 + ((u - 0xD800) << 10) +
+				    (lo - 0xDC00);
+			}
+			if (u < 0x80) {
+				*w++ = (char)u;
+			} else if (u < 0x800) {
+				*w++ = (char)(0xC0 | (u >> 6));
+				*w++ = (char)(0x80 | (u & 0x3F));
+			} else if (u < 0x10000) {
+				*w++ = (char)(0xE0 | (u >> 12));
+				*w++ = (char)(0x80 | ((u >> 6) & 0x3F));
+				*w++ = (char)(0x80 | (u & 0x3F));
+			} else {
+				*w++ = (char)(0xF0 | (u >> 18));
+				*w++ = (char)(0x80 | ((u >> 12) & 0x3F));
+				*w++ = (char)(0x80 | ((u >> 6) & 0x3F));
+				*w++ = (char)(0x80 | (u & 0x3F));
+			}
+			break;
+		default:
+			goto vreemd;
+		}
+	}
+	*w = '\0';
+	out->s = buf;
+	out->len = (size_t)(w - buf);
+	k->p = e + 1;
+	return 0;
+vreemd:
+	free(buf);
+	return -1;
+}
+
+/* A key: a string without escapes, then ':'. */
+static int
+snel_sleutel(struct snel *k, const char **key, size_t *len)
+{
+	const char *q;
+
+	if (!snel_is(k, '"'))
+		return -1;
+	for (q = k->p; q < k->end && *q != '"'; q++)
+		if (*q == '\\')
+			return -1;
+	if (q >= k->end)
+		return -1;
+	*key = k->p;
+	*len = (size_t)(q - k->p);
+	k->p = q + 1;
+	return snel_is(k, ':') ? 0 : -1;
+}
+
+static int
+snel_woord(struct snel *k, const char *w)
+{
+	size_t n = strlen(w);
+
+	if ((size_t)(k->end - k->p) < n || memcmp(k->p, w, n) != 0)
+		return -1;
+	k->p += n;
+	return 0;
+}
+
+/* An unsigned integer of at most 9 digits, no leading zero. */
+static int
+snel_getal(struct snel *k, int32_t *out)
+{
+	int32_t v = 0;
+	int n = 0;
+
+	if (k->p < k->end && *k->p == '0' && k->p + 1 < k->end &&
+	    k->p[1] >= '0' && k->p[1] <= '9')
+		return -1;
+	while (k->p < k->end && *k->p >= '0' && *k->p <= '9' && n < 9) {
+		v = v * 10 + (*k->p++ - '0');
+		n++;
+	}
+	if (n == 0 || (k->p < k->end && *k->p >= '0' && *k->p <= '9'))
+		return -1;
+	*out = v;
+	return 0;
+}
+
+/* A string naming one of names (names have no escapes: one with a
+ * backslash is none of them). */
+static int
+snel_enum(struct snel *k, const char *const *names, int n, uint8_t *out)
+{
+	const char *q, *t = k->p + 1;
+	size_t len;
+	int i;
+
+	if (k->p >= k->end || *k->p != '"')
+		return -1;
+	for (q = t; q < k->end && *q != '"' && *q != '\\'; q++)
+		;
+	if (q >= k->end || *q != '"')
+		return -1;
+	len = (size_t)(q - t);
+	for (i = 0; i < n; i++)
+		if (names[i][0] == (len ? t[0] : '\0') &&
+		    strncmp(names[i], t, len) == 0 && names[i][len] == '\0')
+			break;
+	if (i == n)
+		return -1;
+	*out = (uint8_t)i;
+	k->p = q + 1;
+	return 0;
+}
+
+static int
+snel_datum(struct snel *k, sdate *out)
+{
+	if (k->end - k->p < 12 || k->p[0] != '"' || k->p[11] != '"' ||
+	    date_parse(k->p + 1, 10, out) != 0)
+		return -1;
+	k->p += 12;
+	return 0;
+}
+
+/* Hours as the writer prints them: an integer, or one or two decimals
+ * (juren). */
+static int
+snel_uren(struct snel *k, int32_t *out)
+{
+	int32_t h, d = 0;
+
+	if (snel_getal(k, &h) || h > 168)
+		return -1;
+	if (snel_is(k, '.')) {
+		if (k->p >= k->end || *k->p < '0' || *k->p > '9')
+			return -1;
+		d = (*k->p++ - '0') * 10;
+		if (k->p < k->end && *k->p >= '0' && *k->p <= '9')
+			d += *k->p++ - '0';
+		if (d == 0 || (k->p < k->end && *k->p >= '0' && *k->p <= '9'))
+			return -1;
+	}
+	if (h * 100 + d > 16800)
+		return -1;
+	*out = h * 100 + d;
+	return 0;
+}
+
+static int
+snel_items(struct snel *k, struct gebeurtenis *g)
+{
+	size_t cap = 8;
+
+	if (!snel_is(k, '['))
+		return -1;
+	if (!(g->items = calloc(cap + 1, sizeof(*g->items))))
+		return -2;
+	if (snel_is(k, ']'))
+		return 0;
+	do {
+		struct belastbaar_item *it;
+		const char *key;
+		size_t len;
+		int rc;
+
+		if (g->nitems == CASEFILE_MAX_ITEMS)
+			return -1;
+		if (g->nitems == cap) {
+			struct belastbaar_item *n2 = realloc(
+				g->items, (cap * 2 + 1) * sizeof(*n2));
+
+			if (!n2)
+				return -2;
+			memset(n2 + cap, 0, (cap + 1) * sizeof(*n2));
+			g->items = n2;
+			cap *= 2;
+		}
+		it = &g->items[g->nitems++];
+		if (!snel_is(k, '{') || snel_sleutel(k, &key, &len) ||
+		    len != 4 || memcmp(key, "code", 4) != 0)
+			return -1;
+		if ((rc = snel_tekst(k, &it->code)) != 0)
+			return rc;
+		if (!itemcode_geldig(&it->code))
+			return -1;
+		if (!snel_is(k, ',') || snel_sleutel(k, &key, &len) ||
+		    len != 6 || memcmp(key, "niveau", 6) != 0 ||
+		    snel_getal(k, &it->niveau) || it->niveau > 9)
+			return -1;
+		if (snel_is(k, ',')) {
+			if (snel_sleutel(k, &key, &len) || len != 11 ||
+			    memcmp(key, "toelichting", 11) != 0)
+				return -1;
+			if ((rc = snel_tekst(k, &it->toelichting)) != 0)
+				return rc;
+		}
+		if (!snel_is(k, '}'))
+			return -1;
+	} while (snel_is(k, ','));
+	return snel_is(k, ']') ? 0 : -1;
+}
+
+/* One key of the entry and its value. */
+static int
+snel_veld(struct snel *k, struct gebeurtenis *g, const char *key, size_t len)
+{
+	static const char *const basis[] = {"datum", "id", "corrigeert",
+					     "zichtbaarheid", "auteur",
+					     "tekst"};
+	struct str *doel = NULL;
+	size_t i;
+
+	switch (naam_index(basis, 6, key, len)) {
+	case 0:
+		return g->datum != DATE_NONE ? -1 : snel_datum(k, &g->datum);
+	case 1: doel = &g->id; break;
+	case 2: doel = &g->corrigeert; break;
+	case 3:
+		return snel_enum(k, zichtbaarheid_naam, 3, &g->zichtbaarheid);
+	case 4: doel = &g->auteur; break;
+	case 5: doel = &g->tekst; break;
+	default:
+		break;
+	}
+	if (doel) {
+		int rc = doel->s ? -1 : snel_tekst(k, doel);
+
+		/* id and corrigeert may not be empty (the reader's rule) */
+		if (!rc && doel->len == 0 && (doel == &g->id ||
+					      doel == &g->corrigeert))
+			rc = -1;
+		return rc;
+	}
+	for (i = 0; i < GV__AANTAL; i++) {
+		const struct gv_schema *v = &gv_schema[i];
+		unsigned char *plek = (unsigned char *)g + v->plek;
+		int rc;
+
+		if (!(gb_velden[g->soort] & v->bit) || v->naam[0] != key[0] ||
+		    strncmp(v->naam, key, len) != 0 || v->naam[len] != '\0')
+			continue;
+		if (g->velden & v->bit)
+			return -1;
+		g->velden |= v->bit;
+		switch (v->soort) {
+		case GVS_BOOL:
+			if (!snel_woord(k, "true"))
+				*plek = 1;
+			else if (!snel_woord(k, "false"))
+				*plek = 0;
+			else
+				return -1;
+			return 0;
+		case GVS_ENUM:
+			return snel_enum(k, v->waarden, v->nwaarden, plek);
+		case GVS_DATUM:
+			return snel_datum(k, (sdate *)(void *)plek);
+		case GVS_TEKST:
+			rc = snel_tekst(k, (struct str *)(void *)plek);
+			return rc;
+		case GVS_UREN:
+			return snel_uren(k, (int32_t *)(void *)plek);
+		case GVS_GETAL:
+			if (snel_getal(k, (int32_t *)(void *)plek) ||
+			    *(int32_t *)(void *)plek < v->min ||
+			    *(int32_t *)(void *)plek > v->max)
+				return -1;
+			return 0;
+		case GVS_ITEMS:
+			return snel_items(k, g);
+		default:
+			return -1;
+		}
+	}
+	return -1;
+}
+
+int
+casefile_gebeurtenis_snel(const char *txt, size_t len,
+			  struct gebeurtenis *out)
+{
+	struct snel k = {txt, txt + len};
+	struct gebeurtenis g;
+	const char *key;
+	size_t klen;
+	int rc = -1;
+
+	memset(&g, 0, sizeof(g));
+	g.datum = DATE_NONE;
+	g.tot = g.verwachte_terugkeer = g.uiterste_aanvraagdatum = DATE_NONE;
+	if (!snel_is(&k, '{') || snel_sleutel(&k, &key, &klen) || klen != 5 ||
+	    memcmp(key, "soort", 5) != 0 ||
+	    snel_enum(&k, gb_soort_naam, GB__COUNT, &g.soort))
+		goto out;
+	while (snel_is(&k, ',')) {
+		if (snel_sleutel(&k, &key, &klen) ||
+		    (rc = snel_veld(&k, &g, key, klen)) != 0) {
+			rc = rc == -2 ? -2 : -1;
+			goto out;
+		}
+		rc = -1;
+	}
+	if (!snel_is(&k, '}') || k.p != k.end || g.datum == DATE_NONE ||
+	    (g.velden & gb_verplicht[g.soort]) != gb_verplicht[g.soort])
+		goto out;
+	*out = g;
+	return CF_OK;
+out:
+	gebeurtenis_release(&g);
+	return rc == -2 ? CF_NOMEM : CF_SCHEMA;
+}
+
 /* strerror() is not thread-safe; the XSI strerror_r is. */
 static const char *
 errtext(int e, char buf[128])
@@ -1215,11 +1552,33 @@ put(json_t *o, const char *k, json_t *v, int *ok)
 }
 
 static json_t *
+schrijf_items(const struct gebeurtenis *g, int *ok)
+{
+	json_t *a = json_array();
+	size_t i;
+
+	for (i = 0; a && i < g->nitems; i++) {
+		json_t *it = json_object();
+
+		if (!it || json_array_append_new(a, it)) {
+			*ok = 0;
+			break;
+		}
+		put(it, "code", jstr(&g->items[i].code), ok);
+		put(it, "niveau", json_integer(g->items[i].niveau), ok);
+		if (g->items[i].toelichting.s)
+			put(it, "toelichting", jstr(&g->items[i].toelichting),
+			    ok);
+	}
+	return a;
+}
+
+static json_t *
 schrijf_gebeurtenis(const struct gebeurtenis *g, int *ok)
 {
 	json_t *o = json_object();
 	uint32_t v = g->velden;
-	size_t i;
+	size_t k;
 
 	if (!o) {
 		*ok = 0;
@@ -1238,75 +1597,44 @@ schrijf_gebeurtenis(const struct gebeurtenis *g, int *ok)
 		put(o, "auteur", jstr(&g->auteur), ok);
 	if (g->tekst.s)
 		put(o, "tekst", jstr(&g->tekst), ok);
-	if (v & GV_BENUTBARE)
-		put(o, "benutbare_mogelijkheden", json_boolean(g->benutbare),
-		    ok);
-	if (v & GV_CASEMANAGER)
-		put(o, "casemanager", jstr(&g->casemanager), ok);
-	if (v & GV_INSTRUMENT)
-		put(o, "instrument", json_string(instrument_naam[g->instrument]),
-		    ok);
-	if (v & GV_ITEMS) {
-		json_t *a = json_array();
+	/* the extra fields in the order of gv_schema, the canonical one */
+	for (k = 0; k < GV__AANTAL; k++) {
+		const struct gv_schema *f = &gv_schema[k];
+		const unsigned char *plek = (const unsigned char *)g + f->plek;
 
-		for (i = 0; a && i < g->nitems; i++) {
-			json_t *it = json_object();
-
-			if (!it || json_array_append_new(a, it)) {
-				*ok = 0;
-				break;
-			}
-			put(it, "code", jstr(&g->items[i].code), ok);
-			put(it, "niveau", json_integer(g->items[i].niveau), ok);
-			if (g->items[i].toelichting.s)
-				put(it, "toelichting",
-				    jstr(&g->items[i].toelichting), ok);
+		if (!(v & f->bit))
+			continue;
+		switch (f->soort) {
+		case GVS_BOOL:
+			put(o, f->naam, json_boolean(*plek), ok);
+			break;
+		case GVS_ENUM:
+			put(o, f->naam, json_string(f->waarden[*plek]), ok);
+			break;
+		case GVS_DATUM:
+			put(o, f->naam, jdate(*(const sdate *)(const void *)plek),
+			    ok);
+			break;
+		case GVS_TEKST:
+			put(o, f->naam,
+			    jstr((const struct str *)(const void *)plek), ok);
+			break;
+		case GVS_UREN:
+			put(o, f->naam,
+			    juren(*(const int32_t *)(const void *)plek), ok);
+			break;
+		case GVS_GETAL:
+			put(o, f->naam,
+			    json_integer(*(const int32_t *)(const void *)plek),
+			    ok);
+			break;
+		case GVS_ITEMS:
+			put(o, f->naam, schrijf_items(g, ok), ok);
+			break;
+		default:
+			break;
 		}
-		put(o, "items", a, ok);
 	}
-	if (v & GV_CONCLUSIE)
-		put(o, "conclusie", json_string(conclusie_naam[g->conclusie]),
-		    ok);
-	if (v & GV_TERUGKEER)
-		put(o, "terugkeer_binnen_3_maanden", json_boolean(g->terugkeer),
-		    ok);
-	if (v & GV_VERWACHTE_TERUGKEER)
-		put(o, "verwachte_terugkeer", jdate(g->verwachte_terugkeer), ok);
-	if (v & GV_AANBIEDER)
-		put(o, "aanbieder", jstr(&g->aanbieder), ok);
-	if (v & GV_MODULE)
-		put(o, "module", json_string(module_naam[g->module]), ok);
-	if (v & GV_TOT)
-		put(o, "tot", jdate(g->tot), ok);
-	if (v & GV_WERKGEVER)
-		put(o, "werkgever", jstr(&g->werkgever), ok);
-	if (v & GV_FUNCTIE)
-		put(o, "functie", jstr(&g->functie), ok);
-	if (v & GV_UITKOMST_SOL)
-		put(o, "uitkomst", json_string(sol_uitkomst_naam[g->uitkomst_sol]),
-		    ok);
-	if (v & GV_BIJ)
-		put(o, "bij", json_string(bij_naam[g->bij]), ok);
-	if (v & GV_UREN)
-		put(o, "uren_per_week", juren(g->uren_honderdsten), ok);
-	if (v & GV_LOONWAARDE)
-		put(o, "loonwaarde_procent", json_integer(g->loonwaarde_procent),
-		    ok);
-	if (v & GV_THERAPEUTISCH)
-		put(o, "therapeutisch", json_boolean(g->therapeutisch), ok);
-	if (v & GV_STRUCTUREEL)
-		put(o, "structureel", json_boolean(g->structureel), ok);
-	if (v & GV_VRAAG)
-		put(o, "vraag", jstr(&g->vraag), ok);
-	if (v & GV_UITKOMST_TEKST)
-		put(o, "uitkomst", jstr(&g->uitkomst_tekst), ok);
-	if (v & GV_UITERSTE)
-		put(o, "uiterste_aanvraagdatum", jdate(g->uiterste_aanvraagdatum),
-		    ok);
-	if (v & GV_VOLDOENDE)
-		put(o, "voldoende", json_boolean(g->voldoende), ok);
-	if (v & GV_REDEN)
-		put(o, "reden", jstr(&g->reden), ok);
 	return o;
 }
 

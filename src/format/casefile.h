@@ -67,6 +67,16 @@ int casefile_lees_tree(json_t *root, struct dossier *out,
  */
 int casefile_gebeurtenis_lees(json_t *e, struct gebeurtenis *out,
 			      struct casefile_fout *fout);
+/*
+ * The fast decoder of an entry as the store keeps it: exactly the
+ * canonical text of casefile_gebeurtenis_json() (len bytes). CF_OK with
+ * *out filled; CF_SCHEMA when the text is in any other form (the caller
+ * then reads it with casefile_gebeurtenis_lees(), which gives the same
+ * result for every text both accept); CF_NOMEM.
+ */
+int casefile_gebeurtenis_snel(const char *txt, size_t len,
+			      struct gebeurtenis *out);
+
 /* One verzuim mutation; prev (may be NULL) is the case's last one, whose
  * date it must follow. */
 int casefile_verzuim_lees(json_t *e, const struct verzuim_mutatie *prev,

@@ -103,6 +103,25 @@ db_begin(struct db *db)
 }
 
 int
+db_query_elk(struct db *db, const char *sql, const struct db_param *p,
+	     size_t np, db_rij_fn rij, void *arg)
+{
+	struct db_res r;
+	size_t i;
+	int rc;
+
+	if (db->ops->each)
+		return db->ops->each(db, sql, p, np, rij, arg);
+	if ((rc = db->ops->query(db, sql, p, np, &r)))
+		return rc;
+	for (i = 0; i < r.nrows && rc == 0; i++)
+		rc = rij(arg, (const char *const *)&r.cel[i * r.ncols],
+			 &r.len[i * r.ncols], r.ncols);
+	db_res_release(&r);
+	return rc;
+}
+
+int
 db_commit(struct db *db)
 {
 	return db->ops->script(db, "COMMIT");

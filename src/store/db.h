@@ -80,6 +80,18 @@ int db_query(struct db *db, const char *sql, const struct db_param *p,
 	     size_t np, struct db_res *out);
 void db_res_release(struct db_res *r);
 
+/*
+ * A query whose rows are handed to rij one by one, without a result set
+ * in between (SQLite: straight from the statement; the cells are valid
+ * only during the call, cel[c] NULL for SQL NULL). A non-zero return of
+ * rij stops the query and is returned. What a load of a whole case uses:
+ * its entries are decoded where they lie.
+ */
+typedef int (*db_rij_fn)(void *arg, const char *const *cel,
+			 const size_t *len, size_t ncols);
+int db_query_elk(struct db *db, const char *sql, const struct db_param *p,
+		 size_t np, db_rij_fn rij, void *arg);
+
 /* The cell (row, col) as text (NULL for SQL NULL) and as integer. */
 const char *db_cel(const struct db_res *r, size_t row, size_t col);
 int64_t db_cel_int(const struct db_res *r, size_t row, size_t col);
@@ -103,6 +115,9 @@ struct db_ops {
 		     size_t np, struct db_res *out);
 	int (*script)(struct db *db, const char *sql);
 	int (*begin)(struct db *db);
+	/* db_query_elk natively (may be NULL: through query) */
+	int (*each)(struct db *db, const char *sql, const struct db_param *p,
+		    size_t np, db_rij_fn rij, void *arg);
 };
 
 /* Common header of every backend's connection struct. */

@@ -529,7 +529,7 @@ verberg_wachtwoord(char *msg, const char *url)
 }
 
 static const struct db_ops pg_ops = {
-	pg_free, pg_exec, pg_query, pg_script, pg_begin,
+	pg_free, pg_exec, pg_query, pg_script, pg_begin, NULL,
 };
 
 int

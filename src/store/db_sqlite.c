@@ -194,6 +194,62 @@ nomem:
 	return DB_NOMEM;
 }
 
+#define ELK_MAX_KOLOMMEN 16
+
+static int
+s_each(struct db *db, const char *sql, const struct db_param *p, size_t np,
+       db_rij_fn rij, void *arg)
+{
+	struct db_sqlite *s = (struct db_sqlite *)db;
+	sqlite3_stmt *st = NULL;
+	const char *cel[ELK_MAX_KOLOMMEN];
+	size_t len[ELK_MAX_KOLOMMEN], c, ncols;
+	int rc;
+
+	if ((rc = prepare(s, sql, &st)) || (rc = bind(s, st, p, np))) {
+		if (rc != DB_OK && st)
+			klaar(st);
+		return rc;
+	}
+	ncols = (size_t)sqlite3_column_count(st);
+	if (ncols > ELK_MAX_KOLOMMEN) {
+		klaar(st);
+		snprintf(s->base.fout, sizeof(s->base.fout),
+			 "db_query_elk: te veel kolommen");
+		return DB_ERR;
+	}
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int r2;
+
+		for (c = 0; c < ncols; c++) {
+			int t = sqlite3_column_type(st, (int)c);
+
+			if (t == SQLITE_NULL) {
+				cel[c] = NULL;
+				len[c] = 0;
+				continue;
+			}
+			cel[c] = t == SQLITE_BLOB
+				? sqlite3_column_blob(st, (int)c)
+				: (const char *)sqlite3_column_text(st, (int)c);
+			len[c] = (size_t)sqlite3_column_bytes(st, (int)c);
+			if (!cel[c])
+				cel[c] = "";
+		}
+		if ((r2 = rij(arg, cel, len, ncols)) != 0) {
+			klaar(st);
+			return r2;
+		}
+	}
+	if (rc != SQLITE_DONE) {
+		rc = vertaal(s, rc);
+		klaar(st);
+		return rc;
+	}
+	klaar(st);
+	return DB_OK;
+}
+
 static int
 s_exec(struct db *db, const char *sql, const struct db_param *p, size_t np,
        int64_t *changed)
@@ -252,7 +308,7 @@ s_free(struct db *db)
 }
 
 static const struct db_ops sqlite_ops = {
-	s_free, s_exec, s_query, s_script, s_begin,
+	s_free, s_exec, s_query, s_script, s_begin, s_each,
 };
 
 int

@@ -1894,9 +1894,14 @@ static int
 entry_decode(const char *txt, struct gebeurtenis *g, struct casefile_fout *f)
 {
 	json_error_t je;
-	json_t *e = json_loads(txt, JSON_REJECT_DUPLICATES, &je);
-	int rc;
+	json_t *e;
+	int rc = casefile_gebeurtenis_snel(txt, strlen(txt), g);
 
+	/* the stored canonical form, decoded directly (casefile.h); any
+	 * other form through jansson and the full reader */
+	if (rc != CF_SCHEMA)
+		return rc == CF_OK ? ST_OK : ST_NOMEM;
+	e = json_loads(txt, JSON_REJECT_DUPLICATES, &je);
 	if (!e) {
 		snprintf(f->pad, sizeof(f->pad), "$");
 		snprintf(f->reden, sizeof(f->reden), "%s", je.text);
@@ -1909,15 +1914,57 @@ entry_decode(const char *txt, struct gebeurtenis *g, struct casefile_fout *f)
 	return rc == CF_OK ? ST_OK : ST_ONGELDIG;
 }
 
+/* The state of a load while the entry rows stream by. */
+struct laden {
+	struct store *s;
+	struct dossier *d;
+	size_t cap;
+	int64_t id;
+};
+
+static int
+laad_rij(void *arg, const char *const *cel, const size_t *len, size_t ncols)
+{
+	struct laden *l = arg;
+	struct dossier *d = l->d;
+	struct casefile_fout f;
+	int rc;
+
+	(void)len;
+	if (ncols != 1 || !cel[0])
+		return ST_ERR;
+	if (d->ngb == l->cap) {
+		size_t cap = l->cap ? l->cap * 2 : 64;
+		struct gebeurtenis *gb = realloc(d->gb, (cap + 1) * sizeof(*gb));
+
+		if (!gb)
+			return ST_NOMEM;
+		memset(gb + l->cap, 0, (cap + 1 - l->cap) * sizeof(*gb));
+		d->gb = gb;
+		l->cap = cap;
+	}
+	rc = entry_decode(cel[0], &d->gb[d->ngb], &f);
+	if (rc == ST_ONGELDIG) {
+		char waar[48];
+
+		snprintf(waar, sizeof(waar), "item %zu ", d->ngb + 1);
+		return onleesbaar(l->s, l->id, waar, &f);
+	}
+	if (rc)
+		return rc;
+	d->ngb++;
+	return ST_OK;
+}
+
 int
 store_dossier_laad(struct store *s, int64_t id, struct dossier *out)
 {
 	struct db_param p[] = {db_int(id)};
-	struct db_res r;
 	struct dossier d;
 	struct casefile_fout f;
+	struct laden l;
 	json_t *kop;
-	size_t i, err;
+	size_t err;
 	int rc;
 
 	if ((rc = laad_kop(s, id, &kop)))
@@ -1927,36 +1974,27 @@ store_dossier_laad(struct store *s, int64_t id, struct dossier *out)
 	json_decref(kop);
 	if (rc)
 		return rc == CF_NOMEM ? ST_NOMEM : onleesbaar(s, id, "", &f);
-	if ((rc = db_query(s->db, "SELECT gegevens FROM gebeurtenis WHERE "
-			   "dossier_id = $1 ORDER BY volgnr", p, NP(p), &r)))
+	l.s = s;
+	l.d = &d;
+	l.cap = 0;
+	l.id = id;
+	/* the entries decoded as the rows stream by (db_query_elk) */
+	if ((rc = db_query_elk(s->db, "SELECT gegevens FROM gebeurtenis WHERE "
+			       "dossier_id = $1 ORDER BY volgnr", p, NP(p),
+			       laad_rij, &l)))
 		goto out;
-	d.gb = calloc(r.nrows + 1, sizeof(*d.gb));
-	if (!d.gb) {
+	if (!d.gb && !(d.gb = calloc(1, sizeof(*d.gb)))) {
 		rc = ST_NOMEM;
-		goto res;
-	}
-	for (i = 0; i < r.nrows; i++) {
-		rc = entry_decode(db_cel(&r, i, 0), &d.gb[i], &f);
-		if (rc == ST_ONGELDIG) {
-			char waar[48];
-
-			snprintf(waar, sizeof(waar), "item %zu ", i + 1);
-			rc = onleesbaar(s, id, waar, &f);
-		}
-		if (rc)
-			goto res;
-		d.ngb = i + 1;
+		goto out;
 	}
 	if (dossier_link(&d, &err)) {
 		snprintf(f.pad, sizeof(f.pad), "$.gebeurtenissen[%zu]", err);
 		snprintf(f.reden, sizeof(f.reden), "id of corrigeert klopt niet");
 		rc = onleesbaar(s, id, "", &f);
-		goto res;
+		goto out;
 	}
 	*out = d;
 	dossier_init(&d);
-res:
-	db_res_release(&r);
 out:
 	dossier_release(&d);
 	return rc;

@@ -27,6 +27,7 @@
 #include "server/api_doc.h"
 #include "server/api_int.h"
 #include "server/api_param.h"
+#include "server/api_proef.h"
 #include "server/api_totp.h"
 #include "server/web.h"
 #include "store/store.h"
@@ -1992,6 +1993,9 @@ const struct http_route api_routes[] = {
 	{HTTP_GET, "/api/v1/dossiers/{}/toets", h_toets, 0},
 	{HTTP_GET, "/api/v1/dossiers/{}/loon", h_loon, 0},
 	{HTTP_POST, "/api/v1/dossiers/{}/verzuim", h_verzuim, 0},
+	/* the dry run and the week axis: api_proef.c */
+	{HTTP_POST, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_proef, 0},
+	{HTTP_GET, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_verloop, 0},
 	{HTTP_POST, "/api/v1/dossiers/{}/gebeurtenissen", h_gebeurtenis, 0},
 	{HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang, 0},
 	{HTTP_GET, "/api/v1/dossiers/{}/rechten", h_rechten, 0},

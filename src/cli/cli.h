@@ -77,7 +77,6 @@ void help_loon(void);
 /* Database commands (cmd_store.c, cmd_serve.c). */
 struct store;
 const char *cli_db_url(const char *optie);
-int cli_db_optie(int argc, char **argv, int *i, const char **db);
 /*
  * Open the store at url for a command. migreer: 0 refuses an older
  * schema (pointing at spoor init), 1 upgrades it, 2 upgrades one that

@@ -80,26 +80,6 @@ cli_store_open(const char *url, int migreer, struct store **out)
 	return 0;
 }
 
-/* Split "--db X" and "--db=X" off the options; returns 1 when argv[*i]
- * was one (and advanced *i), 0 otherwise, 2 after an error. */
-int
-cli_db_optie(int argc, char **argv, int *i, const char **db)
-{
-	if (!strcmp(argv[*i], "--db")) {
-		if (*i + 1 >= argc) {
-			cli_fout("--db: verwacht een pad of postgresql://-adres");
-			return 2;
-		}
-		*db = argv[++*i];
-		return 1;
-	}
-	if (!strncmp(argv[*i], "--db=", 5)) {
-		*db = argv[*i] + 5;
-		return 1;
-	}
-	return 0;
-}
-
 void
 help_init(void)
 {
@@ -241,37 +221,42 @@ help_export(void)
 int
 cmd_export(int argc, char **argv)
 {
+	enum { O_ROL = CLI_OPT_EIGEN };
+	static const struct option opts[] = {
+		CLI_OPTIE_DB, CLI_OPTIE_HELP,
+		{"rol", required_argument, NULL, O_ROL}, CLI_OPTIE_EINDE,
+	};
 	const char *db = NULL, *id_ext = NULL, *rol = NULL;
 	struct store *s = NULL;
 	char *txt = NULL;
 	size_t len;
-	int i, rc, out = EXIT_INVOER;
+	int c, r, rc, out = EXIT_INVOER;
 	uint32_t rollen = 0;
 
-	for (i = 1; i < argc; i++) {
-		if ((rc = cli_db_optie(argc, argv, &i, &db)) == 1)
-			continue;
-		if (rc == 2)
-			return EXIT_INVOER;
-		if (!strcmp(argv[i], "--help")) {
+	optind = 0;
+	while ((c = cli_getopt(argc, argv, opts)) != -1) {
+		switch (c) {
+		case CLI_OPT_DB:
+			db = optarg;
+			break;
+		case CLI_OPT_HELP:
 			help_export();
 			return EXIT_OK;
-		}
-		if (!strcmp(argv[i], "--rol") && i + 1 < argc) {
-			int r;
-
-			rol = argv[++i];
+		case O_ROL:
+			rol = optarg;
 			if ((r = rol_zoek(rol, strlen(rol))) < 0)
 				return cli_fout("--rol: onbekende rol '%s'", rol);
 			rollen = ROL_BIT(r);
-			continue;
+			break;
+		default:
+			return cli_optie_fout("export", "onbekende optie", c,
+					      argv);
 		}
-		if (argv[i][0] == '-')
-			return cli_fout("export: onbekende optie '%s'", argv[i]);
-		if (id_ext)
-			return cli_fout("export: een dossier tegelijk");
-		id_ext = argv[i];
 	}
+	if (argc - optind > 1)
+		return cli_fout("export: een dossier tegelijk");
+	if (argc - optind == 1)
+		id_ext = argv[optind];
 	if (!id_ext)
 		return cli_fout("export: geef een dossier_id");
 	if (rol && !toegang_dossier(rollen))
@@ -279,10 +264,10 @@ cmd_export(int argc, char **argv)
 	if ((rc = cli_store_open(cli_db_url(db), 0, &s)))
 		return rc;
 	{
-		struct app c = {s, NULL, NULL, NULL};
+		struct app ctx = {s, NULL, NULL, NULL};
 		struct app_wie w = {0, "spoor export"};
 
-		rc = app_export(&c, &w, id_ext, rol != NULL, rollen, &txt,
+		rc = app_export(&ctx, &w, id_ext, rol != NULL, rollen, &txt,
 				&len);
 	}
 	if (rc == ST_NIET_GEVONDEN) {

@@ -21,6 +21,7 @@
 #include "server/conf.h"
 #include "server/http.h"
 #include "server/ops.h"
+#include "server/totp.h"
 #include "store/store.h"
 
 /* SPOOR_AUTH_KOSTEN=test: the minimum argon2id cost, for test suites
@@ -189,6 +190,26 @@ lees_tls(const struct spoor_conf *conf, char **cert, char **key)
 	return 0;
 }
 
+/* The key of tweede_factor_sleutel (totp.h): 64 hex digits on the first
+ * line of a file the others may not read. */
+static int
+lees_totp_sleutel(const char *pad, uint8_t sleutel[TOTP_SLEUTEL_LEN])
+{
+	char err[400], *t = NULL;
+	int rc = 0;
+
+	if (conf_lees_bestand(pad, 4096, 1, 1, &t, err, sizeof(err)))
+		return cli_fout("tweede_factor_sleutel: %s", err);
+	if (totp_sleutel_lees(t, sleutel))
+		rc = cli_fout("tweede_factor_sleutel: %s bevat geen sleutel "
+			      "van 64 hexadecimale tekens; maak er een met "
+			      "openssl rand -hex 32 (docs/configuration.md)",
+			      pad);
+	sodium_memzero(t, strlen(t));
+	free(t);
+	return rc;
+}
+
 int
 cmd_serve(int argc, char **argv)
 {
@@ -197,6 +218,7 @@ cmd_serve(int argc, char **argv)
 	const char *const standaard_listen[] = {"127.0.0.1:8080"};
 	const char *const *listen;
 	char adres[CONF_MAX_LISTEN][64], *cert = NULL, *key = NULL;
+	uint8_t totp_sleutel[TOTP_SLEUTEL_LEN];
 	uint16_t poort[CONF_MAX_LISTEN];
 	struct http_config c;
 	struct http_server *srv[CONF_MAX_LISTEN];
@@ -257,6 +279,12 @@ cmd_serve(int argc, char **argv)
 	a.sessie_duur = conf.session_lifetime;
 	a.sessie_idle = conf.session_idle;
 	a.tweede_factor = conf.tweede_factor_verplicht;
+	if (conf.tweede_factor_sleutel) {
+		if ((rc = lees_totp_sleutel(conf.tweede_factor_sleutel,
+					    totp_sleutel)))
+			goto out;
+		a.totp_sleutel = totp_sleutel;
+	}
 	/* fail early, in the foreground, on a missing database or one of
 	 * a newer spoor (exit 3); an older one is upgraded here, so a new
 	 * binary migrates on its first start (docs/store.md) */
@@ -376,6 +404,7 @@ out:
 		free(key);
 	}
 	free(cert);
+	sodium_memzero(totp_sleutel, sizeof(totp_sleutel));
 	conf_release(&conf);
 	return rc;
 }

@@ -410,7 +410,8 @@ h_login(struct http_req *q, struct http_resp *r)
 	/* the second factor after the password (api_totp.h): no code is
 	 * the first step of a login, not a failure; a wrong one counts as
 	 * a wrong password */
-	rc = api_totp_login(api_st(), w.id, code, nu, &herstel);
+	rc = api_totp_login(api_st(), a->totp_sleutel, w.id, code, nu,
+			    &herstel);
 	if (rc == API_TOTP_NODIG) {
 		rc = http_resp_fout(r, 401, "tweede_factor_nodig", "typ de code "
 				    "van zes cijfers uit uw authenticator-app "
@@ -431,7 +432,7 @@ h_login(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	if (rc) {
-		rc = api_db_fout(r, rc);
+		rc = rc == API_TOTP_SLEUTEL ? api_intern(r) : api_db_fout(r, rc);
 		goto out;
 	}
 	/* a success forgets the name's failures, not the address's: one

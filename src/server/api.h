@@ -36,6 +36,8 @@ struct api {
 	struct ops *ops;             /* counters, /metrics (ops.h); NULL: none */
 	uint32_t tweede_factor;      /* roles (1u << enum rol) that must
 					use a second factor (api_totp.h) */
+	const uint8_t *totp_sleutel; /* TOTP_SLEUTEL_LEN bytes that encrypt
+					stored secrets (totp.h); NULL: none */
 };
 
 extern const struct http_route api_routes[];

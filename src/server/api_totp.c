@@ -16,24 +16,35 @@
 #include "store/toegang.h"
 
 /* Check code against user gebruiker's secret (confirmed when actief 1,
- * pending when 0): 0 with *stap, API_TOTP_ONJUIST, API_TOTP_NODIG when
- * he has no such secret, or a store error. */
+ * pending when 0), decrypted with sleutel (NULL: none configured): 0
+ * with *stap, API_TOTP_ONJUIST, API_TOTP_NODIG when he has no such
+ * secret, API_TOTP_SLEUTEL, or a store error. */
 static int
-code_check(struct store *st, int64_t gebruiker, int actief, const char *code,
-	   int64_t nu, int64_t *stap)
+code_check(struct store *st, const uint8_t *sleutel, int64_t gebruiker,
+	   int actief, const char *code, int64_t nu, int64_t *stap)
 {
-	uint8_t k[STORE_TOTP_GEHEIM_MAX];
+	uint8_t k[STORE_TOTP_GEHEIM_MAX], g[TOTP_GEHEIM_LEN];
 	size_t len = 0;
 	int is_actief = 0, rc;
 	int64_t laatste = 0;
 
 	rc = store_totp_lees(st, gebruiker, k, sizeof(k), &len, &is_actief,
 			     &laatste);
-	if (rc == ST_NIET_GEVONDEN || (rc == ST_OK && is_actief != actief))
+	if (rc == ST_NIET_GEVONDEN || (rc == ST_OK && is_actief != actief)) {
 		rc = API_TOTP_NODIG;
-	else if (rc == ST_OK && totp_check(k, len, code, nu, laatste, stap))
+	} else if (rc == ST_OK && totp_ontsleutel(sleutel, gebruiker, k, len,
+						  g)) {
+		fprintf(stderr, "spoor serve: het geheim van de tweede factor "
+			"van gebruiker %lld is niet te lezen: "
+			"tweede_factor_sleutel ontbreekt of is een andere dan "
+			"waarmee het is opgeslagen\n", (long long)gebruiker);
+		rc = API_TOTP_SLEUTEL;
+	} else if (rc == ST_OK && totp_check(g, sizeof(g), code, nu, laatste,
+					     stap)) {
 		rc = API_TOTP_ONJUIST;
+	}
 	sodium_memzero(k, sizeof(k));
+	sodium_memzero(g, sizeof(g));
 	return rc;
 }
 
@@ -54,8 +65,8 @@ herstel_gebruik(struct store *st, int64_t gebruiker, const char *code,
 
 /* A current code (recorded as used) or a recovery code (used up). */
 static int
-code_of_herstel(struct store *st, int64_t gebruiker, const char *code,
-		int64_t nu, int *herstel)
+code_of_herstel(struct store *st, const uint8_t *sleutel, int64_t gebruiker,
+		const char *code, int64_t nu, int *herstel)
 {
 	int64_t stap = 0;
 	int rc;
@@ -66,7 +77,7 @@ code_of_herstel(struct store *st, int64_t gebruiker, const char *code,
 			*herstel = 1;
 		return rc;
 	}
-	rc = code_check(st, gebruiker, 1, code, nu, &stap);
+	rc = code_check(st, sleutel, gebruiker, 1, code, nu, &stap);
 	if (rc)
 		return rc == API_TOTP_NODIG ? API_TOTP_ONJUIST : rc;
 	/* of two requests with the same code, one records the step */
@@ -77,8 +88,8 @@ code_of_herstel(struct store *st, int64_t gebruiker, const char *code,
 }
 
 int
-api_totp_login(struct store *st, int64_t gebruiker, const char *code,
-	       int64_t nu, int *herstel)
+api_totp_login(struct store *st, const uint8_t *sleutel, int64_t gebruiker,
+	       const char *code, int64_t nu, int *herstel)
 {
 	uint8_t k[STORE_TOTP_GEHEIM_MAX];
 	size_t len = 0;
@@ -95,7 +106,7 @@ api_totp_login(struct store *st, int64_t gebruiker, const char *code,
 		return rc;
 	if (!code)
 		return API_TOTP_NODIG;
-	return code_of_herstel(st, gebruiker, code, nu, herstel);
+	return code_of_herstel(st, sleutel, gebruiker, code, nu, herstel);
 }
 
 /* The paths a caller who must enrol may use (as sent: an escaped
@@ -238,8 +249,9 @@ out:
 int
 h_totp_begin(struct http_req *q, struct http_resp *r)
 {
+	const struct api *a = q->app;
 	struct wie w;
-	uint8_t k[TOTP_GEHEIM_LEN];
+	uint8_t k[TOTP_GEHEIM_LEN], opslag[TOTP_VERSLEUTELD_LEN];
 	char b32[TOTP_B32_LEN + 1], uri[TOTP_URI_MAX];
 	json_t *o;
 	int rc;
@@ -259,7 +271,13 @@ h_totp_begin(struct http_req *q, struct http_resp *r)
 	}
 	if ((rc = store_begin(api_st())))
 		goto dbfout;
-	rc = store_totp_begin(api_st(), w.id, k, sizeof(k));
+	/* encrypted when a key is configured (totp.h), else as it is */
+	if (a->totp_sleutel) {
+		totp_versleutel(a->totp_sleutel, w.id, k, opslag);
+		rc = store_totp_begin(api_st(), w.id, opslag, sizeof(opslag));
+	} else {
+		rc = store_totp_begin(api_st(), w.id, k, sizeof(k));
+	}
 	if (rc == ST_CONFLICT) {
 		store_rollback(api_st());
 		rc = http_resp_fout(r, 409, "tweede_factor_actief", "u heeft al "
@@ -295,6 +313,7 @@ out:
 int
 h_totp_bevestig(struct http_req *q, struct http_resp *r)
 {
+	const struct api *a = q->app;
 	struct wie w;
 	json_t *b = NULL, *lijst = NULL;
 	const char *code = NULL;
@@ -311,7 +330,8 @@ h_totp_bevestig(struct http_req *q, struct http_resp *r)
 		rc = 0;
 		goto out;
 	}
-	rc = code_check(api_st(), w.id, 0, code, store_nu(), &stap);
+	rc = code_check(api_st(), a->totp_sleutel, w.id, 0, code, store_nu(),
+			&stap);
 	if (rc == API_TOTP_NODIG) {
 		rc = http_resp_fout(r, 409, "geen_aanvraag", "er is geen "
 				    "tweede factor in te stellen: begin met "
@@ -323,6 +343,10 @@ h_totp_bevestig(struct http_req *q, struct http_resp *r)
 				    "niet: kijk of de klok van uw telefoon "
 				    "goed staat en typ de zes cijfers die de "
 				    "app nu toont", "$.code");
+		goto out;
+	}
+	if (rc == API_TOTP_SLEUTEL) {
+		rc = api_intern(r);
 		goto out;
 	}
 	if (rc)
@@ -409,7 +433,8 @@ h_totp_uit(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	/* 0 also for a pending secret: that one goes without a code */
-	rc = api_totp_login(api_st(), w.id, code, nu, &herstel);
+	rc = api_totp_login(api_st(), a->totp_sleutel, w.id, code, nu,
+			    &herstel);
 	if (rc == API_TOTP_ONJUIST) {
 		auth_limiet_mislukt(a->limiet, w.naam, strlen(w.naam), nu);
 		auth_limiet_mislukt(a->limiet_ip, q->client_ip,
@@ -419,6 +444,10 @@ h_totp_uit(struct http_req *q, struct http_resp *r)
 		rc = http_resp_fout(r, 422, "code_onjuist", "deze code klopt "
 				    "niet: typ de zes cijfers die de app nu "
 				    "toont, of een herstelcode", "$.code");
+		goto out;
+	}
+	if (rc == API_TOTP_SLEUTEL) {
+		rc = api_intern(r);
 		goto out;
 	}
 	if (rc)

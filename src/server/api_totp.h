@@ -17,17 +17,19 @@
 enum {
 	API_TOTP_NODIG = 1,   /* the user has a factor and gave no code */
 	API_TOTP_ONJUIST = 2, /* wrong, malformed or replayed code */
+	API_TOTP_SLEUTEL = 3, /* the stored secret cannot be decrypted with
+			       * the configured key (logged): answer 500 */
 };
 
 /*
  * The second step of a login, after the password was accepted: 0 when
  * user gebruiker has no confirmed factor, or code (NULL: none given) is
  * a current code not used before or one of his unused recovery codes
- * (*herstel 1; it is used up). API_TOTP_NODIG, API_TOTP_ONJUIST, or a
- * store error.
+ * (*herstel 1; it is used up). sleutel: struct api's totp_sleutel.
+ * API_TOTP_NODIG, API_TOTP_ONJUIST, API_TOTP_SLEUTEL, or a store error.
  */
-int api_totp_login(struct store *st, int64_t gebruiker, const char *code,
-		   int64_t nu, int *herstel);
+int api_totp_login(struct store *st, const uint8_t *sleutel, int64_t gebruiker,
+		   const char *code, int64_t nu, int *herstel);
 
 /*
  * Called by api_aanmelden() for every authenticated request when roles

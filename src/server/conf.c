@@ -23,13 +23,14 @@ static const char *const sleutels[] = {
 	"hsts_max_age", "trusted_proxy", "session_lifetime", "session_idle",
 	"upload_max", "smtp_host", "smtp_port", "smtp_from", "metrics_allow",
 	"request_log", "max_verbindingen_per_adres", "tweede_factor_verplicht",
+	"tweede_factor_sleutel",
 };
 enum {
 	K_DB, K_DB_PASSWORD_FILE, K_LISTEN, K_THREADS, K_TLS_CERT, K_TLS_KEY,
 	K_HSTS, K_TRUSTED_PROXY, K_SESSION_LIFETIME, K_SESSION_IDLE,
 	K_UPLOAD_MAX, K_SMTP_HOST, K_SMTP_PORT, K_SMTP_FROM,
 	K_METRICS_ALLOW, K_REQUEST_LOG, K_PER_ADRES, K_TWEEDE_FACTOR,
-	K__AANTAL
+	K_TWEEDE_FACTOR_SLEUTEL, K__AANTAL
 };
 _Static_assert(sizeof(sleutels) / sizeof(sleutels[0]) == K__AANTAL,
 	       "one name per key");
@@ -63,6 +64,7 @@ conf_release(struct spoor_conf *c)
 	free(c->smtp_host);
 	free(c->smtp_from);
 	free(c->metrics_allow);
+	free(c->tweede_factor_sleutel);
 	memset(c, 0, sizeof(*c));
 }
 
@@ -382,6 +384,8 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 		return 0;
 	case K_TWEEDE_FACTOR:
 		return rollen(v, &c->tweede_factor_verplicht, err, errlen);
+	case K_TWEEDE_FACTOR_SLEUTEL:
+		return pad(v, &c->tweede_factor_sleutel, err, errlen);
 	default:
 		return CONF_FOUT;
 	}

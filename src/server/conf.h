@@ -64,6 +64,8 @@ struct spoor_conf {
 	uint32_t tweede_factor_verplicht; /* roles (1u << enum rol) that
 				       * must use a second factor; default
 				       * none (docs/configuration.md) */
+	char *tweede_factor_sleutel;  /* file with the key that encrypts
+				       * stored TOTP secrets; NULL: none */
 };
 
 /* The defaults above; cannot fail. */

@@ -110,6 +110,79 @@ totp_base32(const uint8_t *in, size_t n, char *out)
 	out[o] = '\0';
 }
 
+int
+totp_sleutel_lees(const char *hex, uint8_t sleutel[TOTP_SLEUTEL_LEN])
+{
+	uint8_t k[TOTP_SLEUTEL_LEN];
+	size_t n = 0;
+	const char *eind = NULL;
+
+	if (!hex)
+		return -1;
+	while (*hex == ' ' || *hex == '\t')
+		hex++;
+	if (sodium_hex2bin(k, sizeof(k), hex, strlen(hex), NULL, &n, &eind) ||
+	    n != sizeof(k) || strspn(eind, " \t\r\n") != strlen(eind)) {
+		sodium_memzero(k, sizeof(k));
+		return -1;
+	}
+	memcpy(sleutel, k, sizeof(k));
+	sodium_memzero(k, sizeof(k));
+	return 0;
+}
+
+/* The associated data: the user id, 8 bytes big-endian. */
+static void
+ad_van(int64_t gebruiker, uint8_t ad[8])
+{
+	unsigned i;
+
+	for (i = 0; i < 8; i++)
+		ad[i] = (uint8_t)((uint64_t)gebruiker >> (56 - 8 * i));
+}
+
+void
+totp_versleutel(const uint8_t sleutel[TOTP_SLEUTEL_LEN], int64_t gebruiker,
+		const uint8_t geheim[TOTP_GEHEIM_LEN],
+		uint8_t uit[TOTP_VERSLEUTELD_LEN])
+{
+	uint8_t ad[8];
+	unsigned long long n = 0;
+
+	ad_van(gebruiker, ad);
+	uit[0] = 1;
+	randombytes_buf(uit + 1, crypto_aead_xchacha20poly1305_ietf_NPUBBYTES);
+	crypto_aead_xchacha20poly1305_ietf_encrypt(
+		uit + 1 + crypto_aead_xchacha20poly1305_ietf_NPUBBYTES, &n, geheim,
+		TOTP_GEHEIM_LEN, ad, sizeof(ad), NULL, uit + 1, sleutel);
+}
+
+int
+totp_ontsleutel(const uint8_t *sleutel, int64_t gebruiker, const uint8_t *blob,
+		size_t len, uint8_t geheim[TOTP_GEHEIM_LEN])
+{
+	uint8_t ad[8], g[TOTP_GEHEIM_LEN];
+	unsigned long long n = 0;
+	const size_t np = crypto_aead_xchacha20poly1305_ietf_NPUBBYTES;
+
+	if (len == TOTP_GEHEIM_LEN) {
+		memcpy(geheim, blob, TOTP_GEHEIM_LEN);
+		return 0;
+	}
+	if (!sleutel || len != TOTP_VERSLEUTELD_LEN || blob[0] != 1)
+		return -1;
+	ad_van(gebruiker, ad);
+	if (crypto_aead_xchacha20poly1305_ietf_decrypt(
+		    g, &n, NULL, blob + 1 + np, len - 1 - np, ad, sizeof(ad),
+		    blob + 1, sleutel) || n != TOTP_GEHEIM_LEN) {
+		sodium_memzero(g, sizeof(g));
+		return -1;
+	}
+	memcpy(geheim, g, sizeof(g));
+	sodium_memzero(g, sizeof(g));
+	return 0;
+}
+
 void
 totp_geheim_nieuw(uint8_t key[TOTP_GEHEIM_LEN])
 {

@@ -55,6 +55,35 @@ int totp_check(const uint8_t *key, size_t keylen, const char *code,
  * to a recovery code)? */
 int totp_is_code(const char *code);
 
+/*
+ * Secrets at rest (spoor.conf tweede_factor_sleutel): XChaCha20-Poly1305
+ * (libsodium) under a 32-byte key kept outside the database, with the
+ * user's id as associated data, so a stored secret neither reads without
+ * the key nor works when copied to another user's row. Stored: a version
+ * byte (1), the 24-byte nonce, the ciphertext and the 16-byte tag.
+ */
+#define TOTP_SLEUTEL_LEN 32
+#define TOTP_VERSLEUTELD_LEN (1 + 24 + TOTP_GEHEIM_LEN + 16)
+
+/* The key from its text form: exactly 64 hex digits (surrounding
+ * spaces and a newline allowed). 0, or -1 (sleutel then unchanged). */
+int totp_sleutel_lees(const char *hex, uint8_t sleutel[TOTP_SLEUTEL_LEN]);
+
+/* Encrypt geheim for user gebruiker into uit. */
+void totp_versleutel(const uint8_t sleutel[TOTP_SLEUTEL_LEN], int64_t gebruiker,
+		     const uint8_t geheim[TOTP_GEHEIM_LEN],
+		     uint8_t uit[TOTP_VERSLEUTELD_LEN]);
+
+/*
+ * The secret of a stored blob (len bytes) of user gebruiker: a plain one
+ * (TOTP_GEHEIM_LEN bytes, stored without a key) as it is; an encrypted
+ * one only with the key it was made with (sleutel may be NULL). 0 with
+ * geheim set, or -1 (no key, another key, another user, damaged).
+ */
+int totp_ontsleutel(const uint8_t *sleutel, int64_t gebruiker,
+		    const uint8_t *blob, size_t len,
+		    uint8_t geheim[TOTP_GEHEIM_LEN]);
+
 /* RFC 4648 base32 of in (n bytes), without padding, NUL-terminated:
  * out needs (n * 8 + 4) / 5 + 1 bytes. */
 void totp_base32(const uint8_t *in, size_t n, char *out);

@@ -298,5 +298,60 @@ login "$BH" beheerder
 want 200 "the beheerder logs in with his password after the wipe"
 stop
 
+# --- secrets at rest: encrypted with tweede_factor_sleutel ---
+python3 -c 'import secrets; print(secrets.token_hex(32))' >"$tmp/sleutel"
+chmod 600 "$tmp/sleutel"
+printf 'tweede_factor_verplicht = beheerder, bedrijfsarts\ntweede_factor_sleutel = %s\n' "$tmp/sleutel" >"$CONF"
+T2=$((T1 + 3600))
+start $T2
+login "$CM" casemanager
+want 200 "login casemanager (server with a key)"
+enrol "$CM" $T2
+blob() { python3 -c "import sqlite3,sys; r=sqlite3.connect('$DB').execute(\"SELECT t.geheim FROM totp t JOIN gebruiker u ON u.id = t.gebruiker_id WHERE u.naam = ?\", (sys.argv[1],)).fetchone(); print(bytes(r[0]).hex() if r else '')" "$1"; }
+b=$(blob casemanager)
+g=$(python3 -c "import base64,sys; print(base64.b32decode(sys.argv[1]).hex())" "$geheim")
+[ ${#b} = 122 ] && [ "${b:0:2}" = 01 ] && [[ $b != *"$g"* ]] && ok ||
+	nok "stored encrypted: 61 bytes, version 1, without the secret: $b"
+login "$CM" casemanager "$(totp "$geheim" $((T2 + 30)))"
+want 200 "login with a code against an encrypted secret"
+stop
+# without the key, with another key, or in another user's row: not readable
+printf 'tweede_factor_verplicht = beheerder, bedrijfsarts\n' >"$CONF"
+start $((T2 + 600))
+login "$CM" casemanager "$(totp "$geheim" $((T2 + 600)))"
+want 500 "an encrypted secret on a server without the key"
+grep -q "tweede_factor_sleutel ontbreekt" "$tmp/serve.err" && ok || nok "the server log says why: $(server_said "$tmp/serve.err")"
+stop
+python3 -c 'import secrets; print(secrets.token_hex(32))' >"$tmp/ander"
+chmod 600 "$tmp/ander"
+printf 'tweede_factor_sleutel = %s\n' "$tmp/ander" >"$CONF"
+start $((T2 + 900))
+login "$CM" casemanager "$(totp "$geheim" $((T2 + 900)))"
+want 500 "an encrypted secret on a server with another key"
+stop
+python3 - "$DB" <<'EOF2' || nok "copy the casemanager's secret to the werkgever's row"
+import sqlite3, sys
+c = sqlite3.connect(sys.argv[1])
+c.execute("INSERT INTO totp (gebruiker_id, geheim, actief, laatste_stap, aangemaakt) SELECT w.id, t.geheim, 1, 0, 0 FROM totp t, gebruiker u, gebruiker w WHERE u.id = t.gebruiker_id AND u.naam = 'casemanager' AND w.naam = 'werkgever'")
+c.commit()
+EOF2
+printf 'tweede_factor_sleutel = %s\n' "$tmp/sleutel" >"$CONF"
+start $((T2 + 1200))
+login "$tmp/wg" werkgever "$(totp "$geheim" $((T2 + 1200)))"
+want 500 "a secret copied into another user's row"
+login "$CM" casemanager "$(totp "$geheim" $((T2 + 1200)))"
+want 200 "the right key again"
+stop
+# a key file that is no key, or readable by others: the server does not start
+printf 'geen-sleutel\n' >"$tmp/fout.key"
+chmod 600 "$tmp/fout.key"
+printf 'tweede_factor_sleutel = %s\n' "$tmp/fout.key" >"$tmp/fout.conf"
+"$SPOOR" serve --config "$tmp/fout.conf" --db "$DB" --listen 127.0.0.1:0 >"$tmp/out" 2>&1
+[ $? -ne 0 ] && grep -q "64 hexadecimale tekens" "$tmp/out" && ok || nok "a bad key file: $(cat "$tmp/out")"
+chmod 644 "$tmp/sleutel"
+printf 'tweede_factor_sleutel = %s\n' "$tmp/sleutel" >"$tmp/fout.conf"
+"$SPOOR" serve --config "$tmp/fout.conf" --db "$DB" --listen 127.0.0.1:0 >"$tmp/out" 2>&1
+[ $? -ne 0 ] && grep -q "tweede_factor_sleutel" "$tmp/out" && ok || nok "a world-readable key file: $(cat "$tmp/out")"
+
 echo "cli_totp: $pass ok, $fail failed"
 [ "$fail" -eq 0 ]

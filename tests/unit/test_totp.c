@@ -14,6 +14,7 @@
 #include <string.h>
 #include <unistd.h>
 #include <cmocka.h>
+#include <sodium.h>
 
 #include "server/auth.h"
 #include "server/conf.h"
@@ -190,6 +191,57 @@ test_herstelcode(void **state)
 	assert_int_equal(totp_herstel_hash("AAAA-AAAA-AAAA-AAAAA", hb), -1);
 	assert_int_equal(totp_herstel_hash("AAAA-AAAA-AAAA-AAA1", hb), -1);
 	assert_int_equal(totp_herstel_hash(NULL, hb), -1);
+}
+
+static void
+test_versleuteling(void **state)
+{
+	uint8_t k[TOTP_SLEUTEL_LEN], k2[TOTP_SLEUTEL_LEN];
+	uint8_t blob[TOTP_VERSLEUTELD_LEN], blob2[TOTP_VERSLEUTELD_LEN];
+	uint8_t g[TOTP_GEHEIM_LEN];
+	char hex[2 * TOTP_SLEUTEL_LEN + 4];
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof(k); i++)
+		k[i] = (uint8_t)i;
+	sodium_bin2hex(hex, sizeof(hex), k, sizeof(k));
+	memset(k2, 0, sizeof(k2));
+	assert_int_equal(totp_sleutel_lees(hex, k2), 0);
+	assert_memory_equal(k, k2, sizeof(k));
+	strcat(hex, "\n");
+	assert_int_equal(totp_sleutel_lees(hex, k2), 0);
+	assert_int_equal(totp_sleutel_lees("00ff", k2), -1);
+	assert_int_equal(totp_sleutel_lees("geen sleutel", k2), -1);
+	hex[10] = 'x';
+	assert_int_equal(totp_sleutel_lees(hex, k2), -1);
+	assert_memory_equal(k, k2, sizeof(k));
+
+	totp_versleutel(k, 42, rfc_key, blob);
+	totp_versleutel(k, 42, rfc_key, blob2);
+	assert_int_equal(blob[0], 1);
+	/* a fresh nonce each time, and no plain secret in the blob */
+	assert_memory_not_equal(blob, blob2, sizeof(blob));
+	for (i = 0; i + RFC_KEYLEN <= sizeof(blob); i++)
+		assert_memory_not_equal(blob + i, rfc_key, RFC_KEYLEN);
+	memset(g, 0, sizeof(g));
+	assert_int_equal(totp_ontsleutel(k, 42, blob, sizeof(blob), g), 0);
+	assert_memory_equal(g, rfc_key, RFC_KEYLEN);
+	/* without the key, with another, for another user, damaged */
+	memset(g, 0, sizeof(g));
+	assert_int_equal(totp_ontsleutel(NULL, 42, blob, sizeof(blob), g), -1);
+	k2[0] ^= 1;
+	assert_int_equal(totp_ontsleutel(k2, 42, blob, sizeof(blob), g), -1);
+	assert_int_equal(totp_ontsleutel(k, 43, blob, sizeof(blob), g), -1);
+	blob[30] ^= 1;
+	assert_int_equal(totp_ontsleutel(k, 42, blob, sizeof(blob), g), -1);
+	assert_int_equal(totp_ontsleutel(k, 42, blob, sizeof(blob) - 1, g), -1);
+	for (i = 0; i < sizeof(g); i++)
+		assert_int_equal(g[i], 0);
+	/* a secret stored before a key was configured reads as it is */
+	assert_int_equal(totp_ontsleutel(NULL, 42, rfc_key, RFC_KEYLEN, g), 0);
+	assert_memory_equal(g, rfc_key, RFC_KEYLEN);
+	assert_int_equal(totp_ontsleutel(k, 42, rfc_key, RFC_KEYLEN, g), 0);
 }
 
 /* spoor.conf's tweede_factor_verplicht: a role list */
@@ -419,6 +471,7 @@ main(void)
 		cmocka_unit_test(test_uri),
 		cmocka_unit_test(test_herstelcode),
 		cmocka_unit_test(test_conf_rollen),
+		cmocka_unit_test(test_versleuteling),
 		cmocka_unit_test_setup_teardown(test_store_factor, opzet,
 						afbraak),
 		cmocka_unit_test_setup_teardown(test_store_herstel, opzet,

@@ -26,6 +26,7 @@
 #include "server/api_catalogus.h"
 #include "server/api_doc.h"
 #include "server/api_int.h"
+#include "server/api_limiet.h"
 #include "server/api_param.h"
 #include "server/api_proef.h"
 #include "server/api_totp.h"
@@ -315,7 +316,7 @@ h_login(struct http_req *q, struct http_resp *r)
 	char *hash = NULL, cookie[200], tok[AUTH_TOKEN_LEN + 1],
 	     ctok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
 	struct wie w;
-	int64_t wacht, wacht_ip, nu = store_nu();
+	int64_t wacht = 0, nu = store_nu();
 	uint32_t rollen = 0;
 	int rc, poort = 0, herstel = 0;
 
@@ -345,19 +346,31 @@ h_login(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	/* limited per user name, and per client address at a ten times
-	 * higher level (auth.h): one address trying a few passwords on many
-	 * names is stopped too, an office behind one NAT address is not */
-	wacht = auth_limiet_check(a->limiet, naam, strlen(naam), nu);
-	/* a name's delay holds only addresses that failed themselves: from
-	 * one without failures the right password still gets in, so nobody
-	 * keeps the real user out by failing on his name (docs/security.md) */
-	if (wacht > 0 && !auth_limiet_fouten(a->limiet_ip, q->client_ip,
-					     strlen(q->client_ip), nu))
-		wacht = 0;
-	wacht_ip = auth_limiet_check(a->limiet_ip, q->client_ip,
-				     strlen(q->client_ip), nu);
-	if (wacht_ip > wacht)
-		wacht = wacht_ip;
+	 * higher level (auth.h), counted in the database for every server
+	 * on it (api_limiet.h). A name's delay holds only addresses that
+	 * failed themselves: from one without failures the right password
+	 * still gets in, so nobody keeps the real user out by failing on
+	 * his name (docs/security.md). This server's own counts first:
+	 * they cost no query */
+	wacht = api_limiet_snel(a, naam, q->client_ip, 0, nu);
+	/* at most a few argon2id checks at once (auth.h): a login flood
+	 * is answered 503, the other requests keep their worker threads */
+	if (wacht <= 0 && !auth_poort_in(&a->argon)) {
+		rc = http_resp_fout(r, 503, "bezet", "te veel aanmeldingen "
+				    "tegelijk; probeer het over een seconde "
+				    "opnieuw", NULL);
+		if (!rc)
+			rc = http_resp_header(r, "Retry-After", "1");
+		goto out;
+	}
+	poort = wacht <= 0;
+	/* the shared counts: one query, only for a login that got a place
+	 * at the gate, so the 503s of a flood cost the database nothing */
+	if (wacht <= 0 && (rc = api_limiet_wacht(a, api_st(), naam,
+						 q->client_ip, 0, nu, &wacht))) {
+		rc = api_db_fout(r, rc);
+		goto out;
+	}
 	if (wacht > 0) {
 		char msg[120], s[24];
 
@@ -370,17 +383,6 @@ h_login(struct http_req *q, struct http_resp *r)
 			rc = http_resp_header(r, "Retry-After", s);
 		goto out;
 	}
-	/* at most a few argon2id checks at once (auth.h): a login flood
-	 * is answered 503, the other requests keep their worker threads */
-	if (!auth_poort_in(&a->argon)) {
-		rc = http_resp_fout(r, 503, "bezet", "te veel aanmeldingen "
-				    "tegelijk; probeer het over een seconde "
-				    "opnieuw", NULL);
-		if (!rc)
-			rc = http_resp_header(r, "Retry-After", "1");
-		goto out;
-	}
-	poort = 1;
 	rc = store_gebruiker_login(api_st(), naam, &w.id, &hash);
 	if (rc && rc != ST_NIET_GEVONDEN) {
 		rc = api_db_fout(r, rc);
@@ -398,9 +400,7 @@ h_login(struct http_req *q, struct http_resp *r)
 		}
 		auth_poort_uit(&a->argon);
 		poort = 0;
-		auth_limiet_mislukt(a->limiet, naam, strlen(naam), nu);
-		auth_limiet_mislukt(a->limiet_ip, q->client_ip,
-				    strlen(q->client_ip), nu);
+		api_limiet_mislukt(a, api_st(), naam, q->client_ip, nu);
 		rc = http_resp_fout(r, 401, "onjuist", "gebruikersnaam of "
 				    "wachtwoord onjuist", NULL);
 		goto out;
@@ -419,9 +419,7 @@ h_login(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	if (rc == API_TOTP_ONJUIST) {
-		auth_limiet_mislukt(a->limiet, naam, strlen(naam), nu);
-		auth_limiet_mislukt(a->limiet_ip, q->client_ip,
-				    strlen(q->client_ip), nu);
+		api_limiet_mislukt(a, api_st(), naam, q->client_ip, nu);
 		if (!store_gebruiker_info(api_st(), w.id, &w.naam, &w.weergave))
 			(void)api_lees_audit(q, &w, 0, 0, "aanmelden: tweede "
 					     "factor onjuist", 0);
@@ -437,7 +435,7 @@ h_login(struct http_req *q, struct http_resp *r)
 	}
 	/* a success forgets the name's failures, not the address's: one
 	 * account of his own must not reset an attacker's count */
-	auth_limiet_gelukt(a->limiet, naam, strlen(naam));
+	api_limiet_gelukt(a, api_st(), naam);
 	auth_token_nieuw(tok);
 	auth_token_nieuw(ctok);
 	auth_token_hash(tok, strlen(tok), h);
@@ -1684,6 +1682,7 @@ warmer(void *arg)
 					store_errmsg(st));
 		}
 		sessies_opruimen(st, w->a);
+		api_limiet_opruimen(st, store_nu());
 		pthread_mutex_lock(&w->m);
 		/* look at the date again in a minute */
 		clock_gettime(CLOCK_REALTIME, &t);

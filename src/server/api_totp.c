@@ -9,6 +9,7 @@
 
 #include "server/api.h"
 #include "server/api_int.h"
+#include "server/api_limiet.h"
 #include "server/api_totp.h"
 #include "server/auth.h"
 #include "server/totp.h"
@@ -407,7 +408,7 @@ h_totp_uit(struct http_req *q, struct http_resp *r)
 	struct wie w;
 	json_t *b = NULL;
 	const char *code = NULL;
-	int64_t nu = store_nu(), wacht;
+	int64_t nu = store_nu(), wacht = 0;
 	int rc, herstel = 0;
 
 	if (api_aanmelden(q, r, &w))
@@ -417,10 +418,9 @@ h_totp_uit(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	/* guessing the code with a stolen session is limited as a login */
-	wacht = auth_limiet_check(a->limiet, w.naam, strlen(w.naam), nu);
-	if (wacht <= 0)
-		wacht = auth_limiet_check(a->limiet_ip, q->client_ip,
-					  strlen(q->client_ip), nu);
+	if ((rc = api_limiet_wacht(a, api_st(), w.naam, q->client_ip, 1, nu,
+				   &wacht)))
+		goto dbfout2;
 	if (wacht > 0) {
 		char s[24];
 
@@ -436,9 +436,7 @@ h_totp_uit(struct http_req *q, struct http_resp *r)
 	rc = api_totp_login(api_st(), a->totp_sleutel, w.id, code, nu,
 			    &herstel);
 	if (rc == API_TOTP_ONJUIST) {
-		auth_limiet_mislukt(a->limiet, w.naam, strlen(w.naam), nu);
-		auth_limiet_mislukt(a->limiet_ip, q->client_ip,
-				    strlen(q->client_ip), nu);
+		api_limiet_mislukt(a, api_st(), w.naam, q->client_ip, nu);
 		(void)audit_los(&w, rollen_van(w.id), "tweede factor: onjuiste "
 				"code bij uitzetten");
 		rc = http_resp_fout(r, 422, "code_onjuist", "deze code klopt "

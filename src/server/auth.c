@@ -599,6 +599,27 @@ auth_limiet_aantal(struct auth_limiet *l, int64_t nu)
 	return n;
 }
 
+int64_t
+auth_limiet_wacht(unsigned pogingen, int64_t fouten, int64_t laatste,
+    int64_t nu)
+{
+	struct slot s;
+	int64_t v;
+	uint64_t t;
+
+	if (fouten <= 0 || pogingen < 1)
+		return 0;
+	memset(&s, 0, sizeof(s));
+	s.bezet = 1;
+	s.laatste = laatste;
+	if (!levend(&s, nu))
+		return 0;
+	v = vertraging(fouten > UINT32_MAX ? UINT32_MAX : (uint32_t)fouten,
+	    pogingen);
+	t = verstreken(&s, nu);
+	return t < (uint64_t)v ? v - (int64_t)t : 0;
+}
+
 /* ---- concurrent password checks ---- */
 
 void

@@ -183,8 +183,8 @@ int auth_naam_geldig(const char *s, size_t len);
  * key was forgotten, and when all are live the one with the fewest
  * failures (then the oldest) is evicted, so a delayed key survives a
  * flood of fresh keys. Only a 64-bit fingerprint of a key is kept, never
- * the key. The counts are per process: servers on one database do not
- * share them.
+ * the key. The counts are per process; the server also keeps them in
+ * the database, which all servers on it share (server/api_limiet.h).
  *
  * Time is passed in (seconds, e.g. time(NULL)) so tests need not sleep.
  * All functions lock the table's mutex; NULL l is a no-op (check: 0).
@@ -211,6 +211,13 @@ void auth_limiet_gelukt(struct auth_limiet *l, const char *key, size_t len);
 /* The number of keys on record at time nu (at most AUTH_LIMIET_SLOTS),
  * for tests and metrics. */
 size_t auth_limiet_aantal(struct auth_limiet *l, int64_t nu);
+
+/* The rule of the table for counts kept elsewhere (the database,
+ * store_limiet.h): the seconds a key with `fouten` failures, the last at
+ * `laatste`, must still wait at time nu when `pogingen` are free; 0 when
+ * it may try (also once the key is forgotten). */
+int64_t auth_limiet_wacht(unsigned pogingen, int64_t fouten, int64_t laatste,
+    int64_t nu);
 
 /* ---- concurrent password checks ---- */
 

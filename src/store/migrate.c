@@ -247,6 +247,18 @@ static const char *const stappen[] = {
 	" hash TEXT NOT NULL,"
 	" gebruikt BIGINT,"
 	" PRIMARY KEY (gebruiker_id, hash));",
+	/* 10: failed logins per user name (soort 0) and client address
+	 * (soort 1), shared by every server on the database (issue 12,
+	 * store_limiet.h): the key is a SHA-256 of the name or address, the
+	 * failures in a row and the last one's time; the index on laatste
+	 * serves the bounded cleanup */
+	"CREATE TABLE aanmeldfout ("
+	" soort INTEGER NOT NULL CHECK (soort IN (0, 1)),"
+	" sleutel TEXT NOT NULL,"
+	" fouten BIGINT NOT NULL,"
+	" laatste BIGINT NOT NULL,"
+	" PRIMARY KEY (soort, sleutel));"
+	"CREATE INDEX aanmeldfout_laatste ON aanmeldfout (laatste);",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 

@@ -2,8 +2,9 @@
  * test_totp.c - the second factor: the test vectors of RFC 4226
  * (appendix D) and RFC 6238 (appendix B, SHA1), RFC 4648 base32, the
  * window and replay of totp_check, the URI, recovery codes, and the
- * stored factor of store_totp.h on SQLite (replay and single use of a
- * recovery code in the store).
+ * stored factor of store_totp.h on SQLite and, under scripts/pg.sh run
+ * (test_totp_pg), on PostgreSQL: replay and single use of a recovery
+ * code in the store.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -22,6 +23,7 @@
 #include "store/db.h"
 #include "store/store.h"
 #include "store/store_totp.h"
+#include "testlib.h"
 
 static const uint8_t rfc_key[] = "12345678901234567890";
 #define RFC_KEYLEN 20
@@ -297,60 +299,38 @@ test_conf_rollen(void **state)
 
 /* ---- the store ---- */
 
+/* The store of the test (SQLite or PostgreSQL, testlib.h) with user
+ * arts. */
 struct fix {
-	char pad[64];
 	struct store *s;
 	int64_t id;
 };
 
-static int
-opzet(void **state)
+static struct fix *
+maak(void **state, struct fix *f)
 {
-	struct fix *f = calloc(1, sizeof(*f));
-	char err[300];
-	int fd;
-
-	if (!f)
-		return -1;
-	strcpy(f->pad, "/tmp/spoor-test-totp-XXXXXX");
-	fd = mkstemp(f->pad);
-	if (fd < 0) {
-		free(f);
-		return -1;
-	}
-	close(fd);
-	if (store_open(f->pad, 1, &f->s, err, sizeof(err)) ||
-	    store_gebruiker_nieuw(f->s, "arts", "Arts", "h", &f->id)) {
-		fprintf(stderr, "%s\n", f->s ? store_errmsg(f->s) : err);
-		store_free(f->s);
-		unlink(f->pad);
-		free(f);
-		return -1;
-	}
-	*state = f;
-	return 0;
+	f->s = tl_store(state);
+	assert_int_equal(store_gebruiker_nieuw(f->s, "arts", "Arts", "h",
+					       &f->id), ST_OK);
+	return f;
 }
 
 static int
-afbraak(void **state)
+opzet_sqlite(void **state)
 {
-	struct fix *f = *state;
-	char p[80];
+	return tl_setup_sqlite(state, "totp", "s.db", NULL);
+}
 
-	store_free(f->s);
-	unlink(f->pad);
-	snprintf(p, sizeof(p), "%s-wal", f->pad);
-	unlink(p);
-	snprintf(p, sizeof(p), "%s-shm", f->pad);
-	unlink(p);
-	free(f);
-	return 0;
+static int
+opzet_pg(void **state)
+{
+	return tl_setup_pg(state, "t_totp", NULL);
 }
 
 static void
 test_store_factor(void **state)
 {
-	struct fix *f = *state;
+	struct fix fx, *f = maak(state, &fx);
 	uint8_t k[STORE_TOTP_GEHEIM_MAX], ander[TOTP_GEHEIM_LEN];
 	size_t len = 0;
 	int actief = -1, nodig = -1;
@@ -424,7 +404,7 @@ test_store_factor(void **state)
 static void
 test_store_herstel(void **state)
 {
-	struct fix *f = *state;
+	struct fix fx, *f = maak(state, &fx);
 	char codes[3][TOTP_HERSTEL_LEN + 1], h[3][TOTP_HERSTEL_HASH_LEN + 1];
 	const char *hs[3];
 	char ander[TOTP_HERSTEL_HASH_LEN + 1];
@@ -472,10 +452,14 @@ main(void)
 		cmocka_unit_test(test_herstelcode),
 		cmocka_unit_test(test_conf_rollen),
 		cmocka_unit_test(test_versleuteling),
-		cmocka_unit_test_setup_teardown(test_store_factor, opzet,
-						afbraak),
-		cmocka_unit_test_setup_teardown(test_store_herstel, opzet,
-						afbraak),
+		cmocka_unit_test_setup_teardown(test_store_factor,
+						opzet_sqlite, tl_teardown),
+		cmocka_unit_test_setup_teardown(test_store_herstel,
+						opzet_sqlite, tl_teardown),
+		{"test_store_factor_pg", test_store_factor, opzet_pg,
+		 tl_teardown, NULL},
+		{"test_store_herstel_pg", test_store_herstel, opzet_pg,
+		 tl_teardown, NULL},
 	};
 
 	if (auth_init())

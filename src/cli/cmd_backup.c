@@ -221,7 +221,7 @@ draai(const char *const argv[], const char *wachtwoord, char *err,
 	}
 	buf[strcspn(buf, "\n")] = '\0';
 	if (buf[0])
-		snprintf(err, errlen, "%s", buf);
+		snprintf(err, errlen, "%.400s", buf);
 	else if (WIFEXITED(status))
 		snprintf(err, errlen, "%s stopte met afsluitcode %d", argv[0],
 			 WEXITSTATUS(status));
@@ -290,7 +290,7 @@ dump_inhoud(const char *dump, int *versie, long long *dossiers, char *err,
 	if (draai(argv, NULL, err, errlen))
 		goto out;
 	if (!(fp = fopen(tmp, "r"))) {
-		snprintf(err, errlen, "%s: %s", tmp, oorzaak(errno, eb));
+		snprintf(err, errlen, "%.300s: %.100s", tmp, oorzaak(errno, eb));
 		goto out;
 	}
 	while (getline(&regel, &cap, fp) > 0) {

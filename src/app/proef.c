@@ -105,7 +105,7 @@ app_verzuim_verloop(const struct app *a, const struct app_wie *w, int64_t id,
 	int rc;
 
 	dossier_init(&d);
-	if ((rc = app_dossier_lees(a, w, id, rollen, "verloop lezen", &d)))
+	if ((rc = app_dossier_lees(a, w, id, rollen, "tijdlijn lezen", &d)))
 		return rc;
 	rc = proef_verloop_bereken(d.verzuim, d.nverzuim, out);
 	dossier_release(&d);

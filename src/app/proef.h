@@ -70,9 +70,11 @@ int proef_bereken(const struct verzuim_mutatie *m, size_t n,
 		  const struct verzuim_mutatie *nieuw, struct proef *out);
 
 /*
- * The verloop of case id as roles rollen see it (the read audited as
- * "verloop lezen"): what the timeline's axis needs without a mutation.
- * *out set only on success.
+ * The verloop of case id as roles rollen see it: what the timeline's
+ * axis needs without a mutation. Audited as "tijdlijn lezen", the read
+ * it belongs to, so the screen's two requests fold into one record of
+ * the access log (store.h STORE_AUDIT_VOUW) instead of adding a kind of
+ * read the werknemer cannot place. *out set only on success.
  */
 int app_verzuim_verloop(const struct app *a, const struct app_wie *w,
 			int64_t id, uint32_t rollen,

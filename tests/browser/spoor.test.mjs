@@ -556,6 +556,25 @@ test('herstel en herval: het effect van de 4-wekenregel staat erbij', async () =
 	const effect = form.locator('.effect');
 	await effect.filter({hasText: 'ziektedag 30'}).waitFor();
 	assert.match(await effect.textContent(), /^Hersteld per .*: de laatste ziektedag is .* \(ziektedag 30\)\. Wordt de werknemer vóór .* opnieuw ziek, dan telt het verzuim door vanaf ziektedag 31\.$/);
+	// the sentence is the server's dry run (POST .../verzuim/proef), not
+	// computed in the page: an answer changed on its way is what shows
+	const PROEF = '**/api/v1/dossiers/*/verzuim/proef';
+	const gevraagd = [];
+	const geantwoord = [];
+	await page.route(PROEF, async (route) => {
+		gevraagd.push(route.request().postDataJSON());
+		const res = await route.fetch();
+		const p = await res.json();
+		geantwoord.push(p.ziektedag);
+		await route.fulfill({response: res, json: {...p, ziektedag: 999}});
+	});
+	await (await veld(form, 'Datum')).fill(plus(d0, 31));
+	await effect.filter({hasText: '(ziektedag 999)'}).waitFor();
+	assert.deepEqual(gevraagd.at(-1), {datum: plus(d0, 31), soort: 'hersteld'});
+	assert.equal(geantwoord.at(-1), 31);
+	await page.unroute(PROEF);
+	await (await veld(form, 'Datum')).fill(plus(d0, 30));
+	await effect.filter({hasText: '(ziektedag 30)'}).waitFor();
 	await form.getByRole('button', {name: 'Melden'}).click();
 	await page.locator('.melding.info', {hasText: 'Gemeld. Hersteld per'}).waitFor();
 	await rust(page);
@@ -586,6 +605,13 @@ test('herstel en herval: het effect van de 4-wekenregel staat erbij', async () =
 	const form3 = page.getByRole('form', {name: /melden/});
 	await (await veld(form3, 'Datum')).fill(plus(d0, 35));
 	await form3.locator('.effect.fout', {hasText: 'na de laatste mutatie'}).waitFor();
+	// the timeline's week ticks come from the server's verloop
+	const [verloop] = await Promise.all([
+		page.waitForResponse((r) => r.url().endsWith('/D-BROWSER-2/verzuim/proef') && r.request().method() === 'GET'),
+		page.goto(`${URL}/dossiers/D-BROWSER-2`)]);
+	assert.equal(verloop.status(), 200);
+	assert.equal((await verloop.json()).verloop.weken.length, 104);
+	await page.locator('.tijdlijn .tick', {hasText: 'wk 13'}).waitFor();
 	geenFouten(page);
 });
 

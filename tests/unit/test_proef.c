@@ -269,7 +269,7 @@ test_app(void **state)
 	assert_int_equal(tl_getal(s->db, "SELECT sum(aantal) FROM audit WHERE "
 				  "actie = 'verzuim proef'"), 3);
 	assert_int_equal(tl_getal(s->db, "SELECT sum(aantal) FROM audit WHERE "
-				  "actie = 'verloop lezen'"), 1);
+				  "actie = 'tijdlijn lezen'"), 1);
 }
 
 int

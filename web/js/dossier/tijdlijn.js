@@ -3,11 +3,12 @@
 // today's marker, week ticks; the rule and legal source of a milestone
 // show on hover and on keyboard focus (Escape hides them). The same
 // milestones follow as a table, which is also what a screen reader reads.
+// The week ticks are the server's (GET .../verzuim/proef: the date of
+// each sick week as the engine aggregates it), not computed here.
 
 import {h, nieuwId, srTekst} from '../dom.js';
 import {dagnr, isoVan, datum, dagen, termijn} from '../fmt.js';
 import {MIJLPALEN, KORT, STATUS, mijlpaalTitel} from '../labels.js';
-import {verloop, sickday} from '../verzuim.js';
 
 /** The date a milestone is placed at (day number), or null. */
 function dagVan(m) {
@@ -62,7 +63,11 @@ function banen(items, afstand) {
 	return eind.length;
 }
 
-export function tijdlijnVisueel(tl, ds) {
+/**
+ * tl: the timeline (spoor-tijdlijn/1); verloop: the case's verloop of GET
+ * .../verzuim/proef (null: ticks only where it is known).
+ */
+export function tijdlijnVisueel(tl, verloop) {
 	const peil = dagnr(tl.peildatum);
 	const d0 = dagnr(tl.eerste_ziektedag);
 	const items = tl.mijlpalen.filter((m) => dagVan(m) !== null)
@@ -131,13 +136,19 @@ export function tijdlijnVisueel(tl, ds) {
 	};
 
 	// week ticks at the end of sick weeks 13, 26, ...: the date of
-	// aggregated sick day 7k, so interruptions shift them like the law does
-	const zv = verloop(ds.verzuim);
+	// aggregated sick day 7k as the server counts it, so interruptions
+	// shift them like the law does; past week 104 (an extended axis) the
+	// weeks go on from week 104's date
+	const weken = verloop ? verloop.weken : [];
+	const week = (k) => {
+		if (k === 0) return d0;
+		if (k <= weken.length) return dagnr(weken[k - 1]);
+		return weken.length ? dagnr(weken[weken.length - 1]) + 7 * (k - weken.length) : null;
+	};
 	const ticks = [];
 	for (let k = 0; ; k += 13) {
-		let d = k === 0 ? d0 : zv ? sickday(zv, 7 * k) : null;
-		if (d === null) d = d0 + 7 * k + (tl.onderbrekingsdagen || 0);
-		if (d > laatste + 7) break;
+		const d = week(k);
+		if (d === null || d > laatste + 7) break;
 		ticks.push(h('div', {class: 'tick', style: {left: `${pos(d)}%`}, 'aria-hidden': 'true'},
 			h('span', null, k === 0 ? 'dag 1' : `wk ${k}`)));
 	}

@@ -1,14 +1,47 @@
 // dossier/verzuim.js - sick and recovery mutations: the list, and the form
 // for recovery, relapse, a new percentage or WAZO leave, which says before
 // saving what the 4-week rule will do ("herval binnen 4 weken: telt door
-// vanaf ziektedag 41").
+// vanaf ziektedag 41"). The server computes that (POST .../verzuim/proef,
+// a dry run with the engine's aggregation, R-AGG-1/2/5); this file only
+// words its answer.
 
 import {h, vervang} from '../dom.js';
 import {api, seg} from '../api.js';
-import {datum, vandaag, isDatum} from '../fmt.js';
+import {dagnr, datum, vandaag, isDatum} from '../fmt.js';
 import {veld, verstuur, waarde} from '../formulier.js';
-import {effect, verloop} from '../verzuim.js';
 import {VERZUIMSOORTEN as SOORT} from '../labels.js';
+
+/** Wait this long after the last keystroke before asking the server. */
+const WACHT_MS = 250;
+
+/**
+ * The Dutch sentence for a dry run p (docs/api.md, spoor-proef):
+ * {tekst, herval?, nieuwGeval?}.
+ */
+export function zin(p) {
+	const d = p.mutatie.datum;
+	if (p.mutatie.soort === 'ziek') {
+		if (!p.voor) return {tekst: `Eerste ziekmelding: ziektedag 1 is ${datum(d)}.`};
+		if (p.voor.open) {
+			return {tekst: `Nieuw percentage vanaf ${datum(d)}: de ziekte loopt door zonder onderbreking (ziektedag ${p.ziektedag}).`};
+		}
+		if (p.nieuw_geval) {
+			return {
+				tekst: `Vier weken of langer hersteld: dit is een nieuw verzuimgeval. Ziektedag 1 is ${datum(d)} en alle termijnen beginnen opnieuw.`,
+				nieuwGeval: true,
+			};
+		}
+		return {
+			tekst: `Herval binnen 4 weken: telt door vanaf ziektedag ${p.ziektedag}. De eerste ziektedag blijft ${datum(p.na.eerste_ziektedag)}.`,
+			herval: true,
+		};
+	}
+	if (p.mutatie.soort === 'hersteld') {
+		if (!p.voor || !p.voor.open) return {tekst: 'De werknemer is op dit moment niet ziek gemeld.'};
+		return {tekst: `Hersteld per ${datum(d)}: de laatste ziektedag is ${datum(p.na.laatste_ziektedag)} (ziektedag ${p.ziektedag}). Wordt de werknemer vóór ${datum(p.nieuw_geval_vanaf)} opnieuw ziek, dan telt het verzuim door vanaf ziektedag ${p.ziektedag + 1}.`};
+	}
+	return {tekst: `Zwangerschapsverlof vanaf ${datum(d)}: deze dagen tellen niet als ziektedagen.`};
+}
 
 function lijst(ds) {
 	if (!ds.verzuim.length) return h('p', {class: 'leeg'}, 'Geen mutaties.');
@@ -24,8 +57,8 @@ function lijst(ds) {
 
 function formulier(ctx) {
 	const {ds} = ctx.data;
-	const zv = verloop(ds.verzuim);
-	const nuZiek = zv && zv.open;
+	const vorige = ds.verzuim[ds.verzuim.length - 1];
+	const nuZiek = vorige && vorige.soort === 'ziek';
 	const effectTekst = h('p', {class: 'effect', id: 'verzuim-effect', role: 'status'});
 	const form = h('form', {class: 'formulier', novalidate: true, 'aria-labelledby': 'verzuim-form-titel'},
 		h('h3', {id: 'verzuim-form-titel'}, nuZiek ? 'Herstel of nieuw percentage melden' : 'Herval of herstel melden'),
@@ -44,16 +77,45 @@ function formulier(ctx) {
 	const datumIn = form.querySelector('[data-pad="$.datum"]');
 	const pctIn = form.querySelector('[data-pad="$.percentage"]');
 	const pct = form.querySelector('.pct');
+	const pad = `/dossiers/${seg(ds.dossier_id)}/verzuim/proef`;
+	// the mutation as the dry run gets it; the percentage does not change
+	// the aggregation, so one still being typed counts as 100
+	const mutatie = (soort) => {
+		const m = {datum: datumIn.value, soort};
+		if (soort === 'ziek') {
+			const p = Number(pctIn.value);
+			m.percentage = Number.isInteger(p) && p >= 1 && p <= 100 ? p : 100;
+		}
+		return m;
+	};
+	// what the server said, or why not
+	const proef = (m) => api('POST', pad, m).then(zin, (e) => ({fout: e.bericht}));
+	const zet = (e) => {
+		effectTekst.textContent = e.fout || e.tekst || '';
+		effectTekst.className = `effect${e.fout ? ' fout' : e.herval ? ' herval' : ''}`;
+	};
+	let timer = null;
+	let vraag = 0; // only the answer to the latest question is shown
 	const toon = () => {
 		pct.hidden = soortSel.value !== 'ziek';
+		window.clearTimeout(timer);
+		vraag += 1;
 		const d = datumIn.value;
 		if (!isDatum(d)) {
-			effectTekst.textContent = '';
+			zet({});
 			return;
 		}
-		const e = effect(ds.verzuim, {datum: d, soort: soortSel.value, percentage: Number(pctIn.value) || 100});
-		effectTekst.textContent = e.fout || e.tekst;
-		effectTekst.className = `effect${e.fout ? ' fout' : e.herval ? ' herval' : ''}`;
+		// refused before asking, as the server would (R-AGG needs order)
+		if (vorige && dagnr(d) <= dagnr(vorige.datum)) {
+			zet({fout: `De datum moet na de laatste mutatie liggen (${datum(vorige.datum)}).`});
+			return;
+		}
+		const nr = vraag;
+		const m = mutatie(soortSel.value);
+		timer = window.setTimeout(async () => {
+			const e = await proef(m);
+			if (nr === vraag) zet(e);
+		}, WACHT_MS);
 	};
 	soortSel.addEventListener('change', toon);
 	datumIn.addEventListener('input', toon);
@@ -63,7 +125,9 @@ function formulier(ctx) {
 	form.addEventListener('submit', async (ev) => {
 		ev.preventDefault();
 		const soort = soortSel.value;
-		const e = isDatum(datumIn.value) ? effect(ds.verzuim, {datum: datumIn.value, soort}) : {};
+		// the sentence for exactly what is sent, asked before it is stored
+		const e = isDatum(datumIn.value) && !(vorige && dagnr(datumIn.value) <= dagnr(vorige.datum))
+			? await proef(mutatie(soort)) : {};
 		const ok = await verstuur(form, async () => {
 			const body = {datum: waarde(form, '$.datum'), soort};
 			if (soort === 'ziek') body.percentage = Number(waarde(form, '$.percentage'));

@@ -19,7 +19,8 @@ set -euo pipefail
 
 mode=${1:-run}
 run=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libpq-dev
-     libmicrohttpd-dev libsodium-dev libzip-dev nettle-dev)
+     libmicrohttpd-dev libsodium-dev libzip-dev nettle-dev
+     libqrencode-dev)
 case $mode in
 run) pkgs=("${run[@]}") ;;
 test) pkgs=("${run[@]}" libcmocka-dev valgrind clang libclang-rt-14-dev sqlite3

@@ -2,6 +2,7 @@
  * api_totp.c - the second factor in the API (see api_totp.h).
  */
 #include <jansson.h>
+#include <qrencode.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -247,6 +248,32 @@ out:
 	return rc;
 }
 
+/* The QR code of uri (libqrencode, error correction M) as rows of '0'
+ * and '1', one string per row, for the web app to draw (no image or
+ * markup travels); NULL when it cannot be made. */
+static json_t *
+qr_rijen(const char *uri)
+{
+	QRcode *qr = QRcode_encodeString8bit(uri, 0, QR_ECLEVEL_M);
+	json_t *a = NULL;
+	char rij[200];
+	int x, y;
+
+	if (!qr || qr->width <= 0 || qr->width >= (int)sizeof(rij))
+		goto out;
+	a = json_array();
+	for (y = 0; a && y < qr->width; y++) {
+		for (x = 0; x < qr->width; x++)
+			rij[x] = (qr->data[y * qr->width + x] & 1) ? '1' : '0';
+		rij[qr->width] = '\0';
+		json_array_append_new(a, json_string(rij));
+	}
+out:
+	if (qr)
+		QRcode_free(qr);
+	return a;
+}
+
 int
 h_totp_begin(struct http_req *q, struct http_resp *r)
 {
@@ -298,6 +325,7 @@ h_totp_begin(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "uri", json_string(uri));
 	json_object_set_new(o, "periode", json_integer(TOTP_PERIODE));
 	json_object_set_new(o, "cijfers", json_integer(TOTP_CIJFERS));
+	json_object_set_new(o, "qr", qr_rijen(uri));
 	rc = api_stuur(r, 201, o);
 	goto out;
 dbfout:

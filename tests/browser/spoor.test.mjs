@@ -962,6 +962,9 @@ test('tweede factor: instellen, herstelcodes, aanmelden met code en herstelcode,
 	await page.getByRole('heading', {level: 1, name: 'Tweede factor instellen'}).waitFor();
 	const getoond = (await page.locator('code.geheim').textContent()).trim();
 	assert.match(getoond, /^([A-Z2-7]{4} ){7}[A-Z2-7]{4}$/, 'the secret in groups of four');
+	const qr = page.getByRole('img', {name: /QR-code van het geheim/});
+	await qr.waitFor();
+	assert.ok((await qr.locator('path').getAttribute('d')).length > 100, 'the QR code is drawn');
 	const geheim = getoond.replace(/ /g, '');
 	assert.equal((await page.locator('code.uri').textContent()).trim(),
 		`otpauth://totp/spoor:adviseur?secret=${geheim}&issuer=spoor&algorithm=SHA1&digits=6&period=30`);

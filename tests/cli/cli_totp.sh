@@ -145,6 +145,15 @@ uri=$(veld "['uri']")
 [ ${#geheim} = 32 ] && [[ $geheim =~ ^[A-Z2-7]+$ ]] && ok || nok "secret: 32 base32 characters: $geheim"
 [ "$uri" = "otpauth://totp/spoor:bedrijfsarts?secret=$geheim&issuer=spoor&algorithm=SHA1&digits=6&period=30" ] &&
 	ok || nok "otpauth URI: $uri"
+python3 - "$tmp/body" <<'EOF' && ok || nok "qr: a square of 0/1 rows of a QR version (21 + 4k modules), finder patterns in three corners"
+import json, sys
+q = json.load(open(sys.argv[1]))["qr"]
+n = len(q)
+assert n >= 21 and (n - 21) % 4 == 0 and all(len(r) == n and set(r) <= set("01") for r in q), n
+vinder = ["1111111", "1000001", "1011101", "1011101", "1011101", "1000001", "1111111"]
+for y0, x0 in ((0, 0), (0, n - 7), (n - 7, 0)):
+    assert [q[y0 + i][x0:x0 + 7] for i in range(7)] == vinder, (y0, x0)
+EOF
 # a pending secret is not a factor yet
 req "$A" GET /api/v1/dossiers
 want 403 "a pending secret does not lift the restriction"

@@ -15,6 +15,31 @@ function groepen(geheim) {
 	return geheim.match(/.{1,4}/g).join(' ');
 }
 
+/** The QR code of the otpauth:// address, drawn from the server's rows of
+ * '0' and '1' (built as SVG elements: no markup from the server). */
+function qrBeeld(rijen) {
+	const ns = 'http://www.w3.org/2000/svg';
+	const rand = 4;
+	const m = rijen.length + 2 * rand;
+	const svg = document.createElementNS(ns, 'svg');
+	for (const [k, v] of Object.entries({viewBox: `0 0 ${m} ${m}`, width: 4 * m, height: 4 * m,
+		role: 'img', 'aria-label': 'QR-code van het geheim: scan deze met de authenticator-app',
+		'shape-rendering': 'crispEdges', class: 'qr'})) svg.setAttribute(k, String(v));
+	const vlak = document.createElementNS(ns, 'rect');
+	vlak.setAttribute('width', String(m));
+	vlak.setAttribute('height', String(m));
+	vlak.setAttribute('fill', '#fff');
+	let d = '';
+	rijen.forEach((rij, y) => {
+		for (let x = 0; x < rij.length; x++) if (rij[x] === '1') d += `M${x + rand} ${y + rand}h1v1h-1z`;
+	});
+	const pad = document.createElementNS(ns, 'path');
+	pad.setAttribute('d', d);
+	pad.setAttribute('fill', '#000');
+	svg.append(vlak, pad);
+	return svg;
+}
+
 function codeVeld(label, hint) {
 	return veld({pad: '$.code', label, verplicht: true, autocomplete: 'one-time-code',
 		inputmode: 'numeric', hint});
@@ -59,9 +84,10 @@ function instellen(ctx, start) {
 		h('h1', {id: 'tf-titel', tabindex: '-1'}, 'Tweede factor instellen'),
 		h('section', {'aria-labelledby': 'tf-stap1'},
 			h('h2', {id: 'tf-stap1'}, 'Geheim in de app zetten'),
-			h('p', null, 'Open een authenticator-app (zoals FreeOTP, Aegis of Google Authenticator), kies '
-				+ '"handmatig invoeren" en typ dit geheim over, of open het adres hieronder op uw telefoon. '
+			h('p', null, 'Open een authenticator-app (zoals FreeOTP, Aegis of Google Authenticator) en scan '
+				+ 'de QR-code, of kies "handmatig invoeren" en typ het geheim over. '
 				+ 'Het geheim wordt maar één keer getoond.'),
+			Array.isArray(start.qr) && start.qr.length ? h('p', null, qrBeeld(start.qr)) : null,
 			h('p', null, 'Geheim: ', h('code', {class: 'geheim'}, groepen(start.geheim))),
 			h('p', null, 'Adres: ', h('code', {class: 'uri'}, start.uri))),
 		form);

@@ -109,21 +109,56 @@ enum mijlpaal_id {
 
 enum mijlpaal_soort { MPS_ACTIE = 0, MPS_MOMENT };
 
-/* How a milestone's date is found; `offset` is interpreted per anchor. */
+/*
+ * How a milestone's date is found (its anchor); `offset` and `terug` are
+ * read per anchor. tijdlijn_bereken() evaluates the rows in table order, so
+ * a row may anchor on an earlier row's date.
+ */
 enum anker {
-	ANK_ZIEKTEDAG = 0,  /* sickday(offset) */
-	ANK_PA_PLUS,        /* PA date + offset; without PA sickday(43) + offset */
-	ANK_EVALUATIE,      /* latest PvA/bijstelling/evaluatie/EJE + offset */
-	ANK_EJE_PLUS,       /* EJE date + offset; without EJE sickday(364) + offset */
-	ANK_EINDE_MIN,      /* sickday(offset); with an extension: end - terug */
-	ANK_WIA_AANVRAAG,   /* as ANK_EINDE_MIN, or the date of UWV's letter */
-	ANK_81_WEKEN,       /* the day before sickday(offset), R-TL-9 */
-	ANK_EINDE,          /* end of the (extended) wage period */
-	ANK_OPZEGVERBOD,    /* R-DSM-1 */
-	ANK_LOONSANCTIE,    /* R-LS-4 .. R-LS-6 */
-	ANK_DAG_ATW,        /* D + offset calendar days, Atw art. 1 extension */
-	ANK_LAATSTE_WERKDAG /* last working day on or before the einddatum */
+	ANK_ZIEKTEDAG = 0,  /* sick day `offset` (R-CNT-9) */
+	ANK_ZIEKTEDAG_ERVOOR, /* sick day `offset` - 1: "voor de dag waarop" */
+	ANK_NA_FEIT,        /* event date `feit` of tijdlijn_feiten + offset;
+			     * without that event milestone `na`'s date */
+	ANK_DAG,            /* D + offset calendar days */
+	ANK_VOOR_EINDE,     /* sick day `offset`; after an extension of the
+			     * wage period (R-TL-19) `terug` days before its end */
+	ANK_VOOR_EINDE_LAAT, /* as ANK_VOOR_EINDE, the end also moved by a
+			      * late WIA application (R-TL-9.3) */
+	ANK_LAATSTE_WERKDAG, /* last working day on or before the einddatum */
+	ANK_OPZEGVERBOD,    /* R-DSM-1: D + DSM1_JAREN calendar years, moved
+			     * as the last day of wage payment moves */
+	ANK_EINDE_LOON      /* the last day of wage payment incl. a loonsanctie */
 };
+
+/* When a row is part of a case at all; otherwise tijdlijn leaves it out. */
+enum voorwaarde {
+	VW_ALTIJD = 0,
+	VW_VANGNET,         /* R-ZW-2: a vangnet case */
+	VW_UIT_DIENST,      /* R-ZW-3: ill when the dienstverband ended */
+	VW_LOONSANCTIE      /* R-LS-4: a loonsanctie that did not lapse */
+};
+
+/*
+ * The special cases that no anchor expresses, each a named step of
+ * tijdlijn.c run after the row's anchor and status (STAP_GEEN: none).
+ */
+enum stap {
+	STAP_GEEN = 0,
+	STAP_STREEF,        /* R-CNT-4: the streefdatum a day earlier */
+	STAP_GEEN_VANGNET,  /* ZW 38 lid 4: no 42e-weekmelding in vangnet */
+	STAP_VANGNET_EINDE, /* R-ZW-2: due on the contract's end if earlier */
+	STAP_EJE_VENSTER,   /* R-TL-10: the window opens in week 46 */
+	STAP_SPOOR2_NVT,    /* R-SP2-3, R-SP2-4: no second track needed */
+	STAP_RIV_UIT_DIENST, /* R-ZW-3: the RIV with the report of ZW 38 lid 2 */
+	STAP_WIA_BRIEF,     /* R-TL-17, R-TL-9.3: UWV's letter, a late claim */
+	STAP_LOONSANCTIE,   /* R-LS-3 .. R-LS-6: the end of wage payment */
+	STAP_OPZEGVERBOD_NVT, /* R-ZW-3: no opzegverbod out of service */
+	STAP__COUNT
+};
+
+/* No event date: `feit` and `gedaan` hold offsets of sdate fields of
+ * struct tijdlijn_feiten, whose first field is not a date. */
+#define FEIT_GEEN 0
 
 /*
  * How the Algemene termijnenwet (R-CNT-8) treats a milestone's date when
@@ -147,8 +182,13 @@ struct regel {
 	uint8_t anker;        /* enum anker */
 	uint8_t zekerheid;    /* enum zekerheid: confidence in the rule book */
 	uint8_t atw;          /* enum atw: the Atw rule for its date */
+	uint8_t voorwaarde;   /* enum voorwaarde */
+	uint8_t stap;         /* enum stap: the named special case */
+	uint8_t feit;         /* ANK_NA_FEIT: the event date it counts from */
+	uint8_t na;           /* ANK_NA_FEIT: enum mijlpaal_id without it */
+	uint8_t gedaan;       /* actions: the event date that did it */
 	int32_t offset;       /* sick day number or days, per anchor */
-	int32_t terug;        /* days back from the end (ANK_EINDE_MIN, ...) */
+	int32_t terug;        /* days back from the end (ANK_VOOR_EINDE...) */
 	const char *naam;     /* contract id, e.g. "probleemanalyse" */
 	const char *titel;    /* Dutch label for people */
 	const char *regel;    /* rule book id, e.g. "R-TL-3" */

@@ -211,151 +211,196 @@ opzegverbod_basis(const struct ziekteverloop *zv)
 	return SD(n + 1);
 }
 
-void
-tijdlijn_bereken(const struct ziekteverloop *zv,
-		 const struct tijdlijn_feiten *f, sdate peil,
-		 struct tijdlijn *t)
+/* What the rows of one evaluation share: the case, and the ends of the
+ * wage period that several anchors count back from. */
+struct reken {
+	const struct ziekteverloop *zv;
+	const struct tijdlijn_feiten *f;
+	struct tijdlijn *t;
+	sdate peil;
+	sdate basis_einde; /* end of the wage period, extended (R-TL-19) */
+	int verlengd;      /* an extension of the wage period was agreed */
+};
+
+/* The event date at offset `off` of struct tijdlijn_feiten. */
+static sdate
+feit(const struct tijdlijn_feiten *f, uint8_t off)
 {
-	const struct regel *r = regels;
-	struct mijlpaal *m = t->m;
-	sdate pa_uiterlijk, pva_uiterlijk, basis_einde, einde, w, eje_basis;
-	sdate besluit, loon_einde, venster;
-	int32_t i, vertraging = 0;
-	int verlengd = f->verlenging != DATE_NONE, brief_laat;
+	sdate d;
 
-	for (i = 0; i < MP__COUNT; i++) {
-		m[i].id = (uint8_t)i;
-		m[i].status = 0;
-		m[i].datum = m[i].streef = m[i].venster = DATE_NONE;
-		m[i].gedaan = m[i].voor_atw = DATE_NONE;
-		m[i].atw = r[i].atw;
-		m[i].regel = r[i].regel;
-		m[i].bron = r[i].bron;
+	if (off == FEIT_GEEN)
+		return DATE_NONE;
+	memcpy(&d, (const unsigned char *)f + off, sizeof(d));
+	return d;
+}
+
+static int
+voorwaarde(const struct reken *c, enum voorwaarde v)
+{
+	switch (v) {
+	case VW_VANGNET:
+		return c->f->vangnet != VN_GEEN;
+	case VW_UIT_DIENST:
+		return c->t->uit_dienst;
+	case VW_LOONSANCTIE:
+		return c->f->loonsanctie != DATE_NONE &&
+		       !c->t->loonsanctie_vervallen;
+	case VW_ALTIJD:
+	default:
+		return 1;
 	}
-	/* every milestone but the conditional ones */
-	t->aanwezig = (UINT32_C(1) << MP__COUNT) - 1;
-	t->aanwezig &= ~((UINT32_C(1) << MP_MELDING_VANGNET) |
-			 (UINT32_C(1) << MP_MELDING_EINDE_DIENSTVERBAND) |
-			 (UINT32_C(1) << MP_EINDE_LOONSANCTIE));
-	t->peildatum = peil;
-	t->eerste_ziektedag = zv->d;
-	t->ziektedag = ziekteverloop_ziektedag(zv, peil);
-	t->ziekteweek = (t->ziektedag + 6) / 7;
-	t->onderbrekingsdagen = zv->open && peil >= zv->d
-		? (peil - zv->d + 1) - t->ziektedag
-		: ziekteverloop_onderbreking(zv, peil);
-	t->geval_nr = zv->geval_nr;
-	t->geval_count = zv->geval_count;
-	t->laatste_ziektedag = ziekteverloop_laatste_ziektedag(zv);
+}
 
-	/* R-TL-3, R-CNT-4, R-AGG-9 */
-	pa_uiterlijk = SD(r[MP_PROBLEEMANALYSE].offset);
-	actie(&m[MP_PROBLEEMANALYSE], pa_uiterlijk, f->pa, peil);
-	m[MP_PROBLEEMANALYSE].streef =
-		SD(r[MP_PROBLEEMANALYSE].offset - CNT4_STREEF_EERDER);
+/* The date a row's anchor gives (rules.h, enum anker). */
+static sdate
+anker(const struct reken *c, const struct regel *r)
+{
+	const struct ziekteverloop *zv = c->zv;
+	sdate e;
 
-	/* R-TL-5 */
-	pva_uiterlijk = (f->pa != DATE_NONE ? f->pa : pa_uiterlijk) +
-			r[MP_PLAN_VAN_AANPAK].offset;
-	actie(&m[MP_PLAN_VAN_AANPAK], pva_uiterlijk, f->pva, peil);
-
-	/* R-TL-7: the next evaluation after the latest one */
-	actie(&m[MP_EVALUATIE],
-	      (f->laatste_evaluatie != DATE_NONE ? f->laatste_evaluatie
-						 : pva_uiterlijk) +
-		      r[MP_EVALUATIE].offset,
-	      DATE_NONE, peil);
-
-	/* R-TL-8; ZW 38 lid 4: no 42e-weekmelding in vangnet cases */
-	actie(&m[MP_MELDING_42E_WEEK], SD(r[MP_MELDING_42E_WEEK].offset),
-	      f->melding42, peil);
-	if (f->vangnet != VN_GEEN)
-		m[MP_MELDING_42E_WEEK].status = ST_NIET_VAN_TOEPASSING;
-
-	/*
-	 * Ziek uit dienst (R-ZW-3): the dienstverband ends within the
-	 * verzuimgeval on a day the employee is ill.
-	 */
-	t->uit_dienst = f->einddatum != DATE_NONE && ziek_op(zv, f->einddatum);
-
-	/* R-ZW-2, ZW 38a lid 3: the vangnet report, D+42 extended by the
-	 * Atw, or the last day of the contract when that comes first */
-	if (f->vangnet != VN_GEEN) {
-		struct mijlpaal *v = &m[MP_MELDING_VANGNET];
-
-		v->datum = zv->d + r[MP_MELDING_VANGNET].offset;
-		atw_verleng(v);
-		if (f->einddatum != DATE_NONE && f->einddatum >= zv->d &&
-		    f->einddatum < v->datum) {
-			v->datum = f->einddatum;
-			v->voor_atw = DATE_NONE;
-			v->atw = ATW_GEEN;
-		}
-		actie(v, v->datum, f->melding_vangnet, peil);
-		t->aanwezig |= UINT32_C(1) << MP_MELDING_VANGNET;
+	switch ((enum anker)r->anker) {
+	case ANK_ZIEKTEDAG_ERVOOR:
+		return SD(r->offset - 1);
+	case ANK_NA_FEIT:
+		e = feit(c->f, r->feit);
+		return (e != DATE_NONE ? e : c->t->m[r->na].datum) + r->offset;
+	case ANK_DAG:
+		return zv->d + r->offset;
+	case ANK_VOOR_EINDE:
+		return c->verlengd ? c->basis_einde - r->terug : SD(r->offset);
+	case ANK_VOOR_EINDE_LAAT:
+		return c->verlengd || c->t->wia_vertraging
+			? c->basis_einde + c->t->wia_vertraging - r->terug
+			: SD(r->offset);
+	case ANK_LAATSTE_WERKDAG:
+		return date_prev_workday(c->f->einddatum);
+	case ANK_OPZEGVERBOD:
+		return opzegverbod_basis(zv) +
+		       (c->t->einde_loonbetaling -
+			SD(regels[MP_EINDE_WACHTTIJD].offset));
+	case ANK_EINDE_LOON:
+		return c->t->einde_loonbetaling;
+	case ANK_ZIEKTEDAG:
+	default:
+		return SD(r->offset);
 	}
+}
 
-	/* R-ZW-3, ZW 38 lid 2: the report on the last working day */
-	if (t->uit_dienst) {
-		actie(&m[MP_MELDING_EINDE_DIENSTVERBAND],
-		      date_prev_workday(f->einddatum), f->melding_einde_dv,
-		      peil);
-		t->aanwezig |= UINT32_C(1) << MP_MELDING_EINDE_DIENSTVERBAND;
+/* R-CNT-4: the streefdatum shown is a day before the uiterlijke datum. */
+static void
+stap_streef(struct reken *c, const struct regel *r, struct mijlpaal *m)
+{
+	const struct ziekteverloop *zv = c->zv;
+
+	m->streef = SD(r->offset - CNT4_STREEF_EERDER);
+}
+
+/* R-TL-8, ZW 38 lid 4: no 42e-weekmelding in vangnet cases. */
+static void
+stap_geen_vangnet(struct reken *c, const struct regel *r, struct mijlpaal *m)
+{
+	(void)r;
+	if (c->f->vangnet != VN_GEEN)
+		m->status = ST_NIET_VAN_TOEPASSING;
+}
+
+/* R-ZW-2, ZW 38a lid 3: the vangnet report is due on the last day of the
+ * contract when that comes before D+42 (extended). */
+static void
+stap_vangnet_einde(struct reken *c, const struct regel *r, struct mijlpaal *m)
+{
+	sdate ed = c->f->einddatum;
+
+	(void)r;
+	if (ed != DATE_NONE && ed >= c->zv->d && ed < m->datum) {
+		m->voor_atw = DATE_NONE;
+		m->atw = ATW_GEEN;
+		actie(m, ed, m->gedaan, c->peil);
 	}
+}
 
-	/* R-TL-10 */
-	actie(&m[MP_EERSTEJAARSEVALUATIE],
-	      SD(r[MP_EERSTEJAARSEVALUATIE].offset), f->eje, peil);
-	m[MP_EERSTEJAARSEVALUATIE].venster =
-		SD(CNT4_NA_WEKEN(TL10_VENSTER_WEEK - 1));
+/* R-TL-10: the EJE window opens in sick week 46. */
+static void
+stap_eje_venster(struct reken *c, const struct regel *r, struct mijlpaal *m)
+{
+	const struct ziekteverloop *zv = c->zv;
 
-	/* R-TL-12, R-SP2-3, R-SP2-4 */
-	eje_basis = f->eje != DATE_NONE ? f->eje
-					: SD(r[MP_EERSTEJAARSEVALUATIE].offset);
-	actie(&m[MP_START_TWEEDE_SPOOR],
-	      eje_basis + r[MP_START_TWEEDE_SPOOR].offset, f->start_spoor2,
-	      peil);
+	(void)r;
+	m->venster = SD(CNT4_NA_WEKEN(TL10_VENSTER_WEEK - 1));
+}
+
+/* R-TL-12, R-SP2-3, R-SP2-4: no second track when the (latest) PA found no
+ * possibilities or the EJE expects a return within three months. */
+static void
+stap_spoor2_nvt(struct reken *c, const struct regel *r, struct mijlpaal *m)
+{
+	const struct tijdlijn_feiten *f = c->f;
+
+	(void)r;
 	if (f->geen_mogelijkheden || f->eje_terugkeer ||
 	    (f->eje != DATE_NONE && f->eje_verwachte_terugkeer != DATE_NONE &&
 	     f->eje_verwachte_terugkeer <=
 		     date_add_months(f->eje, SP23_TERUGKEER_MAANDEN)))
-		m[MP_START_TWEEDE_SPOOR].status = ST_NIET_VAN_TOEPASSING;
+		m->status = ST_NIET_VAN_TOEPASSING;
+}
 
-	/* R-TL-18, R-TL-19: end of the wage period, moved by an extension */
-	basis_einde = verlengd ? f->verlenging_tot
-			       : SD(r[MP_EINDE_WACHTTIJD].offset);
+/* R-ZW-3, ZW 38 lid 2: ill out of service, the RIV is due with the report
+ * when the illness lasted six weeks, not for an eigenrisicodrager ZW. */
+static void
+stap_riv_uit_dienst(struct reken *c, const struct regel *r,
+		    struct mijlpaal *m)
+{
+	sdate md = c->t->m[MP_MELDING_EINDE_DIENSTVERBAND].datum;
 
-	/* R-TL-17: 11 weeks before the end, or the date in UWV's letter */
-	w = verlengd ? basis_einde - r[MP_WIA_AANVRAAG].terug
-		     : SD(r[MP_WIA_AANVRAAG].offset);
-	brief_laat = f->wia_brief != DATE_NONE &&
-		     f->wia_brief > SD(r[MP_WIA_BRIEF_UWV].offset);
+	(void)r;
+	if (!c->t->uit_dienst)
+		return;
+	if (md - c->zv->d >= ZW3_RIV_MIN_DAGEN && !c->f->erd_zw) {
+		actie(m, md, m->gedaan, c->peil);
+		m->atw = ATW_WERKDAG;
+		m->regel = ZW3_REGEL;
+		m->bron = ZW3_BRON;
+	} else {
+		m->status = ST_NIET_VAN_TOEPASSING;
+	}
+}
+
+/*
+ * R-TL-17: UWV's letter may set another last date. R-TL-9.3: a late
+ * application extends the wage period (BW 7:629 lid 11 a) unless WIA 64
+ * lid 6 deems it timely: UWV sent no notice, or a late one followed within
+ * 4 weeks, and the 42e-weekmelding was made before the 81-week line
+ * (vangnet cases report under ZW 38a).
+ */
+static void
+stap_wia_brief(struct reken *c, const struct regel *r, struct mijlpaal *m)
+{
+	const struct ziekteverloop *zv = c->zv;
+	const struct tijdlijn_feiten *f = c->f;
+	struct tijdlijn *t = c->t;
+	sdate w = m->datum, venster;
+	int brief_laat = f->wia_brief != DATE_NONE &&
+			 f->wia_brief > SD(regels[MP_WIA_BRIEF_UWV].offset);
+
+	(void)r;
 	if (f->wia_brief_uiterste != DATE_NONE &&
-	    (!verlengd || f->wia_brief >= f->verlenging)) {
+	    (!c->verlengd || f->wia_brief >= f->verlenging)) {
 		w = f->wia_brief_uiterste;
 		/* after a late letter its date ends the four weeks of WIA 64
 		 * lid 6: a forward term, extended by Atw art. 1 */
 		if (brief_laat) {
-			m[MP_WIA_AANVRAAG].datum = w;
-			atw_verleng(&m[MP_WIA_AANVRAAG]);
-			w = m[MP_WIA_AANVRAAG].datum;
+			m->datum = w;
+			atw_verleng(m);
+			w = m->datum;
 		}
 	}
-	/* R-TL-9.3: the four weeks run from receipt of the late letter (the
-	 * date of wia_brief_uwv), extended by Atw art. 1 */
+	/* the four weeks run from receipt of the late letter (the date of
+	 * wia_brief_uwv), extended by Atw art. 1 */
 	venster = brief_laat
 		? date_next_workday(f->wia_brief + TL9_BRIEF_AANVRAAG_DAGEN)
 		: DATE_NONE;
-
-	/*
-	 * R-TL-9.3: a late application extends the wage period (BW 7:629 lid
-	 * 11 a) unless WIA 64 lid 6 deems it timely: UWV sent no notice, or a
-	 * late one followed within 4 weeks, and the 42e-weekmelding was made
-	 * before the 81-week line (vangnet cases report under ZW 38a).
-	 */
-	t->wia_geacht_tijdig = 0;
 	if (f->wia_aanvraag != DATE_NONE && f->wia_aanvraag > w) {
-		sdate grens = SD(r[MP_MELDING_42E_WEEK_GRENS].offset - 1);
+		sdate grens = SD(regels[MP_MELDING_42E_WEEK_GRENS].offset - 1);
 		int melding_ok = f->vangnet != VN_GEEN ||
 				 (f->melding42 != DATE_NONE &&
 				  f->melding42 <= grens);
@@ -365,53 +410,33 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 		if (melding_ok && brief_ok)
 			t->wia_geacht_tijdig = 1;
 		else
-			vertraging = f->wia_aanvraag - w;
+			t->wia_vertraging = f->wia_aanvraag - w;
 	}
-	t->wia_vertraging = vertraging;
-	einde = basis_einde + vertraging;
+	actie(m, w, m->gedaan, c->peil);
+}
 
-	/* R-TL-15, R-TL-16, R-CNT-5: backward terms */
-	for (i = MP_ACTUEEL_OORDEEL; i <= MP_RE_INTEGRATIEVERSLAG; i++) {
-		sdate due = verlengd ? basis_einde - r[i].terug
-				     : SD(r[i].offset);
-		sdate done = i == MP_ACTUEEL_OORDEEL ? f->actueel_oordeel
-			   : i == MP_EINDEVALUATIE ? f->eindevaluatie
-						     : f->riv;
-		actie(&m[i], due, done, peil);
-	}
-	actie(&m[MP_WIA_AANVRAAG], w, f->wia_aanvraag, peil);
+/* R-LS-3 .. R-LS-6: a loonsanctie extends the wage payment beyond the end
+ * of the wachttijd (row `m`), by at most 52 weeks less a late decision,
+ * shortened by a bekorting. */
+static void
+stap_loonsanctie(struct reken *c, const struct regel *r, struct mijlpaal *m)
+{
+	const struct tijdlijn_feiten *f = c->f;
+	struct tijdlijn *t = c->t;
+	sdate einde = m->datum, loon_einde = m->datum;
+	sdate besluit = t->m[MP_BESLUIT_LOONSANCTIE_UITERLIJK].datum;
 
-	moment(&m[MP_EINDE_MINIMUMLOONGRENS],
-	       SD(r[MP_EINDE_MINIMUMLOONGRENS].offset), peil);
-	moment(&m[MP_VERVROEGDE_IVA_UITERLIJK],
-	       SD(r[MP_VERVROEGDE_IVA_UITERLIJK].offset), peil);
-	/* "voor de dag waarop de wachttijd 81 weken heeft geduurd" */
-	moment(&m[MP_MELDING_42E_WEEK_GRENS],
-	       SD(r[MP_MELDING_42E_WEEK_GRENS].offset - 1), peil);
-	moment(&m[MP_WIA_BRIEF_UWV], SD(r[MP_WIA_BRIEF_UWV].offset), peil);
-
-	/* R-LS-3: WIA 25 lid 10, also after an extension or a late claim */
-	besluit = (verlengd || vertraging)
-		? einde - r[MP_BESLUIT_LOONSANCTIE_UITERLIJK].terug
-		: SD(r[MP_BESLUIT_LOONSANCTIE_UITERLIJK].offset);
-	moment(&m[MP_BESLUIT_LOONSANCTIE_UITERLIJK], besluit, peil);
-	moment(&m[MP_EINDE_WACHTTIJD], einde, peil);
-
-	/* R-LS-3 .. R-LS-6 */
-	loon_einde = einde;
-	t->loonsanctie_vervallen = 0;
+	(void)r;
 	if (f->loonsanctie != DATE_NONE && f->loonsanctie > einde) {
 		/* WIA 25 lid 11: decided after the end, no extension */
 		t->loonsanctie_vervallen = 1;
 	} else if (f->loonsanctie != DATE_NONE) {
 		int32_t laat = f->loonsanctie > besluit
 			? f->loonsanctie - besluit : 0;
-		sdate max = einde + r[MP_EINDE_LOONSANCTIE].offset - laat;
 
-		loon_einde = max;
+		loon_einde = einde + regels[MP_EINDE_LOONSANCTIE].offset - laat;
 		if (f->bekorting_besluit != DATE_NONE) {
 			sdate h = f->bekorting_besluit, eind;
-
 			/* WIA 25 lid 14: a late decision counts from the end
 			 * of the three weeks of lid 13, extended by Atw art. 1 */
 			sdate termijn = f->bekorting_verzoek != DATE_NONE
@@ -425,62 +450,124 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 			if (eind < loon_einde)
 				loon_einde = eind < einde ? einde : eind;
 		}
-		moment(&m[MP_EINDE_LOONSANCTIE], loon_einde, peil);
-		t->aanwezig |= UINT32_C(1) << MP_EINDE_LOONSANCTIE;
 	}
 	t->einde_loonbetaling = loon_einde;
+}
 
-	/* R-DSM-1: the opzegverbod moves with the end of the wage period */
-	moment(&m[MP_EINDE_OPZEGVERBOD],
-	       opzegverbod_basis(zv) +
-		       (loon_einde - SD(r[MP_EINDE_WACHTTIJD].offset)),
-	       peil);
+/* R-ZW-3: out of service no opzegverbod is left. */
+static void
+stap_opzegverbod_nvt(struct reken *c, const struct regel *r,
+		     struct mijlpaal *m)
+{
+	(void)r;
+	if (c->t->uit_dienst)
+		m->status = ST_NIET_VAN_TOEPASSING;
+}
 
-	/*
-	 * R-ZW-3, architecture §5.1: ill out of service, the employer's duties
-	 * end with the dienstverband. Actions after the einddatum lapse; the
-	 * RIV is due with the report when the illness lasted six weeks (ZW 38
-	 * lid 2, not for an eigenrisicodrager ZW); no opzegverbod is left.
-	 * UWV's moments stay.
-	 */
-	if (t->uit_dienst) {
-		sdate md = m[MP_MELDING_EINDE_DIENSTVERBAND].datum;
+typedef void stap_fn(struct reken *c, const struct regel *r,
+		     struct mijlpaal *m);
 
-		for (i = 0; i < MP__COUNT; i++)
-			if (r[i].soort == MPS_ACTIE &&
-			    i != MP_MELDING_EINDE_DIENSTVERBAND &&
-			    i != MP_RE_INTEGRATIEVERSLAG &&
-			    m[i].datum > f->einddatum)
-				m[i].status = ST_NIET_VAN_TOEPASSING;
-		if (md - zv->d >= ZW3_RIV_MIN_DAGEN && !f->erd_zw) {
-			actie(&m[MP_RE_INTEGRATIEVERSLAG], md, f->riv, peil);
-			m[MP_RE_INTEGRATIEVERSLAG].atw = ATW_WERKDAG;
-			m[MP_RE_INTEGRATIEVERSLAG].regel = ZW3_REGEL;
-			m[MP_RE_INTEGRATIEVERSLAG].bron = ZW3_BRON;
-		} else {
-			m[MP_RE_INTEGRATIEVERSLAG].status =
-				ST_NIET_VAN_TOEPASSING;
-		}
-		m[MP_EINDE_OPZEGVERBOD].status = ST_NIET_VAN_TOEPASSING;
+/* enum stap -> its function */
+static stap_fn *const stappen[STAP__COUNT] = {
+	[STAP_GEEN] = NULL,
+	[STAP_STREEF] = stap_streef,
+	[STAP_GEEN_VANGNET] = stap_geen_vangnet,
+	[STAP_VANGNET_EINDE] = stap_vangnet_einde,
+	[STAP_EJE_VENSTER] = stap_eje_venster,
+	[STAP_SPOOR2_NVT] = stap_spoor2_nvt,
+	[STAP_RIV_UIT_DIENST] = stap_riv_uit_dienst,
+	[STAP_WIA_BRIEF] = stap_wia_brief,
+	[STAP_LOONSANCTIE] = stap_loonsanctie,
+	[STAP_OPZEGVERBOD_NVT] = stap_opzegverbod_nvt,
+};
+
+void
+tijdlijn_bereken(const struct ziekteverloop *zv,
+		 const struct tijdlijn_feiten *f, sdate peil,
+		 struct tijdlijn *t)
+{
+	const struct regel *r = regels;
+	struct mijlpaal *m = t->m;
+	struct reken c;
+	int32_t i;
+
+	for (i = 0; i < MP__COUNT; i++) {
+		m[i].id = (uint8_t)i;
+		m[i].status = 0;
+		m[i].datum = m[i].streef = m[i].venster = DATE_NONE;
+		m[i].gedaan = m[i].voor_atw = DATE_NONE;
+		m[i].atw = r[i].atw;
+		m[i].regel = r[i].regel;
+		m[i].bron = r[i].bron;
 	}
+	t->aanwezig = 0;
+	t->peildatum = peil;
+	t->eerste_ziektedag = zv->d;
+	t->ziektedag = ziekteverloop_ziektedag(zv, peil);
+	t->ziekteweek = (t->ziektedag + 6) / 7;
+	t->onderbrekingsdagen = zv->open && peil >= zv->d
+		? (peil - zv->d + 1) - t->ziektedag
+		: ziekteverloop_onderbreking(zv, peil);
+	t->geval_nr = zv->geval_nr;
+	t->geval_count = zv->geval_count;
+	t->laatste_ziektedag = ziekteverloop_laatste_ziektedag(zv);
+	/* R-ZW-3: the dienstverband ends within the verzuimgeval on a day the
+	 * employee is ill */
+	t->uit_dienst = f->einddatum != DATE_NONE && ziek_op(zv, f->einddatum);
+	t->wia_vertraging = 0;
+	t->wia_geacht_tijdig = 0;
+	t->loonsanctie_vervallen = 0;
+	t->einde_loonbetaling = DATE_NONE;
 
-	/*
-	 * A recovered illness: actions projected past the last sick day are
-	 * not due unless the illness returns. Within 28 fit days it may
-	 * still return into this geval (open); after that a relapse starts
-	 * a new geval (R-AGG-2), so they no longer apply.
-	 */
-	if (t->laatste_ziektedag != DATE_NONE) {
-		for (i = 0; i < MP__COUNT; i++)
-			if (r[i].soort == MPS_ACTIE &&
-			    m[i].gedaan == DATE_NONE &&
-			    m[i].status != ST_NIET_VAN_TOEPASSING &&
-			    m[i].datum > t->laatste_ziektedag)
-				m[i].status =
-					peil - t->laatste_ziektedag >=
-							AGG_NIEUW_GEVAL_DAGEN
-						? ST_NIET_VAN_TOEPASSING
-						: ST_OPEN;
+	c.zv = zv;
+	c.f = f;
+	c.t = t;
+	c.peil = peil;
+	/* R-TL-18, R-TL-19: end of the wage period, moved by an extension */
+	c.verlengd = f->verlenging != DATE_NONE;
+	c.basis_einde = c.verlengd ? f->verlenging_tot
+				   : SD(r[MP_EINDE_WACHTTIJD].offset);
+
+	/* The rows in table order: each anchors on the facts or on an
+	 * earlier row, then its named step handles what no anchor says. */
+	for (i = 0; i < MP__COUNT; i++, r++, m++) {
+		if (!voorwaarde(&c, (enum voorwaarde)r->voorwaarde))
+			continue;
+		t->aanwezig |= UINT32_C(1) << i;
+		m->datum = anker(&c, r);
+		/* Atw art. 1 lid 1 (R-CNT-8) extends a short forward term */
+		if (r->atw == ATW_VERLENGD)
+			atw_verleng(m);
+		if (r->soort == MPS_ACTIE)
+			actie(m, m->datum, feit(f, r->gedaan), peil);
+		else
+			moment(m, m->datum, peil);
+		if (r->stap != STAP_GEEN)
+			stappen[r->stap](&c, r, m);
+		if (r->soort != MPS_ACTIE)
+			continue;
+		/*
+		 * R-ZW-3, architecture §5.1: ill out of service, the
+		 * employer's actions after the einddatum lapse (the RIV's
+		 * step moved it to the report). UWV's moments stay.
+		 */
+		if (t->uit_dienst && m->datum > f->einddatum)
+			m->status = ST_NIET_VAN_TOEPASSING;
+		/*
+		 * A recovered illness: actions projected past the last sick
+		 * day are not due unless the illness returns. Within 28 fit
+		 * days it may still return into this geval (open); after
+		 * that a relapse starts a new geval (R-AGG-2), so they no
+		 * longer apply.
+		 */
+		if (t->laatste_ziektedag != DATE_NONE &&
+		    m->gedaan == DATE_NONE &&
+		    m->status != ST_NIET_VAN_TOEPASSING &&
+		    m->datum > t->laatste_ziektedag)
+			m->status = peil - t->laatste_ziektedag >=
+						    AGG_NIEUW_GEVAL_DAGEN
+					    ? ST_NIET_VAN_TOEPASSING
+					    : ST_OPEN;
 	}
 }
 

@@ -24,7 +24,7 @@ run=(build-essential cmake pkg-config libjansson-dev libsqlite3-dev libpq-dev
 case $mode in
 run) pkgs=("${run[@]}") ;;
 test) pkgs=("${run[@]}" libcmocka-dev valgrind clang libclang-rt-14-dev sqlite3
-	    postgresql-15 curl openssl gnutls-bin util-linux python3 chromium
+	    postgresql-15 curl openssl gnutls-bin util-linux python3 python3-jsonschema chromium
 	    firefox-esr fonts-liberation systemd groff-base man-db) ;;
 lint) pkgs=("${run[@]}" libcmocka-dev cppcheck clang-tidy) ;;
 fuzz) pkgs=("${run[@]}" clang libclang-rt-14-dev) ;;

@@ -24,13 +24,16 @@ help_parameters(void)
 	fputs(
 	"gebruik: spoor parameters [--db URL] [lijst]\n"
 	"       spoor parameters zet [--db URL] --tabel T --vanaf JJJJ-MM-DD\n"
-	"                            (--cent N | --onbekend) --bron TEKST\n"
+	"                            (--cent N | --promille N | --onbekend)\n"
+	"                            --bron TEKST\n"
 	"                            --gebruiker NAAM\n"
 	"       spoor parameters wis [--db URL] --tabel T --vanaf JJJJ-MM-DD\n"
 	"                            --gebruiker NAAM\n\n"
 	"De parametertabellen van de loonberekening (tabel wml_uur: het\n"
 	"wettelijk minimumloon in cent per uur; tabel maximumdagloon: cent\n"
-	"per dag) zijn in spoor ingebouwd. Een beheerder kan in de database\n"
+	"per dag; tabel wml_jeugd: het minimumjeugdloon per leeftijd in\n"
+	"promille van het minimumloon) zijn in spoor ingebouwd. Een\n"
+	"beheerder kan in de database\n"
 	"een rij zetten die de ingebouwde rij met dezelfde ingangsdatum\n"
 	"vervangt of een nieuwe datum toevoegt, zonder nieuwe versie van\n"
 	"spoor: bijvoorbeeld zodra het minimumloon in de Staatscourant staat.\n"
@@ -43,10 +46,13 @@ help_parameters(void)
 	"Opties:\n"
 	"  --db URL       SQLite-pad of postgresql://-adres (standaard\n"
 	"                 $SPOOR_DB, anders spoor.db)\n"
-	"  --tabel T      wml_uur of maximumdagloon\n"
+	"  --tabel T      wml_uur, maximumdagloon, of wml_jeugd_L voor de\n"
+	"                 leeftijd L (15 tot en met 22) in het minimumjeugdloon\n"
 	"  --vanaf D      ingangsdatum van de rij\n"
 	"  --cent N       bedrag in centen (wml_uur tot 10000, maximumdagloon\n"
 	"                 tot 100000)\n"
+	"  --promille N   voor wml_jeugd_L: promille van het minimumuurloon\n"
+	"                 (1 tot en met 1000; 500 is 50%)\n"
 	"  --onbekend     de datum is bekend, het bedrag (nog) niet\n"
 	"  --bron TEKST   vindplaats, bijvoorbeeld 'Stcrt. 2026, 12345'\n"
 	"  --gebruiker N  de beheerder die de wijziging doet (auditlog)\n\n"
@@ -109,6 +115,47 @@ toon_tabel(const struct param_tabel *t, const char *eenheid,
 	}
 }
 
+/* R-PAY-3: the youth scale, a row per date and age; a stored row is
+ * table wml_jeugd_<age>. */
+static void
+toon_jeugd(const struct param_tabel *t, const struct store_param *sp, size_t n)
+{
+	size_t i, j;
+
+	printf("%s (promille van het minimumuurloon per leeftijd; opslaan als "
+	       "%s_L)\n", t->naam, t->naam);
+	for (i = 0; i < t->n; i++) {
+		const struct param_rij *x = &t->rij[i];
+		char d[DATE_STRLEN], pct[32];
+
+		date_format(x->van, d);
+		if (x->waarde < 0)
+			snprintf(pct, sizeof(pct), "onbekend");
+		else
+			snprintf(pct, sizeof(pct), "%d,%d%%",
+				 (int)(x->waarde / 10), (int)(x->waarde % 10));
+		for (j = 0; j < n; j++)
+			if (params_jeugd_leeftijd(sp[j].tabel) == x->leeftijd &&
+			    sp[j].van == x->van)
+				break;
+		if (j < n) {
+			time_t tt = (time_t)sp[j].vastgelegd;
+			struct tm tm;
+			char wanneer[32] = "?";
+
+			if (gmtime_r(&tt, &tm))
+				strftime(wanneer, sizeof(wanneer), "%Y-%m-%d",
+					 &tm);
+			printf("  %s  %2d jaar  %8s  opgeslagen  %s (%s, %s)\n",
+			       d, (int)x->leeftijd, pct, x->bron,
+			       sp[j].gebruiker, wanneer);
+		} else {
+			printf("  %s  %2d jaar  %8s  ingebouwd   %s\n", d,
+			       (int)x->leeftijd, pct, x->bron);
+		}
+	}
+}
+
 static int
 lijst(const char *url)
 {
@@ -137,6 +184,7 @@ lijst(const char *url)
 	       (long long)versie, n, n == 1 ? "" : "en");
 	toon_tabel(&p.wml, "cent per uur", sp, n);
 	toon_tabel(&p.maxd, "cent per dag", sp, n);
+	toon_jeugd(&p.jeugd, sp, n);
 	rc = fflush(stdout) == 0 ? EXIT_OK : cli_fout("schrijffout");
 out:
 	free(e);
@@ -175,6 +223,7 @@ struct opties {
 	sdate van;
 	int64_t cent;
 	int onbekend, heeft_cent;
+	int promille;  /* the value came as --promille */
 };
 
 static int
@@ -194,6 +243,7 @@ opties(int argc, char **argv, struct opties *o)
 		{"tabel", required_argument, NULL, 't'},
 		{"vanaf", required_argument, NULL, 'v'},
 		{"cent", required_argument, NULL, 'c'},
+		{"promille", required_argument, NULL, 'p'},
 		{"onbekend", no_argument, NULL, 'o'},
 		{"bron", required_argument, NULL, 'b'},
 		{"gebruiker", required_argument, NULL, 'g'},
@@ -224,6 +274,15 @@ opties(int argc, char **argv, struct opties *o)
 				return EXIT_INVOER + 1;
 			}
 			o->heeft_cent = 1;
+			break;
+		case 'p':
+			if (lees_cent(optarg, &o->cent)) {
+				cli_fout("parameters: --promille: verwacht een "
+					 "geheel getal, kreeg '%s'", optarg);
+				return EXIT_INVOER + 1;
+			}
+			o->heeft_cent = 1;
+			o->promille = 1;
 			break;
 		case 'o':
 			o->onbekend = 1;
@@ -276,12 +335,19 @@ zet(const struct opties *o)
 	const char *reden;
 	int64_t id = 0, versie = 0, waarde = o->onbekend ? -1 : o->cent;
 	char d[DATE_STRLEN];
-	int rc;
+	int rc, jeugd;
 
 	if ((rc = rij_opties(o, "zet")))
 		return rc;
+	jeugd = params_jeugd_leeftijd(o->tabel) >= 0;
 	if (o->onbekend == o->heeft_cent)
-		return cli_fout("parameters zet: geef --cent N of --onbekend");
+		return cli_fout("parameters zet: geef --%s N of --onbekend",
+				jeugd ? "promille" : "cent");
+	/* the unit must match the table: a percentage is no amount */
+	if (o->heeft_cent && o->promille != jeugd)
+		return cli_fout("parameters zet: %s: tabel %s gebruikt --%s",
+				o->promille ? "--promille" : "--cent",
+				o->tabel, jeugd ? "promille" : "cent");
 	if (!o->bron)
 		return cli_fout("parameters zet: --bron is verplicht");
 	/* 0 is no amount: refused like any other out-of-range value */
@@ -289,7 +355,8 @@ zet(const struct opties *o)
 	case PV_OK:
 		break;
 	case PV_WAARDE:
-		return cli_fout("parameters zet: --cent: %s", reden);
+		return cli_fout("parameters zet: --%s: %s",
+				jeugd ? "promille" : "cent", reden);
 	default:
 		return cli_fout("parameters zet: --bron: %s", reden);
 	}
@@ -323,8 +390,8 @@ wis(const struct opties *o)
 	if ((rc = rij_opties(o, "wis")))
 		return rc;
 	if (o->heeft_cent || o->onbekend || o->bron)
-		return cli_fout("parameters wis: --cent, --onbekend en --bron "
-				"horen bij zet");
+		return cli_fout("parameters wis: --cent, --promille, --onbekend "
+				"en --bron horen bij zet");
 	if ((rc = cli_store_open(cli_db_url(o->db), 0, &s)))
 		return rc;
 	if ((rc = beheerder(s, o->gebruiker, &id)))

@@ -135,7 +135,8 @@ bereken_loon(const struct geval *g, struct params *p, struct loon *l,
 	} else if (params_standaard(p, err, sizeof(err))) {
 		return cli_fout("parameters: %s", err);
 	}
-	return loon_bereken(&g->ds, &g->zv, &g->t, &p->wml, &p->maxd, l);
+	return loon_bereken(&g->ds, &g->zv, &g->t, &p->wml, &p->maxd, &p->jeugd,
+			    l);
 }
 
 static void
@@ -257,11 +258,11 @@ print_loon(const struct loon *l, const struct geval *g)
 			snprintf(g2, sizeof(g2), "contract %d%%",
 				 p->contract_procent);
 		else if (p->grondslag == GR_MINIMUMLOON && p->jeugd &&
-			 p->jeugd->promille < 1000)
+			 p->jeugd->waarde < 1000)
 			/* R-PAY-3: the youth minimum wage, e.g. 34,5% */
 			snprintf(g2, sizeof(g2), "minimumjeugdloon %d,%d%%",
-				 p->jeugd->promille / 10,
-				 p->jeugd->promille % 10);
+				 (int)(p->jeugd->waarde / 10),
+				 (int)(p->jeugd->waarde % 10));
 		else
 			snprintf(g2, sizeof(g2), "%s", gr[p->grondslag]);
 		cli_euro(p->verschuldigd_dag, e1, sizeof(e1));

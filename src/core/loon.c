@@ -8,53 +8,6 @@
 const char *const grondslag_naam[4] = {"wettelijk_70", "minimumloon",
 				       "maximum_dagloon", "contract"};
 
-/*
- * R-PAY-3: the youth minimum wage as a percentage (in promille) of the
- * adult hourly WML, by age. WML art. 7 lid 1 gives the full minimum wage
- * from 21; art. 7 lid 3 and 8 lid 3 let the Besluit minimumjeugdloon give
- * 15- to 20-year-olds a percentage of it (art. 1, 2 lid 1); below 15 there
- * is none. The lower scale of art. 3 for learners in a beroepsbegeleidende
- * leerweg (WML art. 8 lid 4) is not modelled: the case file has no field
- * for it (docs/rules.md). Sorted by date, then age; every date is a
- * complete scale. The 2027 scale marks the ages whose percentage the
- * announced change would set as 'onbekend' (-1) until it is verified in
- * the Staatsblad: spoor then reports a gap and uses the last known one.
- */
-#define JB_0 "Besluit minimumjeugdloon art. 1: geen minimumloon onder 15 jaar"
-#define JB_2019 "Besluit minimumjeugdloon art. 2 lid 1, staffel sinds 1-7-2019; " \
-	"via rijksoverheid.nl (internetconsultatie 4-12-2025, 'huidige " \
-	"staffel') en de uurbedragen per 1-1-2026 (vertiadvies.nl)"
-#define JB_21 "WML art. 7 lid 1 en 8 lid 1 onder a: 21 jaar en ouder het " \
-	"volle minimumuurloon (sinds 1-7-2019)"
-#define JB_2027 "Voorgenomen verhoging per 1-1-2027 (ontwerpbesluit, " \
-	"internetconsultatie rijksoverheid.nl 4-12-2025: 16 jr 40%, 17 jr 50%, " \
-	"18 jr 62,5%, 19 jr 75%, 20 jr 87,5%); vaststelling niet geverifieerd"
-#define JB_2027_15 "Besluit minimumjeugdloon art. 2 lid 1: 15 jaar 30%, " \
-	"ongewijzigd ook in de voorgenomen verhoging per 1-1-2027"
-
-const struct jeugd_rij loon_jeugd[] = {
-	{2019, 7, 1, 0, 0, JB_0},
-	{2019, 7, 1, 15, 300, JB_2019},
-	{2019, 7, 1, 16, 345, JB_2019},
-	{2019, 7, 1, 17, 395, JB_2019},
-	{2019, 7, 1, 18, 500, JB_2019},
-	{2019, 7, 1, 19, 600, JB_2019},
-	{2019, 7, 1, 20, 800, JB_2019},
-	{2019, 7, 1, 21, 1000, JB_21},
-	{2027, 1, 1, 0, 0, JB_0},
-	{2027, 1, 1, 15, 300, JB_2027_15},
-	{2027, 1, 1, 16, -1, JB_2027},
-	{2027, 1, 1, 17, -1, JB_2027},
-	{2027, 1, 1, 18, -1, JB_2027},
-	{2027, 1, 1, 19, -1, JB_2027},
-	{2027, 1, 1, 20, -1, JB_2027},
-	{2027, 1, 1, 21, 1000, JB_21},
-};
-const size_t loon_njeugd = sizeof(loon_jeugd) / sizeof(loon_jeugd[0]);
-
-/* the gap list names the scale by this pointer */
-static const char jeugd_naam[] = LOON_JEUGD_NAAM;
-
 int32_t
 loon_leeftijd(sdate geb, sdate d)
 {
@@ -70,68 +23,49 @@ loon_leeftijd(sdate geb, sdate d)
 	return a;
 }
 
-static sdate
-jeugd_van(size_t i)
-{
-	return date_from_ymd(loon_jeugd[i].jaar, loon_jeugd[i].maand,
-			     loon_jeugd[i].dag);
-}
-
-/* The row for age a in the scale that starts at row s. */
-static const struct jeugd_rij *
-in_staffel(size_t s, int32_t a)
-{
-	const struct jeugd_rij *hit = NULL;
-	sdate van = jeugd_van(s);
-	size_t i;
-
-	for (i = s; i < loon_njeugd && jeugd_van(i) == van; i++)
-		if (loon_jeugd[i].leeftijd <= a)
-			hit = &loon_jeugd[i];
-	return hit;
-}
-
-/* The first row of the scale that row i belongs to. */
-static size_t
-staffel_begin(size_t i)
-{
-	sdate van = jeugd_van(i);
-
-	while (i > 0 && jeugd_van(i - 1) == van)
-		i--;
-	return i;
-}
-
+/*
+ * R-PAY-3: the youth minimum wage as a percentage (in promille) of the
+ * adult hourly WML, by age: WML art. 7 lid 1 gives the full minimum wage
+ * from 21; art. 7 lid 3 and 8 lid 3 let the Besluit
+ * minimumjeugdloonregeling give 15- to 20-year-olds a percentage of it
+ * (art. 1, 2 lid 1); below 15 there is none. The scale is data
+ * (data/parameters/jeugdloon.tsv, overridable per age by a beheerder); the
+ * lower scale of art. 3 for learners in a beroepsbegeleidende leerweg
+ * (WML art. 8 lid 4) is not modelled: the case file has no field for it
+ * (docs/rules.md). Each age is looked up on its own, so a stored row for
+ * one age changes that age only.
+ */
 int
-loon_jeugd_zoek(int32_t leeftijd, sdate d, const struct jeugd_rij **out,
-		sdate *van)
+loon_jeugd_zoek(const struct param_tabel *t, int32_t leeftijd, sdate d,
+		const struct param_rij **out, sdate *van)
 {
-	const struct jeugd_rij *r;
-	size_t i, s;
+	size_t i, hit = t->n;
+	int32_t klasse = -1;
 
 	*out = NULL;
 	*van = DATE_NONE;
-	/* the last row in force on d; the table is sorted by date */
-	for (i = 0; i < loon_njeugd && jeugd_van(i) <= d; i++)
-		;
-	if (i == 0)
+	/* the age class: the highest age listed on or before d */
+	for (i = 0; i < t->n && t->rij[i].van <= d; i++)
+		if (t->rij[i].leeftijd <= leeftijd &&
+		    t->rij[i].leeftijd > klasse)
+			klasse = t->rij[i].leeftijd;
+	if (klasse < 0)
 		return -1;
-	s = staffel_begin(i - 1);
-	*van = jeugd_van(s);
-	r = in_staffel(s, leeftijd);
-	if (r && r->promille >= 0) {
-		*out = r;
+	/* its last row on or before d; the table is sorted by date */
+	for (i = 0; i < t->n && t->rij[i].van <= d; i++)
+		if (t->rij[i].leeftijd == klasse)
+			hit = i;
+	*van = t->rij[hit].van;
+	if (t->rij[hit].waarde >= 0) {
+		*out = &t->rij[hit];
 		return 0;
 	}
-	/* 'onbekend': offer the same age in the last scale that knows it */
-	while (s > 0) {
-		s = staffel_begin(s - 1);
-		r = in_staffel(s, leeftijd);
-		if (r && r->promille >= 0) {
-			*out = r;
+	/* 'onbekend': offer the last earlier row of that age that knows it */
+	while (hit-- > 0)
+		if (t->rij[hit].leeftijd == klasse && t->rij[hit].waarde >= 0) {
+			*out = &t->rij[hit];
 			break;
 		}
-	}
 	return -1;
 }
 
@@ -227,17 +161,18 @@ meld_gat(struct loon *o, const struct param_tabel *t, sdate d)
 	}
 }
 
-/* A gap in the age scale from van (once per scale). */
+/* A gap in the age scale t from van (once per date). */
 static void
-meld_jeugd_gat(struct loon *o, sdate van, int laatst_bekend)
+meld_jeugd_gat(struct loon *o, const struct param_tabel *t, sdate van,
+	       int laatst_bekend)
 {
 	uint32_t i;
 
 	for (i = 0; i < o->ngaten; i++)
-		if (o->gaten[i].tabel == jeugd_naam && o->gaten[i].vanaf == van)
+		if (o->gaten[i].tabel == t->naam && o->gaten[i].vanaf == van)
 			return;
 	if (o->ngaten < LOON_MAX_GATEN) {
-		o->gaten[o->ngaten].tabel = jeugd_naam;
+		o->gaten[o->ngaten].tabel = t->naam;
 		o->gaten[o->ngaten].vanaf = van;
 		o->gaten[o->ngaten].laatst_bekend = (uint8_t)laatst_bekend;
 		o->ngaten++;
@@ -257,11 +192,12 @@ bedragen(const struct loon *o, struct loon_periode *p)
 	p->wettelijk_dag = deel(basis, PAY1_PROCENT, 100);
 	if (p->week_van <= PAY1_WML_WEKEN && p->wml && o->wml_uren_x100 >= 0) {
 		/* hourly WML (for a youth: its age percentage, rounded half
-		 * up to a cent as Besluit minimumjeugdloon art. 2 lid 2
+		 * up to a cent as Besluit minimumjeugdloonregeling art. 2
+		 * lid 2
 		 * prescribes) x hours a week / 5 working days, not above
 		 * the wage itself */
 		int64_t uur = p->jeugd ? deel(p->wml->waarde,
-					      p->jeugd->promille, 1000)
+					      p->jeugd->waarde, 1000)
 				       : p->wml->waarde;
 		int64_t vloer = deel(uur, o->wml_uren_x100, 500);
 
@@ -285,10 +221,10 @@ bedragen(const struct loon *o, struct loon_periode *p)
 /* Add day d of sick week `week` to the periods; 0 or LOONF_TE_VEEL. */
 static int
 dag(struct loon *o, const struct dossier *ds, const struct param_tabel *wml,
-    const struct param_tabel *maxd, sdate d, int32_t week, int sanctie)
+    const struct param_tabel *maxd, const struct param_tabel *jeugd, sdate d,
+    int32_t week, int sanctie)
 {
-	const struct param_rij *w = NULL, *m = NULL;
-	const struct jeugd_rij *j = NULL;
+	const struct param_rij *w = NULL, *m = NULL, *j = NULL;
 	int32_t pct = contract_procent(ds, week);
 	int voorlopig = 0;
 	struct loon_periode *p = o->n ? &o->p[o->n - 1] : NULL;
@@ -313,10 +249,10 @@ dag(struct loon *o, const struct dossier *ds, const struct param_tabel *wml,
 	} else if (w) {
 		sdate van;
 
-		if (loon_jeugd_zoek(loon_leeftijd(ds->geboortedatum, d), d,
-				    &j, &van) != 0) {
+		if (loon_jeugd_zoek(jeugd, loon_leeftijd(ds->geboortedatum, d),
+				    d, &j, &van) != 0) {
 			voorlopig = 1;
-			meld_jeugd_gat(o, van == DATE_NONE ? d : van,
+			meld_jeugd_gat(o, jeugd, van == DATE_NONE ? d : van,
 				       j != NULL);
 			/* no percentage known at all: leave the floor out,
 			 * as the gap report says, rather than assume 100 % */
@@ -383,7 +319,8 @@ hervatting(const struct dossier *ds, sdate van, sdate tot)
 int
 loon_bereken(const struct dossier *ds, const struct ziekteverloop *zv,
 	     const struct tijdlijn *t, const struct param_tabel *wml,
-	     const struct param_tabel *maxd, struct loon *o)
+	     const struct param_tabel *maxd, const struct param_tabel *jeugd,
+	     struct loon *o)
 {
 	sdate einde = t->m[MP_EINDE_WACHTTIJD].datum, d;
 	int32_t k, i;
@@ -405,14 +342,14 @@ loon_bereken(const struct dossier *ds, const struct ziekteverloop *zv,
 		einde = ds->einddatum;
 	/* the wage period: every aggregated sick day up to the end */
 	for (k = 1; (d = ziekteverloop_sickday(zv, k)) <= einde; k++)
-		if ((rc = dag(o, ds, wml, maxd, d, (k - 1) / 7 + 1, 0)))
+		if ((rc = dag(o, ds, wml, maxd, jeugd, d, (k - 1) / 7 + 1, 0)))
 			return rc;
 	/* R-LS-4: a loonsanctie adds a fixed calendar period of 52 weeks,
 	 * within the employment */
 	for (i = 0; i < LS4_MAX_DAGEN &&
 		    (ds->einddatum == DATE_NONE || einde + 1 + i <= ds->einddatum);
 	     i++)
-		if ((rc = dag(o, ds, wml, maxd, einde + 1 + i,
+		if ((rc = dag(o, ds, wml, maxd, jeugd, einde + 1 + i,
 			      (k - 1 + i) / 7 + 1, 1)))
 			return rc;
 	o->totaal = o->blootstelling = 0;
@@ -420,7 +357,7 @@ loon_bereken(const struct dossier *ds, const struct ziekteverloop *zv,
 		o->hervatting = hervatting(ds, zv->d, o->p[o->n - 1].tot);
 	for (j = 0; j < o->n; j++) {
 		bedragen(o, &o->p[j]);
-		if (o->p[j].jeugd && o->p[j].jeugd->promille < 1000)
+		if (o->p[j].jeugd && o->p[j].jeugd->waarde < 1000)
 			o->jeugdloon = 1;
 		if (o->p[j].loonsanctie)
 			o->blootstelling += o->p[j].totaal;
@@ -447,7 +384,7 @@ loon_meldingen(const struct loon *l, struct loon_melding m[LOON_MAX_MELDINGEN])
 	if (l->jeugdloon)
 		m[n++] = (struct loon_melding){
 			"MINIMUMJEUGDLOON", "R-PAY-3",
-			"WML art. 8 lid 3; Besluit minimumjeugdloon art. 2",
+			"WML art. 8 lid 3; Besluit minimumjeugdloonregeling art. 2",
 			"Zolang de werknemer jonger is dan 21 jaar, is de "
 			"minimumloongrens het minimumjeugdloon voor zijn "
 			"leeftijd, per periode vanaf zijn verjaardag. De lagere "

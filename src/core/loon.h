@@ -11,13 +11,14 @@
  *     applies to the employee for the contract hours (hourly WML x hours /
  *     5), never above the wage; under 21 that is the youth minimum wage,
  *     the age percentage of the adult hourly WML rounded half up to a cent
- *     (WML art. 8 lid 3, Besluit minimumjeugdloon art. 2), by the age on
- *     each day (a period splits on the birthday where the percentage
- *     changes);
+ *     (WML art. 8 lid 3, Besluit minimumjeugdloonregeling art. 2), by the
+ *     age on each day (a period splits on the birthday where the
+ *     percentage changes);
  *   - contractual: the percentage of `dienstverband.loondoorbetaling` for
  *     the sick week, of the full wage; owed = the higher of the two;
  *   - percentages are applied with half-up rounding to whole cents.
- * Parameter tables are data (the .tsv files in data/parameters) with effective dates;
+ * Parameter tables are data (the .tsv files in data/parameters, the youth
+ * scale too) with effective dates;
  * a date the tables do not cover is reported as a gap, and the last known
  * value is used and marked as such - never a silent guess.
  */
@@ -40,12 +41,22 @@
 
 struct param_rij {
 	sdate van;        /* effective from */
-	int64_t waarde;   /* cents; -1 for a known change with no amount */
+	int32_t leeftijd; /* youth scale: from this age (0: below the first
+			   * age); 0 in the other tables */
+	int64_t waarde;   /* cents (youth scale: promille of the adult
+			   * hourly WML); -1 for a known change with no
+			   * amount */
 	const char *bron; /* borrowed from the table's owner */
 };
 
+/*
+ * A parameter table (format/params.h reads them from data/parameters).
+ * R-PAY-3, the youth scale "wml_jeugd": rows sorted by (van, leeftijd);
+ * a row holds for its age up to the next age listed, from its date until
+ * the next row of the same age.
+ */
 struct param_tabel {
-	const char *naam;      /* "wml_uur", "maximumdagloon" */
+	const char *naam;      /* "wml_uur", "maximumdagloon", "wml_jeugd" */
 	const struct param_rij *rij; /* sorted by van, n rows */
 	size_t n;
 };
@@ -58,36 +69,21 @@ struct param_tabel {
 int param_zoek(const struct param_tabel *t, sdate d,
 	       const struct param_rij **out);
 
-/*
- * R-PAY-3, the youth minimum wage: one row of the age scale. Rows with the
- * same effective date form one complete scale; within it a row holds from
- * its age up to the next row's age. Law as data, with the source of each
- * row (loon_jeugd[] in loon.c, listed in docs/rules.md).
- */
-struct jeugd_rij {
-	int16_t jaar;      /* effective from jaar-maand-dag */
-	int8_t maand, dag;
-	int8_t leeftijd;   /* from this age (0: below the first age) */
-	int16_t promille;  /* of the adult hourly WML; -1 'onbekend' */
-	const char *bron;
-};
-
-extern const struct jeugd_rij loon_jeugd[];
-extern const size_t loon_njeugd;
-
 /* Whole years of age on day d of someone born on geb (a 29 February
  * birthday falls on 28 February in other years, as date_add_years). */
 int32_t loon_leeftijd(sdate geb, sdate d);
 
 /*
- * The scale row for age `leeftijd` on day d. Returns 0 and *out when the
- * percentage is known; -1 when it is 'onbekend' (then *out is the row of
- * the same age in the last scale that knows it, or NULL) or d lies before
- * the first scale (*out NULL). *van receives the effective date of the
- * scale in force.
+ * The row of youth scale t for age `leeftijd` on day d: the highest age
+ * listed on or before d that is not above it, and of that age the last
+ * row on or before d. Returns 0 and *out when the percentage is known;
+ * -1 when it is 'onbekend' (then *out is the last earlier row of the same
+ * age that knows it, or NULL) or no row lies on or before d (*out NULL).
+ * *van receives the effective date of the row in force (DATE_NONE when
+ * there is none).
  */
-int loon_jeugd_zoek(int32_t leeftijd, sdate d, const struct jeugd_rij **out,
-		    sdate *van);
+int loon_jeugd_zoek(const struct param_tabel *t, int32_t leeftijd, sdate d,
+		    const struct param_rij **out, sdate *van);
 
 enum grondslag { GR_WETTELIJK = 0, GR_MINIMUMLOON, GR_MAXIMUM, GR_CONTRACT };
 
@@ -108,7 +104,7 @@ struct loon_periode {
 	const struct param_rij *wml, *max; /* rows used (may be NULL) */
 	/* R-PAY-3: the age-scale row of the WML floor; NULL when the floor
 	 * plays no part or the birth date is unknown (adult rate) */
-	const struct jeugd_rij *jeugd;
+	const struct param_rij *jeugd;
 	int64_t wettelijk_dag, contract_dag, verschuldigd_dag;
 	int64_t totaal;          /* verschuldigd_dag x werkdagen */
 };
@@ -156,11 +152,14 @@ int64_t loon_maand(int64_t dag_cent);
 /*
  * Compute the periods of the wage obligation of case ds from D through
  * the last wage day of t (t->m[MP_EINDE_WACHTTIJD]) and, after it, the 52
- * weeks a loonsanctie would add. Returns an enum loon_fout.
+ * weeks a loonsanctie would add, with the tables wml, maxd and the youth
+ * scale jeugd (R-PAY-3). Returns an enum loon_fout. The periods point
+ * into the tables: keep them while out is used.
  */
 int loon_bereken(const struct dossier *ds, const struct ziekteverloop *zv,
 		 const struct tijdlijn *t, const struct param_tabel *wml,
-		 const struct param_tabel *maxd, struct loon *out);
+		 const struct param_tabel *maxd,
+		 const struct param_tabel *jeugd, struct loon *out);
 
 extern const char *const grondslag_naam[4];
 

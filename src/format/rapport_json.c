@@ -79,8 +79,8 @@ gebruikt(json_t *a, const char *tabel, const struct param_rij *r,
 
 /* Add age-scale row r to list a unless it is there already (R-PAY-3). */
 static void
-jeugd_gebruikt(json_t *a, const struct jeugd_rij *r,
-	       const struct jeugd_rij **seen, size_t *nseen, int *ok)
+jeugd_gebruikt(json_t *a, const struct param_rij *r,
+	       const struct param_rij **seen, size_t *nseen, int *ok)
 {
 	json_t *o;
 	size_t i;
@@ -94,10 +94,9 @@ jeugd_gebruikt(json_t *a, const struct jeugd_rij *r,
 		*ok = 0;
 		return;
 	}
-	jsonuit_put(o, "ingangsdatum",
-		    jsonuit_datum(date_from_ymd(r->jaar, r->maand, r->dag)), ok);
+	jsonuit_put(o, "ingangsdatum", jsonuit_datum(r->van), ok);
 	jsonuit_put(o, "leeftijd", json_integer(r->leeftijd), ok);
-	jsonuit_put(o, "promille", json_integer(r->promille), ok);
+	jsonuit_put(o, "promille", json_integer(r->waarde), ok);
 	jsonuit_put(o, "bron", json_string(r->bron), ok);
 }
 
@@ -108,7 +107,7 @@ loon_json(const struct loon *l, const char *dossier_id, char **out,
 	json_t *root = json_object(), *a = json_array(), *pa = json_array(),
 	       *ga = json_array(), *ja = json_array(), *ma = json_array();
 	const struct param_rij *seen[2 * LOON_MAX_PERIODEN];
-	const struct jeugd_rij *jseen[LOON_MAX_PERIODEN];
+	const struct param_rij *jseen[LOON_MAX_PERIODEN];
 	struct loon_melding m[LOON_MAX_MELDINGEN];
 	size_t nseen = 0, njseen = 0, nm;
 	uint32_t i;
@@ -149,7 +148,7 @@ loon_json(const struct loon *l, const char *dossier_id, char **out,
 		 * null where no WML floor applies */
 		jsonuit_put(o, "minimumloon_promille",
 		    p->wml && p->week_van <= PAY1_WML_WEKEN
-			    ? json_integer(p->jeugd ? p->jeugd->promille : 1000)
+			    ? json_integer(p->jeugd ? p->jeugd->waarde : 1000)
 			    : json_null(), &ok);
 		gebruikt(pa, "wml_uur", p->wml, seen, &nseen, &ok);
 		if (p->jeugd)

@@ -1238,7 +1238,7 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 			}
 			if (g.ds.maandloon_cent >= 0)
 				lrc = loon_bereken(&g.ds, &g.zv, &g.t, &pa.wml,
-						   &pa.maxd, l);
+						   &pa.maxd, &pa.jeugd, l);
 			if (soort == UIT_LOON) {
 				if (lrc == LOONF_GEEN_MAANDLOON) {
 					rc = http_resp_fout(r, 422, "geen_loon",

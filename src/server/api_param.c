@@ -98,14 +98,27 @@ datum_json(sdate d)
 }
 
 static const struct param_rij *
-rij_op(const struct param_tabel *t, sdate van)
+rij_op(const struct param_tabel *t, sdate van, int32_t leeftijd)
 {
 	size_t i;
 
 	for (i = 0; i < t->n; i++)
-		if (t->rij[i].van == van)
+		if (t->rij[i].van == van && t->rij[i].leeftijd == leeftijd)
 			return &t->rij[i];
 	return NULL;
+}
+
+/* Whether stored row sp is row x of table t (the youth scale stores
+ * each age as wml_jeugd_<age>). */
+static int
+is_rij(const struct store_param *sp, const struct param_tabel *t,
+       const struct param_rij *x)
+{
+	if (sp->van != x->van)
+		return 0;
+	if (!strcmp(t->naam, PARAMS_JEUGD))
+		return params_jeugd_leeftijd(sp->tabel) == x->leeftijd;
+	return !strcmp(sp->tabel, t->naam);
 }
 
 /* One table of the merged parameters, each row with where it comes from;
@@ -116,6 +129,9 @@ tabel_json(const struct param_tabel *t, const struct param_tabel *ingebouwd,
 {
 	json_t *o = json_object(), *a = json_array();
 	size_t i, j;
+	/* R-PAY-3: the youth scale holds promille per age */
+	int jeugd = !strcmp(t->naam, PARAMS_JEUGD);
+	const char *veld = jeugd ? "waarde_promille" : "waarde_cent";
 
 	json_object_set_new(o, "tabel", json_string(t->naam));
 	json_object_set_new(o, "eenheid", json_string(eenheid));
@@ -124,10 +140,13 @@ tabel_json(const struct param_tabel *t, const struct param_tabel *ingebouwd,
 		json_t *rj = json_object();
 
 		json_object_set_new(rj, "ingangsdatum", datum_json(x->van));
-		json_object_set_new(rj, "waarde_cent", waarde_json(x->waarde));
+		if (jeugd)
+			json_object_set_new(rj, "leeftijd",
+					    json_integer(x->leeftijd));
+		json_object_set_new(rj, veld, waarde_json(x->waarde));
 		json_object_set_new(rj, "bron", json_string(x->bron));
 		for (j = 0; j < n; j++)
-			if (!strcmp(sp[j].tabel, t->naam) && sp[j].van == x->van)
+			if (is_rij(&sp[j], t, x))
 				break;
 		json_object_set_new(rj, "herkomst", json_string(
 			j < n ? "opgeslagen" : "ingebouwd"));
@@ -136,11 +155,11 @@ tabel_json(const struct param_tabel *t, const struct param_tabel *ingebouwd,
 					    json_string(sp[j].gebruiker));
 			json_object_set_new(rj, "vastgelegd",
 					    tijd_json(sp[j].vastgelegd));
-			c = rij_op(ingebouwd, x->van);
+			c = rij_op(ingebouwd, x->van, x->leeftijd);
 			if (c) {
 				json_t *v = json_object();
 
-				json_object_set_new(v, "waarde_cent",
+				json_object_set_new(v, veld,
 						    waarde_json(c->waarde));
 				json_object_set_new(v, "bron",
 						    json_string(c->bron));
@@ -189,6 +208,9 @@ h_parameters(struct http_req *q, struct http_resp *r)
 					    "cent per uur", sp, n));
 	json_array_append_new(a, tabel_json(&mix.maxd, &std.maxd,
 					    "cent per dag", sp, n));
+	json_array_append_new(a, tabel_json(&mix.jeugd, &std.jeugd,
+					    "promille van het minimumuurloon "
+					    "per leeftijd", sp, n));
 	json_object_set_new(o, "tabellen", a);
 	rc = api_stuur(r, 200, o);
 out:
@@ -245,11 +267,14 @@ pad_rij(struct http_req *q, struct http_resp *r, sdate *van)
 }
 
 /* PUT /parameters/{tabel}/{ingangsdatum} {"waarde_cent": N|null,
- * "bron": "..."}: store the row (beheerder). */
+ * "bron": "..."}: store the row (beheerder); for a row of the youth scale
+ * (tabel wml_jeugd_<age>) the value is "waarde_promille". */
 int
 h_parameter_zet(struct http_req *q, struct http_resp *r)
 {
-	static const char *const velden[] = {"waarde_cent", "bron"};
+	const char *velden[2] = {"waarde_cent", "bron"};
+	char wpad[32];
+	int jeugd;
 	struct wie w;
 	json_t *b = NULL, *wc, *o, *v;
 	const char *bron, *sleutel, *reden;
@@ -264,10 +289,15 @@ h_parameter_zet(struct http_req *q, struct http_resp *r)
 		rc = 0;
 		goto out;
 	}
+	jeugd = params_jeugd_leeftijd(q->param[0]) >= 0;
+	if (jeugd)
+		velden[0] = "waarde_promille";
+	snprintf(wpad, sizeof(wpad), "$.%s", velden[0]);
 	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
 	if (!json_is_object(b)) {
-		rc = http_resp_fout(r, 422, "ongeldig", "verwacht een JSON-"
-				    "object met waarde_cent en bron", "$");
+		snprintf(pad, sizeof(pad), "verwacht een JSON-object met %s en "
+			 "bron", velden[0]);
+		rc = http_resp_fout(r, 422, "ongeldig", pad, "$");
 		goto out;
 	}
 	json_object_foreach(b, sleutel, v) {
@@ -279,12 +309,14 @@ h_parameter_zet(struct http_req *q, struct http_resp *r)
 			goto out;
 		}
 	}
-	wc = json_object_get(b, "waarde_cent");
+	wc = json_object_get(b, velden[0]);
 	bron = json_string_value(json_object_get(b, "bron"));
 	if (!wc || !(json_is_null(wc) || json_is_integer(wc))) {
-		rc = http_resp_fout(r, 422, "ongeldig", "een bedrag in centen "
-				    "(geheel getal) of null voor onbekend",
-				    "$.waarde_cent");
+		rc = http_resp_fout(r, 422, "ongeldig", jeugd
+				    ? "een promille van het minimumuurloon "
+				      "(geheel getal) of null voor onbekend"
+				    : "een bedrag in centen (geheel getal) of "
+				      "null voor onbekend", wpad);
 		goto out;
 	}
 	if (json_is_integer(wc)) {
@@ -297,7 +329,7 @@ h_parameter_zet(struct http_req *q, struct http_resp *r)
 	case PV_OK:
 		break;
 	case PV_WAARDE:
-		rc = http_resp_fout(r, 422, "ongeldig", reden, "$.waarde_cent");
+		rc = http_resp_fout(r, 422, "ongeldig", reden, wpad);
 		goto out;
 	case PV_BRON:
 		rc = http_resp_fout(r, 422, "ongeldig", reden, "$.bron");
@@ -323,7 +355,7 @@ h_parameter_zet(struct http_req *q, struct http_resp *r)
 	o = json_object();
 	json_object_set_new(o, "tabel", json_string(q->param[0]));
 	json_object_set_new(o, "ingangsdatum", datum_json(van));
-	json_object_set_new(o, "waarde_cent", waarde_json(waarde));
+	json_object_set_new(o, velden[0], waarde_json(waarde));
 	json_object_set_new(o, "bron", json_string(bron));
 	json_object_set_new(o, "versie", json_integer((json_int_t)versie));
 	rc = api_stuur(r, 200, o);

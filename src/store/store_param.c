@@ -167,7 +167,8 @@ store_param_zet(struct store *s, const char *tabel, sdate van, int64_t waarde,
 	if (waarde < 0)
 		snprintf(bedrag, sizeof(bedrag), "onbekend");
 	else
-		snprintf(bedrag, sizeof(bedrag), "%lld cent", (long long)waarde);
+		snprintf(bedrag, sizeof(bedrag), "%lld %s", (long long)waarde,
+			 params_jeugd_leeftijd(tabel) >= 0 ? "promille" : "cent");
 	snprintf(actie, sizeof(actie), "parameter zetten: %s vanaf %s = %s "
 		 "(bron: %s)", tabel, d, bedrag, bron);
 	if ((rc = db_begin(s->db)))

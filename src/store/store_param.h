@@ -25,7 +25,8 @@
 struct store_param {
 	char *tabel;
 	sdate van;
-	int64_t waarde;        /* cents; -1 'onbekend' */
+	int64_t waarde;        /* cents (promille for wml_jeugd_<age>); -1
+				* 'onbekend' */
 	char *bron;
 	char *gebruiker;       /* who stored it */
 	int64_t vastgelegd;    /* seconds since the epoch */

@@ -19,6 +19,14 @@
 # 2027-01-01..07-04 (131 working days) uses the last known 1471: 11768 a
 # day, 1541608 in all. With a stored 1500 it is 12000 (1572000), with 1600
 # 12800 (1676800).
+#
+# data/param/jeugd-2027.json (the youth scale, R-PAY-3, table wml_jeugd):
+# born 2009-06-01, ill from Mon 2026-11-02, 16 hours, maandloon EUR 500:
+# dagloon 2299, 70 % = 1609. The compiled 2027 percentages of 16-20 are
+# 'onbekend': 17 keeps 39,5 % (1471 x 39,5 % = 581; x 16 / 5 = 1859, voorlopig)
+# and the gap is reported. A stored 45 % for 17 from 2027-01-01: 662 an hour,
+# 2118 a day from 2027-01-01; with 62,5 % for 18 as well no wml_jeugd gap is
+# left (from 2027-06-01 the floor 919 x 16 / 5 = 2941 is capped at the wage).
 SPOOR=$1
 TESTS=$2
 tmp=$(mktemp -d) || exit 2
@@ -239,6 +247,79 @@ n=$(python3 -c "
 import sqlite3; c = sqlite3.connect('$DB')
 print(c.execute(\"SELECT count(*) FROM audit WHERE actie LIKE 'parameter %'\").fetchone()[0])")
 [ "$n" = 7 ] && ok || nok "7 parameter changes in the audit log, got $n"
+
+# --- the youth scale: table wml_jeugd, a stored row per age ---
+J=$TESTS/data/param/jeugd-2027.json
+run import --db "$DB" "$J"
+rc_is 0 "import the youth case"
+run loon "$J" --peildatum 2026-12-07 --db "$DB"
+rc_is 0 "youth loon on the compiled scale"
+has "2026-11-02..2027-05-31 1-31           151 minimumjeugdloon 39,5%      € 18,59" "17 on the last known 39,5 %"
+has "parameter 'wml_jeugd' is onbekend vanaf 2027-01-01" "the 2027 scale gap is reported"
+run parameters --db "$DB"
+has "wml_jeugd (promille van het minimumuurloon per leeftijd; opslaan als wml_jeugd_L)" "lijst shows the youth scale"
+has "  2019-07-01  18 jaar     50,0%  ingebouwd   Besluit minimumjeugdloonregeling art. 2 lid 1" "lijst: a compiled percentage with its source"
+has "  2027-01-01  17 jaar  onbekend  ingebouwd   Voorgenomen wijziging" "lijst: a compiled 'onbekend'"
+run parameters zet --db "$DB" --tabel wml_jeugd_14 --vanaf 2027-01-01 --promille 300 --bron b --gebruiker beheerder
+rc_is 2 "no stored row below 15"
+err_has "--tabel: onbekende tabel (wml_uur, maximumdagloon of wml_jeugd_15 tot en met wml_jeugd_22)" "youth table range named"
+run parameters zet --db "$DB" --tabel wml_jeugd_17 --vanaf 2027-01-01 --cent 450 --bron b --gebruiker beheerder
+rc_is 2 "--cent for a percentage"
+err_has "--cent: tabel wml_jeugd_17 gebruikt --promille" "unit named"
+run parameters zet --db "$DB" --tabel wml_uur --vanaf 2027-01-01 --promille 450 --bron b --gebruiker beheerder
+rc_is 2 "--promille for an amount"
+err_has "--promille: tabel wml_uur gebruikt --cent" "unit named for wml_uur"
+run parameters zet --db "$DB" --tabel wml_jeugd_17 --vanaf 2027-01-01 --promille 1001 --bron b --gebruiker beheerder
+rc_is 2 "above 100 %"
+err_has "--promille: promille van het minimumuurloon van 1 tot en met 1000" "above 100 % named"
+run parameters zet --db "$DB" --tabel wml_jeugd_17 --vanaf 2027-01-01 --promille 450 --bron "Stb. test" --gebruiker beheerder
+rc_is 0 "zet a youth percentage"
+has "parameter wml_jeugd_17 vanaf 2027-01-01 gezet (parameterversie 8)" "zet reports the version"
+run parameters --db "$DB"
+has "  2027-01-01  17 jaar     45,0%  opgeslagen  Stb. test (beheerder, " "lijst shows the stored percentage"
+has "  2027-01-01  18 jaar  onbekend  ingebouwd" "the other ages unchanged"
+run loon "$J" --peildatum 2026-12-07 --db "$DB"
+has "2026-11-02..2026-12-31 1-9             44 minimumjeugdloon 39,5%      € 18,59" "2026 unchanged"
+has "2027-01-01..2027-05-31 9-31           107 minimumjeugdloon 45,0%      € 21,18" "loon --db uses the stored percentage"
+has "parameter 'wml_jeugd' is onbekend vanaf 2027-01-01" "18 still has its gap"
+
+serve "$DB" jeugd
+pid=$spid
+rm -f "$tmp"/jar.* "$tmp"/csrf.*
+login_rol beheerder
+login_rol casemanager
+req casemanager GET /api/v1/parameters
+want 200 "GET parameters with the youth scale"
+body_has '"tabel":"wml_jeugd","eenheid":"promille van het minimumuurloon per leeftijd"' "API: the youth table"
+body_has '{"ingangsdatum":"2027-01-01","leeftijd":17,"waarde_promille":450,"bron":"Stb. test","herkomst":"opgeslagen","gebruiker":"beheerder"' "API: the stored percentage"
+body_has '"vervangt":{"waarde_promille":null,"bron":"Voorgenomen wijziging' "API: what it replaces"
+body_has '{"ingangsdatum":"2019-07-01","leeftijd":16,"waarde_promille":345,"bron":"Besluit minimumjeugdloonregeling art. 2 lid 1' "API: a compiled percentage"
+bad /api/v1/parameters/wml_jeugd_14/2027-01-01 '{"waarde_promille":300,"bron":"b"}' '$.tabel' "youth: age below 15"
+bad /api/v1/parameters/wml_jeugd_018/2027-01-01 '{"waarde_promille":300,"bron":"b"}' '$.tabel' "youth: age with a zero"
+bad /api/v1/parameters/wml_jeugd_18/2027-01-01 '{"waarde_cent":625,"bron":"b"}' '$.waarde_cent' "youth: an amount in cents"
+bad /api/v1/parameters/wml_jeugd_18/2027-01-01 '{"waarde_promille":1001,"bron":"b"}' '$.waarde_promille' "youth: above 100 %"
+bad /api/v1/parameters/wml_jeugd_18/2027-01-01 '{"bron":"b"}' '$.waarde_promille' "youth: missing percentage"
+bad /api/v1/parameters/wml_uur/2027-01-01 '{"waarde_promille":625,"bron":"b"}' '$.waarde_promille' "a percentage for wml_uur"
+req beheerder PUT /api/v1/parameters/wml_jeugd_18/2027-01-01 '{"waarde_promille":625,"bron":"Stb. test 2"}'
+want 200 "PUT a youth percentage"
+body_is '{"tabel":"wml_jeugd_18","ingangsdatum":"2027-01-01","waarde_promille":625,"bron":"Stb. test 2","versie":9}' "PUT answer for the youth scale"
+stop_server "$pid" && ok || nok "server stopped with $? ($(server_said "$tmp/serve.jeugd.err"))"
+pid=
+run loon "$J" --peildatum 2026-12-07 --db "$DB"
+has "2027-06-01..2027-10-31 31-52          109 minimumjeugdloon 62,5%      € 22,99" "18 with 62,5 % is capped at the wage"
+lacks "parameter 'wml_jeugd' is onbekend" "no youth gap left"
+run parameters wis --db "$DB" --tabel wml_jeugd_17 --vanaf 2027-01-01 --gebruiker beheerder
+rc_is 0 "wis a youth percentage"
+run loon "$J" --peildatum 2026-12-07 --db "$DB"
+has "2026-11-02..2027-05-31 1-31           151 minimumjeugdloon 39,5%      € 18,59" "after wis 17 is back on 39,5 %"
+n=$(python3 -c "
+import sqlite3; c = sqlite3.connect('$DB')
+print(c.execute(\"SELECT count(*) FROM audit WHERE actie LIKE 'parameter %jeugd%'\").fetchone()[0])")
+[ "$n" = 3 ] && ok || nok "3 youth parameter changes in the audit log, got $n"
+n=$(python3 -c "
+import sqlite3; c = sqlite3.connect('$DB')
+print(c.execute(\"SELECT count(*) FROM audit WHERE actie = 'parameter zetten: wml_jeugd_18 vanaf 2027-01-01 = 625 promille (bron: Stb. test 2)'\").fetchone()[0])")
+[ "$n" = 1 ] && ok || nok "the audit record names the age, the percentage and the source"
 
 # --- PostgreSQL: two servers on one database ---
 if [ -n "${SPOOR_VALGRIND:-}" ]; then

@@ -104,7 +104,7 @@ bereken_wn(const char *werknemer, const char *verzuim,
 					     &zv, &bad), 0);
 	tijdlijn_feiten_uit_dossier(&ds, zv.d, &feiten);
 	tijdlijn_bereken(&zv, &feiten, zv.d, &t);
-	rc = loon_bereken(&ds, &zv, &t, &prm.wml, &prm.maxd, l);
+	rc = loon_bereken(&ds, &zv, &t, &prm.wml, &prm.maxd, &prm.jeugd, l);
 	dossier_release(&ds);
 	return rc;
 }
@@ -942,7 +942,7 @@ test_jeugd_18(void **state)
 	p = op(&l, "2025-09-01");
 	assert_non_null(p->jeugd);
 	assert_int_equal(p->jeugd->leeftijd, 18);
-	assert_int_equal(p->jeugd->promille, 500);
+	assert_int_equal(p->jeugd->waarde, 500);
 	assert_int_equal(p->wettelijk_dag, 3219);
 	assert_int_equal(p->verschuldigd_dag, 3219);
 	assert_int_equal(p->grondslag, GR_WETTELIJK);
@@ -957,7 +957,7 @@ test_jeugd_18(void **state)
 	p = op(&l, "2026-03-10");
 	assert_int_equal(p->van, D("2026-03-10"));
 	assert_int_equal(p->jeugd->leeftijd, 19);
-	assert_int_equal(p->jeugd->promille, 600);
+	assert_int_equal(p->jeugd->waarde, 600);
 	assert_int_equal(p->wettelijk_dag, 3532);
 	assert_int_equal(p->grondslag, GR_MINIMUMLOON);
 	assert_false(p->voorlopig);
@@ -995,7 +995,7 @@ test_jeugd_20_wordt_21(void **state)
 	 * 7373 > 7081. Mon 6 Oct - Wed 19 Nov 2025: 20 + 13 = 33 days */
 	p = op(&l, "2025-10-06");
 	assert_int_equal(p->tot, D("2025-11-19"));
-	assert_int_equal(p->jeugd->promille, 800);
+	assert_int_equal(p->jeugd->waarde, 800);
 	assert_int_equal(p->wettelijk_dag, 7373);
 	assert_int_equal(p->grondslag, GR_MINIMUMLOON);
 	assert_int_equal(p->werkdagen, 33);
@@ -1006,7 +1006,7 @@ test_jeugd_20_wordt_21(void **state)
 	assert_int_equal(p->van, D("2025-11-20"));
 	assert_int_equal(p->tot, D("2025-12-31"));
 	assert_int_equal(p->jeugd->leeftijd, 21);
-	assert_int_equal(p->jeugd->promille, 1000);
+	assert_int_equal(p->jeugd->waarde, 1000);
 	assert_int_equal(p->wettelijk_dag, 9216);
 	assert_int_equal(p->werkdagen, 30);
 	assert_int_equal(p->totaal, 276480);
@@ -1029,7 +1029,7 @@ test_jeugd_volwassene(void **state)
 				     "\"maandloon_cent\":278400", "", &l), 0);
 	p = op(&l, "2025-10-01");
 	assert_int_equal(p->jeugd->leeftijd, 21);
-	assert_int_equal(p->jeugd->promille, 1000);
+	assert_int_equal(p->jeugd->waarde, 1000);
 	/* EUR 14,40 x 8 h = 11520 */
 	assert_int_equal(p->wettelijk_dag, 11520);
 	assert_int_equal(p->tot, D("2025-12-31"));
@@ -1112,29 +1112,29 @@ test_jeugd_staffel(void **state)
 		int16_t promille;
 	} v[] = {{14, 0}, {15, 300}, {16, 345}, {17, 395}, {18, 500},
 		 {19, 600}, {20, 800}, {21, 1000}, {67, 1000}};
-	const struct jeugd_rij *r;
+	const struct param_rij *r;
 	sdate van;
 	size_t i;
 
 	(void)state;
 	for (i = 0; i < sizeof(v) / sizeof(v[0]); i++) {
-		assert_int_equal(loon_jeugd_zoek(v[i].leeftijd, D("2026-06-30"),
-						 &r, &van), 0);
-		assert_int_equal(r->promille, v[i].promille);
+		assert_int_equal(loon_jeugd_zoek(&prm.jeugd, v[i].leeftijd,
+						 D("2026-06-30"), &r, &van), 0);
+		assert_int_equal(r->waarde, v[i].promille);
 		assert_int_equal(van, D("2019-07-01"));
 		assert_true(r->bron[0] != '\0');
 	}
 	/* 2027: the announced change is not verified: 'onbekend' for 16-20,
 	 * the last known row offered; 15 and 21+ are known */
-	assert_int_equal(loon_jeugd_zoek(18, D("2027-01-01"), &r, &van), -1);
+	assert_int_equal(loon_jeugd_zoek(&prm.jeugd, 18, D("2027-01-01"), &r, &van), -1);
 	assert_int_equal(van, D("2027-01-01"));
-	assert_int_equal(r->promille, 500);
-	assert_int_equal(loon_jeugd_zoek(15, D("2027-01-01"), &r, &van), 0);
-	assert_int_equal(r->promille, 300);
-	assert_int_equal(loon_jeugd_zoek(21, D("2027-01-01"), &r, &van), 0);
-	assert_int_equal(r->promille, 1000);
+	assert_int_equal(r->waarde, 500);
+	assert_int_equal(loon_jeugd_zoek(&prm.jeugd, 15, D("2027-01-01"), &r, &van), 0);
+	assert_int_equal(r->waarde, 300);
+	assert_int_equal(loon_jeugd_zoek(&prm.jeugd, 21, D("2027-01-01"), &r, &van), 0);
+	assert_int_equal(r->waarde, 1000);
 	/* before the first scale: nothing */
-	assert_int_equal(loon_jeugd_zoek(18, D("2019-06-30"), &r, &van), -1);
+	assert_int_equal(loon_jeugd_zoek(&prm.jeugd, 18, D("2019-06-30"), &r, &van), -1);
 	assert_null(r);
 	/* the age changes on the birthday; 29 February on 28 February */
 	assert_int_equal(loon_leeftijd(D("2004-09-15"), D("2025-09-14")), 20);
@@ -1169,12 +1169,12 @@ test_jeugd_gat_2027(void **state)
 	p = op(&l, "2027-01-04");
 	assert_int_equal(p->wettelijk_dag, 1859);
 	assert_true(p->voorlopig);
-	assert_int_equal(p->jeugd->promille, 395);
+	assert_int_equal(p->jeugd->waarde, 395);
 	/* 18 on 2027-06-01: 1471 x 50 % = 736; x 16 / 5 = 2355.2 -> 2355,
 	 * above the wage 2299, so the wage */
 	p = op(&l, "2027-06-01");
 	assert_int_equal(p->van, D("2027-06-01"));
-	assert_int_equal(p->jeugd->promille, 500);
+	assert_int_equal(p->jeugd->waarde, 500);
 	assert_int_equal(p->wettelijk_dag, 2299);
 	for (i = 0; i < l.ngaten; i++)
 		if (strcmp(l.gaten[i].tabel, LOON_JEUGD_NAAM) == 0) {
@@ -1183,6 +1183,49 @@ test_jeugd_gat_2027(void **state)
 			gevonden++;
 		}
 	assert_int_equal(gevonden, 1);
+}
+
+/*
+ * R-PAY-3 with a stored row: the same 17-year-old as above, after a
+ * beheerder stored 45 % for 17-year-olds from 2027-01-01 (table
+ * wml_jeugd_17). 1471 x 45 % = 661.95 -> 662; x 16 / 5 = 2118.4 -> 2118,
+ * above 70 % of the wage (1609). The 2027 gap of 17 is closed; 18 (from
+ * 2027-06-01) keeps its gap; the WML itself stays 'voorlopig'.
+ */
+static void
+test_jeugd_opgeslagen(void **state)
+{
+	struct params_extra x = {"wml_jeugd_17", 0, 450, "Stb. test"};
+	const struct loon_periode *p;
+	char err[200];
+	uint32_t i;
+
+	(void)state;
+	x.van = D("2027-01-01");
+	params_release(&prm);
+	assert_int_equal(params_standaard(&prm, err, sizeof(err)), 0);
+	assert_int_equal(params_met_rijen(&prm, &x, 1, err, sizeof(err)), 0);
+	assert_int_equal(bereken_geb("2009-06-01", "2026-11-02", VAST
+				     ",\"uren_per_week\":16,"
+				     "\"maandloon_cent\":50000", "", &l), 0);
+	/* 2026 unchanged: 39,5 % */
+	assert_int_equal(op(&l, "2026-11-02")->wettelijk_dag, 1859);
+	p = op(&l, "2027-01-04");
+	assert_int_equal(p->van, D("2027-01-01"));
+	assert_int_equal(p->jeugd->waarde, 450);
+	assert_string_equal(p->jeugd->bron, "Stb. test");
+	assert_int_equal(p->wettelijk_dag, 2118);
+	assert_int_equal(p->grondslag, GR_MINIMUMLOON);
+	assert_true(p->voorlopig);
+	for (i = 0; i < l.ngaten; i++)
+		if (strcmp(l.gaten[i].tabel, LOON_JEUGD_NAAM) == 0)
+			assert_int_equal(l.gaten[i].vanaf, D("2027-01-01"));
+	p = op(&l, "2027-06-01");
+	assert_int_equal(p->jeugd->leeftijd, 18);
+	assert_int_equal(p->jeugd->waarde, 500);
+	/* back to the compiled tables for the other tests */
+	params_release(&prm);
+	assert_int_equal(params_standaard(&prm, err, sizeof(err)), 0);
 }
 
 int
@@ -1220,6 +1263,7 @@ main(void)
 		cmocka_unit_test(test_hervatting),
 		cmocka_unit_test(test_jeugd_staffel),
 		cmocka_unit_test(test_jeugd_gat_2027),
+		cmocka_unit_test(test_jeugd_opgeslagen),
 	};
 
 	return cmocka_run_group_tests(tests, laad_tabellen, vrij_tabellen);

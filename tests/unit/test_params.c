@@ -7,7 +7,8 @@
  *
  * Compiled tables (data/parameters): wml_uur 1471 from 2026-01-01,
  * 'onbekend' from 2026-07-01 and 2027-01-01; maximumdagloon 30425 from
- * 2026-01-01, 'onbekend' from 2027-01-01.
+ * 2026-01-01, 'onbekend' from 2027-01-01; wml_jeugd (jeugdloon.tsv) the
+ * 2019-07-01 scale and the 2027-01-01 scale with 16-20 'onbekend'.
  */
 #include <setjmp.h>
 #include <stdarg.h>
@@ -157,6 +158,150 @@ t_slecht(void **state)
 	}
 }
 
+/* --- the youth scale (R-PAY-3) ------------------------------------- */
+
+/* The percentage in promille for age a on day d; -1000 - last known on a
+ * gap, -1 when there is none. */
+static int64_t
+jeugd_op(const struct param_tabel *t, int32_t a, const char *d)
+{
+	const struct param_rij *r = NULL;
+	sdate van;
+
+	if (loon_jeugd_zoek(t, a, D(d), &r, &van) != 0)
+		return r ? -1000 - r->waarde : -1;
+	return r->waarde;
+}
+
+static void
+t_jeugd_tabel(void **state)
+{
+	static const struct {
+		const char *tekst, *fout;
+	} slecht[] = {
+		{"2019-07-01\t15\t300\n", "verwacht datum, leeftijd"},
+		{"2019-07-01\tvijftien\t300\tb\n", "ongeldige leeftijd"},
+		{"2019-07-01\t150\t300\tb\n", "ongeldige leeftijd"},
+		{"2019-07-01\t15\t1001\tb\n", "ongeldige promille"},
+		{"2019-07-01\t15\t30%\tb\n", "ongeldige promille"},
+		{"2019-07-01\t15\t300\t\n", "bron ontbreekt"},
+		{"2019-07-01\t16\t345\tb\n2019-07-01\t15\t300\tb\n",
+		 "regel 2: datums, en per datum leeftijden, moeten oplopen"},
+		{"2019-07-01\t15\t300\tb\n2019-07-01\t15\t310\tb\n",
+		 "regel 2: datums"},
+		{"# alleen commentaar\n", "geen rijen"},
+	};
+	static const char eigen[] = "# c\n2020-01-01\t0\t0\tx\n"
+				    "2020-01-01\t18\t500\ty\n"
+				    "2021-01-01\t18\tonbekend\tz\n";
+	struct params p;
+	struct param_tabel t;
+	struct param_rij *rij = NULL;
+	char *tekst = NULL, err[200];
+	size_t i;
+
+	(void)state;
+	/* the compiled table: 2 scales of 8 rows, each with its source */
+	assert_int_equal(params_standaard(&p, err, sizeof(err)), 0);
+	assert_string_equal(p.jeugd.naam, "wml_jeugd");
+	assert_int_equal(p.jeugd.n, 16);
+	for (i = 0; i < p.jeugd.n; i++)
+		assert_non_null(strstr(p.jeugd.rij[i].bron,
+				       p.jeugd.rij[i].leeftijd == 21
+				       ? "WML art. 7 lid 1"
+				       : "Besluit minimumjeugdloonregeling"));
+	assert_int_equal(p.jeugd.rij[4].van, D("2019-07-01"));
+	assert_int_equal(p.jeugd.rij[4].leeftijd, 18);
+	assert_int_equal(p.jeugd.rij[4].waarde, 500);
+	assert_int_equal(p.jeugd.rij[12].van, D("2027-01-01"));
+	assert_int_equal(p.jeugd.rij[12].leeftijd, 18);
+	assert_int_equal(p.jeugd.rij[12].waarde, -1);
+	/* Besluit minimumjeugdloonregeling art. 2 lid 1 as in force in 2026 */
+	assert_int_equal(jeugd_op(&p.jeugd, 14, "2026-06-30"), 0);
+	assert_int_equal(jeugd_op(&p.jeugd, 16, "2026-06-30"), 345);
+	assert_int_equal(jeugd_op(&p.jeugd, 20, "2026-06-30"), 800);
+	assert_int_equal(jeugd_op(&p.jeugd, 22, "2026-06-30"), 1000);
+	/* 2027: 'onbekend' is a gap with the last known percentage */
+	assert_int_equal(jeugd_op(&p.jeugd, 19, "2027-02-01"), -1000 - 600);
+	assert_int_equal(jeugd_op(&p.jeugd, 15, "2027-02-01"), 300);
+	assert_int_equal(jeugd_op(&p.jeugd, 18, "2019-06-30"), -1);
+	params_release(&p);
+
+	/* a table of its own, and what the parser refuses, with the line */
+	assert_int_equal(params_parse_jeugd("j", eigen, strlen(eigen), &t,
+					    &rij, &tekst, err, sizeof(err)), 0);
+	assert_int_equal(t.n, 3);
+	assert_int_equal(t.rij[2].leeftijd, 18);
+	assert_int_equal(t.rij[2].waarde, -1);
+	assert_string_equal(t.rij[2].bron, "z");
+	assert_int_equal(jeugd_op(&t, 19, "2021-06-01"), -1000 - 500);
+	free(rij);
+	free(tekst);
+	for (i = 0; i < sizeof(slecht) / sizeof(slecht[0]); i++) {
+		rij = NULL;
+		tekst = NULL;
+		err[0] = '\0';
+		if (params_parse_jeugd("j", slecht[i].tekst,
+				       strlen(slecht[i].tekst), &t, &rij,
+				       &tekst, err, sizeof(err)) == 0)
+			fail_msg("accepted bad table %zu", i);
+		if (!strstr(err, slecht[i].fout))
+			fail_msg("table %zu: '%s' lacks '%s'", i, err,
+				 slecht[i].fout);
+		assert_null(rij);
+	}
+}
+
+/* A stored row of one age closes that age's gap, no other. */
+static void
+t_jeugd_opgeslagen(void **state)
+{
+	struct params p;
+	struct params_extra x[2];
+	char err[200];
+	const char *reden;
+	size_t n;
+
+	(void)state;
+	assert_int_equal(params_standaard(&p, err, sizeof(err)), 0);
+	n = p.jeugd.n;
+	x[0] = (struct params_extra){"wml_jeugd_18", D("2027-01-01"), 625,
+				     "Stb. 2026, 1"};
+	x[1] = (struct params_extra){"wml_jeugd_19", D("2027-07-01"), 760,
+				     "test"};
+	assert_int_equal(params_met_rijen(&p, x, 2, err, sizeof(err)), 0);
+	/* the compiled 2027 row of 18 replaced, a row for 19 added */
+	assert_int_equal(p.jeugd.n, n + 1);
+	assert_int_equal(jeugd_op(&p.jeugd, 18, "2027-02-01"), 625);
+	assert_int_equal(jeugd_op(&p.jeugd, 18, "2026-12-31"), 500);
+	assert_int_equal(jeugd_op(&p.jeugd, 17, "2027-02-01"), -1000 - 395);
+	assert_int_equal(jeugd_op(&p.jeugd, 19, "2027-06-30"), -1000 - 600);
+	assert_int_equal(jeugd_op(&p.jeugd, 19, "2027-07-01"), 760);
+	assert_int_equal(jeugd_op(&p.jeugd, 21, "2027-07-01"), 1000);
+	params_release(&p);
+
+	/* the names and values a beheerder may store */
+	assert_int_equal(params_jeugd_leeftijd("wml_jeugd_15"), 15);
+	assert_int_equal(params_jeugd_leeftijd("wml_jeugd_22"), 22);
+	assert_int_equal(params_jeugd_leeftijd("wml_jeugd_14"), -1);
+	assert_int_equal(params_jeugd_leeftijd("wml_jeugd_23"), -1);
+	assert_int_equal(params_jeugd_leeftijd("wml_jeugd_018"), -1);
+	assert_int_equal(params_jeugd_leeftijd("wml_jeugd"), -1);
+	assert_int_equal(params_jeugd_leeftijd("wml_jeugd_"), -1);
+	assert_int_equal(params_rij_check("wml_jeugd_18", D("2027-01-01"),
+					  1000, "b", &reden), PV_OK);
+	assert_int_equal(params_rij_check("wml_jeugd_18", D("2027-01-01"),
+					  -1, "b", &reden), PV_OK);
+	assert_int_equal(params_rij_check("wml_jeugd_18", D("2027-01-01"),
+					  1001, "b", &reden), PV_WAARDE);
+	assert_non_null(strstr(reden, "promille"));
+	assert_int_equal(params_rij_check("wml_jeugd_18", D("2027-01-01"),
+					  0, "b", &reden), PV_WAARDE);
+	assert_int_equal(params_rij_check("wml_jeugd_0", D("2027-01-01"),
+					  0, "b", &reden), PV_TABEL);
+	assert_non_null(strstr(reden, "wml_jeugd_15 tot en met wml_jeugd_22"));
+}
+
 /* --- the store ------------------------------------------------------ */
 
 static int
@@ -252,6 +397,21 @@ t_store(void **state)
 	/* four writes, four audit records, the chain intact */
 	assert_int_equal(store_audit_verify(s, &audit, &fout), ST_OK);
 	assert_int_equal(audit, 4);
+
+	/* a row of the youth scale: stored as its age's table, merged into
+	 * wml_jeugd */
+	assert_int_equal(store_param_zet(s, "wml_jeugd_17", D("2027-01-01"),
+					 500, "Stb. 2026, 2", id, "beheer",
+					 ROL_BIT(ROL_BEHEERDER), &v), ST_OK);
+	assert_int_equal(v, 5);
+	assert_int_equal(store_params_laad(s, &p, &v, err, sizeof(err)), ST_OK);
+	assert_int_equal(jeugd_op(&p.jeugd, 17, "2027-03-01"), 500);
+	assert_int_equal(jeugd_op(&p.jeugd, 16, "2027-03-01"), -1000 - 345);
+	params_release(&p);
+
+	/* and audited like the others */
+	assert_int_equal(store_audit_verify(s, &audit, &fout), ST_OK);
+	assert_int_equal(audit, 5);
 }
 
 #define TESTS(X) X(t_store)
@@ -264,6 +424,8 @@ main(void)
 	const struct CMUnitTest los[] = {
 		cmocka_unit_test(t_samenvoegen),
 		cmocka_unit_test(t_slecht),
+		cmocka_unit_test(t_jeugd_tabel),
+		cmocka_unit_test(t_jeugd_opgeslagen),
 	};
 	const struct CMUnitTest sqlite_tests[] = {TESTS(SQ)};
 	const struct CMUnitTest pg_tests[] = {TESTS(PG)};

@@ -126,8 +126,8 @@ run_x(const char *dienst, const char *vangnet, const char *verzuim,
 		assert_non_null(l);
 		params_init(&p);
 		assert_int_equal(params_standaard(&p, err, sizeof(err)), 0);
-		assert_int_equal(loon_bereken(&d, &zv, &t, &p.wml, &p.maxd, l),
-				 LOONF_OK);
+		assert_int_equal(loon_bereken(&d, &zv, &t, &p.wml, &p.maxd,
+					      &p.jeugd, l), LOONF_OK);
 		o->loonsanctie_blootstelling_cent = l->blootstelling;
 		params_release(&p);
 		free(l);

@@ -21,136 +21,180 @@ const char *const riv_deel_naam[RIV__COUNT] = {
 	"(l) visie van de werknemer",
 };
 
-#define DEF(ID, NAAM, ERNST, SP2, REGEL, BRON, HERSTEL) \
-	[ID] = {NAAM, ERNST, SP2, REGEL, BRON, HERSTEL}
+/* The checks, one per finding; defined below the table. */
+static bevinding_vind vind_riv_ontbreekt,
+	vind_riv_einde_dienstverband_ontbreekt, vind_riv_onvolledig,
+	vind_actueel_oordeel_ontbreekt, vind_eindevaluatie_ontbreekt,
+	vind_bevredigend_resultaat, vind_geen_benutbare_mogelijkheden,
+	vind_spoor2_niet_gestart, vind_spoor2_te_laat_gestart,
+	vind_spoor2_zonder_bemiddeling, vind_spoor2_stil,
+	vind_outplacement_i_p_v_spoor2, vind_eje_ontbreekt,
+	vind_therapeutisch_te_lang, vind_weigering_zonder_maatregel,
+	vind_pa_ontbreekt, vind_pa_te_laat, vind_pva_ontbreekt,
+	vind_pva_te_laat, vind_geen_casemanager, vind_evaluatie_achterstallig,
+	vind_melding_42_ontbreekt, vind_melding_42_te_laat,
+	vind_melding_vangnet_ontbreekt, vind_melding_vangnet_te_laat,
+	vind_melding_einde_dienstverband_ontbreekt,
+	vind_melding_einde_dienstverband_te_laat, vind_wia_aanvraag_te_laat;
+
+#define DEF(ID, NAAM, ERNST, SP2, REGEL, BRON, HERSTEL, VIND) \
+	[ID] = {NAAM, ERNST, SP2, REGEL, BRON, HERSTEL, VIND}
 
 const struct bevinding_def bevinding_defs[BV__COUNT] = {
 	DEF(BV_RIV_ONTBREEKT, "RIV_ONTBREEKT", ERNST_HOOG, 0, "R-TL-16",
 	    "WIA art. 25 lid 3",
 	    "Stel het re-integratieverslag nu op met de werknemer, geef hem "
-	    "een afschrift en voeg alle verplichte onderdelen toe."),
+	    "een afschrift en voeg alle verplichte onderdelen toe.",
+	    vind_riv_ontbreekt),
 	DEF(BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT,
 	    "RIV_EINDE_DIENSTVERBAND_ONTBREEKT", ERNST_HOOG, 0, "R-ZW-3",
 	    "Ziektewet art. 38 lid 2",
 	    "Stel het re-integratieverslag alsnog op met de werknemer en "
 	    "stuur het naar UWV; UWV kan de Ziektewet-uitkering tot 52 weken "
-	    "op de werkgever verhalen (Ziektewet art. 39a)."),
+	    "op de werkgever verhalen (Ziektewet art. 39a).",
+	    vind_riv_einde_dienstverband_ontbreekt),
 	DEF(BV_RIV_ONVOLLEDIG, "RIV_ONVOLLEDIG", ERNST_HOOG, 0, "R-RIV-1",
 	    "Regeling procesgang art. 6 lid 1",
 	    "Vul het re-integratieverslag aan met de ontbrekende onderdelen; "
 	    "UWV geeft in de praktijk een week, daarna volgt een "
-	    "administratieve loonsanctie."),
+	    "administratieve loonsanctie.",
+	    vind_riv_onvolledig),
 	DEF(BV_ACTUEEL_OORDEEL_ONTBREEKT, "ACTUEEL_OORDEEL_ONTBREEKT",
 	    ERNST_HOOG, 0, "R-TL-15", "Regeling procesgang art. 6 lid 1 onder j",
 	    "Vraag de bedrijfsarts om een actueel oordeel over het verloop "
-	    "van de ongeschiktheid en de functionele mogelijkheden."),
+	    "van de ongeschiktheid en de functionele mogelijkheden.",
+	    vind_actueel_oordeel_ontbreekt),
 	DEF(BV_EINDEVALUATIE_ONTBREEKT, "EINDEVALUATIE_ONTBREEKT", ERNST_HOOG,
 	    0, "R-TL-15", "Regeling procesgang art. 6 lid 1 onder h",
 	    "Maak samen met de werknemer de eindevaluatie (UWV-formulier "
-	    "Eindevaluatie) en voeg die bij het re-integratieverslag."),
+	    "Eindevaluatie) en voeg die bij het re-integratieverslag.",
+	    vind_eindevaluatie_ontbreekt),
 	DEF(BV_BEVREDIGEND_RESULTAAT, "BEVREDIGEND_RESULTAAT", ERNST_INFO, 0,
 	    "R-SP2-7", "Beleidsregels beoordelingskader poortwachter par. 3",
 	    "Leg vast dat werkgever en werknemer het resultaat bevredigend "
-	    "vinden; UWV toetst de inspanningen dan niet verder."),
+	    "vinden; UWV toetst de inspanningen dan niet verder.",
+	    vind_bevredigend_resultaat),
 	DEF(BV_GEEN_BENUTBARE_MOGELIJKHEDEN, "GEEN_BENUTBARE_MOGELIJKHEDEN",
 	    ERNST_INFO, 0, "R-SP2-4",
 	    "Beleidsregels beoordelingskader poortwachter par. 3 en 7.4",
 	    "Laat de bedrijfsarts de conclusie 'geen benutbare mogelijkheden' "
-	    "goed onderbouwen en periodiek herbeoordelen."),
+	    "goed onderbouwen en periodiek herbeoordelen.",
+	    vind_geen_benutbare_mogelijkheden),
 	DEF(BV_SPOOR2_NIET_GESTART, "SPOOR2_NIET_GESTART", ERNST_HOOG, 1,
 	    "R-SP2-3", "BW 7:658a lid 1; UWV Werkwijzer Poortwachter",
 	    "Start direct een adequaat tweedespoortraject via een "
 	    "re-integratiebedrijf, met bemiddeling naar concrete vacatures "
-	    "die passen bij de belastbaarheid."),
+	    "die passen bij de belastbaarheid.",
+	    vind_spoor2_niet_gestart),
 	DEF(BV_SPOOR2_TE_LAAT_GESTART, "SPOOR2_TE_LAAT_GESTART", ERNST_HOOG, 1,
 	    "R-SP2-3", "BW 7:658a lid 1; UWV Werkwijzer Poortwachter",
 	    "Leg vast waarom later is gestart en maak de achterstand goed met "
 	    "een intensief traject (jobhunting, bemiddeling, "
-	    "werkervaringsplaats)."),
+	    "werkervaringsplaats).",
+	    vind_spoor2_te_laat_gestart),
 	DEF(BV_SPOOR2_ZONDER_BEMIDDELING, "SPOOR2_ZONDER_BEMIDDELING",
 	    ERNST_HOOG, 1, "R-SP2-5",
 	    "Beleidsregels beoordelingskader poortwachter par. 9",
 	    "Zet jobhunting of bemiddeling naar concrete vacatures in; "
-	    "algemene training of outplacement alleen is onvoldoende."),
+	    "algemene training of outplacement alleen is onvoldoende.",
+	    vind_spoor2_zonder_bemiddeling),
 	DEF(BV_SPOOR2_STIL, "SPOOR2_STIL", ERNST_MIDDEN, 1, "R-SP2-5",
 	    "Beleidsregels beoordelingskader poortwachter par. 9",
 	    "Vraag het re-integratiebedrijf om een voortgangsrapportage, "
-	    "spreek passiviteit aan en vervang zo nodig de aanbieder."),
+	    "spreek passiviteit aan en vervang zo nodig de aanbieder.",
+	    vind_spoor2_stil),
 	DEF(BV_OUTPLACEMENT_I_P_V_SPOOR2, "OUTPLACEMENT_I_P_V_SPOOR2",
 	    ERNST_HOOG, 1, "R-SP2-5",
 	    "Beleidsregels beoordelingskader poortwachter par. 9",
 	    "Maak van de outplacement een tweedespoortraject: een plan van "
 	    "aanpak op basis van de belastbaarheid, met bemiddeling naar "
-	    "passend werk."),
+	    "passend werk.",
+	    vind_outplacement_i_p_v_spoor2),
 	DEF(BV_EJE_ONTBREEKT, "EJE_ONTBREEKT", ERNST_HOOG, 0, "R-TL-10",
 	    "Regeling procesgang art. 4 lid 2 onder b",
 	    "Houd alsnog de eerstejaarsevaluatie en beslis daarin expliciet "
-	    "over de inzet van het tweede spoor."),
+	    "over de inzet van het tweede spoor.",
+	    vind_eje_ontbreekt),
 	DEF(BV_THERAPEUTISCH_TE_LANG, "THERAPEUTISCH_TE_LANG", ERNST_MIDDEN, 0,
 	    "R-SP2-2", "Beleidsregels beoordelingskader poortwachter par. 8",
 	    "Zet de therapeutische werkhervatting om in werk met loonwaarde of "
-	    "leg vast waarom dat (nog) niet kan."),
+	    "leg vast waarom dat (nog) niet kan.",
+	    vind_therapeutisch_te_lang),
 	DEF(BV_WEIGERING_ZONDER_MAATREGEL, "WEIGERING_ZONDER_MAATREGEL",
 	    ERNST_MIDDEN, 0, "R-PAY-2",
 	    "BW 7:629 lid 3; Beleidsregels beoordelingskader poortwachter "
 	    "par. 3",
 	    "Waarschuw de werknemer schriftelijk, schort het loon op of stop "
-	    "het, of vraag een deskundigenoordeel aan."),
+	    "het, of vraag een deskundigenoordeel aan.",
+	    vind_weigering_zonder_maatregel),
 	DEF(BV_PA_ONTBREEKT, "PA_ONTBREEKT", ERNST_MIDDEN, 0, "R-TL-3",
 	    "Regeling procesgang art. 2 lid 2",
 	    "Laat de bedrijfsarts onverwijld de probleemanalyse maken "
-	    "(Regeling procesgang art. 2 lid 3)."),
+	    "(Regeling procesgang art. 2 lid 3).",
+	    vind_pa_ontbreekt),
 	DEF(BV_PA_TE_LAAT, "PA_TE_LAAT", ERNST_LAAG, 0, "R-TL-3",
 	    "Regeling procesgang art. 2 lid 2",
 	    "Leg in het dossier vast waarom de probleemanalyse later kwam en "
-	    "dat de re-integratie daardoor niet is vertraagd."),
+	    "dat de re-integratie daardoor niet is vertraagd.",
+	    vind_pa_te_laat),
 	DEF(BV_PVA_ONTBREEKT, "PVA_ONTBREEKT", ERNST_MIDDEN, 0, "R-TL-5",
 	    "Regeling procesgang art. 4 lid 1",
 	    "Stel samen met de werknemer direct een plan van aanpak op, met "
-	    "activiteiten, doelen, evaluatiemomenten en een casemanager."),
+	    "activiteiten, doelen, evaluatiemomenten en een casemanager.",
+	    vind_pva_ontbreekt),
 	DEF(BV_PVA_TE_LAAT, "PVA_TE_LAAT", ERNST_LAAG, 0, "R-TL-5",
 	    "Regeling procesgang art. 4 lid 1",
 	    "Leg in het dossier vast waarom het plan van aanpak later kwam "
-	    "(Regeling procesgang art. 5)."),
+	    "(Regeling procesgang art. 5).",
+	    vind_pva_te_laat),
 	DEF(BV_GEEN_CASEMANAGER, "GEEN_CASEMANAGER", ERNST_LAAG, 0, "R-TL-5",
 	    "Regeling procesgang art. 4 lid 2 onder c",
 	    "Wijs een casemanager aan en leg dat vast in een plan van aanpak "
-	    "dat het vorige corrigeert."),
+	    "dat het vorige corrigeert.",
+	    vind_geen_casemanager),
 	DEF(BV_EVALUATIE_ACHTERSTALLIG, "EVALUATIE_ACHTERSTALLIG", ERNST_LAAG,
 	    0, "R-TL-7", "BW 7:658a lid 3; Regeling procesgang art. 4 lid 4",
 	    "Evalueer het plan van aanpak met de werknemer en stel het zo "
-	    "nodig bij."),
+	    "nodig bij.",
+	    vind_evaluatie_achterstallig),
 	DEF(BV_MELDING_42_ONTBREEKT, "MELDING_42_ONTBREEKT", ERNST_MIDDEN, 0,
 	    "R-TL-8", "Ziektewet art. 38 lid 1",
 	    "Doe direct de 42e-weekmelding bij UWV; na de 81-wekengrens "
-	    "vervalt de bescherming van WIA art. 64 lid 6."),
+	    "vervalt de bescherming van WIA art. 64 lid 6.",
+	    vind_melding_42_ontbreekt),
 	DEF(BV_MELDING_42_TE_LAAT, "MELDING_42_TE_LAAT", ERNST_LAAG, 0,
 	    "R-TL-9", "Ziektewet art. 38 lid 3; WIA art. 64 lid 6",
 	    "Houd rekening met een boete van UWV; zorg dat de WIA-aanvraag "
-	    "op tijd gebeurt."),
+	    "op tijd gebeurt.",
+	    vind_melding_42_te_laat),
 	DEF(BV_MELDING_VANGNET_ONTBREEKT, "MELDING_VANGNET_ONTBREEKT",
 	    ERNST_MIDDEN, 0, "R-ZW-2", "Ziektewet art. 38a lid 3 en lid 8",
 	    "Meld de ziekte direct bij UWV (vangnet); UWV kan een boete "
 	    "opleggen en betaalt over de periode vóór de melding hooguit een "
-	    "jaar terug (Ziektewet art. 38a lid 8 en 9)."),
+	    "jaar terug (Ziektewet art. 38a lid 8 en 9).",
+	    vind_melding_vangnet_ontbreekt),
 	DEF(BV_MELDING_VANGNET_TE_LAAT, "MELDING_VANGNET_TE_LAAT", ERNST_LAAG,
 	    0, "R-ZW-2", "Ziektewet art. 38a lid 3 en lid 8",
 	    "Houd rekening met een boete van UWV en leg vast waarom de "
-	    "melding later kwam."),
+	    "melding later kwam.",
+	    vind_melding_vangnet_te_laat),
 	DEF(BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT,
 	    "MELDING_EINDE_DIENSTVERBAND_ONTBREEKT", ERNST_MIDDEN, 0, "R-ZW-3",
 	    "Ziektewet art. 38 lid 2",
 	    "Meld direct bij UWV dat de werknemer ziek uit dienst is gegaan, "
-	    "zodat UWV de Ziektewet-uitkering kan beoordelen."),
+	    "zodat UWV de Ziektewet-uitkering kan beoordelen.",
+	    vind_melding_einde_dienstverband_ontbreekt),
 	DEF(BV_MELDING_EINDE_DIENSTVERBAND_TE_LAAT,
 	    "MELDING_EINDE_DIENSTVERBAND_TE_LAAT", ERNST_LAAG, 0, "R-ZW-3",
 	    "Ziektewet art. 38 lid 2",
 	    "Leg vast waarom de melding na de laatste werkdag kwam; UWV kan "
-	    "een boete opleggen."),
+	    "een boete opleggen.",
+	    vind_melding_einde_dienstverband_te_laat),
 	DEF(BV_WIA_AANVRAAG_TE_LAAT, "WIA_AANVRAAG_TE_LAAT", ERNST_MIDDEN, 0,
 	    "R-TL-17", "WIA art. 64 lid 3; BW 7:629 lid 11 onder a",
 	    "Reken met een langere loondoorbetaling (BW 7:629 lid 11 onder a) "
-	    "en controleer of de werknemer een goede reden had."),
+	    "en controleer of de werknemer een goede reden had.",
+	    vind_wia_aanvraag_te_laat),
 };
 
 /* Case facts the assessment needs beyond the timeline. */
@@ -335,19 +379,15 @@ verzamel(const struct dossier *ds, const struct tijdlijn *t,
 	}
 }
 
-static void
-voeg_toe(struct toets *o, enum bevinding_id id, sdate d1, sdate d2,
-	 int32_t n)
-{
-	struct bevinding *b = &o->b[o->n++];
-
-	b->id = (uint8_t)id;
-	b->ernst = bevinding_defs[id].ernst;
-	b->d1 = d1;
-	b->d2 = d2;
-	b->n = n;
-	b->delen = 0;
-}
+/* What the checks read: the timeline and the facts gathered once. */
+struct toets_bron {
+	const struct tijdlijn *t;
+	const struct mijlpaal *m;   /* t->m */
+	const struct mijlpaal *sp2; /* start_tweede_spoor */
+	struct feiten f;
+	sdate peil;
+	uint32_t ontbrekend;        /* RIV parts missing (enum riv_deel) */
+};
 
 /* An action is due for assessment: past, and inside the illness. */
 static int
@@ -356,6 +396,310 @@ verzuimd(const struct tijdlijn *t, const struct mijlpaal *m)
 	return m->status == ST_VERLOPEN &&
 	       (t->laatste_ziektedag == DATE_NONE ||
 		m->datum <= t->laatste_ziektedag);
+}
+
+/* The action milestone id was not done when due; n counts the days. */
+static int
+ontbreekt(const struct toets_bron *c, enum mijlpaal_id id, int dagen,
+	  struct bevinding *b)
+{
+	const struct mijlpaal *m = &c->m[id];
+
+	if (!verzuimd(c->t, m))
+		return 0;
+	b->d1 = m->datum;
+	b->n = dagen ? c->peil - m->datum : 0;
+	return 1;
+}
+
+/* The action milestone id was done after its date. */
+static int
+te_laat(const struct toets_bron *c, enum mijlpaal_id id, struct bevinding *b)
+{
+	const struct mijlpaal *m = &c->m[id];
+
+	if (m->status != ST_TE_LAAT)
+		return 0;
+	b->d1 = m->datum;
+	b->d2 = m->gedaan;
+	b->n = m->gedaan - m->datum;
+	return 1;
+}
+
+/* 1. completeness of the RIV (R-LS-1.1, R-RIV-1): R-TL-16 */
+static int
+vind_riv_ontbreekt(const struct toets_bron *c, struct bevinding *b)
+{
+	return !c->t->uit_dienst && ontbreekt(c, MP_RE_INTEGRATIEVERSLAG, 0, b);
+}
+
+/* R-ZW-3: ill out of service it is due with the report of ZW 38 lid 2 */
+static int
+vind_riv_einde_dienstverband_ontbreekt(const struct toets_bron *c,
+				       struct bevinding *b)
+{
+	return c->t->uit_dienst && ontbreekt(c, MP_RE_INTEGRATIEVERSLAG, 0, b);
+}
+
+/* R-RIV-1: a RIV without its mandatory parts */
+static int
+vind_riv_onvolledig(const struct toets_bron *c, struct bevinding *b)
+{
+	sdate g = c->m[MP_RE_INTEGRATIEVERSLAG].gedaan;
+
+	if (g == DATE_NONE || g > c->peil || !c->ontbrekend)
+		return 0;
+	b->d1 = g;
+	b->delen = c->ontbrekend;
+	return 1;
+}
+
+/* R-TL-15 */
+static int
+vind_actueel_oordeel_ontbreekt(const struct toets_bron *c,
+			       struct bevinding *b)
+{
+	return ontbreekt(c, MP_ACTUEEL_OORDEEL, 0, b);
+}
+
+/* R-TL-15 */
+static int
+vind_eindevaluatie_ontbreekt(const struct toets_bron *c, struct bevinding *b)
+{
+	return ontbreekt(c, MP_EINDEVALUATIE, 0, b);
+}
+
+/* 2. a satisfactory result (R-SP2-7) */
+static int
+vind_bevredigend_resultaat(const struct toets_bron *c, struct bevinding *b)
+{
+	b->d1 = c->f.bevredigend;
+	return c->f.bevredigend != DATE_NONE;
+}
+
+/* 3. no work possibilities (R-SP2-4) */
+static int
+vind_geen_benutbare_mogelijkheden(const struct toets_bron *c,
+				  struct bevinding *b)
+{
+	b->d1 = c->f.pa_laatst;
+	return c->f.gbm;
+}
+
+/* 4. the efforts, second track first, it is the main ground: R-SP2-3 */
+static int
+vind_spoor2_niet_gestart(const struct toets_bron *c, struct bevinding *b)
+{
+	return ontbreekt(c, MP_START_TWEEDE_SPOOR, 1, b);
+}
+
+/* R-SP2-3 */
+static int
+vind_spoor2_te_laat_gestart(const struct toets_bron *c, struct bevinding *b)
+{
+	return te_laat(c, MP_START_TWEEDE_SPOOR, b);
+}
+
+/* R-SP2-5: a second track running longer than eight weeks, not ended by a
+ * structural return before it started */
+static int
+spoor2_loopt(const struct toets_bron *c)
+{
+	const struct mijlpaal *sp2 = c->sp2;
+
+	return sp2->gedaan != DATE_NONE && sp2->gedaan <= c->peil &&
+	       sp2->status != ST_NIET_VAN_TOEPASSING &&
+	       (c->f.structureel_hervat == DATE_NONE ||
+		c->f.structureel_hervat < sp2->gedaan) &&
+	       c->peil - sp2->gedaan > SP25_STIL_DAGEN;
+}
+
+/* R-SP2-5 */
+static int
+vind_spoor2_zonder_bemiddeling(const struct toets_bron *c,
+			       struct bevinding *b)
+{
+	if (!spoor2_loopt(c) || c->f.bemiddeling != DATE_NONE)
+		return 0;
+	b->d1 = c->sp2->gedaan;
+	b->n = c->peil - c->sp2->gedaan;
+	return 1;
+}
+
+/* R-SP2-5; R-CNT-4: an activity on E counts through E + 56, as the start
+ * does */
+static int
+vind_spoor2_stil(const struct toets_bron *c, struct bevinding *b)
+{
+	sdate l = c->f.laatste_activiteit;
+
+	if (!spoor2_loopt(c) ||
+	    (l != DATE_NONE && c->peil - l <= SP25_STIL_DAGEN))
+		return 0;
+	b->d1 = c->sp2->gedaan;
+	b->d2 = l;
+	b->n = c->peil - (l != DATE_NONE ? l : c->sp2->gedaan);
+	return 1;
+}
+
+/* R-SP2-5: outplacement from the moment the second track had to be decided
+ * (the EJE), while it had not started */
+static int
+vind_outplacement_i_p_v_spoor2(const struct toets_bron *c,
+			       struct bevinding *b)
+{
+	const struct mijlpaal *sp2 = c->sp2;
+	sdate o = c->f.outplacement;
+
+	if (o == DATE_NONE || sp2->status == ST_NIET_VAN_TOEPASSING ||
+	    o < sp2->datum - TL12_SPOOR2_DAGEN ||
+	    (sp2->gedaan != DATE_NONE && sp2->gedaan <= o))
+		return 0;
+	b->d1 = o;
+	return 1;
+}
+
+/* R-TL-10 */
+static int
+vind_eje_ontbreekt(const struct toets_bron *c, struct bevinding *b)
+{
+	return ontbreekt(c, MP_EERSTEJAARSEVALUATIE, 0, b);
+}
+
+/* R-SP2-2 */
+static int
+vind_therapeutisch_te_lang(const struct toets_bron *c, struct bevinding *b)
+{
+	if (c->f.therapeutisch_dagen <= SP22_THERAPEUTISCH_DAGEN)
+		return 0;
+	b->d1 = c->f.therapeutisch_van;
+	b->n = c->f.therapeutisch_dagen;
+	return 1;
+}
+
+/* R-PAY-2, R-LS-10.8 */
+static int
+vind_weigering_zonder_maatregel(const struct toets_bron *c,
+				struct bevinding *b)
+{
+	if (c->f.weigering_zonder == DATE_NONE)
+		return 0;
+	b->d1 = c->f.weigering_zonder;
+	b->d2 = c->f.weigering_zonder + LS108_MAATREGEL_DAGEN;
+	return 1;
+}
+
+/* procedure (secondary for UWV, beoordelingskader par. 4): R-TL-3 */
+static int
+vind_pa_ontbreekt(const struct toets_bron *c, struct bevinding *b)
+{
+	return ontbreekt(c, MP_PROBLEEMANALYSE, 1, b);
+}
+
+/* R-TL-3 */
+static int
+vind_pa_te_laat(const struct toets_bron *c, struct bevinding *b)
+{
+	return te_laat(c, MP_PROBLEEMANALYSE, b);
+}
+
+/* R-TL-5; no PvA is required without work possibilities (R-SP2-4) */
+static int
+vind_pva_ontbreekt(const struct toets_bron *c, struct bevinding *b)
+{
+	return !c->f.gbm && ontbreekt(c, MP_PLAN_VAN_AANPAK, 1, b);
+}
+
+/* R-TL-5 */
+static int
+vind_pva_te_laat(const struct toets_bron *c, struct bevinding *b)
+{
+	return !c->f.gbm && te_laat(c, MP_PLAN_VAN_AANPAK, b);
+}
+
+/* R-TL-5: Regeling procesgang art. 4 lid 2 onder c */
+static int
+vind_geen_casemanager(const struct toets_bron *c, struct bevinding *b)
+{
+	b->d1 = c->f.pva;
+	return c->f.pva != DATE_NONE && !c->f.pva_casemanager;
+}
+
+/* R-TL-7: only while the wage period runs */
+static int
+vind_evaluatie_achterstallig(const struct toets_bron *c, struct bevinding *b)
+{
+	return c->f.pva != DATE_NONE &&
+	       c->peil <= c->m[MP_EINDE_WACHTTIJD].datum &&
+	       ontbreekt(c, MP_EVALUATIE, 1, b);
+}
+
+/* R-TL-8, R-TL-9: hoog once the 81-week line has passed */
+static int
+vind_melding_42_ontbreekt(const struct toets_bron *c, struct bevinding *b)
+{
+	sdate grens = c->m[MP_MELDING_42E_WEEK_GRENS].datum;
+
+	if (!ontbreekt(c, MP_MELDING_42E_WEEK, 1, b))
+		return 0;
+	b->d2 = grens;
+	if (c->peil > grens)
+		b->ernst = ERNST_HOOG;
+	return 1;
+}
+
+/* R-TL-9 */
+static int
+vind_melding_42_te_laat(const struct toets_bron *c, struct bevinding *b)
+{
+	if (!te_laat(c, MP_MELDING_42E_WEEK, b))
+		return 0;
+	if (b->d2 > c->m[MP_MELDING_42E_WEEK_GRENS].datum)
+		b->ernst = ERNST_HOOG;
+	return 1;
+}
+
+/* R-ZW-2, R-ZW-3: the reports to UWV under the Ziektewet, where the
+ * timeline has them */
+static int
+vind_melding_vangnet_ontbreekt(const struct toets_bron *c,
+			       struct bevinding *b)
+{
+	return tijdlijn_mijlpaal(c->t, MP_MELDING_VANGNET) &&
+	       ontbreekt(c, MP_MELDING_VANGNET, 1, b);
+}
+
+/* R-ZW-2 */
+static int
+vind_melding_vangnet_te_laat(const struct toets_bron *c, struct bevinding *b)
+{
+	return tijdlijn_mijlpaal(c->t, MP_MELDING_VANGNET) &&
+	       te_laat(c, MP_MELDING_VANGNET, b);
+}
+
+/* R-ZW-3 */
+static int
+vind_melding_einde_dienstverband_ontbreekt(const struct toets_bron *c,
+					   struct bevinding *b)
+{
+	return tijdlijn_mijlpaal(c->t, MP_MELDING_EINDE_DIENSTVERBAND) &&
+	       ontbreekt(c, MP_MELDING_EINDE_DIENSTVERBAND, 1, b);
+}
+
+/* R-ZW-3 */
+static int
+vind_melding_einde_dienstverband_te_laat(const struct toets_bron *c,
+					 struct bevinding *b)
+{
+	return tijdlijn_mijlpaal(c->t, MP_MELDING_EINDE_DIENSTVERBAND) &&
+	       te_laat(c, MP_MELDING_EINDE_DIENSTVERBAND, b);
+}
+
+/* R-TL-17 */
+static int
+vind_wia_aanvraag_te_laat(const struct toets_bron *c, struct bevinding *b)
+{
+	return te_laat(c, MP_WIA_AANVRAAG, b);
 }
 
 static int
@@ -370,166 +714,40 @@ void
 toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
 	      struct toets *o)
 {
-	const struct mijlpaal *m = t->m;
-	const struct mijlpaal *sp2 = &m[MP_START_TWEEDE_SPOOR];
-	struct feiten f;
-	sdate peil = t->peildatum, grens;
-	int gbm = 0, bevredigend;
-	uint32_t i, j, ontbrekend;
+	struct toets_bron c;
+	const struct mijlpaal *sp2 = &t->m[MP_START_TWEEDE_SPOOR];
+	uint32_t i, j;
+	int bevredigend;
 
-	o->peildatum = peil;
+	o->peildatum = t->peildatum;
 	o->n = 0;
 	o->loonsanctie_blootstelling_cent = -1;
-	verzamel(ds, t, sp2->gedaan != DATE_NONE && sp2->gedaan <= peil
-				? sp2->gedaan : DATE_NONE, &f);
-	o->riv_aanwezig = f.riv;
+	c.t = t;
+	c.m = t->m;
+	c.sp2 = sp2;
+	c.peil = t->peildatum;
+	verzamel(ds, t, sp2->gedaan != DATE_NONE && sp2->gedaan <= c.peil
+				? sp2->gedaan : DATE_NONE, &c.f);
+	o->riv_aanwezig = c.f.riv;
+	if (c.f.gbm)
+		c.f.riv |= 1u << RIV_PLAN_VAN_AANPAK; /* no PvA required */
+	c.ontbrekend = ((1u << RIV__COUNT) - 1) & ~c.f.riv;
 
-	gbm = f.gbm;
-	if (gbm)
-		f.riv |= 1u << RIV_PLAN_VAN_AANPAK; /* no PvA required */
+	/* every finding's check in table order, UWV's order (R-LS-1) */
+	for (i = 0; i < BV__COUNT; i++) {
+		struct bevinding *b = &o->b[o->n];
 
-	/* 1. completeness of the RIV (R-LS-1.1, R-RIV-1); ill out of
-	 * service it is due with the report of ZW 38 lid 2 (R-ZW-3) */
-	if (verzuimd(t, &m[MP_RE_INTEGRATIEVERSLAG]))
-		voeg_toe(o, t->uit_dienst
-				    ? BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT
-				    : BV_RIV_ONTBREEKT,
-			 m[MP_RE_INTEGRATIEVERSLAG].datum, DATE_NONE, 0);
-	ontbrekend = ((1u << RIV__COUNT) - 1) & ~f.riv;
-	if (m[MP_RE_INTEGRATIEVERSLAG].gedaan != DATE_NONE &&
-	    m[MP_RE_INTEGRATIEVERSLAG].gedaan <= peil && ontbrekend) {
-		voeg_toe(o, BV_RIV_ONVOLLEDIG, m[MP_RE_INTEGRATIEVERSLAG].gedaan,
-			 DATE_NONE, 0);
-		o->b[o->n - 1].delen = ontbrekend;
+		b->id = (uint8_t)i;
+		b->ernst = bevinding_defs[i].ernst;
+		b->d1 = b->d2 = DATE_NONE;
+		b->n = 0;
+		b->delen = 0;
+		if (bevinding_defs[i].vind(&c, b))
+			o->n++;
 	}
-	if (verzuimd(t, &m[MP_ACTUEEL_OORDEEL]))
-		voeg_toe(o, BV_ACTUEEL_OORDEEL_ONTBREEKT,
-			 m[MP_ACTUEEL_OORDEEL].datum, DATE_NONE, 0);
-	if (verzuimd(t, &m[MP_EINDEVALUATIE]))
-		voeg_toe(o, BV_EINDEVALUATIE_ONTBREEKT, m[MP_EINDEVALUATIE].datum,
-			 DATE_NONE, 0);
-
-	/* 2. a satisfactory result (R-SP2-7) */
-	bevredigend = f.bevredigend != DATE_NONE;
-	if (bevredigend)
-		voeg_toe(o, BV_BEVREDIGEND_RESULTAAT, f.bevredigend, DATE_NONE,
-			 0);
-
-	/* 3. no work possibilities (R-SP2-4) */
-	if (gbm)
-		voeg_toe(o, BV_GEEN_BENUTBARE_MOGELIJKHEDEN, f.pa_laatst,
-			 DATE_NONE, 0);
-
-	/* 4. the efforts: second track first, it is the main ground */
-	if (verzuimd(t, sp2))
-		voeg_toe(o, BV_SPOOR2_NIET_GESTART, sp2->datum, DATE_NONE,
-			 peil - sp2->datum);
-	if (sp2->status == ST_TE_LAAT)
-		voeg_toe(o, BV_SPOOR2_TE_LAAT_GESTART, sp2->datum, sp2->gedaan,
-			 sp2->gedaan - sp2->datum);
-	if (sp2->gedaan != DATE_NONE && sp2->gedaan <= peil &&
-	    sp2->status != ST_NIET_VAN_TOEPASSING &&
-	    (f.structureel_hervat == DATE_NONE ||
-	     f.structureel_hervat < sp2->gedaan) &&
-	    peil - sp2->gedaan > SP25_STIL_DAGEN) {
-		if (f.bemiddeling == DATE_NONE)
-			voeg_toe(o, BV_SPOOR2_ZONDER_BEMIDDELING, sp2->gedaan,
-				 DATE_NONE, peil - sp2->gedaan);
-		/* R-CNT-4: an activity on E counts through E + 56, as
-		 * the start does above */
-		if (f.laatste_activiteit == DATE_NONE ||
-		    peil - f.laatste_activiteit > SP25_STIL_DAGEN)
-			voeg_toe(o, BV_SPOOR2_STIL, sp2->gedaan,
-				 f.laatste_activiteit,
-				 peil - (f.laatste_activiteit != DATE_NONE
-						 ? f.laatste_activiteit
-						 : sp2->gedaan));
-	}
-	/* outplacement from the moment the second track had to be decided
-	 * (the EJE), while it had not started */
-	if (f.outplacement != DATE_NONE &&
-	    sp2->status != ST_NIET_VAN_TOEPASSING &&
-	    f.outplacement >= sp2->datum - TL12_SPOOR2_DAGEN &&
-	    (sp2->gedaan == DATE_NONE || sp2->gedaan > f.outplacement))
-		voeg_toe(o, BV_OUTPLACEMENT_I_P_V_SPOOR2, f.outplacement,
-			 DATE_NONE, 0);
-	if (verzuimd(t, &m[MP_EERSTEJAARSEVALUATIE]))
-		voeg_toe(o, BV_EJE_ONTBREEKT, m[MP_EERSTEJAARSEVALUATIE].datum,
-			 DATE_NONE, 0);
-	if (f.therapeutisch_dagen > SP22_THERAPEUTISCH_DAGEN)
-		voeg_toe(o, BV_THERAPEUTISCH_TE_LANG, f.therapeutisch_van,
-			 DATE_NONE, f.therapeutisch_dagen);
-	if (f.weigering_zonder != DATE_NONE)
-		voeg_toe(o, BV_WEIGERING_ZONDER_MAATREGEL, f.weigering_zonder,
-			 f.weigering_zonder + LS108_MAATREGEL_DAGEN, 0);
-
-	/* procedure (secondary for UWV, beoordelingskader par. 4) */
-	if (verzuimd(t, &m[MP_PROBLEEMANALYSE]))
-		voeg_toe(o, BV_PA_ONTBREEKT, m[MP_PROBLEEMANALYSE].datum,
-			 DATE_NONE, peil - m[MP_PROBLEEMANALYSE].datum);
-	if (m[MP_PROBLEEMANALYSE].status == ST_TE_LAAT)
-		voeg_toe(o, BV_PA_TE_LAAT, m[MP_PROBLEEMANALYSE].datum,
-			 m[MP_PROBLEEMANALYSE].gedaan,
-			 m[MP_PROBLEEMANALYSE].gedaan -
-				 m[MP_PROBLEEMANALYSE].datum);
-	if (!gbm && verzuimd(t, &m[MP_PLAN_VAN_AANPAK]))
-		voeg_toe(o, BV_PVA_ONTBREEKT, m[MP_PLAN_VAN_AANPAK].datum,
-			 DATE_NONE, peil - m[MP_PLAN_VAN_AANPAK].datum);
-	if (!gbm && m[MP_PLAN_VAN_AANPAK].status == ST_TE_LAAT)
-		voeg_toe(o, BV_PVA_TE_LAAT, m[MP_PLAN_VAN_AANPAK].datum,
-			 m[MP_PLAN_VAN_AANPAK].gedaan,
-			 m[MP_PLAN_VAN_AANPAK].gedaan -
-				 m[MP_PLAN_VAN_AANPAK].datum);
-	if (f.pva != DATE_NONE && !f.pva_casemanager)
-		voeg_toe(o, BV_GEEN_CASEMANAGER, f.pva, DATE_NONE, 0);
-	if (f.pva != DATE_NONE && verzuimd(t, &m[MP_EVALUATIE]) &&
-	    peil <= m[MP_EINDE_WACHTTIJD].datum)
-		voeg_toe(o, BV_EVALUATIE_ACHTERSTALLIG, m[MP_EVALUATIE].datum,
-			 DATE_NONE, peil - m[MP_EVALUATIE].datum);
-
-	/* R-TL-8, R-TL-9: hoog once the 81-week line has passed */
-	grens = m[MP_MELDING_42E_WEEK_GRENS].datum;
-	if (verzuimd(t, &m[MP_MELDING_42E_WEEK])) {
-		voeg_toe(o, BV_MELDING_42_ONTBREEKT, m[MP_MELDING_42E_WEEK].datum,
-			 grens, peil - m[MP_MELDING_42E_WEEK].datum);
-		if (peil > grens)
-			o->b[o->n - 1].ernst = ERNST_HOOG;
-	}
-	if (m[MP_MELDING_42E_WEEK].status == ST_TE_LAAT) {
-		voeg_toe(o, BV_MELDING_42_TE_LAAT, m[MP_MELDING_42E_WEEK].datum,
-			 m[MP_MELDING_42E_WEEK].gedaan,
-			 m[MP_MELDING_42E_WEEK].gedaan -
-				 m[MP_MELDING_42E_WEEK].datum);
-		if (m[MP_MELDING_42E_WEEK].gedaan > grens)
-			o->b[o->n - 1].ernst = ERNST_HOOG;
-	}
-	/* R-ZW-2, R-ZW-3: the reports to UWV under the Ziektewet */
-	if (tijdlijn_mijlpaal(t, MP_MELDING_VANGNET)) {
-		const struct mijlpaal *v = &m[MP_MELDING_VANGNET];
-
-		if (verzuimd(t, v))
-			voeg_toe(o, BV_MELDING_VANGNET_ONTBREEKT, v->datum,
-				 DATE_NONE, peil - v->datum);
-		if (v->status == ST_TE_LAAT)
-			voeg_toe(o, BV_MELDING_VANGNET_TE_LAAT, v->datum,
-				 v->gedaan, v->gedaan - v->datum);
-	}
-	if (tijdlijn_mijlpaal(t, MP_MELDING_EINDE_DIENSTVERBAND)) {
-		const struct mijlpaal *e = &m[MP_MELDING_EINDE_DIENSTVERBAND];
-
-		if (verzuimd(t, e))
-			voeg_toe(o, BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT,
-				 e->datum, DATE_NONE, peil - e->datum);
-		if (e->status == ST_TE_LAAT)
-			voeg_toe(o, BV_MELDING_EINDE_DIENSTVERBAND_TE_LAAT,
-				 e->datum, e->gedaan, e->gedaan - e->datum);
-	}
-	if (m[MP_WIA_AANVRAAG].status == ST_TE_LAAT)
-		voeg_toe(o, BV_WIA_AANVRAAG_TE_LAAT, m[MP_WIA_AANVRAAG].datum,
-			 m[MP_WIA_AANVRAAG].gedaan,
-			 m[MP_WIA_AANVRAAG].gedaan - m[MP_WIA_AANVRAAG].datum);
 
 	/* R-LS-1.2: with a satisfactory result UWV tests no further */
+	bevredigend = c.f.bevredigend != DATE_NONE;
 	o->risico = ERNST_LAAG;
 	for (i = 0; i < o->n; i++) {
 		if (bevredigend && bevinding_defs[o->b[i].id].spoor2)

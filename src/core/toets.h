@@ -68,6 +68,17 @@ enum riv_deel {
 	RIV__COUNT
 };
 
+struct bevinding;
+struct toets_bron;
+
+/*
+ * The check that detects a finding: reads the case (toets.c's struct
+ * toets_bron), fills b's dates, count and parts (b->ernst may be raised)
+ * and returns 1 when the finding applies.
+ */
+typedef int bevinding_vind(const struct toets_bron *c, struct bevinding *b);
+
+/* One row of the findings table: the finding as data plus its check. */
 struct bevinding_def {
 	const char *naam;     /* contract id, e.g. "PA_ONTBREEKT" */
 	uint8_t ernst;        /* enum ernst (MELDING_42_* may be raised) */
@@ -75,8 +86,10 @@ struct bevinding_def {
 	const char *regel;    /* rule book id */
 	const char *bron;     /* Dutch legal source */
 	const char *herstel;  /* Dutch remedy (herstelmaatregel) */
+	bevinding_vind *vind; /* its check, evaluated in table order */
 };
 
+/* The findings table, indexed by enum bevinding_id (UWV's order). */
 extern const struct bevinding_def bevinding_defs[BV__COUNT];
 extern const char *const ernst_naam[ERNST__COUNT];
 

@@ -108,7 +108,15 @@ print_table(const struct tijdlijn *t, const struct dossier *ds)
 	if (t->loonsanctie_vervallen)
 		printf("Het loonsanctiebesluit kwam na het einde van de "
 		       "wachttijd: geen verlenging (WIA art. 25 lid 11).\n");
-	if (t->uit_dienst) {
+	if (t->uit_dienst &&
+	    t->m[MP_MELDING_EINDE_DIENSTVERBAND].status ==
+		    ST_NIET_VAN_TOEPASSING) {
+		/* vangnet: ZW 38 lid 4 leaves out the report of lid 2 */
+		printf("Ziek uit dienst: het dienstverband eindigt tijdens de "
+		       "ziekte. Latere acties van de werkgever vervallen; de "
+		       "melding bij UWV is die van de vangnetregeling "
+		       "(Ziektewet art. 38 lid 4 en 38a lid 3, R-ZW-3).\n");
+	} else if (t->uit_dienst) {
 		date_format(t->m[MP_MELDING_EINDE_DIENSTVERBAND].datum, d);
 		printf("Ziek uit dienst: het dienstverband eindigt tijdens de "
 		       "ziekte; meld dat uiterlijk %s %s bij UWV. Latere acties "

@@ -52,11 +52,13 @@ const struct regel regels[MP__COUNT] = {
 	    "R-ZW-2", "Ziektewet art. 38a lid 3",
 	    HOE(F(melding_vangnet), FEIT_GEEN, 0, STAP_VANGNET_EINDE,
 		VW_VANGNET)),
-	/* ziek uit dienst: report on the last working day */
+	/* ziek uit dienst: report on the last working day; not in a vangnet
+	 * case, which reports under ZW 38a lid 3 (ZW 38 lid 4 leaves only
+	 * the RIV sentences of lid 2 for 29 lid 2 e, f and g) */
 	ROW(MP_MELDING_EINDE_DIENSTVERBAND, MPS_ACTIE, ANK_LAATSTE_WERKDAG,
 	    ZEKER_H, ATW_WERKDAG, 0, 0, "melding_einde_dienstverband",
 	    "Ziekmelding einde dienstverband UWV", ZW3_REGEL, ZW3_BRON,
-	    HOE(F(melding_einde_dv), FEIT_GEEN, 0, STAP_GEEN,
+	    HOE(F(melding_einde_dv), FEIT_GEEN, 0, STAP_GEEN_VANGNET,
 		VW_UIT_DIENST)),
 	/* end of week 52 = D+363, sick day 364; window from week 46 */
 	ROW(MP_EERSTEJAARSEVALUATIE, MPS_ACTIE, ANK_ZIEKTEDAG, ZEKER_M,

@@ -145,7 +145,8 @@ enum voorwaarde {
 enum stap {
 	STAP_GEEN = 0,
 	STAP_STREEF,        /* R-CNT-4: the streefdatum a day earlier */
-	STAP_GEEN_VANGNET,  /* ZW 38 lid 4: no 42e-weekmelding in vangnet */
+	STAP_GEEN_VANGNET,  /* ZW 38 lid 4: no 42e-weekmelding and no report
+			     * of lid 2 in vangnet */
 	STAP_VANGNET_EINDE, /* R-ZW-2: due on the contract's end if earlier */
 	STAP_EJE_VENSTER,   /* R-TL-10: the window opens in week 46 */
 	STAP_SPOOR2_NVT,    /* R-SP2-3, R-SP2-4: no second track needed */

@@ -295,7 +295,8 @@ stap_streef(struct reken *c, const struct regel *r, struct mijlpaal *m)
 	m->streef = SD(r->offset - CNT4_STREEF_EERDER);
 }
 
-/* R-TL-8, ZW 38 lid 4: no 42e-weekmelding in vangnet cases. */
+/* R-TL-8, R-ZW-3, ZW 38 lid 4: no 42e-weekmelding (lid 1) and no report
+ * at the end of the contract (lid 2, first sentence) in vangnet cases. */
 static void
 stap_geen_vangnet(struct reken *c, const struct regel *r, struct mijlpaal *m)
 {

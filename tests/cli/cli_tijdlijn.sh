@@ -110,6 +110,16 @@ run toets "$V/ziek-uit-dienst.json" --peildatum 2025-04-22 --json --strict
 expect_rc 1 "toets ziek uit dienst --strict"
 expect_out '"id":"RIV_EINDE_DIENSTVERBAND_ONTBREEKT","ernst":"hoog","regel":"R-ZW-3"' "toets RIV at the end"
 expect_out '"id":"MELDING_EINDE_DIENSTVERBAND_ONTBREEKT","ernst":"midden"' "toets report missing"
+# the same case as a vangnet case (pregnancy): ZW 38 lid 4 leaves out the
+# report of lid 2, the RIV at the end stays (issue 14)
+sed 's/"vangnet": null/"vangnet": "zwangerschap"/' "$V/ziek-uit-dienst.json" >"$tmp/vangnet-uit-dienst.json"
+run tijdlijn "$tmp/vangnet-uit-dienst.json" --peildatum 2025-04-22
+expect_rc 0 "table vangnet ziek uit dienst"
+expect_out "Ziek uit dienst: het dienstverband eindigt tijdens de ziekte. Latere acties van de werkgever vervallen; de melding bij UWV is die van de vangnetregeling (Ziektewet art. 38 lid 4 en 38a lid 3, R-ZW-3)." "vangnet ziek uit dienst line"
+expect_out "do 2025-04-17    Ziekmelding einde dienstverband UWV  n.v.t." "no ZW 38 lid 2 report in vangnet"
+run toets "$tmp/vangnet-uit-dienst.json" --peildatum 2025-04-22 --json
+expect_out '"id":"RIV_EINDE_DIENSTVERBAND_ONTBREEKT"' "vangnet: RIV at the end"
+grep -q MELDING_EINDE_DIENSTVERBAND "$tmp/out" && nok "vangnet: no report finding" || ok
 run toets "$V/voorbeeld-12b.json" --peildatum 2026-02-10 --json
 expect_out '"id":"MELDING_VANGNET_ONTBREEKT","ernst":"midden","regel":"R-ZW-2","bron":"Ziektewet art. 38a lid 3 en lid 8"' "toets vangnet report"
 

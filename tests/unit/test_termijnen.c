@@ -185,6 +185,63 @@ test_vangnet_einde_contract(void **state)
 			 ST_NIET_VAN_TOEPASSING);
 }
 
+/*
+ * R-ZW-3 in a vangnet case (pregnancy), ill since Monday 2025-01-06, the
+ * contract ends on Saturday 2025-03-01. ZW 38 lid 4 (text checked in
+ * issue 14): art. 38 "is, met uitzondering van de tweede, derde en vierde
+ * zin van het tweede lid en het zesde en zevende lid, niet van toepassing"
+ * to ziekengeld under art. 29 lid 2 e (organ donation), f (pregnancy, 29a)
+ * and g (no-risk, 29b/29d). So no report of lid 2 (the vangnet report of
+ * ZW 38a lid 3 was due on D+42, Monday 2025-02-17), but the RIV of its
+ * second sentence is due on the last working day, Friday 2025-02-28.
+ */
+static void
+test_vangnet_uit_dienst(void **state)
+{
+	struct tijdlijn t;
+	struct toets o;
+
+	(void)state;
+	run("", "2025-03-01", "\"zwangerschap\"", ZIEK_2025, "", "2025-03-05",
+	    &t, &o);
+	assert_true(t.uit_dienst);
+	assert_date(mp(&t, MP_MELDING_EINDE_DIENSTVERBAND)->datum,
+		    "2025-02-28");
+	assert_int_equal(mp(&t, MP_MELDING_EINDE_DIENSTVERBAND)->status,
+			 ST_NIET_VAN_TOEPASSING);
+	assert_null(vind(&o, BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT));
+	assert_date(mp(&t, MP_MELDING_VANGNET)->datum, "2025-02-17");
+	assert_non_null(vind(&o, BV_MELDING_VANGNET_ONTBREEKT));
+	assert_date(mp(&t, MP_RE_INTEGRATIEVERSLAG)->datum, "2025-02-28");
+	assert_int_equal(mp(&t, MP_RE_INTEGRATIEVERSLAG)->status, ST_VERLOPEN);
+	assert_non_null(vind(&o, BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT));
+	/* a late entry of that kind is no finding either */
+	run("", "2025-03-01", "\"no_risk\"", ZIEK_2025,
+	    EV("melding_einde_dienstverband", "2025-03-03"), "2025-03-05", &t,
+	    &o);
+	assert_int_equal(mp(&t, MP_MELDING_EINDE_DIENSTVERBAND)->status,
+			 ST_NIET_VAN_TOEPASSING);
+	assert_null(vind(&o, BV_MELDING_EINDE_DIENSTVERBAND_TE_LAAT));
+	/* the contract ends within the six weeks (Wednesday 2025-02-05): the
+	 * vangnet report is due that day (ZW 38a lid 3, second sentence) and
+	 * is the only report; 30 days of illness: no RIV */
+	run("", "2025-02-05", "\"orgaandonatie\"", ZIEK_2025, "",
+	    "2025-02-10", &t, &o);
+	assert_date(mp(&t, MP_MELDING_VANGNET)->datum, "2025-02-05");
+	assert_int_equal(mp(&t, MP_MELDING_EINDE_DIENSTVERBAND)->status,
+			 ST_NIET_VAN_TOEPASSING);
+	assert_int_equal(mp(&t, MP_RE_INTEGRATIEVERSLAG)->status,
+			 ST_NIET_VAN_TOEPASSING);
+	assert_null(vind(&o, BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT));
+	assert_non_null(vind(&o, BV_MELDING_VANGNET_ONTBREEKT));
+	/* an eigenrisicodrager ZW owes no RIV (ZW 38 lid 2, second sentence) */
+	run("\"eigenrisicodrager_zw\":true,", "2025-03-01", "\"zwangerschap\"",
+	    ZIEK_2025, "", "2025-03-05", &t, &o);
+	assert_int_equal(mp(&t, MP_RE_INTEGRATIEVERSLAG)->status,
+			 ST_NIET_VAN_TOEPASSING);
+	assert_null(vind(&o, BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT));
+}
+
 /* R-ZW-3: the contract ends on Saturday 2025-03-01 while ill since Monday
  * 2025-01-06. Report on the last working day, Friday 2025-02-28; 53 days
  * of illness, so the RIV is due that day too. */
@@ -473,6 +530,7 @@ main(void)
 		cmocka_unit_test(test_ziek_uit_dienst),
 		cmocka_unit_test(test_toets_meldingen),
 		cmocka_unit_test(test_wia_venster_atw),
+		cmocka_unit_test(test_vangnet_uit_dienst),
 		cmocka_unit_test(test_bekorting_atw),
 		cmocka_unit_test(test_namen),
 		cmocka_unit_test(test_json),

@@ -107,9 +107,11 @@ tokens(struct store *s, const char *naam)
 			continue;
 		datum(db_cel_int(&r, i, 2), a);
 		datum(db_cel_int(&r, i, 3), v);
-		printf("%s  %s  gemaakt %s  verloopt %s%s%s\n",
+		printf("%s  %s  gemaakt %s  verloopt %s%s%s%s%s\n",
 		       db_cel(&r, i, 0), db_cel(&r, i, 1), a, v,
 		       db_cel_int(&r, i, 4) ? "  alleen lezen" : "",
+		       db_cel(&r, i, 7) ? "  alleen werkgever " : "",
+		       db_cel(&r, i, 7) ? db_cel(&r, i, 7) : "",
 		       db_cel_int(&r, i, 5) ? "  ingetrokken" : "");
 		n++;
 	}

@@ -32,12 +32,16 @@
 #include "server/api_totp.h"
 #include "server/web.h"
 #include "store/store.h"
+#include "store/store_bereik.h"
 
 #define PAGINA 50
 
 void
 api_wie_release(struct wie *w)
 {
+	/* the next request on this thread starts without the scope */
+	if (w->werkgever && api_st())
+		api_st()->bereik_werkgever = 0;
 	free(w->naam);
 	free(w->weergave);
 	free(w->csrf);
@@ -154,6 +158,7 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 		(void)api_geen_db(r);
 		return 1;
 	}
+	api_st()->bereik_werkgever = 0;
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
 		const char *t = auth + 7;
 
@@ -163,6 +168,10 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 		rc = store_token_wie_at(api_st(), h, store_nu(), &w->id,
 					&w->naam, &w->weergave,
 					&w->alleen_lezen);
+		/* a token limited to one employer: from here on the store
+		 * resolves this caller's grants within it only */
+		if (!rc)
+			rc = store_token_bereik(api_st(), h, &w->werkgever);
 	} else if (c) {
 		if (!auth_token_geldig(c, strlen(c)))
 			goto weg;
@@ -177,9 +186,11 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 	if (rc == ST_NIET_GEVONDEN)
 		goto weg;
 	if (rc) {
+		api_wie_release(w);
 		(void)api_db_fout(r, rc);
 		return 1;
 	}
+	api_st()->bereik_werkgever = w->werkgever;
 	/* the one place writes of a read-only token are refused (issue
 	 * 12): every handler authenticates here */
 	if (w->alleen_lezen && is_schrijf(q)) {
@@ -598,15 +609,16 @@ out:
 	return rc;
 }
 
-/* POST /tokens {"naam", "dagen", "alleen_lezen"}: an API token for
- * integrations, shown once; it ends after dagen days (default
- * STORE_TOKEN_DAGEN, at most STORE_TOKEN_MAX_DAGEN). Only a session makes
- * tokens. */
+/* POST /tokens {"naam", "dagen", "alleen_lezen", "werkgever"}: an API
+ * token for integrations, shown once; it ends after dagen days (default
+ * STORE_TOKEN_DAGEN, at most STORE_TOKEN_MAX_DAGEN) and, with werkgever
+ * (an extern id the caller holds a grant within), acts only within that
+ * employer (store_bereik.h). Only a session makes tokens. */
 static int
 h_token(struct http_req *q, struct http_resp *r)
 {
 	struct wie w;
-	json_t *b = NULL, *o, *d, *l;
+	json_t *b = NULL, *o, *d, *l, *wg;
 	const char *naam;
 	char tok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
 	json_int_t dagen = STORE_TOKEN_DAGEN;
@@ -624,6 +636,7 @@ h_token(struct http_req *q, struct http_resp *r)
 	naam = json_string_value(json_object_get(b, "naam"));
 	d = json_object_get(b, "dagen");
 	l = json_object_get(b, "alleen_lezen");
+	wg = json_object_get(b, "werkgever");
 	if (!naam || !*naam || strlen(naam) > 100) {
 		rc = http_resp_fout(r, 400, "ongeldig", "een naam van 1 tot 100 "
 				    "tekens", "$.naam");
@@ -640,17 +653,43 @@ h_token(struct http_req *q, struct http_resp *r)
 				    "$.alleen_lezen");
 		goto out;
 	}
+	if (wg && !json_is_null(wg) &&
+	    (!json_is_string(wg) || !json_string_length(wg))) {
+		rc = http_resp_fout(r, 422, "ongeldig", "het id van een "
+				    "werkgever (tekst), of weglaten voor een "
+				    "token zonder beperking", "$.werkgever");
+		goto out;
+	}
+	if (wg && json_is_null(wg))
+		wg = NULL;
 	if (d)
 		dagen = json_integer_value(d);
 	verloopt = store_nu() + (int64_t)dagen * 86400;
 	auth_token_nieuw(tok);
 	auth_token_hash(tok, strlen(tok), h);
 	lezen = json_is_true(l);
-	if ((rc = store_token_maak(api_st(), h, w.id, naam, verloopt, lezen)) ||
-	    (rc = api_lees_audit(q, &w, 0, 0, "API-token maken", 0))) {
-		rc = api_db_fout(r, rc);
+	/* the token and its scope in one transaction: a token that should
+	 * be limited never exists without the limit */
+	if ((rc = store_begin(api_st())))
+		goto dbfout;
+	if ((rc = store_token_maak(api_st(), h, w.id, naam, verloopt,
+				   lezen)) ||
+	    (wg && (rc = store_token_bereik_zet(api_st(), h, w.id,
+						json_string_value(wg))))) {
+		store_rollback(api_st());
+		if (rc != ST_NIET_GEVONDEN)
+			goto dbfout;
+		rc = http_resp_fout(r, 422, "onbekende_werkgever", "geen "
+				    "werkgever met dit id waar u een rol "
+				    "heeft: zie GET /api/v1/werkgevers",
+				    "$.werkgever");
 		goto out;
 	}
+	if ((rc = store_commit(api_st())) ||
+	    (rc = api_lees_audit(q, &w, 0, 0, wg ? "API-token maken (alleen "
+				 "voor een werkgever)" : "API-token maken",
+				 0)))
+		goto dbfout;
 	h[STORE_TOKEN_ID_LEN] = '\0';
 	o = json_object();
 	json_object_set_new(o, "id", json_string(h));
@@ -658,7 +697,11 @@ h_token(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "token", json_string(tok));
 	json_object_set_new(o, "verloopt", json_integer(verloopt));
 	json_object_set_new(o, "alleen_lezen", json_boolean(lezen));
+	json_object_set_new(o, "werkgever", wg ? json_copy(wg) : json_null());
 	rc = api_stuur(r, 201, o);
+	goto out;
+dbfout:
+	rc = api_db_fout(r, rc);
 out:
 	sodium_memzero(tok, sizeof(tok));
 	json_decref(b);
@@ -728,6 +771,9 @@ h_tokens(struct http_req *q, struct http_resp *r)
 				    json_boolean(db_cel_int(&res, i, 4)));
 		json_object_set_new(t, "ingetrokken",
 				    json_boolean(db_cel_int(&res, i, 5)));
+		json_object_set_new(t, "werkgever", db_cel(&res, i, 7) ?
+				    json_string(db_cel(&res, i, 7)) :
+				    json_null());
 		json_array_append_new(a, t);
 	}
 	db_res_release(&res);

@@ -19,6 +19,10 @@ struct wie {
 	int cookie;   /* authenticated by session cookie: CSRF applies */
 	int alleen_lezen; /* a read-only API token (api_aanmelden refuses
 			   * its writes) */
+	int64_t werkgever; /* an API token limited to this employer
+			    * (werkgever.id; 0: none): api_aanmelden sets it
+			    * as the store's bereik_werkgever (store_bereik.h)
+			    * and api_wie_release clears it */
 	char *csrf;
 };
 

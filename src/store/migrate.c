@@ -259,6 +259,11 @@ static const char *const stappen[] = {
 	" laatste BIGINT NOT NULL,"
 	" PRIMARY KEY (soort, sleutel));"
 	"CREATE INDEX aanmeldfout_laatste ON aanmeldfout (laatste);",
+	/* 11: an API token may be limited to one employer (issue 12,
+	 * store_bereik.h): NULL for a token that acts wherever its user's
+	 * grants reach */
+	"ALTER TABLE api_token ADD COLUMN werkgever_id BIGINT REFERENCES"
+	" werkgever (id);",
 };
 #define NSTAPPEN ((int)(sizeof(stappen) / sizeof(stappen[0])))
 

@@ -510,51 +510,58 @@ int
 store_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
 	     uint32_t *rollen)
 {
-	struct db_param p[] = {db_int(gebruiker), db_int(dossier)};
+	struct db_param p[] = {db_int(gebruiker), db_int(dossier),
+			       db_int(s->bereik_werkgever)};
 
+	/* a caller limited to one employer has no roles in another's case */
 	return rollen_geldig_query(s, "SELECT t.rol, t.werkgever_id, "
 			    "t.dossier_id FROM toekenning t, dossier d, "
 			    "dienstverband v WHERE t.gebruiker_id = $1 AND "
 			    "d.id = $2 AND v.id = d.dienstverband_id AND "
 			    "(t.dossier_id = d.id OR t.werkgever_id = "
-			    "v.werkgever_id OR t.rol = 'beheerder')", p, NP(p),
-			    rollen);
+			    "v.werkgever_id OR t.rol = 'beheerder') AND ($3 = 0 "
+			    "OR v.werkgever_id = $3)", p, NP(p), rollen);
 }
 
 int
 store_werkgever_rollen(struct store *s, int64_t gebruiker,
 		       const char *werkgever_ext, uint32_t *rollen)
 {
-	struct db_param p[] = {db_int(gebruiker), db_text(werkgever_ext)};
+	struct db_param p[] = {db_int(gebruiker), db_text(werkgever_ext),
+			       db_int(s->bereik_werkgever)};
 
 	return rollen_geldig_query(s, "SELECT t.rol, t.werkgever_id, "
 			    "t.dossier_id FROM toekenning t LEFT JOIN "
 			    "werkgever g ON g.id = t.werkgever_id WHERE "
 			    "t.gebruiker_id = $1 AND (g.extern_id = $2 OR "
-			    "t.rol = 'beheerder')", p, NP(p), rollen);
+			    "t.rol = 'beheerder') AND ($3 = 0 OR g.id = $3)", p,
+			    NP(p), rollen);
 }
 
 int
 store_dossier_org_rollen(struct store *s, int64_t gebruiker, int64_t dossier,
 			 uint32_t *rollen)
 {
-	struct db_param p[] = {db_int(gebruiker), db_int(dossier)};
+	struct db_param p[] = {db_int(gebruiker), db_int(dossier),
+			       db_int(s->bereik_werkgever)};
 
 	return rollen_geldig_query(s, "SELECT t.rol, t.werkgever_id, "
 			    "t.dossier_id FROM toekenning t, dossier d, "
 			    "dienstverband v WHERE t.gebruiker_id = $1 AND "
 			    "d.id = $2 AND v.id = d.dienstverband_id AND "
 			    "(t.werkgever_id = v.werkgever_id OR t.rol = "
-			    "'beheerder')", p, NP(p), rollen);
+			    "'beheerder') AND ($3 = 0 OR v.werkgever_id = $3)", p,
+			    NP(p), rollen);
 }
 
 int
 store_alle_rollen(struct store *s, int64_t gebruiker, uint32_t *rollen)
 {
-	struct db_param p[] = {db_int(gebruiker)};
+	struct db_param p[] = {db_int(gebruiker), db_int(s->bereik_werkgever)};
 	struct db_res r;
-	int rc = db_query(s->db, "SELECT rol, werkgever_id, dossier_id FROM "
-			  "toekenning WHERE gebruiker_id = $1", p, NP(p), &r);
+	int rc = db_query(s->db, "SELECT t.rol, t.werkgever_id, t.dossier_id "
+			  "FROM toekenning t WHERE t.gebruiker_id = $1 AND "
+			  TK_BEREIK("$2"), p, NP(p), &r);
 	uint32_t m;
 	size_t i;
 
@@ -667,10 +674,11 @@ store_tokens(struct store *s, int64_t gebruiker, struct db_res *out)
 
 	return db_query(s->db, "SELECT substr(t.token_hash, 1, 16), t.naam, "
 			"t.aangemaakt, t.verloopt, t.alleen_lezen, "
-			"t.ingetrokken, g.naam FROM api_token t, gebruiker g "
-			"WHERE g.id = t.gebruiker_id AND (t.gebruiker_id = "
-			"$1 OR $1 = 0) ORDER BY t.aangemaakt DESC, "
-			"t.token_hash", p, NP(p), out);
+			"t.ingetrokken, g.naam, w.extern_id FROM api_token t "
+			"JOIN gebruiker g ON g.id = t.gebruiker_id LEFT JOIN "
+			"werkgever w ON w.id = t.werkgever_id WHERE "
+			"(t.gebruiker_id = $1 OR $1 = 0) ORDER BY t.aangemaakt "
+			"DESC, t.token_hash", p, NP(p), out);
 }
 
 int
@@ -1349,14 +1357,17 @@ store_dossier_toegang(struct store *s, int64_t gebruiker,
 		      const char *extern_id, int64_t *id, int64_t *versie,
 		      uint32_t *rollen)
 {
-	struct db_param p[] = {db_int(gebruiker), db_text(extern_id)};
+	struct db_param p[] = {db_int(gebruiker), db_text(extern_id),
+			       db_int(s->bereik_werkgever)};
 	struct db_res r;
+	/* another employer's case is missing for a caller limited to one */
 	int rc = db_query(s->db, "SELECT d.id, d.versie, t.rol, t.werkgever_id, "
 			  "t.dossier_id FROM dossier d JOIN dienstverband v ON "
 			  "v.id = d.dienstverband_id LEFT JOIN toekenning t ON "
 			  "t.gebruiker_id = $1 AND (t.dossier_id = d.id OR "
 			  "t.werkgever_id = v.werkgever_id OR t.rol = "
-			  "'beheerder') WHERE d.extern_id = $2", p, NP(p), &r);
+			  "'beheerder') WHERE d.extern_id = $2 AND ($3 = 0 OR "
+			  "v.werkgever_id = $3)", p, NP(p), &r);
 
 	if (rc)
 		return rc;
@@ -2457,7 +2468,7 @@ store_savepoint_vrij(struct store *s)
 int
 store_dossierlijst(struct store *s, int64_t gebruiker, struct db_res *out)
 {
-	struct db_param p[] = {db_int(gebruiker)};
+	struct db_param p[] = {db_int(gebruiker), db_int(s->bereik_werkgever)};
 
 	/* grants for one case, then grants for an employer: two index
 	 * joins instead of one join on an OR (a grant has one scope) */
@@ -2468,14 +2479,16 @@ store_dossierlijst(struct store *s, int64_t gebruiker, struct db_res *out)
 			"d.dienstverband_id JOIN werknemer n ON n.id = "
 			"v.werknemer_id JOIN werkgever g ON g.id = v.werkgever_id "
 			"WHERE t.gebruiker_id = $1 AND t.rol <> 'beheerder' "
-			"AND " TK_GEEN_BEHEERDER " UNION ALL "
+			"AND " TK_GEEN_BEHEERDER " AND ($2 = 0 OR "
+			"v.werkgever_id = $2) UNION ALL "
 			"SELECT d.id, d.versie, t.rol, d.extern_id, n.naam, "
 			"g.naam FROM toekenning t JOIN dienstverband v ON "
 			"v.werkgever_id = t.werkgever_id JOIN dossier d ON "
 			"d.dienstverband_id = v.id JOIN werknemer n ON n.id = "
 			"v.werknemer_id JOIN werkgever g ON g.id = v.werkgever_id "
 			"WHERE t.gebruiker_id = $1 AND t.rol IN " TK_ORG_ROLLEN
-			" AND " TK_GEEN_BEHEERDER " ORDER BY 1", p, NP(p), out);
+			" AND " TK_GEEN_BEHEERDER " AND ($2 = 0 OR "
+			"v.werkgever_id = $2) ORDER BY 1", p, NP(p), out);
 }
 
 int
@@ -2502,7 +2515,7 @@ int
 store_dossiers(struct store *s, int64_t gebruiker, int64_t **ids,
 	       uint32_t **rollen, size_t *n)
 {
-	struct db_param p[] = {db_int(gebruiker)};
+	struct db_param p[] = {db_int(gebruiker), db_int(s->bereik_werkgever)};
 	struct db_res r;
 	int64_t *a = NULL;
 	uint32_t *b = NULL;
@@ -2515,7 +2528,7 @@ store_dossiers(struct store *s, int64_t gebruiker, int64_t **ids,
 		      "t.rol <> 'beheerder' AND v.id = d.dienstverband_id AND "
 		      "(t.dossier_id = d.id OR (t.werkgever_id = v.werkgever_id "
 		      "AND t.rol IN " TK_ORG_ROLLEN ")) AND " TK_GEEN_BEHEERDER
-		      " ORDER BY d.id",
+		      " AND ($2 = 0 OR v.werkgever_id = $2) ORDER BY d.id",
 		      p, NP(p), &r);
 	if (rc)
 		return rc;

@@ -37,6 +37,13 @@ enum store_rc {
 
 struct store {
 	struct db *db;
+	/* The employer (werkgever.id) the caller is limited to, 0: none.
+	 * The server sets it per request for an API token scoped to one
+	 * employer (store_bereik.h); every resolution of a user's grants
+	 * here then counts only grants within that employer, so such a
+	 * caller has no roles in another employer's cases (they answer as
+	 * missing) and sees none of them in a list. */
+	int64_t bereik_werkgever;
 };
 
 /*
@@ -158,8 +165,8 @@ int store_token_wie_at(struct store *s, const char *token_hash, int64_t nu,
 		       int64_t *gebruiker, char **naam, char **weergavenaam,
 		       int *alleen_lezen);
 /* The tokens of user gebruiker (0: of every user): rows of (id, naam,
- * aangemaakt, verloopt, alleen_lezen, ingetrokken, gebruikersnaam),
- * newest first. */
+ * aangemaakt, verloopt, alleen_lezen, ingetrokken, gebruikersnaam,
+ * werkgever extern id or NULL: store_bereik.h), newest first. */
 int store_tokens(struct store *s, int64_t gebruiker, struct db_res *out);
 /* Revoke token id (of user gebruiker; 0: of any user). *van (may be
  * NULL) receives the owner's id. ST_NIET_GEVONDEN for no such token. */

@@ -637,18 +637,20 @@ int
 store_werkgevers(struct store *s, int64_t gebruiker, int alle,
 		 struct store_werkgever **out, size_t *n)
 {
-	struct db_param p[] = {db_int(alle ? 1 : 0), db_int(gebruiker)};
+	struct db_param p[] = {db_int(alle ? 1 : 0), db_int(gebruiker),
+			       db_int(s->bereik_werkgever)};
 	struct store_werkgever *a = NULL;
 	struct db_res r;
 	size_t i;
 	int rc = db_query(s->db, "SELECT g.extern_id, g.naam, "
 			  "g.eigenrisicodrager_wga, " TEL_DOSSIERS ", "
 			  "g.eigenrisicodrager_zw FROM "
-			  "werkgever g WHERE $1 = 1 OR g.id IN (SELECT "
+			  "werkgever g WHERE ($1 = 1 OR g.id IN (SELECT "
 			  "t.werkgever_id FROM toekenning t WHERE "
 			  "t.gebruiker_id = $2 AND t.werkgever_id IS NOT NULL "
 			  "AND t.rol IN " TK_ORG_ROLLEN " AND " TK_GEEN_BEHEERDER
-			  ") ORDER BY g.extern_id", p, NP(p), &r);
+			  ")) AND ($3 = 0 OR g.id = $3) ORDER BY g.extern_id", p,
+			  NP(p), &r);
 
 	if (rc)
 		return rc;
@@ -1080,7 +1082,8 @@ store_werknemer_rollen(struct store *s, int64_t gebruiker,
 		       uint32_t *organisatie, uint32_t *partij)
 {
 	struct db_param p[] = {db_int(gebruiker), db_text(werknemer),
-			       db_text(werkgever ? werkgever : "")};
+			       db_text(werkgever ? werkgever : ""),
+			       db_int(s->bereik_werkgever)};
 	struct db_res r;
 	uint32_t org = 0, alle = 0;
 	size_t i;
@@ -1091,7 +1094,8 @@ store_werknemer_rollen(struct store *s, int64_t gebruiker,
 			  "'' OR g.extern_id = $3) AND "
 			  "v.werknemer_id = n.id AND d.dienstverband_id = v.id "
 			  "AND (t.werkgever_id = v.werkgever_id OR "
-			  "t.dossier_id = d.id)", p, NP(p), &r);
+			  "t.dossier_id = d.id) AND ($4 = 0 OR v.werkgever_id = "
+			  "$4)", p, NP(p), &r);
 
 	if (rc)
 		return rc;
@@ -1149,7 +1153,7 @@ werknemer_rij(struct store *s, const char *id, const char *werkgever,
 	      struct casefile_fout *f)
 {
 	struct db_param p[] = {db_text(id), db_text(werkgever),
-			       db_int(auteur)};
+			       db_int(auteur), db_int(s->bereik_werkgever)};
 	struct db_res r;
 	int rc = db_query(s->db, "SELECT n.id, n.werkgever_id FROM werknemer "
 			  "n JOIN werkgever g ON g.id = n.werkgever_id WHERE "
@@ -1157,7 +1161,8 @@ werknemer_rij(struct store *s, const char *id, const char *werkgever,
 			  "AND ($3 = 0 OR EXISTS (SELECT 1 FROM toekenning t "
 			  "WHERE t.gebruiker_id = $3 AND t.werkgever_id = "
 			  "n.werkgever_id AND t.rol IN ('casemanager', "
-			  "'werkgever')))", p, NP(p), &r);
+			  "'werkgever'))) AND ($4 = 0 OR n.werkgever_id = $4)",
+			  p, NP(p), &r);
 
 	if (rc)
 		return rc;

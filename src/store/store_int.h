@@ -32,6 +32,14 @@ char *store_dup(const char *p);
 	"NOT EXISTS (SELECT 1 FROM toekenning b WHERE b.gebruiker_id = "   \
 	"t.gebruiker_id AND b.rol = 'beheerder')"
 
+/* A grant t within the employer of parameter N (store.h,
+ * bereik_werkgever; 0: every grant): one for the employer, or for one of
+ * its cases. A grant without scope (beheerder) is not within any. */
+#define TK_BEREIK(N)                                                       \
+	"(" N " = 0 OR t.werkgever_id = " N " OR t.dossier_id IN (SELECT "  \
+	"bd.id FROM dossier bd JOIN dienstverband bv ON bv.id = "          \
+	"bd.dienstverband_id WHERE bv.werkgever_id = " N "))"
+
 /* Is bsn free in employer werkgever's administration (no employee but
  * werknemer, an extern id, has it)? ST_CONFLICT with *f (pad, a JSON
  * path) when another has it. */

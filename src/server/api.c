@@ -32,16 +32,12 @@
 #include "server/api_totp.h"
 #include "server/web.h"
 #include "store/store.h"
-#include "store/store_bereik.h"
 
 #define PAGINA 50
 
 void
 api_wie_release(struct wie *w)
 {
-	/* the next request on this thread starts without the scope */
-	if (w->werkgever && api_st())
-		api_st()->bereik_werkgever = 0;
 	free(w->naam);
 	free(w->weergave);
 	free(w->csrf);
@@ -142,11 +138,13 @@ is_schrijf(const struct http_req *q)
 }
 
 /*
- * Authenticate: the bearer token or the session cookie. Returns 0 with
- * *w filled, or answers 401/403 itself and returns 1.
+ * Authenticate on st: the bearer token or the session cookie; schrijf
+ * refuses a read-only token, csrf checks a cookie's CSRF token. Returns
+ * 0 with *w filled, or answers 401/403 itself and returns 1.
  */
-int
-api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
+static int
+aanmelden(struct http_req *q, struct http_resp *r, struct store *st,
+	  int schrijf, int csrf, struct wie *w)
 {
 	const char *auth = http_header(q, "Authorization");
 	const char *c = http_cookie(q, "spoor_sessie");
@@ -154,29 +152,24 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 	int rc;
 
 	memset(w, 0, sizeof(*w));
-	if (!api_st()) {
+	if (!st) {
 		(void)api_geen_db(r);
 		return 1;
 	}
-	api_st()->bereik_werkgever = 0;
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
 		const char *t = auth + 7;
 
 		if (!auth_token_geldig(t, strlen(t)))
 			goto weg;
 		auth_token_hash(t, strlen(t), h);
-		rc = store_token_wie_at(api_st(), h, store_nu(), &w->id,
+		rc = store_token_wie_at(st, h, store_nu(), &w->id,
 					&w->naam, &w->weergave,
 					&w->alleen_lezen);
-		/* a token limited to one employer: from here on the store
-		 * resolves this caller's grants within it only */
-		if (!rc)
-			rc = store_token_bereik(api_st(), h, &w->werkgever);
 	} else if (c) {
 		if (!auth_token_geldig(c, strlen(c)))
 			goto weg;
 		auth_token_hash(c, strlen(c), h);
-		rc = store_sessie_wie(api_st(), h, store_nu(),
+		rc = store_sessie_wie(st, h, store_nu(),
 				      ((const struct api *)q->app)->sessie_idle,
 				      &w->id, &w->csrf, &w->naam, &w->weergave);
 		w->cookie = 1;
@@ -186,21 +179,19 @@ api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
 	if (rc == ST_NIET_GEVONDEN)
 		goto weg;
 	if (rc) {
-		api_wie_release(w);
 		(void)api_db_fout(r, rc);
 		return 1;
 	}
-	api_st()->bereik_werkgever = w->werkgever;
 	/* the one place writes of a read-only token are refused (issue
 	 * 12): every handler authenticates here */
-	if (w->alleen_lezen && is_schrijf(q)) {
+	if (w->alleen_lezen && schrijf) {
 		api_wie_release(w);
 		http_resp_fout(r, 403, "alleen_lezen", "dit API-token mag "
 			       "alleen lezen: maak een token zonder "
 			       "\"alleen_lezen\" om te schrijven", NULL);
 		return 1;
 	}
-	if (w->cookie && is_schrijf(q)) {
+	if (w->cookie && csrf) {
 		const char *x = http_header(q, "X-CSRF-Token");
 
 		if (!x || !auth_gelijk(x, strlen(x), w->csrf, strlen(w->csrf))) {
@@ -221,6 +212,13 @@ weg:
 	api_wie_release(w);
 	http_resp_fout(r, 401, "niet_aangemeld", "meld u eerst aan", NULL);
 	return 1;
+}
+
+/* For a handler without route flags: a write is what its method says. */
+int
+api_aanmelden(struct http_req *q, struct http_resp *r, struct wie *w)
+{
+	return aanmelden(q, r, api_st(), is_schrijf(q), is_schrijf(q), w);
 }
 
 int
@@ -245,12 +243,13 @@ api_dossier_van(struct http_req *q, struct http_resp *r, const struct wie *w,
 	return api_dossier_versie(q, r, w, id, &versie, rollen);
 }
 
-int
-api_dossier_versie(struct http_req *q, struct http_resp *r,
-		   const struct wie *w, int64_t *id, int64_t *versie,
-		   uint32_t *rollen)
+/* api_dossier_versie on st */
+static int
+dossier_versie(struct store *st, struct http_req *q, struct http_resp *r,
+	       const struct wie *w, int64_t *id, int64_t *versie,
+	       uint32_t *rollen)
 {
-	int rc = store_dossier_toegang(api_st(), w->id, q->param[0], id, versie,
+	int rc = store_dossier_toegang(st, w->id, q->param[0], id, versie,
 				       rollen);
 
 	if (rc == ST_NIET_GEVONDEN || (rc == ST_OK && !toegang_dossier(*rollen))) {
@@ -265,13 +264,21 @@ api_dossier_versie(struct http_req *q, struct http_resp *r,
 	return 0;
 }
 
-/* The use-case context of this request: the worker's store, the
+int
+api_dossier_versie(struct http_req *q, struct http_resp *r,
+		   const struct wie *w, int64_t *id, int64_t *versie,
+		   uint32_t *rollen)
+{
+	return dossier_versie(api_st(), q, r, w, id, versie, rollen);
+}
+
+/* The use-case context of this request: its store (the worker's), the
  * process's cache and audit queue (app.h). */
 static struct app
 app_van(const struct http_req *q)
 {
 	const struct api *a = q->app;
-	struct app c = {api_st(), a ? a->cache : NULL, a ? a->auditq : NULL,
+	struct app c = {q->ctx, a ? a->cache : NULL, a ? a->auditq : NULL,
 			a ? a->schrijfq : NULL};
 
 	return c;
@@ -298,6 +305,55 @@ laad_gefilterd(struct http_req *q, const struct wie *w, int64_t id,
 	struct app_wie aw = {w->id, w->naam};
 
 	return app_dossier_lees(&c, &aw, id, rollen, actie, d);
+}
+
+static int beheerder(struct store *st, struct http_resp *r,
+		     const struct wie *w);
+
+int
+api_dispatch(struct http_req *q, struct http_resp *r)
+{
+	const struct http_route *rt = q->rt;
+	struct api_ctx c;
+	unsigned v;
+	int rc = 0;
+
+	/* a route without R_ANONIEM or R_AANMELDEN is a mistake in the
+	 * table: 500, never an open route */
+	if (!rt || !rt->hc || !(rt->vlag & (R_ANONIEM | R_AANMELDEN)))
+		return -1;
+	v = rt->vlag;
+	memset(&c, 0, sizeof(c));
+	c.q = q;
+	c.r = r;
+	c.app = app_van(q);
+	if (v & R_AANMELDEN) {
+		if (aanmelden(q, r, c.app.st, (v & R_SCHRIJF) != 0,
+			      (v & R_CSRF) != 0, &c.w))
+			return 0;
+		/* 401 before 404 before 403: an unknown case of a known
+		 * caller is 404 whatever he may do elsewhere */
+		if ((v & R_DOSSIER) &&
+		    dossier_versie(c.app.st, q, r, &c.w, &c.dossier, &c.versie,
+				   &c.rollen))
+			goto out;
+		if ((v & R_BEHEERDER) && beheerder(c.app.st, r, &c.w))
+			goto out;
+	}
+	rc = rt->hc(&c);
+out:
+	api_wie_release(&c.w);
+	return rc;
+}
+
+/* The audit record of a read by the caller of c (app_lees_audit). */
+static int
+lees_audit(struct api_ctx *c, uint32_t rollen, int64_t dossier,
+	   const char *actie, uint32_t klassen)
+{
+	struct app_wie aw = {c->w.id, c->w.naam};
+
+	return app_lees_audit(&c->app, &aw, rollen, dossier, actie, klassen);
 }
 
 static json_t *
@@ -482,23 +538,19 @@ out:
 }
 
 static int
-h_logout(struct http_req *q, struct http_resp *r)
+h_logout(struct api_ctx *c)
 {
-	struct wie w;
-	const char *c = http_cookie(q, "spoor_sessie");
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	const char *ck = http_cookie(q, "spoor_sessie");
 	char h[AUTH_TOKEN_HASH_LEN + 1];
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (c && auth_token_geldig(c, strlen(c))) {
-		auth_token_hash(c, strlen(c), h);
-		if ((rc = store_sessie_weg(api_st(), h))) {
-			api_wie_release(&w);
+	if (ck && auth_token_geldig(ck, strlen(ck))) {
+		auth_token_hash(ck, strlen(ck), h);
+		if ((rc = store_sessie_weg(c->app.st, h)))
 			return api_db_fout(r, rc);
-		}
 	}
-	api_wie_release(&w);
 	rc = http_resp_json(r, 200, "{}", 2);
 	if (!rc && !(r->set_cookie = strdup("spoor_sessie=; Path=/; HttpOnly; "
 					   "SameSite=Strict; Max-Age=0")))
@@ -507,9 +559,9 @@ h_logout(struct http_req *q, struct http_resp *r)
 }
 
 static int
-h_ik(struct http_req *q, struct http_resp *r)
+h_ik(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_resp *r = c->r;
 	uint32_t rollen;
 	int64_t *ids = NULL;
 	uint32_t *rs = NULL;
@@ -517,21 +569,17 @@ h_ik(struct http_req *q, struct http_resp *r)
 	json_t *o;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if ((rc = store_alle_rollen(api_st(), w.id, &rollen)) ||
-	    (rc = store_dossiers(api_st(), w.id, &ids, &rs, &n))) {
-		api_wie_release(&w);
+	if ((rc = store_alle_rollen(c->app.st, c->w.id, &rollen)) ||
+	    (rc = store_dossiers(c->app.st, c->w.id, &ids, &rs, &n))) {
 		return api_db_fout(r, rc);
 	}
 	o = json_object();
-	json_object_set_new(o, "gebruiker", gebruiker_json(&w, rollen));
+	json_object_set_new(o, "gebruiker", gebruiker_json(&c->w, rollen));
 	json_object_set_new(o, "aantal_dossiers", json_integer((json_int_t)n));
-	if (w.cookie)
-		json_object_set_new(o, "csrf", json_string(w.csrf));
+	if (c->w.cookie)
+		json_object_set_new(o, "csrf", json_string(c->w.csrf));
 	free(ids);
 	free(rs);
-	api_wie_release(&w);
 	return api_stuur(r, 200, o);
 }
 
@@ -549,19 +597,18 @@ alleen_sessie(struct http_resp *r)
  * session of the user and revokes his API tokens
  * (store_gebruiker_wachtwoord), this one included. */
 static int
-h_wachtwoord(struct http_req *q, struct http_resp *r)
+h_wachtwoord(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	struct api *a = q->app;
-	struct wie w;
 	json_t *b = NULL;
 	const char *oud, *nieuw;
 	char *hash = NULL, nh[AUTH_HASH_MAX];
 	int64_t id;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (!w.cookie) {
+	if (!c->w.cookie) {
 		rc = alleen_sessie(r);
 		goto out;
 	}
@@ -573,7 +620,7 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 				    "tekst", oud ? "$.nieuw" : "$.oud");
 		goto out;
 	}
-	if ((rc = store_gebruiker_login(api_st(), w.naam, &id, &hash))) {
+	if ((rc = store_gebruiker_login(c->app.st, c->w.naam, &id, &hash))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -582,19 +629,19 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 				    "klopt niet", "$.oud");
 		goto out;
 	}
-	rc = auth_wachtwoord_regels(nieuw, w.naam, w.weergave, oud);
+	rc = auth_wachtwoord_regels(nieuw, c->w.naam, c->w.weergave, oud);
 	if (rc || (rc = auth_wachtwoord_hash(nieuw, strlen(nieuw), a->kosten,
 					     nh))) {
 		rc = http_resp_fout(r, 422, "ongeldig",
 				    auth_wachtwoord_uitleg(rc), "$.nieuw");
 		goto out;
 	}
-	if ((rc = store_begin(api_st())) ||
-	    (rc = store_gebruiker_wachtwoord(api_st(), w.id, nh)) ||
-	    (rc = store_audit(api_st(), w.id, w.naam, 0, 0, "wachtwoord wijzigen",
+	if ((rc = store_begin(c->app.st)) ||
+	    (rc = store_gebruiker_wachtwoord(c->app.st, c->w.id, nh)) ||
+	    (rc = store_audit(c->app.st, c->w.id, c->w.naam, 0, 0, "wachtwoord wijzigen",
 			      0)) ||
-	    (rc = store_commit(api_st()))) {
-		store_rollback(api_st());
+	    (rc = store_commit(c->app.st))) {
+		store_rollback(c->app.st);
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -605,20 +652,19 @@ h_wachtwoord(struct http_req *q, struct http_resp *r)
 out:
 	free(hash);
 	json_decref(b);
-	api_wie_release(&w);
 	return rc;
 }
 
-/* POST /tokens {"naam", "dagen", "alleen_lezen", "werkgever"}: an API
- * token for integrations, shown once; it ends after dagen days (default
- * STORE_TOKEN_DAGEN, at most STORE_TOKEN_MAX_DAGEN) and, with werkgever
- * (an extern id the caller holds a grant within), acts only within that
- * employer (store_bereik.h). Only a session makes tokens. */
+/* POST /tokens {"naam", "dagen", "alleen_lezen"}: an API token for
+ * integrations, shown once; it ends after dagen days (default
+ * STORE_TOKEN_DAGEN, at most STORE_TOKEN_MAX_DAGEN). Only a session makes
+ * tokens. */
 static int
-h_token(struct http_req *q, struct http_resp *r)
+h_token(struct api_ctx *c)
 {
-	struct wie w;
-	json_t *b = NULL, *o, *d, *l, *wg;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	json_t *b = NULL, *o, *d, *l;
 	const char *naam;
 	char tok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
 	json_int_t dagen = STORE_TOKEN_DAGEN;
@@ -626,9 +672,7 @@ h_token(struct http_req *q, struct http_resp *r)
 	int rc, lezen;
 
 	memset(tok, 0, sizeof(tok));
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (!w.cookie) {
+	if (!c->w.cookie) {
 		rc = alleen_sessie(r);
 		goto out;
 	}
@@ -636,7 +680,6 @@ h_token(struct http_req *q, struct http_resp *r)
 	naam = json_string_value(json_object_get(b, "naam"));
 	d = json_object_get(b, "dagen");
 	l = json_object_get(b, "alleen_lezen");
-	wg = json_object_get(b, "werkgever");
 	if (!naam || !*naam || strlen(naam) > 100) {
 		rc = http_resp_fout(r, 400, "ongeldig", "een naam van 1 tot 100 "
 				    "tekens", "$.naam");
@@ -653,43 +696,17 @@ h_token(struct http_req *q, struct http_resp *r)
 				    "$.alleen_lezen");
 		goto out;
 	}
-	if (wg && !json_is_null(wg) &&
-	    (!json_is_string(wg) || !json_string_length(wg))) {
-		rc = http_resp_fout(r, 422, "ongeldig", "het id van een "
-				    "werkgever (tekst), of weglaten voor een "
-				    "token zonder beperking", "$.werkgever");
-		goto out;
-	}
-	if (wg && json_is_null(wg))
-		wg = NULL;
 	if (d)
 		dagen = json_integer_value(d);
 	verloopt = store_nu() + (int64_t)dagen * 86400;
 	auth_token_nieuw(tok);
 	auth_token_hash(tok, strlen(tok), h);
 	lezen = json_is_true(l);
-	/* the token and its scope in one transaction: a token that should
-	 * be limited never exists without the limit */
-	if ((rc = store_begin(api_st())))
-		goto dbfout;
-	if ((rc = store_token_maak(api_st(), h, w.id, naam, verloopt,
-				   lezen)) ||
-	    (wg && (rc = store_token_bereik_zet(api_st(), h, w.id,
-						json_string_value(wg))))) {
-		store_rollback(api_st());
-		if (rc != ST_NIET_GEVONDEN)
-			goto dbfout;
-		rc = http_resp_fout(r, 422, "onbekende_werkgever", "geen "
-				    "werkgever met dit id waar u een rol "
-				    "heeft: zie GET /api/v1/werkgevers",
-				    "$.werkgever");
+	if ((rc = store_token_maak(c->app.st, h, c->w.id, naam, verloopt, lezen)) ||
+	    (rc = lees_audit(c, 0, 0, "API-token maken", 0))) {
+		rc = api_db_fout(r, rc);
 		goto out;
 	}
-	if ((rc = store_commit(api_st())) ||
-	    (rc = api_lees_audit(q, &w, 0, 0, wg ? "API-token maken (alleen "
-				 "voor een werkgever)" : "API-token maken",
-				 0)))
-		goto dbfout;
 	h[STORE_TOKEN_ID_LEN] = '\0';
 	o = json_object();
 	json_object_set_new(o, "id", json_string(h));
@@ -697,24 +714,19 @@ h_token(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "token", json_string(tok));
 	json_object_set_new(o, "verloopt", json_integer(verloopt));
 	json_object_set_new(o, "alleen_lezen", json_boolean(lezen));
-	json_object_set_new(o, "werkgever", wg ? json_copy(wg) : json_null());
 	rc = api_stuur(r, 201, o);
-	goto out;
-dbfout:
-	rc = api_db_fout(r, rc);
 out:
 	sodium_memzero(tok, sizeof(tok));
 	json_decref(b);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* Is the caller a beheerder? 0 or a store error. */
 static int
-is_beheerder(const struct wie *w, int *ja)
+is_beheerder(struct store *st, const struct wie *w, int *ja)
 {
 	uint32_t alle = 0;
-	int rc = store_alle_rollen(api_st(), w->id, &alle);
+	int rc = store_alle_rollen(st, w->id, &alle);
 
 	if (!rc)
 		*ja = (alle & ROL_BIT(ROL_BEHEERDER)) != 0;
@@ -724,9 +736,10 @@ is_beheerder(const struct wie *w, int *ja)
 /* GET /tokens[?gebruiker=NAAM]: the caller's tokens; a beheerder sees
  * every user's, or one user's with ?gebruiker=. Never the token itself. */
 static int
-h_tokens(struct http_req *q, struct http_resp *r)
+h_tokens(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	struct db_res res;
 	const char *wie = http_query(q, "gebruiker");
 	json_t *o, *a;
@@ -734,20 +747,18 @@ h_tokens(struct http_req *q, struct http_resp *r)
 	size_t i;
 	int rc, beh = 0;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if ((rc = is_beheerder(&w, &beh))) {
+	if ((rc = is_beheerder(c->app.st, &c->w, &beh))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
-	van = beh ? 0 : w.id;
-	if (wie && !beh && strcmp(wie, w.naam) != 0) {
+	van = beh ? 0 : c->w.id;
+	if (wie && !beh && strcmp(wie, c->w.naam) != 0) {
 		rc = http_resp_fout(r, 403, "verboden", "alleen een beheerder "
 				    "ziet de tokens van een ander",
 				    "gebruiker");
 		goto out;
 	}
-	if ((rc = store_tokens(api_st(), van, &res))) {
+	if ((rc = store_tokens(c->app.st, van, &res))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -771,64 +782,58 @@ h_tokens(struct http_req *q, struct http_resp *r)
 				    json_boolean(db_cel_int(&res, i, 4)));
 		json_object_set_new(t, "ingetrokken",
 				    json_boolean(db_cel_int(&res, i, 5)));
-		json_object_set_new(t, "werkgever", db_cel(&res, i, 7) ?
-				    json_string(db_cel(&res, i, 7)) :
-				    json_null());
 		json_array_append_new(a, t);
 	}
 	db_res_release(&res);
 	json_object_set_new(o, "tokens", a);
 	rc = api_stuur(r, 200, o);
 out:
-	api_wie_release(&w);
 	return rc;
 }
 
 /* DELETE /tokens/{id}: revoke one of the caller's tokens; a beheerder
  * any. Another user's token is 404 for anyone else (no oracle). */
 static int
-h_token_weg(struct http_req *q, struct http_resp *r)
+h_token_weg(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	const char *id = q->param[0];
 	int64_t van = 0;
 	int rc, beh = 0;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if ((rc = is_beheerder(&w, &beh)) || (rc = store_begin(api_st())))
+	if ((rc = is_beheerder(c->app.st, &c->w, &beh)) || (rc = store_begin(c->app.st)))
 		goto dbfout;
-	rc = store_token_intrekken(api_st(), id ? id : "", beh ? 0 : w.id,
+	rc = store_token_intrekken(c->app.st, id ? id : "", beh ? 0 : c->w.id,
 				   &van);
 	if (rc == ST_NIET_GEVONDEN) {
-		store_rollback(api_st());
+		store_rollback(c->app.st);
 		rc = http_resp_fout(r, 404, "niet_gevonden", "geen API-token "
 				    "met dit id", "id");
 		goto out;
 	}
-	if (rc || (rc = store_audit(api_st(), w.id, w.naam,
+	if (rc || (rc = store_audit(c->app.st, c->w.id, c->w.naam,
 				    beh ? ROL_BIT(ROL_BEHEERDER) : 0, 0,
 				    "API-token intrekken", 0)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(c->app.st)))
 		goto dbfout;
 	rc = http_resp_json(r, 200, "{}", 2);
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(c->app.st);
 	rc = api_db_fout(r, rc);
 out:
-	api_wie_release(&w);
 	return rc;
 }
 
 /* --- beheer: users and grants (beheerder only) --------------------- */
 
-/* 0 when the caller holds beheerder; answers 403 itself otherwise. */
-int
-api_beheerder(struct http_resp *r, const struct wie *w)
+/* api_beheerder on st */
+static int
+beheerder(struct store *st, struct http_resp *r, const struct wie *w)
 {
 	uint32_t alle = 0;
-	int rc = store_alle_rollen(api_st(), w->id, &alle);
+	int rc = store_alle_rollen(st, w->id, &alle);
 
 	if (rc) {
 		(void)api_db_fout(r, rc);
@@ -842,26 +847,25 @@ api_beheerder(struct http_resp *r, const struct wie *w)
 	return 0;
 }
 
-static int
-h_gebruikers(struct http_req *q, struct http_resp *r)
+/* 0 when the caller holds beheerder; answers 403 itself otherwise. */
+int
+api_beheerder(struct http_resp *r, const struct wie *w)
 {
-	struct wie w;
+	return beheerder(api_st(), r, w);
+}
+
+static int
+h_gebruikers(struct api_ctx *c)
+{
+	struct http_resp *r = c->r;
 	struct db_res res;
 	json_t *o, *a, *cur = NULL, *tk = NULL;
 	const char *vorige = NULL;
 	size_t i;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_beheerder(r, &w)) {
-		api_wie_release(&w);
-		return 0;
-	}
-	if ((rc = store_gebruikers(api_st(), &res))) {
-		api_wie_release(&w);
+	if ((rc = store_gebruikers(c->app.st, &res)))
 		return api_db_fout(r, rc);
-	}
 	o = json_object();
 	a = json_array();
 	for (i = 0; i < res.nrows; i++) {
@@ -895,27 +899,21 @@ h_gebruikers(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "gebruikers", a);
 	rc = api_stuur(r, 200, o);
 	db_res_release(&res);
-	api_wie_release(&w);
 	return rc;
 }
 
 static int
-h_gebruiker_nieuw(struct http_req *q, struct http_resp *r)
+h_gebruiker_nieuw(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	struct api *a = q->app;
-	struct wie w;
 	json_t *b = NULL, *o;
 	const char *naam, *weergave, *pw;
 	char hash[AUTH_HASH_MAX];
 	int64_t id;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_beheerder(r, &w)) {
-		rc = 0;
-		goto out;
-	}
 	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
 	naam = json_string_value(json_object_get(b, "gebruikersnaam"));
 	weergave = json_string_value(json_object_get(b, "naam"));
@@ -941,49 +939,43 @@ h_gebruiker_nieuw(struct http_req *q, struct http_resp *r)
 				    auth_wachtwoord_uitleg(rc), "$.wachtwoord");
 		goto out;
 	}
-	if ((rc = store_begin(api_st())))
+	if ((rc = store_begin(c->app.st)))
 		goto dbfout;
-	rc = store_gebruiker_nieuw(api_st(), naam, weergave, hash, &id);
+	rc = store_gebruiker_nieuw(c->app.st, naam, weergave, hash, &id);
 	if (rc == ST_CONFLICT) {
-		store_rollback(api_st());
+		store_rollback(c->app.st);
 		rc = http_resp_fout(r, 409, "bestaat_al", "deze gebruikersnaam "
 				    "bestaat al", "$.gebruikersnaam");
 		goto out;
 	}
-	if (rc || (rc = store_audit(api_st(), w.id, w.naam, ROL_BIT(ROL_BEHEERDER),
+	if (rc || (rc = store_audit(c->app.st, c->w.id, c->w.naam, ROL_BIT(ROL_BEHEERDER),
 				    0, "gebruiker toevoegen", 0)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(c->app.st)))
 		goto dbfout;
 	o = json_object();
 	json_object_set_new(o, "gebruikersnaam", json_string(naam));
 	rc = api_stuur(r, 201, o);
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(c->app.st);
 	rc = api_db_fout(r, rc);
 out:
 	sodium_memzero(hash, sizeof(hash));
 	json_decref(b);
-	api_wie_release(&w);
 	return rc;
 }
 
 static int
-h_toekenning(struct http_req *q, struct http_resp *r)
+h_toekenning(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	json_t *b = NULL;
 	const char *naam, *rn, *wg, *ds;
 	char *hash = NULL;
 	int64_t id;
 	int rol, rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_beheerder(r, &w)) {
-		rc = 0;
-		goto out;
-	}
 	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
 	naam = json_string_value(json_object_get(b, "gebruikersnaam"));
 	rn = json_string_value(json_object_get(b, "rol"));
@@ -1008,31 +1000,31 @@ h_toekenning(struct http_req *q, struct http_resp *r)
 				    wg ? "$.dossier" : "$.werkgever");
 		goto out;
 	}
-	rc = store_gebruiker_login(api_st(), naam, &id, &hash);
+	rc = store_gebruiker_login(c->app.st, naam, &id, &hash);
 	if (rc == ST_NIET_GEVONDEN) {
 		rc = http_resp_fout(r, 422, "ongeldig", "geen actieve gebruiker "
 				    "met deze naam", "$.gebruikersnaam");
 		goto out;
 	}
-	if (rc || (rc = store_begin(api_st())))
+	if (rc || (rc = store_begin(c->app.st)))
 		goto dbfout;
-	rc = store_toekenning(api_st(), id, (enum rol)rol, wg, ds);
+	rc = store_toekenning(c->app.st, id, (enum rol)rol, wg, ds);
 	if (rc == ST_NIET_GEVONDEN) {
-		store_rollback(api_st());
+		store_rollback(c->app.st);
 		rc = http_resp_fout(r, 422, "ongeldig", "bestaat niet",
 				    wg ? "$.werkgever" : "$.dossier");
 		goto out;
 	}
 	if (rc == ST_ONGELDIG) {
 		/* architecture §6: these roles only per case */
-		store_rollback(api_st());
+		store_rollback(c->app.st);
 		rc = http_resp_fout(r, 422, "ongeldig", "deze rol geldt alleen "
 				    "voor een dossier: geef \"dossier\" in "
 				    "plaats van \"werkgever\"", "$.werkgever");
 		goto out;
 	}
 	if (rc == ST_VERBODEN) {
-		store_rollback(api_st());
+		store_rollback(c->app.st);
 		rc = http_resp_fout(r, 409, "bestaat_al", rol == ROL_BEHEERDER
 				    ? "deze gebruiker heeft een rol in dossiers; "
 				      "een beheerder leest geen dossiers: maak "
@@ -1042,19 +1034,18 @@ h_toekenning(struct http_req *q, struct http_resp *r)
 				      "deze rol", "$.rol");
 		goto out;
 	}
-	if (rc || (rc = store_toekenning_audit(api_st(), w.id, w.naam, naam,
+	if (rc || (rc = store_toekenning_audit(c->app.st, c->w.id, c->w.naam, naam,
 					      (enum rol)rol, wg, ds)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(c->app.st)))
 		goto dbfout;
 	rc = http_resp_json(r, 201, "{}", 2);
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(c->app.st);
 	rc = api_db_fout(r, rc);
 out:
 	free(hash);
 	json_decref(b);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -1062,51 +1053,45 @@ out:
  * at once, audited (a per-case grant on that case, so in its access
  * log). Beheerder only. */
 static int
-h_toekenning_weg(struct http_req *q, struct http_resp *r)
+h_toekenning_weg(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	char *naam = NULL, *wg = NULL, *ds = NULL, *eind = NULL;
 	const char *p = q->param[0];
 	enum rol rol = ROL_BEHEERDER;
 	long long id;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_beheerder(r, &w)) {
-		rc = 0;
-		goto out;
-	}
 	id = p ? strtoll(p, &eind, 10) : 0;
 	if (!p || !*p || *eind || id <= 0) {
 		rc = http_resp_fout(r, 404, "niet_gevonden", "geen toekenning "
 				    "met dit id", "id");
 		goto out;
 	}
-	if ((rc = store_begin(api_st())))
+	if ((rc = store_begin(c->app.st)))
 		goto dbfout;
-	rc = store_toekenning_weg_id(api_st(), (int64_t)id, &naam, &rol, &wg,
+	rc = store_toekenning_weg_id(c->app.st, (int64_t)id, &naam, &rol, &wg,
 				     &ds);
 	if (rc == ST_NIET_GEVONDEN) {
-		store_rollback(api_st());
+		store_rollback(c->app.st);
 		rc = http_resp_fout(r, 404, "niet_gevonden", "geen toekenning "
 				    "met dit id", "id");
 		goto out;
 	}
-	if (rc || (rc = store_intrekking_audit(api_st(), w.id, w.naam, naam,
+	if (rc || (rc = store_intrekking_audit(c->app.st, c->w.id, c->w.naam, naam,
 					       rol, wg, ds)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(c->app.st)))
 		goto dbfout;
 	rc = http_resp_json(r, 200, "{}", 2);
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(c->app.st);
 	rc = api_db_fout(r, rc);
 out:
 	free(naam);
 	free(wg);
 	free(ds);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -1114,19 +1099,14 @@ out:
  * sessions and tokens end at once and his login is refused as a wrong
  * password; 409 for the last active beheerder. Beheerder only. */
 static int
-h_gebruiker_actief(struct http_req *q, struct http_resp *r)
+h_gebruiker_actief(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	json_t *b = NULL, *v;
 	char actie[100];
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_beheerder(r, &w)) {
-		rc = 0;
-		goto out;
-	}
 	b = json_loadb(q->body, q->bodylen, JSON_REJECT_DUPLICATES, NULL);
 	v = json_object_get(b, "actief");
 	if (!json_is_boolean(v)) {
@@ -1134,18 +1114,18 @@ h_gebruiker_actief(struct http_req *q, struct http_resp *r)
 				    "$.actief");
 		goto out;
 	}
-	if ((rc = store_begin(api_st())))
+	if ((rc = store_begin(c->app.st)))
 		goto dbfout;
-	rc = store_gebruiker_actief(api_st(), q->param[0], json_is_true(v),
+	rc = store_gebruiker_actief(c->app.st, q->param[0], json_is_true(v),
 				    NULL);
 	if (rc == ST_NIET_GEVONDEN) {
-		store_rollback(api_st());
+		store_rollback(c->app.st);
 		rc = http_resp_fout(r, 404, "niet_gevonden", "geen gebruiker "
 				    "met deze naam", "gebruikersnaam");
 		goto out;
 	}
 	if (rc == ST_VERBODEN) {
-		store_rollback(api_st());
+		store_rollback(c->app.st);
 		rc = http_resp_fout(r, 409, "laatste_beheerder", "dit is de "
 				    "laatste actieve beheerder: maak eerst een "
 				    "andere beheerder", "$.actief");
@@ -1153,18 +1133,17 @@ h_gebruiker_actief(struct http_req *q, struct http_resp *r)
 	}
 	snprintf(actie, sizeof(actie), "gebruiker %s: %.64s",
 		 json_is_true(v) ? "activeren" : "deactiveren", q->param[0]);
-	if (rc || (rc = store_audit(api_st(), w.id, w.naam,
+	if (rc || (rc = store_audit(c->app.st, c->w.id, c->w.naam,
 				    ROL_BIT(ROL_BEHEERDER), 0, actie, 0)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(c->app.st)))
 		goto dbfout;
 	rc = http_resp_json(r, 200, "{}", 2);
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(c->app.st);
 	rc = api_db_fout(r, rc);
 out:
 	json_decref(b);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -1215,11 +1194,12 @@ cache(const struct http_req *q)
 }
 
 static int
-lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
+lees_dossier(struct api_ctx *c, enum soort_uit soort)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	static const char *const actie[] = {"dossier lezen", "tijdlijn lezen",
 					    "toets lezen", "loon lezen"};
-	struct wie w;
 	struct geval g;
 	struct params pa;
 	struct loon *l = NULL;
@@ -1227,17 +1207,14 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 	struct gcache_sleutel k;
 	char *out = NULL;
 	size_t len = 0;
-	int64_t id, versie;
-	uint32_t rollen;
+	int64_t id = c->dossier, versie = c->versie;
+	uint32_t rollen = c->rollen;
 	sdate peil;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	geval_init(&g);
 	params_init(&pa);
-	if (api_dossier_versie(q, r, &w, &id, &versie, &rollen) ||
-	    peildatum(q, r, &peil)) {
+	if (peildatum(q, r, &peil)) {
 		rc = 0;
 		goto out;
 	}
@@ -1255,12 +1232,12 @@ lees_dossier(struct http_req *q, struct http_resp *r, enum soort_uit soort)
 		   ? api_param_generatie() : 0;
 	if (cache(q) &&
 	    gcache_json(cache(q), &k, (enum gcache_uit)soort, &out, &len) == 0) {
-		rc = api_lees_audit(q, &w, rollen, id, actie[soort],
+		rc = lees_audit(c, rollen, id, actie[soort],
 				    toegang_klassen(rollen));
 		rc = rc ? api_db_fout(r, rc) : http_resp_json(r, 200, out, len);
 		goto out;
 	}
-	if ((rc = laad_gefilterd(q, &w, id, rollen, actie[soort], &g.ds))) {
+	if ((rc = laad_gefilterd(q, &c->w, id, rollen, actie[soort], &g.ds))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -1311,32 +1288,31 @@ out:
 	free(l);
 	params_release(&pa);
 	geval_release(&g);
-	api_wie_release(&w);
 	return rc;
 }
 
 static int
-h_dossier(struct http_req *q, struct http_resp *r)
+h_dossier(struct api_ctx *c)
 {
-	return lees_dossier(q, r, UIT_DOSSIER);
+	return lees_dossier(c, UIT_DOSSIER);
 }
 
 static int
-h_tijdlijn(struct http_req *q, struct http_resp *r)
+h_tijdlijn(struct api_ctx *c)
 {
-	return lees_dossier(q, r, UIT_TIJDLIJN);
+	return lees_dossier(c, UIT_TIJDLIJN);
 }
 
 static int
-h_toets(struct http_req *q, struct http_resp *r)
+h_toets(struct api_ctx *c)
 {
-	return lees_dossier(q, r, UIT_TOETS);
+	return lees_dossier(c, UIT_TOETS);
 }
 
 static int
-h_loon(struct http_req *q, struct http_resp *r)
+h_loon(struct api_ctx *c)
 {
-	return lees_dossier(q, r, UIT_LOON);
+	return lees_dossier(c, UIT_LOON);
 }
 
 int
@@ -1360,27 +1336,17 @@ api_store_fout(struct http_resp *r, int rc, const struct casefile_fout *f,
 }
 
 static int
-h_toevoegen(struct http_req *q, struct http_resp *r, int verzuim)
+h_toevoegen(struct api_ctx *c, int verzuim)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	struct casefile_fout f;
 	char *nid = NULL;
-	int64_t id;
-	uint32_t rollen;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_dossier_van(q, r, &w, &id, &rollen)) {
-		api_wie_release(&w);
-		return 0;
-	}
-	{
-		struct app c = app_van(q);
-
-		rc = app_toevoegen(&c, verzuim, id, q->body, q->bodylen, rollen,
-				   w.id, w.weergave, verzuim ? NULL : &nid, &f);
-	}
+	rc = app_toevoegen(&c->app, verzuim, c->dossier, q->body, q->bodylen,
+			   c->rollen, c->w.id, c->w.weergave,
+			   verzuim ? NULL : &nid, &f);
 	if (rc) {
 		rc = api_store_fout(r, rc, &f, "dossier");
 	} else {
@@ -1392,42 +1358,40 @@ h_toevoegen(struct http_req *q, struct http_resp *r, int verzuim)
 		rc = api_stuur(r, 201, o);
 	}
 	free(nid);
-	api_wie_release(&w);
 	return rc;
 }
 
 static int
-h_verzuim(struct http_req *q, struct http_resp *r)
+h_verzuim(struct api_ctx *c)
 {
-	return h_toevoegen(q, r, 1);
+	return h_toevoegen(c, 1);
 }
 
 static int
-h_gebeurtenis(struct http_req *q, struct http_resp *r)
+h_gebeurtenis(struct api_ctx *c)
 {
-	return h_toevoegen(q, r, 0);
+	return h_toevoegen(c, 0);
 }
 
 /* POST /dossiers: only a casemanager or werkgever of the employer in
  * the document may create its case. */
 static int
-h_import(struct http_req *q, struct http_resp *r)
+h_import(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	struct dossier d;
 	struct casefile_fout f;
 	int64_t id;
 	uint32_t rollen = 0;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	dossier_init(&d);
 	if (casefile_lees(q->body, q->bodylen, &d, &f) != CF_OK) {
 		rc = api_store_fout(r, ST_ONGELDIG, &f, "dossier");
 		goto out;
 	}
-	rc = store_werkgever_rollen(api_st(), w.id, d.werkgever_id.s, &rollen);
+	rc = store_werkgever_rollen(c->app.st, c->w.id, d.werkgever_id.s, &rollen);
 	if (rc && rc != ST_NIET_GEVONDEN) {
 		rc = api_db_fout(r, rc);
 		goto out;
@@ -1438,8 +1402,8 @@ h_import(struct http_req *q, struct http_resp *r)
 				    "een dossier aan", "$.werkgever.id");
 		goto out;
 	}
-	rc = store_import_als(api_st(), q->body, q->bodylen, w.id, w.weergave,
-			      w.naam, rollen, &id, &f);
+	rc = store_import_als(c->app.st, q->body, q->bodylen, c->w.id, c->w.weergave,
+			      c->w.naam, rollen, &id, &f);
 	if (rc) {
 		rc = api_store_fout(r, rc, &f, "dossier");
 		goto out;
@@ -1452,7 +1416,6 @@ h_import(struct http_req *q, struct http_resp *r)
 	}
 out:
 	dossier_release(&d);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -1559,11 +1522,12 @@ past_filter(const char *fi, const struct gcache_samenvatting *sv, sdate peil)
  * JSON only for the page asked for.
  */
 static int
-h_lijst(struct http_req *q, struct http_resp *r)
+h_lijst(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	const char *so = http_query(q, "sorteer"), *fi = http_query(q, "filter"),
 		   *zo = http_query(q, "zoek"), *pg = http_query(q, "pagina");
-	struct wie w;
 	struct db_res res;
 	struct rij *rijen = NULL;
 	size_t k = 0, i, j, pagina = 1;
@@ -1572,13 +1536,10 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	json_t *o, *a;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	if ((so && strcmp(so, "datum") != 0 && strcmp(so, "risico") != 0 &&
 	     strcmp(so, "naam") != 0) ||
 	    (fi && strcmp(fi, "te_laat") != 0 && strcmp(fi, "deze_week") != 0 &&
 	     strcmp(fi, "hoog") != 0 && strcmp(fi, "tweede_spoor") != 0)) {
-		api_wie_release(&w);
 		return http_resp_fout(r, 400, "ongeldig", "sorteer: datum, "
 				      "risico of naam; filter: te_laat, "
 				      "deze_week, hoog of tweede_spoor",
@@ -1589,16 +1550,13 @@ h_lijst(struct http_req *q, struct http_resp *r)
 		long v = strtol(pg, &e, 10);
 
 		if (*e || v < 1 || v > 1000000) {
-			api_wie_release(&w);
 			return http_resp_fout(r, 400, "ongeldig", "pagina: een "
 					      "getal vanaf 1", "pagina");
 		}
 		pagina = (size_t)v;
 	}
-	if ((rc = store_dossierlijst(api_st(), w.id, &res))) {
-		api_wie_release(&w);
+	if ((rc = store_dossierlijst(c->app.st, c->w.id, &res)))
 		return api_db_fout(r, rc);
-	}
 	rijen = calloc(res.nrows ? res.nrows : 1, sizeof(*rijen));
 	if (!rijen) {
 		rc = api_intern(r);
@@ -1647,7 +1605,7 @@ h_lijst(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "totaal", json_integer((json_int_t)k));
 	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
 	json_object_set_new(o, "per_pagina", json_integer(PAGINA));
-	rc = api_lees_audit(q, &w, 0, 0, "dossierlijst lezen", 1u);
+	rc = lees_audit(c, 0, 0, "dossierlijst lezen", 1u);
 	if (rc) {
 		json_decref(o);
 		rc = api_db_fout(r, rc);
@@ -1657,7 +1615,6 @@ h_lijst(struct http_req *q, struct http_resp *r)
 out:
 	free(rijen);
 	db_res_release(&res);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -1874,9 +1831,10 @@ toegang_vraag_lees(struct http_req *q, struct http_resp *r,
 /* GET /dossiers/{id}/toegang: the werknemer of the case, or beheerder;
  * one page, newest first. */
 static int
-h_toegang(struct http_req *q, struct http_resp *r)
+h_toegang(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
 	struct db_res res;
 	struct toegang_vraag v;
 	int64_t id;
@@ -1885,21 +1843,16 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	size_t i, n;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
+	if (toegang_vraag_lees(q, r, &v))
 		return 0;
-	if (toegang_vraag_lees(q, r, &v)) {
-		api_wie_release(&w);
-		return 0;
-	}
-	rc = store_dossier_zoek(api_st(), q->param[0], &id);
+	rc = store_dossier_zoek(c->app.st, q->param[0], &id);
 	if (!rc)
-		rc = store_rollen(api_st(), w.id, id, &rollen);
+		rc = store_rollen(c->app.st, c->w.id, id, &rollen);
 	if (!rc)
-		rc = store_alle_rollen(api_st(), w.id, &alle);
+		rc = store_alle_rollen(c->app.st, c->w.id, &alle);
 	if (rc == ST_NIET_GEVONDEN ||
 	    (!rc && !toegang_inzage(rollen) &&
 	     !(alle & ROL_BIT(ROL_BEHEERDER)))) {
-		api_wie_release(&w);
 		return http_resp_fout(r, 404, "niet_gevonden",
 				      "dossier niet gevonden", NULL);
 	}
@@ -1907,10 +1860,9 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	if (!rc && ((struct api *)q->app)->auditq)
 		auditq_flush(((struct api *)q->app)->auditq);
 	/* one row more than the page says whether a next page exists */
-	if (rc || (rc = store_toegang_log(api_st(), id, v.van, v.tot,
+	if (rc || (rc = store_toegang_log(c->app.st, id, v.van, v.tot,
 					  (v.pagina - 1) * v.per_pagina,
 					  v.per_pagina + 1, &res))) {
-		api_wie_release(&w);
 		return api_db_fout(r, rc);
 	}
 	o = json_object();
@@ -1935,9 +1887,8 @@ h_toegang(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "pagina", json_integer((json_int_t)v.pagina));
 	json_object_set_new(o, "per_pagina",
 			    json_integer((json_int_t)v.per_pagina));
-	rc = api_lees_audit(q, &w, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
+	rc = lees_audit(c, rollen | (alle & ROL_BIT(ROL_BEHEERDER)),
 			 id, "toegangslog lezen", 0);
-	api_wie_release(&w);
 	if (rc) {
 		json_decref(o);
 		return api_db_fout(r, rc);
@@ -1949,23 +1900,16 @@ h_toegang(struct http_req *q, struct http_resp *r)
  * toegang.c lets them do there, so the web application offers exactly
  * the forms the server will accept. No case content: not audited. */
 static int
-h_rechten(struct http_req *q, struct http_resp *r)
+h_rechten(struct api_ctx *c)
 {
-	struct wie w;
-	int64_t id;
-	uint32_t rollen, org = 0;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	uint32_t rollen = c->rollen, org = 0;
 	json_t *o, *ro, *le, *sc;
 	unsigned i;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_dossier_van(q, r, &w, &id, &rollen)) {
-		api_wie_release(&w);
-		return 0;
-	}
-	rc = store_dossier_org_rollen(api_st(), w.id, id, &org);
-	api_wie_release(&w);
+	rc = store_dossier_org_rollen(c->app.st, c->w.id, c->dossier, &org);
 	if (rc)
 		return api_db_fout(r, rc);
 	o = json_object();
@@ -2003,73 +1947,88 @@ extern const char *const spoor_openapi;
 extern const unsigned long spoor_openapi_len;
 
 static int
-h_openapi(struct http_req *q, struct http_resp *r)
+h_openapi(struct api_ctx *c)
 {
-	(void)q;
-	return http_resp_json(r, 200, spoor_openapi, spoor_openapi_len);
+	return http_resp_json(c->r, 200, spoor_openapi, spoor_openapi_len);
 }
 
+/* A route through api_dispatch, with what it needs (api_int.h R_*). */
+#define RC(m, p, hc, vlag) {m, vlag, p, api_dispatch, 0, hc}
+/* A route whose handler establishes what it needs itself. */
+#define RH(m, p, h, max) {m, 0, p, h, max, NULL}
+
 const struct http_route api_routes[] = {
-	{HTTP_GET, "/api/v1/openapi.json", h_openapi, 0},
+	RC(HTTP_GET, "/api/v1/openapi.json", h_openapi, R_ANONIEM),
 	/* the words of core, no login (api_catalogus.h) */
-	{HTTP_GET, "/api/v1/catalogus", h_catalogus, 0},
+	RH(HTTP_GET, "/api/v1/catalogus", h_catalogus, 0),
 	/* before a login: a 4 KiB body, no session looked for */
-	{HTTP_POST, "/api/v1/sessie", h_login, HTTP_BODY_ANONIEM},
-	{HTTP_DELETE, "/api/v1/sessie", h_logout, 0},
-	{HTTP_GET, "/api/v1/ik", h_ik, 0},
+	RH(HTTP_POST, "/api/v1/sessie", h_login, HTTP_BODY_ANONIEM),
+	RC(HTTP_DELETE, "/api/v1/sessie", h_logout, R_WIJZIG),
+	RC(HTTP_GET, "/api/v1/ik", h_ik, R_AANMELDEN),
 	/* the second factor: api_totp.c */
-	{HTTP_GET, "/api/v1/sessie/totp", h_totp_status, 0},
-	{HTTP_POST, "/api/v1/sessie/totp", h_totp_begin, 0},
-	{HTTP_POST, "/api/v1/sessie/totp/bevestig", h_totp_bevestig, 0},
-	{HTTP_POST, "/api/v1/sessie/totp/uit", h_totp_uit, 0},
-	{HTTP_DELETE, "/api/v1/gebruikers/{}/totp", h_totp_wis, 0},
-	{HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord, 0},
-	{HTTP_POST, "/api/v1/tokens", h_token, 0},
-	{HTTP_GET, "/api/v1/tokens", h_tokens, 0},
-	{HTTP_DELETE, "/api/v1/tokens/{}", h_token_weg, 0},
-	{HTTP_PUT, "/api/v1/gebruikers/{}/actief", h_gebruiker_actief, 0},
-	{HTTP_DELETE, "/api/v1/toekenningen/{}", h_toekenning_weg, 0},
-	{HTTP_GET, "/api/v1/gebruikers", h_gebruikers, 0},
-	{HTTP_POST, "/api/v1/gebruikers", h_gebruiker_nieuw, 0},
-	{HTTP_POST, "/api/v1/toekenningen", h_toekenning, 0},
-	{HTTP_GET, "/api/v1/dossiers", h_lijst, 0},
-	{HTTP_POST, "/api/v1/dossiers", h_import, 0},
-	{HTTP_GET, "/api/v1/dossiers/{}", h_dossier, 0},
-	{HTTP_GET, "/api/v1/dossiers/{}/tijdlijn", h_tijdlijn, 0},
-	{HTTP_GET, "/api/v1/dossiers/{}/toets", h_toets, 0},
-	{HTTP_GET, "/api/v1/dossiers/{}/loon", h_loon, 0},
-	{HTTP_POST, "/api/v1/dossiers/{}/verzuim", h_verzuim, 0},
+	RH(HTTP_GET, "/api/v1/sessie/totp", h_totp_status, 0),
+	RH(HTTP_POST, "/api/v1/sessie/totp", h_totp_begin, 0),
+	RH(HTTP_POST, "/api/v1/sessie/totp/bevestig", h_totp_bevestig, 0),
+	RH(HTTP_POST, "/api/v1/sessie/totp/uit", h_totp_uit, 0),
+	RH(HTTP_DELETE, "/api/v1/gebruikers/{}/totp", h_totp_wis, 0),
+	RC(HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord, R_WIJZIG),
+	RC(HTTP_POST, "/api/v1/tokens", h_token, R_WIJZIG),
+	RC(HTTP_GET, "/api/v1/tokens", h_tokens, R_AANMELDEN),
+	RC(HTTP_DELETE, "/api/v1/tokens/{}", h_token_weg, R_WIJZIG),
+	RC(HTTP_PUT, "/api/v1/gebruikers/{}/actief", h_gebruiker_actief,
+	   R_WIJZIG | R_BEHEERDER),
+	RC(HTTP_DELETE, "/api/v1/toekenningen/{}", h_toekenning_weg,
+	   R_WIJZIG | R_BEHEERDER),
+	RC(HTTP_GET, "/api/v1/gebruikers", h_gebruikers,
+	   R_AANMELDEN | R_BEHEERDER),
+	RC(HTTP_POST, "/api/v1/gebruikers", h_gebruiker_nieuw,
+	   R_WIJZIG | R_BEHEERDER),
+	RC(HTTP_POST, "/api/v1/toekenningen", h_toekenning,
+	   R_WIJZIG | R_BEHEERDER),
+	RC(HTTP_GET, "/api/v1/dossiers", h_lijst, R_AANMELDEN),
+	RC(HTTP_POST, "/api/v1/dossiers", h_import, R_WIJZIG),
+	RC(HTTP_GET, "/api/v1/dossiers/{}", h_dossier, R_AANMELDEN | R_DOSSIER),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/tijdlijn", h_tijdlijn,
+	   R_AANMELDEN | R_DOSSIER),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/toets", h_toets,
+	   R_AANMELDEN | R_DOSSIER),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/loon", h_loon,
+	   R_AANMELDEN | R_DOSSIER),
+	RC(HTTP_POST, "/api/v1/dossiers/{}/verzuim", h_verzuim,
+	   R_WIJZIG | R_DOSSIER),
 	/* the dry run and the week axis: api_proef.c */
-	{HTTP_POST, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_proef, 0},
-	{HTTP_GET, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_verloop, 0},
-	{HTTP_POST, "/api/v1/dossiers/{}/gebeurtenissen", h_gebeurtenis, 0},
-	{HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang, 0},
-	{HTTP_GET, "/api/v1/dossiers/{}/rechten", h_rechten, 0},
+	RH(HTTP_POST, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_proef, 0),
+	RH(HTTP_GET, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_verloop, 0),
+	RC(HTTP_POST, "/api/v1/dossiers/{}/gebeurtenissen", h_gebeurtenis,
+	   R_WIJZIG | R_DOSSIER),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang, R_AANMELDEN),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/rechten", h_rechten,
+	   R_AANMELDEN | R_DOSSIER),
 	/* documents and the organisation: api_doc.c */
-	{HTTP_GET, "/api/v1/dossiers/{}/documenten", h_documenten, 0},
+	RH(HTTP_GET, "/api/v1/dossiers/{}/documenten", h_documenten, 0),
 	/* cap: upload_max of spoor.conf (http_config.max_upload) */
-	{HTTP_POST, "/api/v1/dossiers/{}/documenten", h_document_nieuw,
-	 HTTP_BODY_UPLOAD},
-	{HTTP_GET, "/api/v1/dossiers/{}/documenten/{}", h_document, 0},
-	{HTTP_GET, "/api/v1/werkgevers", h_werkgevers, 0},
-	{HTTP_POST, "/api/v1/werkgevers", h_werkgever_nieuw, 0},
-	{HTTP_GET, "/api/v1/werkgevers/{}", h_werkgever, 0},
-	{HTTP_PUT, "/api/v1/werkgevers/{}", h_werkgever_wijzig, 0},
-	{HTTP_GET, "/api/v1/werknemers", h_werknemers, 0},
-	{HTTP_GET, "/api/v1/werknemers/{}", h_werknemer, 0},
-	{HTTP_PUT, "/api/v1/werknemers/{}", h_werknemer_wijzig, 0},
-	{HTTP_PUT, "/api/v1/dossiers/{}/dienstverband", h_dienstverband_wijzig,
-	 0},
-	{HTTP_GET, "/api/v1/dossiers/{}/dienstverband", h_dienstverband, 0},
+	RH(HTTP_POST, "/api/v1/dossiers/{}/documenten", h_document_nieuw,
+	   HTTP_BODY_UPLOAD),
+	RH(HTTP_GET, "/api/v1/dossiers/{}/documenten/{}", h_document, 0),
+	RH(HTTP_GET, "/api/v1/werkgevers", h_werkgevers, 0),
+	RH(HTTP_POST, "/api/v1/werkgevers", h_werkgever_nieuw, 0),
+	RH(HTTP_GET, "/api/v1/werkgevers/{}", h_werkgever, 0),
+	RH(HTTP_PUT, "/api/v1/werkgevers/{}", h_werkgever_wijzig, 0),
+	RH(HTTP_GET, "/api/v1/werknemers", h_werknemers, 0),
+	RH(HTTP_GET, "/api/v1/werknemers/{}", h_werknemer, 0),
+	RH(HTTP_PUT, "/api/v1/werknemers/{}", h_werknemer_wijzig, 0),
+	RH(HTTP_PUT, "/api/v1/dossiers/{}/dienstverband", h_dienstverband_wijzig,
+	   0),
+	RH(HTTP_GET, "/api/v1/dossiers/{}/dienstverband", h_dienstverband, 0),
 	/* parameter tables: api_param.c */
-	{HTTP_GET, "/api/v1/parameters", h_parameters, 0},
-	{HTTP_PUT, "/api/v1/parameters/{}/{}", h_parameter_zet, 0},
-	{HTTP_DELETE, "/api/v1/parameters/{}/{}", h_parameter_wis, 0},
+	RH(HTTP_GET, "/api/v1/parameters", h_parameters, 0),
+	RH(HTTP_PUT, "/api/v1/parameters/{}/{}", h_parameter_zet, 0),
+	RH(HTTP_DELETE, "/api/v1/parameters/{}/{}", h_parameter_wis, 0),
 	/* for operators (ops.c): no login, no audit, no cache */
-	{HTTP_GET, "/healthz", ops_h_healthz, 0},
-	{HTTP_GET, "/readyz", ops_h_readyz, 0},
-	{HTTP_GET, "/metrics", ops_h_metrics, 0},
+	RH(HTTP_GET, "/healthz", ops_h_healthz, 0),
+	RH(HTTP_GET, "/readyz", ops_h_readyz, 0),
+	RH(HTTP_GET, "/metrics", ops_h_metrics, 0),
 	/* the web application (web.c): last, so /api/ paths win */
-	{HTTP_GET, "/{*}", web_bestand, 0},
+	RH(HTTP_GET, "/{*}", web_bestand, 0),
 };
 const size_t api_nroutes = sizeof(api_routes) / sizeof(api_routes[0]);

@@ -8,6 +8,7 @@
 #include <jansson.h>
 #include <stdint.h>
 
+#include "app/app.h"
 #include "core/date.h"
 #include "server/http.h"
 #include "store/store.h"
@@ -19,10 +20,6 @@ struct wie {
 	int cookie;   /* authenticated by session cookie: CSRF applies */
 	int alleen_lezen; /* a read-only API token (api_aanmelden refuses
 			   * its writes) */
-	int64_t werkgever; /* an API token limited to this employer
-			    * (werkgever.id; 0: none): api_aanmelden sets it
-			    * as the store's bereik_werkgever (store_bereik.h)
-			    * and api_wie_release clears it */
 	char *csrf;
 };
 
@@ -71,5 +68,46 @@ int api_lees_audit(struct http_req *q, const struct wie *w, uint32_t rollen,
 
 /* 0 when the caller holds beheerder; answers 403 itself otherwise. */
 int api_beheerder(struct http_resp *r, const struct wie *w);
+
+/*
+ * Route flags (http_route.vlag): what a route needs, established once by
+ * api_dispatch before its handler runs, in this order, each answering
+ * itself: no database 503; R_AANMELDEN 401 (no valid session or token);
+ * R_SCHRIJF 403 alleen_lezen (a read-only token); R_CSRF 403 csrf (a
+ * cookie without the matching X-CSRF-Token); a role that must use a
+ * second factor without one 403; R_DOSSIER 404 (no such case, or no role
+ * of the caller in it); R_BEHEERDER 403 verboden. A route has R_ANONIEM
+ * or R_AANMELDEN; api_dispatch answers 500 for one with neither, so a
+ * forgotten flag never opens a route.
+ */
+enum api_vlag {
+	R_ANONIEM = 1u << 0,   /* no login (the login, catalogue, openapi) */
+	R_AANMELDEN = 1u << 1, /* a session cookie or a bearer token */
+	R_SCHRIJF = 1u << 2,   /* changes state: not for a read-only token */
+	R_CSRF = 1u << 3,      /* changes state: a cookie needs the CSRF token */
+	R_DOSSIER = 1u << 4,   /* path parameter 0 is a case the caller has a
+				* role in: c->dossier, c->versie, c->rollen */
+	R_BEHEERDER = 1u << 5  /* the caller holds beheerder */
+};
+/* A state-changing route that needs a login. */
+#define R_WIJZIG (R_AANMELDEN | R_SCHRIJF | R_CSRF)
+
+/* The request context a route handler (http_route.hc) receives. Owned by
+ * api_dispatch, which releases w after the handler returns. */
+struct api_ctx {
+	struct http_req *q;
+	struct http_resp *r;
+	struct wie w;        /* R_AANMELDEN: the caller; else zero */
+	int64_t dossier;     /* R_DOSSIER: the case of path parameter 0 */
+	int64_t versie;      /* R_DOSSIER: its versie (raised by every write) */
+	uint32_t rollen;     /* R_DOSSIER: the caller's roles there */
+	struct app app;      /* the use-case context: this request's store
+			      * connection, the cache, the queues (app.h) */
+};
+
+/* http_route.h of a route with flags: establishes q->rt->vlag (above),
+ * then runs q->rt->hc with the context. Needs no socket: a test builds
+ * the request (q->ctx the store, q->app a struct api, q->rt the route). */
+int api_dispatch(struct http_req *q, struct http_resp *r);
 
 #endif /* SPOOR_API_INT_H */

@@ -182,11 +182,23 @@ draad_zorg(const struct http_config *c)
 
 /* --- requests ---------------------------------------------------- */
 
+/* The first pair named naam (any case) of a request without a socket. */
+static const char *
+zoek_paar(const struct http_paar *p, size_t n, const char *naam)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		if (!strcasecmp(p[i].naam, naam))
+			return p[i].waarde;
+	return NULL;
+}
+
 const char *
 http_header(const struct http_req *r, const char *naam)
 {
 	if (!r->mhd)
-		return NULL;
+		return zoek_paar(r->kop, r->nkop, naam);
 	return MHD_lookup_connection_value(r->mhd, MHD_HEADER_KIND, naam);
 }
 
@@ -194,7 +206,7 @@ const char *
 http_cookie(const struct http_req *r, const char *naam)
 {
 	if (!r->mhd)
-		return NULL;
+		return zoek_paar(r->koek, r->nkoek, naam);
 	return MHD_lookup_connection_value(r->mhd, MHD_COOKIE_KIND, naam);
 }
 
@@ -202,8 +214,154 @@ const char *
 http_query(const struct http_req *r, const char *naam)
 {
 	if (!r->mhd)
-		return NULL;
+		return zoek_paar(r->vraag, r->nvraag, naam);
 	return MHD_lookup_connection_value(r->mhd, MHD_GET_ARGUMENT_KIND, naam);
+}
+
+static int hexwaarde(char c);
+
+/* Decode a query name or value in place as libmicrohttpd does: '+' is a
+ * space, %XX a byte, a lone '%' stays. Sets *nul for a %00 (the string
+ * then ends there, as libmicrohttpd's C string does). */
+static void
+vraag_ontsnap(char *s, int *nul)
+{
+	char *w = s;
+	int h, l;
+
+	for (; *s; s++) {
+		if (s[0] == '%' && (h = hexwaarde(s[1])) >= 0 &&
+		    (l = hexwaarde(s[2])) >= 0) {
+			if (h == 0 && l == 0)
+				*nul = 1;
+			*w++ = (char)(h * 16 + l);
+			s += 2;
+		} else if (*s == '+') {
+			*w++ = ' ';
+		} else {
+			*w++ = *s;
+		}
+	}
+	*w = '\0';
+}
+
+/* Parse the query in s (modified) into q->vraag; -1 when too many. */
+static int
+vraag_lees(struct http_req *q, char *s)
+{
+	char *deel, *rest = s;
+
+	while ((deel = strsep(&rest, "&"))) {
+		char *is = strchr(deel, '=');
+		int nul = 0;
+		size_t i;
+
+		if (!*deel)
+			continue;
+		if (q->nvraag == HTTP_MAX_PAREN)
+			return -1;
+		if (is)
+			*is++ = '\0';
+		vraag_ontsnap(deel, &nul);
+		if (is)
+			vraag_ontsnap(is, &nul);
+		q->vraag[q->nvraag].naam = deel;
+		q->vraag[q->nvraag++].waarde = is;
+		/* the first such parameter, named as http_dispatch names
+		 * it for a real request: printable and short, or "" */
+		if (nul && !q->nul) {
+			for (i = 0; i < 40 && deel[i]; i++)
+				if (deel[i] < 0x21 || deel[i] > 0x7E)
+					break;
+			q->nul = deel[i] ? "" : deel;
+		}
+	}
+	return 0;
+}
+
+/* Parse one Cookie header in s (modified) into q->koek: "a=1; b=2",
+ * blanks around pairs, a value in double quotes unquoted. */
+static int
+koek_lees(struct http_req *q, char *s)
+{
+	char *deel, *rest = s;
+
+	while ((deel = strsep(&rest, ";"))) {
+		char *is, *eind;
+
+		deel += strspn(deel, " \t");
+		eind = deel + strlen(deel);
+		while (eind > deel && (eind[-1] == ' ' || eind[-1] == '\t'))
+			*--eind = '\0';
+		if (!(is = strchr(deel, '=')) || is == deel)
+			continue;
+		if (q->nkoek == HTTP_MAX_PAREN)
+			return -1;
+		*is++ = '\0';
+		if (is[0] == '"' && eind - is >= 2 && eind[-1] == '"') {
+			eind[-1] = '\0';
+			is++;
+		}
+		q->koek[q->nkoek].naam = deel;
+		q->koek[q->nkoek++].waarde = is;
+	}
+	return 0;
+}
+
+int
+http_req_maak(struct http_req *q, int methode, const char *doel,
+	      const struct http_paar *kop, size_t nkop, const char *body)
+{
+	size_t n = strlen(doel) + 1, blen = body ? strlen(body) : 0, i;
+	char *p, *vr;
+
+	memset(q, 0, sizeof(*q));
+	q->route = -1;
+	if (nkop > HTTP_MAX_PAREN)
+		return -1;
+	for (i = 0; i < nkop; i++)
+		if (!strcasecmp(kop[i].naam, "Cookie") && kop[i].waarde)
+			n += strlen(kop[i].waarde) + 1;
+	if (!(q->opslag = malloc(n + blen + 1)))
+		return -1;
+	p = q->opslag;
+	memcpy(p, doel, strlen(doel) + 1);
+	q->pad = p;
+	if ((vr = strchr(p, '?')))
+		*vr++ = '\0';
+	p += strlen(doel) + 1;
+	if (strlen(q->pad) > HTTP_MAX_PAD || (vr && vraag_lees(q, vr)))
+		goto fout;
+	for (i = 0; i < nkop; i++) {
+		q->kop[q->nkop++] = kop[i];
+		if (strcasecmp(kop[i].naam, "Cookie") != 0 || !kop[i].waarde)
+			continue;
+		memcpy(p, kop[i].waarde, strlen(kop[i].waarde) + 1);
+		if (koek_lees(q, p))
+			goto fout;
+		p += strlen(kop[i].waarde) + 1;
+	}
+	if (blen)
+		memcpy(p, body, blen);
+	p[blen] = '\0';
+	q->body = p;
+	q->bodylen = blen;
+	q->methode = methode;
+	q->client_ip = "";
+	return 0;
+fout:
+	http_req_release(q);
+	return -1;
+}
+
+void
+http_req_release(struct http_req *q)
+{
+	if (!q)
+		return;
+	free(q->opslag);
+	memset(q, 0, sizeof(*q));
+	q->route = -1;
 }
 
 /* --- responses --------------------------------------------------- */
@@ -436,6 +594,11 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 					      "een parameter in de query bevat "
 					      "een nulteken (%00); laat het weg",
 					      *nul ? nul : NULL);
+	} else if (req->nul) {
+		/* the same for a request without a socket */
+		return http_resp_fout(resp, 400, "ongeldig", "een parameter in "
+				      "de query bevat een nulteken (%00); laat "
+				      "het weg", *req->nul ? req->nul : NULL);
 	}
 	for (i = 0; i < n; i++) {
 		if (!past(routes[i].patroon, req->pad, off, len, &np))
@@ -475,10 +638,12 @@ http_dispatch(const struct http_route *routes, size_t n, struct http_req *req,
 			req->param[j] = kopie + off[j];
 		req->nparam = np;
 		req->route = (int)i;
+		req->rt = &routes[i];
 		rc = routes[i].h(req, resp);
 		for (j = 0; j < np; j++)
 			req->param[j] = NULL;
 		req->nparam = 0;
+		req->rt = NULL;
 		if (rc < 0 || resp->status == 0) {
 			http_resp_release(resp);
 			return http_resp_fout(resp, 500, "intern",
@@ -926,6 +1091,7 @@ vul_req(const struct http_server *s, struct MHD_Connection *conn,
 	q->client_ip = a->ip;
 	q->https = a->https;
 	q->app = s->c.app;
+	q->ctx = http_thread_ctx();
 	q->route = -1;
 }
 

@@ -28,6 +28,14 @@ enum http_methode {
 #define HTTP_MAX_PARAMS 4
 #define HTTP_MAX_PAD 2048
 #define HTTP_MAX_HEADERS 4
+/* headers, query parameters and cookies of a request without a socket */
+#define HTTP_MAX_PAREN 16
+
+/* A name and its value (NULL: a query parameter without '='). */
+struct http_paar {
+	const char *naam;
+	const char *waarde;
+};
 
 struct http_req {
 	int methode;               /* enum http_methode */
@@ -42,12 +50,40 @@ struct http_req {
 	int https;                 /* reached over HTTPS: TLS here, or a
 				    * trusted proxy's X-Forwarded-Proto */
 	void *app;                 /* http_config.app */
+	void *ctx;                 /* the worker's context (thread_init),
+				    * read once per request; NULL: none */
 	int route;                 /* index of the matched route; -1: none
 				    * (set by http_dispatch, for ops.h) */
+	const struct http_route *rt; /* the matched route (http_dispatch) */
+	/* private, without a connection (http_req_maak): the headers, the
+	 * decoded query and cookies, their storage, and the name ("" when
+	 * not printable) of a query parameter with a %00 */
+	struct http_paar kop[HTTP_MAX_PAREN], vraag[HTTP_MAX_PAREN],
+			 koek[HTTP_MAX_PAREN];
+	size_t nkop, nvraag, nkoek;
+	char *opslag;
+	const char *nul;
 };
 
-/* Request header (case-insensitive), cookie and query value (decoded by
- * libmicrohttpd); NULL when absent or without a connection. The strings
+/*
+ * A request without a socket, for tests and tools: method, target (path
+ * with an optional "?query", as sent), headers (borrowed: they must live
+ * as long as *q) and body (copied; NULL: none). The query is parsed as
+ * libmicrohttpd does ('+' is a space, %XX decoded, a '%' without two hex
+ * digits kept, a name without '=' has the value NULL), so are the Cookie
+ * headers ("a=1; b=\"2\"", pairs without '=' ignored); a %00 in the
+ * query makes http_dispatch answer 400 as for a real request. 0, or -1
+ * (out of memory, more than HTTP_MAX_PAREN of a kind, a path longer than
+ * HTTP_MAX_PAD). client_ip is "", app and ctx NULL: set them after.
+ * Free with http_req_release.
+ */
+int http_req_maak(struct http_req *q, int methode, const char *doel,
+		  const struct http_paar *kop, size_t nkop, const char *body);
+void http_req_release(struct http_req *q);
+
+/* Request header, cookie and query value (decoded; names compared without
+ * case, the first of duplicates wins), by libmicrohttpd or, for a request
+ * of http_req_maak, from its own parse; NULL when absent. The strings
  * live as long as the request. */
 const char *http_header(const struct http_req *r, const char *naam);
 const char *http_cookie(const struct http_req *r, const char *naam);
@@ -85,17 +121,26 @@ void http_resp_release(struct http_resp *r);
  * with 500 {"fout":{"code":"intern",...}} and nothing of its detail. */
 typedef int (*http_handler)(struct http_req *req, struct http_resp *resp);
 
+/* A handler over the application's request context (server/api_int.h),
+ * for routes whose h is the application's dispatcher (api_dispatch). */
+struct api_ctx;
+typedef int (*http_ctx_handler)(struct api_ctx *c);
+
 /*
  * patroon: a path where "{}" matches one non-empty segment without '/',
  * and a final "{*}" the rest of the path (possibly empty, '/' included).
  * A "{*}" route never turns a 404 into a 405 for other methods.
  * max_body: the body cap of this route; 0 means http_config.max_body.
+ * vlag and hc are for h: what the route needs (api_int.h's R_*) and the
+ * handler it runs once that is established; 0 and NULL for a plain h.
  */
 struct http_route {
 	int methode;
+	unsigned vlag;
 	const char *patroon;
 	http_handler h;
 	size_t max_body;
+	http_ctx_handler hc;
 };
 
 /*

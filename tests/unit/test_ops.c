@@ -28,10 +28,10 @@ niets(struct http_req *q, struct http_resp *r)
 }
 
 static const struct http_route routes[] = {
-	{HTTP_GET, "/a/{}/b", niets, 0},
-	{HTTP_POST, "/x\"y\\z/{*}", niets, 0},
-	{HTTP_GET, "/nooit", niets, 0},
-	{HTTP_GET, "/n\nl", niets, 0},
+	{HTTP_GET, 0, "/a/{}/b", niets, 0, NULL},
+	{HTTP_POST, 0, "/x\"y\\z/{*}", niets, 0, NULL},
+	{HTTP_GET, 0, "/nooit", niets, 0, NULL},
+	{HTTP_GET, 0, "/n\nl", niets, 0, NULL},
 };
 #define NROUTES (sizeof(routes) / sizeof(routes[0]))
 

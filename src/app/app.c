@@ -159,9 +159,9 @@ app_toevoegen(const struct app *a, int verzuim, int64_t id, const char *json,
 	      const char *auteur_naam, char **nieuw_id, struct casefile_fout *f)
 {
 	if (a->schrijfq)
-		return schrijfq_toevoegen(a->schrijfq, verzuim, id, json, len,
-					  rollen, auteur, auteur_naam, nieuw_id,
-					  f);
+		return schrijfq_toevoegen(a->schrijfq, a->st, verzuim, id, json,
+					  len, rollen, auteur, auteur_naam,
+					  nieuw_id, f);
 	if (verzuim)
 		return store_verzuim_toevoegen(a->st, id, json, len, rollen,
 					       auteur, auteur_naam, f);

@@ -26,6 +26,7 @@ struct stap {
 	int rc, klaar;
 	char *nieuw_id;
 	struct casefile_fout f;
+	char fout[256];   /* the writer's reason of a database failure */
 };
 
 struct schrijfq {
@@ -38,14 +39,28 @@ struct schrijfq {
 	int stop;
 };
 
-/* Run one append under its savepoint. */
+/* A failure of the writer's own (not the append's): its reason travels
+ * to the caller, whose connection's store_errmsg() the server logs. */
+static void
+fout(struct store *s, struct stap *t, int rc)
+{
+	free(t->nieuw_id);
+	t->nieuw_id = NULL;
+	t->rc = rc;
+	t->f.pad[0] = t->f.reden[0] = '\0';
+	snprintf(t->fout, sizeof(t->fout), "%s", store_errmsg(s));
+}
+
+/* Run one append under its savepoint. A refused append (its own answer:
+ * invalid, forbidden, not found) rolls back to the savepoint; so does a
+ * failed RELEASE, so nothing of a failed append is committed. */
 static void
 voer_uit(struct store *s, struct stap *t)
 {
 	int rc = store_savepoint(s);
 
 	if (rc) {
-		t->rc = rc;
+		fout(s, t, rc);
 		return;
 	}
 	if (t->verzuim)
@@ -58,46 +73,65 @@ voer_uit(struct store *s, struct stap *t)
 						    t->auteur_naam,
 						    &t->nieuw_id, &t->f);
 	t->rc = rc;
+	if (rc && rc != ST_ONGELDIG && rc != ST_VERBODEN &&
+	    rc != ST_NIET_GEVONDEN)
+		snprintf(t->fout, sizeof(t->fout), "%s", store_errmsg(s));
+	if (rc == 0 && store_savepoint_vrij(s) == 0)
+		return;
 	if (rc == 0)
-		rc = store_savepoint_vrij(s);
-	else
-		rc = store_savepoint_terug(s);
-	if (rc && t->rc == 0) {
-		free(t->nieuw_id);
-		t->nieuw_id = NULL;
-		t->rc = rc;
-	}
+		fout(s, t, ST_ERR);
+	/* on a transaction SQLite already ended there is nothing to roll
+	 * back to; batch() sees that */
+	if (store_in_tx(s))
+		(void)store_savepoint_terug(s);
 }
 
-/* One batch: begin, every append, commit. A failed begin or commit is
- * every append's answer. */
+/*
+ * One batch: begin, every append, commit. A failed begin or commit is
+ * every append's answer. When the transaction ends under an append
+ * (SQLite rolls back the whole transaction on a full disk, an I/O error,
+ * no memory, RAISE(ROLLBACK)), what the batch wrote so far is gone: the
+ * appends before it and it get the error, and the rest run in a batch of
+ * their own - never outside a transaction.
+ */
 static void
 batch(struct store *s, struct stap *b)
 {
-	struct stap *t;
+	struct stap *t, *u;
 	int rc = store_begin(s);
 
-	for (t = b; t; t = t->volgende) {
-		if (rc) {
-			t->rc = rc;
-			continue;
-		}
-		voer_uit(s, t);
-	}
-	if (rc)
+	if (rc) {
+		for (t = b; t; t = t->volgende)
+			fout(s, t, rc);
 		return;
+	}
+	for (t = b; t; t = t->volgende) {
+		voer_uit(s, t);
+		if (store_in_tx(s))
+			continue;
+		rc = t->rc ? t->rc : ST_ERR;
+		if (!t->fout[0])
+			snprintf(t->fout, sizeof(t->fout), "%s",
+				 store_errmsg(s));
+		for (u = b; u != t->volgende; u = u->volgende)
+			if (u->rc == 0 || u == t) {
+				char reden[sizeof(t->fout)];
+
+				memcpy(reden, t->fout, sizeof(reden));
+				fout(s, u, rc);
+				memcpy(u->fout, reden, sizeof(reden));
+			}
+		if (t->volgende)
+			batch(s, t->volgende);
+		return;
+	}
 	rc = store_commit(s);
 	if (rc == 0)
 		return;
+	for (t = b; t; t = t->volgende)
+		if (t->rc == 0)
+			fout(s, t, rc);
 	store_rollback(s);
-	for (t = b; t; t = t->volgende) {
-		if (t->rc == 0) {
-			free(t->nieuw_id);
-			t->nieuw_id = NULL;
-			t->rc = rc;
-			t->f.pad[0] = t->f.reden[0] = '\0';
-		}
-	}
 }
 
 static void *
@@ -173,8 +207,8 @@ schrijfq_start(const char *db_url, struct schrijfq **out, char *err,
 }
 
 int
-schrijfq_toevoegen(struct schrijfq *q, int verzuim, int64_t id,
-		   const char *json, size_t len, uint32_t rollen,
+schrijfq_toevoegen(struct schrijfq *q, struct store *melder, int verzuim,
+		   int64_t id, const char *json, size_t len, uint32_t rollen,
 		   int64_t auteur, const char *auteur_naam, char **nieuw_id,
 		   struct casefile_fout *f)
 {
@@ -196,6 +230,8 @@ schrijfq_toevoegen(struct schrijfq *q, int verzuim, int64_t id,
 		pthread_cond_wait(&q->klaar, &q->m);
 	pthread_mutex_unlock(&q->m);
 	*f = t.f;
+	if (t.rc && t.fout[0] && melder)
+		store_fout_zet(melder, t.fout);
 	if (t.rc == 0 && nieuw_id)
 		*nieuw_id = t.nieuw_id;
 	else

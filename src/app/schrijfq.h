@@ -36,9 +36,13 @@ int schrijfq_start(const char *db_url, struct schrijfq **out, char *err,
  * store_gebeurtenis_toevoegen() (verzuim 0) or store_verzuim_toevoegen()
  * (verzuim 1; nieuw_id unused, may be NULL) through the queue: blocks
  * until the batch holding it is committed. The same arguments, results
- * and ownership.
+ * and ownership; on a database failure the writer's reason is set as
+ * store_errmsg(melder) (may be NULL), the caller's connection, which is
+ * what the server logs.
  */
-int schrijfq_toevoegen(struct schrijfq *q, int verzuim, int64_t id,
+struct store;
+int schrijfq_toevoegen(struct schrijfq *q, struct store *melder,
+		       int verzuim, int64_t id,
 		       const char *json, size_t len, uint32_t rollen,
 		       int64_t auteur, const char *auteur_naam,
 		       char **nieuw_id, struct casefile_fout *f);

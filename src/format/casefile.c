@@ -1026,6 +1026,7 @@ casefile_verzuim_lees(json_t *e, const struct verzuim_mutatie *prev,
  */
 struct snel {
 	const char *p, *end;
+	int zicht;   /* "zichtbaarheid" was read (a second is refused) */
 };
 
 static int
@@ -1068,6 +1069,40 @@ snel_hex4(struct snel *k, unsigned *out)
 	return 0;
 }
 
+/* The length of the valid UTF-8 sequence of at most n bytes at p that
+ * starts with a byte >= 0x80, or 0 (RFC 3629: no overlong form, no
+ * surrogate, nothing beyond U+10FFFF). */
+static size_t
+utf8_lengte(const unsigned char *p, size_t n)
+{
+	unsigned cp;
+	size_t len, i;
+
+	if (p[0] >= 0xC2 && p[0] <= 0xDF) {
+		len = 2;
+		cp = p[0] & 0x1Fu;
+	} else if (p[0] >= 0xE0 && p[0] <= 0xEF) {
+		len = 3;
+		cp = p[0] & 0x0Fu;
+	} else if (p[0] >= 0xF0 && p[0] <= 0xF4) {
+		len = 4;
+		cp = p[0] & 0x07u;
+	} else {
+		return 0;
+	}
+	if (n < len)
+		return 0;
+	for (i = 1; i < len; i++) {
+		if ((p[i] & 0xC0u) != 0x80u)
+			return 0;
+		cp = (cp << 6) | (p[i] & 0x3Fu);
+	}
+	if ((len == 3 && (cp < 0x800 || (cp >= 0xD800 && cp <= 0xDFFF))) ||
+	    (len == 4 && (cp < 0x10000 || cp > 0x10FFFF)))
+		return 0;
+	return len;
+}
+
 /* A JSON string at k->p into *out (malloc'd, NUL-terminated). 0, -1 for
  * a form it does not know, -2 out of memory. */
 static int
@@ -1092,6 +1127,19 @@ snel_tekst(struct snel *k, struct str *out)
 
 		if (c < 0x20)
 			goto vreemd;
+		if (c >= 0x80) {
+			/* jansson refuses invalid UTF-8 (overlong forms,
+			 * surrogates, beyond U+10FFFF): so does this */
+			size_t n = utf8_lengte((const unsigned char *)q,
+					       (size_t)(e - q));
+
+			if (!n)
+				goto vreemd;
+			memcpy(w, q, n);
+			w += n;
+			q += n - 1;
+			continue;
+		}
 		if (c != '\\') {
 			*w++ = (char)c;
 			continue;
@@ -1162,7 +1210,7 @@ snel_sleutel(struct snel *k, const char **key, size_t *len)
 	if (!snel_is(k, '"'))
 		return -1;
 	for (q = k->p; q < k->end && *q != '"'; q++)
-		if (*q == '\\')
+		if (*q == '\\' || (unsigned char)*q < 0x20)
 			return -1;
 	if (q >= k->end)
 		return -1;
@@ -1214,14 +1262,16 @@ snel_enum(struct snel *k, const char *const *names, int n, uint8_t *out)
 
 	if (k->p >= k->end || *k->p != '"')
 		return -1;
-	for (q = t; q < k->end && *q != '"' && *q != '\\'; q++)
+	/* names are plain words: a backslash or a control byte is none */
+	for (q = t; q < k->end && *q != '"' && *q != '\\' &&
+		    (unsigned char)*q >= 0x20; q++)
 		;
 	if (q >= k->end || *q != '"')
 		return -1;
 	len = (size_t)(q - t);
 	for (i = 0; i < n; i++)
 		if (names[i][0] == (len ? t[0] : '\0') &&
-		    strncmp(names[i], t, len) == 0 && names[i][len] == '\0')
+		    strlen(names[i]) == len && memcmp(names[i], t, len) == 0)
 			break;
 	if (i == n)
 		return -1;
@@ -1334,6 +1384,8 @@ snel_veld(struct snel *k, struct gebeurtenis *g, const char *key, size_t len)
 	case 1: doel = &g->id; break;
 	case 2: doel = &g->corrigeert; break;
 	case 3:
+		if (k->zicht++)
+			return -1;
 		return snel_enum(k, zichtbaarheid_naam, 3, &g->zichtbaarheid);
 	case 4: doel = &g->auteur; break;
 	case 5: doel = &g->tekst; break;
@@ -1355,7 +1407,7 @@ snel_veld(struct snel *k, struct gebeurtenis *g, const char *key, size_t len)
 		int rc;
 
 		if (!(gb_velden[g->soort] & v->bit) || v->naam[0] != key[0] ||
-		    strncmp(v->naam, key, len) != 0 || v->naam[len] != '\0')
+		    strlen(v->naam) != len || memcmp(v->naam, key, len) != 0)
 			continue;
 		if (g->velden & v->bit)
 			return -1;
@@ -1397,7 +1449,7 @@ int
 casefile_gebeurtenis_snel(const char *txt, size_t len,
 			  struct gebeurtenis *out)
 {
-	struct snel k = {txt, txt + len};
+	struct snel k = {txt, txt + len, 0};
 	struct gebeurtenis g;
 	const char *key;
 	size_t klen;
@@ -1739,20 +1791,12 @@ schrijf_tree(const struct dossier *d, int *ok)
 	    d->vangnet == VN_GEEN ? json_null()
 				  : json_string(vangnet_naam[d->vangnet]),
 	    ok);
+	/* one writer of a mutation: the size bookkeeping of an append
+	 * (store.c) counts exactly what casefile_verzuim_json writes */
 	a = json_array();
-	for (i = 0; a && i < d->nverzuim; i++) {
-		const struct verzuim_mutatie *m = &d->verzuim[i];
-		json_t *t = json_object();
-
-		if (!t || json_array_append_new(a, t)) {
+	for (i = 0; a && i < d->nverzuim; i++)
+		if (json_array_append_new(a, casefile_verzuim_json(&d->verzuim[i])))
 			*ok = 0;
-			break;
-		}
-		put(t, "datum", jdate(m->datum), ok);
-		put(t, "soort", json_string(verzuim_soort_naam[m->soort]), ok);
-		if (m->soort == VZ_ZIEK)
-			put(t, "percentage", json_integer(m->percentage), ok);
-	}
 	put(root, "verzuim", a, ok);
 	a = json_array();
 	for (i = 0; a && i < d->ngb; i++)

@@ -122,6 +122,12 @@ db_query_elk(struct db *db, const char *sql, const struct db_param *p,
 }
 
 int
+db_in_tx(struct db *db)
+{
+	return db->ops->in_tx(db);
+}
+
+int
 db_commit(struct db *db)
 {
 	return db->ops->script(db, "COMMIT");

@@ -92,6 +92,11 @@ typedef int (*db_rij_fn)(void *arg, const char *const *cel,
 int db_query_elk(struct db *db, const char *sql, const struct db_param *p,
 		 size_t np, db_rij_fn rij, void *arg);
 
+/* 1 while a transaction is open on the connection. SQLite ends one by
+ * itself on some errors (disk full, I/O, no memory, RAISE(ROLLBACK)):
+ * a writer that goes on after a failed statement asks first. */
+int db_in_tx(struct db *db);
+
 /* The cell (row, col) as text (NULL for SQL NULL) and as integer. */
 const char *db_cel(const struct db_res *r, size_t row, size_t col);
 int64_t db_cel_int(const struct db_res *r, size_t row, size_t col);
@@ -118,6 +123,8 @@ struct db_ops {
 	/* db_query_elk natively (may be NULL: through query) */
 	int (*each)(struct db *db, const char *sql, const struct db_param *p,
 		    size_t np, db_rij_fn rij, void *arg);
+	/* 1 while a transaction is open on the connection */
+	int (*in_tx)(struct db *db);
 };
 
 /* Common header of every backend's connection struct. */

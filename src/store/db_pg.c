@@ -528,8 +528,18 @@ verberg_wachtwoord(char *msg, const char *url)
 	}
 }
 
+static int
+pg_in_tx(struct db *db)
+{
+	PGTransactionStatusType t =
+		PQtransactionStatus(((struct db_pg *)db)->c);
+
+	return t == PQTRANS_INTRANS || t == PQTRANS_INERROR ||
+	       t == PQTRANS_ACTIVE;
+}
+
 static const struct db_ops pg_ops = {
-	pg_free, pg_exec, pg_query, pg_script, pg_begin, NULL,
+	pg_free, pg_exec, pg_query, pg_script, pg_begin, NULL, pg_in_tx,
 };
 
 int

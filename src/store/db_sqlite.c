@@ -251,6 +251,12 @@ s_each(struct db *db, const char *sql, const struct db_param *p, size_t np,
 }
 
 static int
+s_in_tx(struct db *db)
+{
+	return !sqlite3_get_autocommit(((struct db_sqlite *)db)->h);
+}
+
+static int
 s_exec(struct db *db, const char *sql, const struct db_param *p, size_t np,
        int64_t *changed)
 {
@@ -308,7 +314,7 @@ s_free(struct db *db)
 }
 
 static const struct db_ops sqlite_ops = {
-	s_free, s_exec, s_query, s_script, s_begin, s_each,
+	s_free, s_exec, s_query, s_script, s_begin, s_each, s_in_tx,
 };
 
 int

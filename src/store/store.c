@@ -1942,8 +1942,12 @@ laad_rij(void *arg, const char *const *cel, const size_t *len, size_t ncols)
 	int rc;
 
 	(void)len;
-	if (ncols != 1 || !cel[0])
+	if (ncols != 1 || !cel[0]) {
+		snprintf(l->s->db->fout, sizeof(l->s->db->fout),
+			 "opgeslagen dossier %lld: item %zu zonder gegevens",
+			 (long long)l->id, d->ngb + 1);
 		return ST_ERR;
+	}
 	if (d->ngb == l->cap) {
 		size_t cap = l->cap ? l->cap * 2 : 64;
 		struct gebeurtenis *gb = realloc(d->gb, (cap + 1) * sizeof(*gb));
@@ -2448,7 +2452,24 @@ store_verzuim_toevoegen_tx(struct store *s, int64_t id, const char *json,
 int
 store_savepoint(struct store *s)
 {
+	if (!db_in_tx(s->db)) {
+		snprintf(s->db->fout, sizeof(s->db->fout),
+			 "savepoint buiten een transactie");
+		return ST_ERR;
+	}
 	return db_script(s->db, "SAVEPOINT spoor_stap");
+}
+
+int
+store_in_tx(struct store *s)
+{
+	return db_in_tx(s->db);
+}
+
+void
+store_fout_zet(struct store *s, const char *reden)
+{
+	snprintf(s->db->fout, sizeof(s->db->fout), "%s", reden);
 }
 
 int

@@ -235,6 +235,29 @@ t_vormen(void **state)
 }
 
 /* Every other form: left to the full reader. */
+/* Bytes with a NUL inside a name: never matched, never read past the
+ * end of a name (the review of df02710 found an overread here). */
+static void
+t_nul(void **state)
+{
+	static const char enum_nul[] =
+		"{\"soort\":\"contact\\u0000\",\"datum\":\"2026-01-05\"}";
+	static const char raw[] = "{\"soort\":\"contact\0xyz\",\"datum\":"
+				  "\"2026-01-05\"}";
+	static const char key[] = "{\"soort\":\"contact\",\"dat\0m\":"
+				  "\"2026-01-05\"}";
+	struct gebeurtenis g;
+
+	(void)state;
+	memset(&g, 0, sizeof(g));
+	assert_int_equal(casefile_gebeurtenis_snel(enum_nul, sizeof(enum_nul) - 1,
+						   &g), CF_SCHEMA);
+	assert_int_equal(casefile_gebeurtenis_snel(raw, sizeof(raw) - 1, &g),
+			 CF_SCHEMA);
+	assert_int_equal(casefile_gebeurtenis_snel(key, sizeof(key) - 1, &g),
+			 CF_SCHEMA);
+}
+
 static void
 t_anders(void **state)
 {
@@ -268,6 +291,19 @@ t_anders(void **state)
 		"\"eigen_werk\",\"loonwaarde_procent\":101}",
 		"{\"soort\":\"contact\",\"datum\":\"2026-01-05\"}x",
 		"{\"soort\":\"contact\",\"datum\":\"2026-01-05\"",
+		/* what jansson refuses: invalid UTF-8, overlong, surrogate */
+		"{\"soort\":\"contact\",\"datum\":\"2026-01-05\",\"tekst\":"
+		"\"\xff\xfe\"}",
+		"{\"soort\":\"contact\",\"datum\":\"2026-01-05\",\"tekst\":"
+		"\"\xc0\xaf\"}",
+		"{\"soort\":\"contact\",\"datum\":\"2026-01-05\",\"tekst\":"
+		"\"\xed\xa0\x80\"}",
+		"{\"soort\":\"contact\",\"datum\":\"2026-01-05\",\"tekst\":"
+		"\"\xe2\x82\"}",
+		/* a class given twice: the full reader refuses the entry */
+		"{\"soort\":\"contact\",\"datum\":\"2026-01-05\","
+		"\"zichtbaarheid\":\"medisch\",\"zichtbaarheid\":"
+		"\"algemeen\"}",
 	};
 	size_t i;
 
@@ -290,6 +326,7 @@ main(void)
 		cmocka_unit_test(t_schema),
 		cmocka_unit_test(t_vormen),
 		cmocka_unit_test(t_anders),
+		cmocka_unit_test(t_nul),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -43,10 +43,18 @@ int store_verzuim_toevoegen_tx(struct store *s, int64_t id, const char *json,
 			       const char *auteur_naam,
 			       struct casefile_fout *f);
 
-/* One savepoint inside the open transaction: set it, roll back to it
- * (and release it), or release it keeping what was written. */
+/* One savepoint inside the open transaction: set it (ST_ERR when no
+ * transaction is open: a savepoint must never start one), roll back to
+ * it (and release it), or release it keeping what was written. */
 int store_savepoint(struct store *s);
 int store_savepoint_terug(struct store *s);
 int store_savepoint_vrij(struct store *s);
+
+/* 1 while a transaction is open on s (db_in_tx). */
+int store_in_tx(struct store *s);
+
+/* Set the reason store_errmsg(s) gives (what a writer on another
+ * connection reported). */
+void store_fout_zet(struct store *s, const char *reden);
 
 #endif /* SPOOR_STORE_LAAD_H */

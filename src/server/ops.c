@@ -14,6 +14,7 @@
 #include "server/api.h"
 #include "server/api_int.h"
 #include "app/auditq.h"
+#include "app/schrijfq.h"
 #include "app/gcache.h"
 #include "server/ops.h"
 #include "store/db.h"
@@ -357,6 +358,14 @@ ops_metrics(const struct ops *o, const struct ops_stand *st, char **out,
 		    "Failed attempts to store a batch of audit records "
 		    "(each is retried).", st->auditq_fouten);
 	}
+	if (st && st->heeft_schrijfq) {
+		een(f, "spoor_append_commits_total", "counter",
+		    "Transactions that stored appends (app/schrijfq.h).",
+		    st->schrijfq_batches);
+		een(f, "spoor_appends_total", "counter",
+		    "Appends through the group commit, stored or refused.",
+		    st->schrijfq_stappen);
+	}
 	if (fclose(f)) {
 		free(buf);
 		return -1;
@@ -434,6 +443,14 @@ ops_h_metrics(struct http_req *q, struct http_resp *r)
 		st.heeft_auditq = 1;
 		st.auditq_diepte = as.diepte;
 		st.auditq_fouten = as.fouten;
+	}
+	if (a->schrijfq) {
+		struct schrijfq_stand ss;
+
+		schrijfq_stand(a->schrijfq, &ss);
+		st.heeft_schrijfq = 1;
+		st.schrijfq_batches = ss.batches;
+		st.schrijfq_stappen = ss.stappen;
 	}
 	if (ops_metrics(a->ops, &st, &tekst, &len))
 		return api_intern(r);

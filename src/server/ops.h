@@ -39,6 +39,8 @@ struct ops_stand {
 	uint64_t cache_entries, cache_bytes;
 	int heeft_auditq;
 	uint64_t auditq_diepte, auditq_fouten;
+	int heeft_schrijfq;
+	uint64_t schrijfq_batches, schrijfq_stappen;
 };
 
 struct ops;

@@ -118,7 +118,15 @@ static const char *const verwacht[] = {
 	"# HELP spoor_audit_write_errors_total Failed attempts to store a "
 	"batch of audit records (each is retried).\n"
 	"# TYPE spoor_audit_write_errors_total counter\n"
-	"spoor_audit_write_errors_total 0\n",
+	"spoor_audit_write_errors_total 0\n"
+	"# HELP spoor_append_commits_total Transactions that stored appends "
+	"(app/schrijfq.h).\n"
+	"# TYPE spoor_append_commits_total counter\n"
+	"spoor_append_commits_total 4\n"
+	"# HELP spoor_appends_total Appends through the group commit, stored "
+	"or refused.\n"
+	"# TYPE spoor_appends_total counter\n"
+	"spoor_appends_total 9\n",
 };
 
 static void
@@ -152,6 +160,9 @@ exposition(void **state)
 	st.cache_bytes = 4096;
 	st.heeft_auditq = 1;
 	st.auditq_diepte = 5;
+	st.heeft_schrijfq = 1;
+	st.schrijfq_batches = 4;
+	st.schrijfq_stappen = 9;
 	assert_int_equal(ops_metrics(o, &st, &t, &n), 0);
 	assert_int_equal(n, strlen(t));
 	assert_string_equal(t, w);

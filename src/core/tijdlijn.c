@@ -1,6 +1,7 @@
 /*
  * tijdlijn.c - evaluation of the milestone table (see tijdlijn.h).
  */
+#include <stddef.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -223,7 +224,7 @@ struct reken {
 };
 
 /* The event date at offset `off` of struct tijdlijn_feiten. */
-static sdate
+static inline __attribute__((always_inline)) sdate
 feit(const struct tijdlijn_feiten *f, uint8_t off)
 {
 	sdate d;
@@ -234,7 +235,7 @@ feit(const struct tijdlijn_feiten *f, uint8_t off)
 	return d;
 }
 
-static int
+static inline __attribute__((always_inline)) int
 voorwaarde(const struct reken *c, enum voorwaarde v)
 {
 	switch (v) {
@@ -252,26 +253,27 @@ voorwaarde(const struct reken *c, enum voorwaarde v)
 }
 
 /* The date a row's anchor gives (rules.h, enum anker). */
-static sdate
-anker(const struct reken *c, const struct regel *r)
+static inline __attribute__((always_inline)) sdate
+anker(const struct reken *c, enum anker a, int32_t offset, int32_t terug,
+      uint8_t feit_off, uint8_t na)
 {
 	const struct ziekteverloop *zv = c->zv;
 	sdate e;
 
-	switch ((enum anker)r->anker) {
+	switch (a) {
 	case ANK_ZIEKTEDAG_ERVOOR:
-		return SD(r->offset - 1);
+		return SD(offset - 1);
 	case ANK_NA_FEIT:
-		e = feit(c->f, r->feit);
-		return (e != DATE_NONE ? e : c->t->m[r->na].datum) + r->offset;
+		e = feit(c->f, feit_off);
+		return (e != DATE_NONE ? e : c->t->m[na].datum) + offset;
 	case ANK_DAG:
-		return zv->d + r->offset;
+		return zv->d + offset;
 	case ANK_VOOR_EINDE:
-		return c->verlengd ? c->basis_einde - r->terug : SD(r->offset);
+		return c->verlengd ? c->basis_einde - terug : SD(offset);
 	case ANK_VOOR_EINDE_LAAT:
 		return c->verlengd || c->t->wia_vertraging
-			? c->basis_einde + c->t->wia_vertraging - r->terug
-			: SD(r->offset);
+			? c->basis_einde + c->t->wia_vertraging - terug
+			: SD(offset);
 	case ANK_LAATSTE_WERKDAG:
 		return date_prev_workday(c->f->einddatum);
 	case ANK_OPZEGVERBOD:
@@ -282,7 +284,7 @@ anker(const struct reken *c, const struct regel *r)
 		return c->t->einde_loonbetaling;
 	case ANK_ZIEKTEDAG:
 	default:
-		return SD(r->offset);
+		return SD(offset);
 	}
 }
 
@@ -465,22 +467,116 @@ stap_opzegverbod_nvt(struct reken *c, const struct regel *r,
 		m->status = ST_NIET_VAN_TOEPASSING;
 }
 
-typedef void stap_fn(struct reken *c, const struct regel *r,
-		     struct mijlpaal *m);
+/* enum stap -> its function; with a constant step a direct call. */
+static inline __attribute__((always_inline)) void
+stap(struct reken *c, enum stap st, const struct regel *r, struct mijlpaal *m)
+{
+	switch (st) {
+	case STAP_STREEF:
+		stap_streef(c, r, m);
+		break;
+	case STAP_GEEN_VANGNET:
+		stap_geen_vangnet(c, r, m);
+		break;
+	case STAP_VANGNET_EINDE:
+		stap_vangnet_einde(c, r, m);
+		break;
+	case STAP_EJE_VENSTER:
+		stap_eje_venster(c, r, m);
+		break;
+	case STAP_SPOOR2_NVT:
+		stap_spoor2_nvt(c, r, m);
+		break;
+	case STAP_RIV_UIT_DIENST:
+		stap_riv_uit_dienst(c, r, m);
+		break;
+	case STAP_WIA_BRIEF:
+		stap_wia_brief(c, r, m);
+		break;
+	case STAP_LOONSANCTIE:
+		stap_loonsanctie(c, r, m);
+		break;
+	case STAP_OPZEGVERBOD_NVT:
+		stap_opzegverbod_nvt(c, r, m);
+		break;
+	case STAP_GEEN:
+	case STAP__COUNT:
+	default:
+		break;
+	}
+}
 
-/* enum stap -> its function */
-static stap_fn *const stappen[STAP__COUNT] = {
-	[STAP_GEEN] = NULL,
-	[STAP_STREEF] = stap_streef,
-	[STAP_GEEN_VANGNET] = stap_geen_vangnet,
-	[STAP_VANGNET_EINDE] = stap_vangnet_einde,
-	[STAP_EJE_VENSTER] = stap_eje_venster,
-	[STAP_SPOOR2_NVT] = stap_spoor2_nvt,
-	[STAP_RIV_UIT_DIENST] = stap_riv_uit_dienst,
-	[STAP_WIA_BRIEF] = stap_wia_brief,
-	[STAP_LOONSANCTIE] = stap_loonsanctie,
-	[STAP_OPZEGVERBOD_NVT] = stap_opzegverbod_nvt,
-};
+/*
+ * One row: its condition, its anchor, the Atw extension of a short forward
+ * term, its status and its named step. The arguments are the row's
+ * columns, constants where tijdlijn_bereken expands rules.def.
+ */
+static inline __attribute__((always_inline)) void
+rij(struct reken *c, const struct regel *r, enum mijlpaal_soort soort,
+    enum anker a, enum atw atw, int32_t offset, int32_t terug,
+    uint8_t gedaan, uint8_t feit_off, uint8_t na, enum stap st,
+    enum voorwaarde vw)
+{
+	struct tijdlijn *t = c->t;
+	struct mijlpaal *m = &t->m[r->id];
+
+	if (vw != VW_ALTIJD && !voorwaarde(c, vw)) {
+		t->aanwezig &= ~(UINT32_C(1) << r->id);
+		return;
+	}
+	sdate d = anker(c, a, offset, terug, feit_off, na);
+
+	/* Atw art. 1 lid 1 (R-CNT-8) extends a short forward term */
+	if (atw == ATW_VERLENGD) {
+		m->datum = d;
+		atw_verleng(m);
+		d = m->datum;
+	}
+	if (soort == MPS_ACTIE)
+		actie(m, d, feit(c->f, gedaan), c->peil);
+	else
+		moment(m, d, c->peil);
+	stap(c, st, r, m);
+}
+
+/*
+ * R-ZW-3, architecture §5.1: ill out of service, the employer's actions
+ * after the einddatum lapse (the RIV's step moved it to the report, the
+ * report itself is due before). UWV's moments stay.
+ */
+static void
+na_uit_dienst(struct tijdlijn *t, const struct tijdlijn_feiten *f)
+{
+	int32_t i;
+
+	for (i = 0; i < MP__COUNT; i++)
+		if (regels[i].soort == MPS_ACTIE && t->m[i].datum > f->einddatum)
+			t->m[i].status = ST_NIET_VAN_TOEPASSING;
+}
+
+/*
+ * A recovered illness: actions projected past the last sick day are not due
+ * unless the illness returns. Within 28 fit days it may still return into
+ * this geval (open); after that a relapse starts a new geval (R-AGG-2), so
+ * they no longer apply.
+ */
+static void
+na_hersteld(struct tijdlijn *t, sdate peil)
+{
+	int32_t i;
+
+	for (i = 0; i < MP__COUNT; i++) {
+		struct mijlpaal *m = &t->m[i];
+
+		if (regels[i].soort == MPS_ACTIE && m->gedaan == DATE_NONE &&
+		    m->status != ST_NIET_VAN_TOEPASSING &&
+		    m->datum > t->laatste_ziektedag)
+			m->status = peil - t->laatste_ziektedag >=
+						    AGG_NIEUW_GEVAL_DAGEN
+					    ? ST_NIET_VAN_TOEPASSING
+					    : ST_OPEN;
+	}
+}
 
 void
 tijdlijn_bereken(const struct ziekteverloop *zv,
@@ -501,7 +597,8 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 		m[i].regel = r[i].regel;
 		m[i].bron = r[i].bron;
 	}
-	t->aanwezig = 0;
+	/* every row; rij() clears those whose condition fails */
+	t->aanwezig = (UINT32_C(1) << MP__COUNT) - 1;
 	t->peildatum = peil;
 	t->eerste_ziektedag = zv->d;
 	t->ziektedag = ziekteverloop_ziektedag(zv, peil);
@@ -529,47 +626,28 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 	c.basis_einde = c.verlengd ? f->verlenging_tot
 				   : SD(r[MP_EINDE_WACHTTIJD].offset);
 
-	/* The rows in table order: each anchors on the facts or on an
-	 * earlier row, then its named step handles what no anchor says. */
-	for (i = 0; i < MP__COUNT; i++, r++, m++) {
-		if (!voorwaarde(&c, (enum voorwaarde)r->voorwaarde))
-			continue;
-		t->aanwezig |= UINT32_C(1) << i;
-		m->datum = anker(&c, r);
-		/* Atw art. 1 lid 1 (R-CNT-8) extends a short forward term */
-		if (r->atw == ATW_VERLENGD)
-			atw_verleng(m);
-		if (r->soort == MPS_ACTIE)
-			actie(m, m->datum, feit(f, r->gedaan), peil);
-		else
-			moment(m, m->datum, peil);
-		if (r->stap != STAP_GEEN)
-			stappen[r->stap](&c, r, m);
-		if (r->soort != MPS_ACTIE)
-			continue;
-		/*
-		 * R-ZW-3, architecture §5.1: ill out of service, the
-		 * employer's actions after the einddatum lapse (the RIV's
-		 * step moved it to the report). UWV's moments stay.
-		 */
-		if (t->uit_dienst && m->datum > f->einddatum)
-			m->status = ST_NIET_VAN_TOEPASSING;
-		/*
-		 * A recovered illness: actions projected past the last sick
-		 * day are not due unless the illness returns. Within 28 fit
-		 * days it may still return into this geval (open); after
-		 * that a relapse starts a new geval (R-AGG-2), so they no
-		 * longer apply.
-		 */
-		if (t->laatste_ziektedag != DATE_NONE &&
-		    m->gedaan == DATE_NONE &&
-		    m->status != ST_NIET_VAN_TOEPASSING &&
-		    m->datum > t->laatste_ziektedag)
-			m->status = peil - t->laatste_ziektedag >=
-						    AGG_NIEUW_GEVAL_DAGEN
-					    ? ST_NIET_VAN_TOEPASSING
-					    : ST_OPEN;
-	}
+	/*
+	 * The rows in table order: each anchors on the facts or on an earlier
+	 * row, then its named step handles what no anchor says. The table is
+	 * expanded here from rules.def, the rows' columns as constants, so
+	 * this loop over the table costs no more than the hand-written
+	 * sequence it replaced (docs/performance.md).
+	 */
+#define HOE(GEDAAN, FEIT, NA, STAP, VW) GEDAAN, FEIT, NA, STAP, VW
+#define F(veld) ((uint8_t)offsetof(struct tijdlijn_feiten, veld))
+#define GEEN HOE(FEIT_GEEN, FEIT_GEEN, 0, STAP_GEEN, VW_ALTIJD)
+#define ROW(ID, S, A, Z, ATW, OFF, TERUG, NAAM, TITEL, REGEL, BRON, HOE_) \
+	rij(&c, &r[ID], S, A, ATW, OFF, TERUG, HOE_);
+#include "rules.def"
+#undef ROW
+#undef GEEN
+#undef F
+#undef HOE
+	/* the rules for every action of a case that ended */
+	if (t->uit_dienst)
+		na_uit_dienst(t, f);
+	if (t->laatste_ziektedag != DATE_NONE)
+		na_hersteld(t, peil);
 }
 
 const struct mijlpaal *

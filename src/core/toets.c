@@ -38,164 +38,13 @@ static bevinding_vind vind_riv_ontbreekt,
 	vind_melding_einde_dienstverband_te_laat, vind_wia_aanvraag_te_laat;
 
 #define DEF(ID, NAAM, ERNST, SP2, REGEL, BRON, HERSTEL, VIND) \
-	[ID] = {NAAM, ERNST, SP2, REGEL, BRON, HERSTEL, VIND}
+	[ID] = {NAAM, ERNST, SP2, REGEL, BRON, HERSTEL, VIND},
 
+/* The rows are in bevindingen.def, which toets_bereken expands as well. */
 const struct bevinding_def bevinding_defs[BV__COUNT] = {
-	DEF(BV_RIV_ONTBREEKT, "RIV_ONTBREEKT", ERNST_HOOG, 0, "R-TL-16",
-	    "WIA art. 25 lid 3",
-	    "Stel het re-integratieverslag nu op met de werknemer, geef hem "
-	    "een afschrift en voeg alle verplichte onderdelen toe.",
-	    vind_riv_ontbreekt),
-	DEF(BV_RIV_EINDE_DIENSTVERBAND_ONTBREEKT,
-	    "RIV_EINDE_DIENSTVERBAND_ONTBREEKT", ERNST_HOOG, 0, "R-ZW-3",
-	    "Ziektewet art. 38 lid 2",
-	    "Stel het re-integratieverslag alsnog op met de werknemer en "
-	    "stuur het naar UWV; UWV kan de Ziektewet-uitkering tot 52 weken "
-	    "op de werkgever verhalen (Ziektewet art. 39a).",
-	    vind_riv_einde_dienstverband_ontbreekt),
-	DEF(BV_RIV_ONVOLLEDIG, "RIV_ONVOLLEDIG", ERNST_HOOG, 0, "R-RIV-1",
-	    "Regeling procesgang art. 6 lid 1",
-	    "Vul het re-integratieverslag aan met de ontbrekende onderdelen; "
-	    "UWV geeft in de praktijk een week, daarna volgt een "
-	    "administratieve loonsanctie.",
-	    vind_riv_onvolledig),
-	DEF(BV_ACTUEEL_OORDEEL_ONTBREEKT, "ACTUEEL_OORDEEL_ONTBREEKT",
-	    ERNST_HOOG, 0, "R-TL-15", "Regeling procesgang art. 6 lid 1 onder j",
-	    "Vraag de bedrijfsarts om een actueel oordeel over het verloop "
-	    "van de ongeschiktheid en de functionele mogelijkheden.",
-	    vind_actueel_oordeel_ontbreekt),
-	DEF(BV_EINDEVALUATIE_ONTBREEKT, "EINDEVALUATIE_ONTBREEKT", ERNST_HOOG,
-	    0, "R-TL-15", "Regeling procesgang art. 6 lid 1 onder h",
-	    "Maak samen met de werknemer de eindevaluatie (UWV-formulier "
-	    "Eindevaluatie) en voeg die bij het re-integratieverslag.",
-	    vind_eindevaluatie_ontbreekt),
-	DEF(BV_BEVREDIGEND_RESULTAAT, "BEVREDIGEND_RESULTAAT", ERNST_INFO, 0,
-	    "R-SP2-7", "Beleidsregels beoordelingskader poortwachter par. 3",
-	    "Leg vast dat werkgever en werknemer het resultaat bevredigend "
-	    "vinden; UWV toetst de inspanningen dan niet verder.",
-	    vind_bevredigend_resultaat),
-	DEF(BV_GEEN_BENUTBARE_MOGELIJKHEDEN, "GEEN_BENUTBARE_MOGELIJKHEDEN",
-	    ERNST_INFO, 0, "R-SP2-4",
-	    "Beleidsregels beoordelingskader poortwachter par. 3 en 7.4",
-	    "Laat de bedrijfsarts de conclusie 'geen benutbare mogelijkheden' "
-	    "goed onderbouwen en periodiek herbeoordelen.",
-	    vind_geen_benutbare_mogelijkheden),
-	DEF(BV_SPOOR2_NIET_GESTART, "SPOOR2_NIET_GESTART", ERNST_HOOG, 1,
-	    "R-SP2-3", "BW 7:658a lid 1; UWV Werkwijzer Poortwachter",
-	    "Start direct een adequaat tweedespoortraject via een "
-	    "re-integratiebedrijf, met bemiddeling naar concrete vacatures "
-	    "die passen bij de belastbaarheid.",
-	    vind_spoor2_niet_gestart),
-	DEF(BV_SPOOR2_TE_LAAT_GESTART, "SPOOR2_TE_LAAT_GESTART", ERNST_HOOG, 1,
-	    "R-SP2-3", "BW 7:658a lid 1; UWV Werkwijzer Poortwachter",
-	    "Leg vast waarom later is gestart en maak de achterstand goed met "
-	    "een intensief traject (jobhunting, bemiddeling, "
-	    "werkervaringsplaats).",
-	    vind_spoor2_te_laat_gestart),
-	DEF(BV_SPOOR2_ZONDER_BEMIDDELING, "SPOOR2_ZONDER_BEMIDDELING",
-	    ERNST_HOOG, 1, "R-SP2-5",
-	    "Beleidsregels beoordelingskader poortwachter par. 9",
-	    "Zet jobhunting of bemiddeling naar concrete vacatures in; "
-	    "algemene training of outplacement alleen is onvoldoende.",
-	    vind_spoor2_zonder_bemiddeling),
-	DEF(BV_SPOOR2_STIL, "SPOOR2_STIL", ERNST_MIDDEN, 1, "R-SP2-5",
-	    "Beleidsregels beoordelingskader poortwachter par. 9",
-	    "Vraag het re-integratiebedrijf om een voortgangsrapportage, "
-	    "spreek passiviteit aan en vervang zo nodig de aanbieder.",
-	    vind_spoor2_stil),
-	DEF(BV_OUTPLACEMENT_I_P_V_SPOOR2, "OUTPLACEMENT_I_P_V_SPOOR2",
-	    ERNST_HOOG, 1, "R-SP2-5",
-	    "Beleidsregels beoordelingskader poortwachter par. 9",
-	    "Maak van de outplacement een tweedespoortraject: een plan van "
-	    "aanpak op basis van de belastbaarheid, met bemiddeling naar "
-	    "passend werk.",
-	    vind_outplacement_i_p_v_spoor2),
-	DEF(BV_EJE_ONTBREEKT, "EJE_ONTBREEKT", ERNST_HOOG, 0, "R-TL-10",
-	    "Regeling procesgang art. 4 lid 2 onder b",
-	    "Houd alsnog de eerstejaarsevaluatie en beslis daarin expliciet "
-	    "over de inzet van het tweede spoor.",
-	    vind_eje_ontbreekt),
-	DEF(BV_THERAPEUTISCH_TE_LANG, "THERAPEUTISCH_TE_LANG", ERNST_MIDDEN, 0,
-	    "R-SP2-2", "Beleidsregels beoordelingskader poortwachter par. 8",
-	    "Zet de therapeutische werkhervatting om in werk met loonwaarde of "
-	    "leg vast waarom dat (nog) niet kan.",
-	    vind_therapeutisch_te_lang),
-	DEF(BV_WEIGERING_ZONDER_MAATREGEL, "WEIGERING_ZONDER_MAATREGEL",
-	    ERNST_MIDDEN, 0, "R-PAY-2",
-	    "BW 7:629 lid 3; Beleidsregels beoordelingskader poortwachter "
-	    "par. 3",
-	    "Waarschuw de werknemer schriftelijk, schort het loon op of stop "
-	    "het, of vraag een deskundigenoordeel aan.",
-	    vind_weigering_zonder_maatregel),
-	DEF(BV_PA_ONTBREEKT, "PA_ONTBREEKT", ERNST_MIDDEN, 0, "R-TL-3",
-	    "Regeling procesgang art. 2 lid 2",
-	    "Laat de bedrijfsarts onverwijld de probleemanalyse maken "
-	    "(Regeling procesgang art. 2 lid 3).",
-	    vind_pa_ontbreekt),
-	DEF(BV_PA_TE_LAAT, "PA_TE_LAAT", ERNST_LAAG, 0, "R-TL-3",
-	    "Regeling procesgang art. 2 lid 2",
-	    "Leg in het dossier vast waarom de probleemanalyse later kwam en "
-	    "dat de re-integratie daardoor niet is vertraagd.",
-	    vind_pa_te_laat),
-	DEF(BV_PVA_ONTBREEKT, "PVA_ONTBREEKT", ERNST_MIDDEN, 0, "R-TL-5",
-	    "Regeling procesgang art. 4 lid 1",
-	    "Stel samen met de werknemer direct een plan van aanpak op, met "
-	    "activiteiten, doelen, evaluatiemomenten en een casemanager.",
-	    vind_pva_ontbreekt),
-	DEF(BV_PVA_TE_LAAT, "PVA_TE_LAAT", ERNST_LAAG, 0, "R-TL-5",
-	    "Regeling procesgang art. 4 lid 1",
-	    "Leg in het dossier vast waarom het plan van aanpak later kwam "
-	    "(Regeling procesgang art. 5).",
-	    vind_pva_te_laat),
-	DEF(BV_GEEN_CASEMANAGER, "GEEN_CASEMANAGER", ERNST_LAAG, 0, "R-TL-5",
-	    "Regeling procesgang art. 4 lid 2 onder c",
-	    "Wijs een casemanager aan en leg dat vast in een plan van aanpak "
-	    "dat het vorige corrigeert.",
-	    vind_geen_casemanager),
-	DEF(BV_EVALUATIE_ACHTERSTALLIG, "EVALUATIE_ACHTERSTALLIG", ERNST_LAAG,
-	    0, "R-TL-7", "BW 7:658a lid 3; Regeling procesgang art. 4 lid 4",
-	    "Evalueer het plan van aanpak met de werknemer en stel het zo "
-	    "nodig bij.",
-	    vind_evaluatie_achterstallig),
-	DEF(BV_MELDING_42_ONTBREEKT, "MELDING_42_ONTBREEKT", ERNST_MIDDEN, 0,
-	    "R-TL-8", "Ziektewet art. 38 lid 1",
-	    "Doe direct de 42e-weekmelding bij UWV; na de 81-wekengrens "
-	    "vervalt de bescherming van WIA art. 64 lid 6.",
-	    vind_melding_42_ontbreekt),
-	DEF(BV_MELDING_42_TE_LAAT, "MELDING_42_TE_LAAT", ERNST_LAAG, 0,
-	    "R-TL-9", "Ziektewet art. 38 lid 3; WIA art. 64 lid 6",
-	    "Houd rekening met een boete van UWV; zorg dat de WIA-aanvraag "
-	    "op tijd gebeurt.",
-	    vind_melding_42_te_laat),
-	DEF(BV_MELDING_VANGNET_ONTBREEKT, "MELDING_VANGNET_ONTBREEKT",
-	    ERNST_MIDDEN, 0, "R-ZW-2", "Ziektewet art. 38a lid 3 en lid 8",
-	    "Meld de ziekte direct bij UWV (vangnet); UWV kan een boete "
-	    "opleggen en betaalt over de periode vóór de melding hooguit een "
-	    "jaar terug (Ziektewet art. 38a lid 8 en 9).",
-	    vind_melding_vangnet_ontbreekt),
-	DEF(BV_MELDING_VANGNET_TE_LAAT, "MELDING_VANGNET_TE_LAAT", ERNST_LAAG,
-	    0, "R-ZW-2", "Ziektewet art. 38a lid 3 en lid 8",
-	    "Houd rekening met een boete van UWV en leg vast waarom de "
-	    "melding later kwam.",
-	    vind_melding_vangnet_te_laat),
-	DEF(BV_MELDING_EINDE_DIENSTVERBAND_ONTBREEKT,
-	    "MELDING_EINDE_DIENSTVERBAND_ONTBREEKT", ERNST_MIDDEN, 0, "R-ZW-3",
-	    "Ziektewet art. 38 lid 2",
-	    "Meld direct bij UWV dat de werknemer ziek uit dienst is gegaan, "
-	    "zodat UWV de Ziektewet-uitkering kan beoordelen.",
-	    vind_melding_einde_dienstverband_ontbreekt),
-	DEF(BV_MELDING_EINDE_DIENSTVERBAND_TE_LAAT,
-	    "MELDING_EINDE_DIENSTVERBAND_TE_LAAT", ERNST_LAAG, 0, "R-ZW-3",
-	    "Ziektewet art. 38 lid 2",
-	    "Leg vast waarom de melding na de laatste werkdag kwam; UWV kan "
-	    "een boete opleggen.",
-	    vind_melding_einde_dienstverband_te_laat),
-	DEF(BV_WIA_AANVRAAG_TE_LAAT, "WIA_AANVRAAG_TE_LAAT", ERNST_MIDDEN, 0,
-	    "R-TL-17", "WIA art. 64 lid 3; BW 7:629 lid 11 onder a",
-	    "Reken met een langere loondoorbetaling (BW 7:629 lid 11 onder a) "
-	    "en controleer of de werknemer een goede reden had.",
-	    vind_wia_aanvraag_te_laat),
+#include "bevindingen.def"
 };
+#undef DEF
 
 /* Case facts the assessment needs beyond the timeline. */
 struct feiten {
@@ -387,6 +236,7 @@ struct toets_bron {
 	struct feiten f;
 	sdate peil;
 	uint32_t ontbrekend;        /* RIV parts missing (enum riv_deel) */
+	int spoor2_loopt;           /* R-SP2-5: see spoor2_loopt() */
 };
 
 /* An action is due for assessment: past, and inside the illness. */
@@ -396,6 +246,13 @@ verzuimd(const struct tijdlijn *t, const struct mijlpaal *m)
 	return m->status == ST_VERLOPEN &&
 	       (t->laatste_ziektedag == DATE_NONE ||
 		m->datum <= t->laatste_ziektedag);
+}
+
+/* The timeline has milestone id (tijdlijn_mijlpaal() without the call). */
+static int
+heeft(const struct toets_bron *c, enum mijlpaal_id id)
+{
+	return (c->t->aanwezig & (UINT32_C(1) << id)) != 0;
 }
 
 /* The action milestone id was not done when due; n counts the days. */
@@ -519,7 +376,7 @@ static int
 vind_spoor2_zonder_bemiddeling(const struct toets_bron *c,
 			       struct bevinding *b)
 {
-	if (!spoor2_loopt(c) || c->f.bemiddeling != DATE_NONE)
+	if (!c->spoor2_loopt || c->f.bemiddeling != DATE_NONE)
 		return 0;
 	b->d1 = c->sp2->gedaan;
 	b->n = c->peil - c->sp2->gedaan;
@@ -533,7 +390,7 @@ vind_spoor2_stil(const struct toets_bron *c, struct bevinding *b)
 {
 	sdate l = c->f.laatste_activiteit;
 
-	if (!spoor2_loopt(c) ||
+	if (!c->spoor2_loopt ||
 	    (l != DATE_NONE && c->peil - l <= SP25_STIL_DAGEN))
 		return 0;
 	b->d1 = c->sp2->gedaan;
@@ -665,7 +522,7 @@ static int
 vind_melding_vangnet_ontbreekt(const struct toets_bron *c,
 			       struct bevinding *b)
 {
-	return tijdlijn_mijlpaal(c->t, MP_MELDING_VANGNET) &&
+	return heeft(c, MP_MELDING_VANGNET) &&
 	       ontbreekt(c, MP_MELDING_VANGNET, 1, b);
 }
 
@@ -673,7 +530,7 @@ vind_melding_vangnet_ontbreekt(const struct toets_bron *c,
 static int
 vind_melding_vangnet_te_laat(const struct toets_bron *c, struct bevinding *b)
 {
-	return tijdlijn_mijlpaal(c->t, MP_MELDING_VANGNET) &&
+	return heeft(c, MP_MELDING_VANGNET) &&
 	       te_laat(c, MP_MELDING_VANGNET, b);
 }
 
@@ -682,7 +539,7 @@ static int
 vind_melding_einde_dienstverband_ontbreekt(const struct toets_bron *c,
 					   struct bevinding *b)
 {
-	return tijdlijn_mijlpaal(c->t, MP_MELDING_EINDE_DIENSTVERBAND) &&
+	return heeft(c, MP_MELDING_EINDE_DIENSTVERBAND) &&
 	       ontbreekt(c, MP_MELDING_EINDE_DIENSTVERBAND, 1, b);
 }
 
@@ -691,7 +548,7 @@ static int
 vind_melding_einde_dienstverband_te_laat(const struct toets_bron *c,
 					 struct bevinding *b)
 {
-	return tijdlijn_mijlpaal(c->t, MP_MELDING_EINDE_DIENSTVERBAND) &&
+	return heeft(c, MP_MELDING_EINDE_DIENSTVERBAND) &&
 	       te_laat(c, MP_MELDING_EINDE_DIENSTVERBAND, b);
 }
 
@@ -700,6 +557,22 @@ static int
 vind_wia_aanvraag_te_laat(const struct toets_bron *c, struct bevinding *b)
 {
 	return te_laat(c, MP_WIA_AANVRAAG, b);
+}
+
+/* One row: run its check on a fresh finding, keep it when it applies. */
+static inline __attribute__((always_inline)) void
+vind(const struct toets_bron *c, struct toets *o, enum bevinding_id id,
+     enum ernst ernst, bevinding_vind *check)
+{
+	struct bevinding b;
+
+	b.id = (uint8_t)id;
+	b.ernst = (uint8_t)ernst;
+	b.d1 = b.d2 = DATE_NONE;
+	b.n = 0;
+	b.delen = 0;
+	if (check(c, &b))
+		o->b[o->n++] = b;
 }
 
 static int
@@ -732,19 +605,13 @@ toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
 	if (c.f.gbm)
 		c.f.riv |= 1u << RIV_PLAN_VAN_AANPAK; /* no PvA required */
 	c.ontbrekend = ((1u << RIV__COUNT) - 1) & ~c.f.riv;
+	c.spoor2_loopt = spoor2_loopt(&c);
 
 	/* every finding's check in table order, UWV's order (R-LS-1) */
-	for (i = 0; i < BV__COUNT; i++) {
-		struct bevinding *b = &o->b[o->n];
-
-		b->id = (uint8_t)i;
-		b->ernst = bevinding_defs[i].ernst;
-		b->d1 = b->d2 = DATE_NONE;
-		b->n = 0;
-		b->delen = 0;
-		if (bevinding_defs[i].vind(&c, b))
-			o->n++;
-	}
+#define DEF(ID, NAAM, ERNST, SP2, REGEL, BRON, HERSTEL, VIND) \
+	vind(&c, o, ID, ERNST, VIND);
+#include "bevindingen.def"
+#undef DEF
 
 	/* R-LS-1.2: with a satisfactory result UWV tests no further */
 	bevredigend = c.f.bevredigend != DATE_NONE;

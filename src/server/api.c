@@ -32,12 +32,16 @@
 #include "server/api_totp.h"
 #include "server/web.h"
 #include "store/store.h"
+#include "store/store_bereik.h"
 
 #define PAGINA 50
 
 void
 api_wie_release(struct wie *w)
 {
+	/* the next request on this thread starts without the scope */
+	if (w->werkgever && api_st())
+		api_st()->bereik_werkgever = 0;
 	free(w->naam);
 	free(w->weergave);
 	free(w->csrf);
@@ -156,6 +160,7 @@ aanmelden(struct http_req *q, struct http_resp *r, struct store *st,
 		(void)api_geen_db(r);
 		return 1;
 	}
+	st->bereik_werkgever = 0;
 	if (auth && !strncmp(auth, "Bearer ", 7)) {
 		const char *t = auth + 7;
 
@@ -165,6 +170,10 @@ aanmelden(struct http_req *q, struct http_resp *r, struct store *st,
 		rc = store_token_wie_at(st, h, store_nu(), &w->id,
 					&w->naam, &w->weergave,
 					&w->alleen_lezen);
+		/* a token limited to one employer: from here on the store
+		 * resolves this caller's grants within it only */
+		if (!rc)
+			rc = store_token_bereik(st, h, &w->werkgever);
 	} else if (c) {
 		if (!auth_token_geldig(c, strlen(c)))
 			goto weg;
@@ -179,9 +188,11 @@ aanmelden(struct http_req *q, struct http_resp *r, struct store *st,
 	if (rc == ST_NIET_GEVONDEN)
 		goto weg;
 	if (rc) {
+		api_wie_release(w);
 		(void)api_db_fout(r, rc);
 		return 1;
 	}
+	st->bereik_werkgever = w->werkgever;
 	/* the one place writes of a read-only token are refused (issue
 	 * 12): every handler authenticates here */
 	if (w->alleen_lezen && schrijf) {
@@ -232,18 +243,9 @@ api_vooraf(struct http_req *q, struct http_resp *r)
 	return 0;
 }
 
-/* The case {id} of the path with the caller's roles in it; answers 404
- * itself (also when the caller has no role there) and returns 1. */
-int
-api_dossier_van(struct http_req *q, struct http_resp *r, const struct wie *w,
-	    int64_t *id, uint32_t *rollen)
-{
-	int64_t versie;
-
-	return api_dossier_versie(q, r, w, id, &versie, rollen);
-}
-
-/* api_dossier_versie on st */
+/* The case {id} of the path with the caller's roles in it and its
+ * versie (raised by every write); answers 404 itself (also when the
+ * caller has no role there) and returns 1. */
 static int
 dossier_versie(struct store *st, struct http_req *q, struct http_resp *r,
 	       const struct wie *w, int64_t *id, int64_t *versie,
@@ -262,14 +264,6 @@ dossier_versie(struct store *st, struct http_req *q, struct http_resp *r,
 		return 1;
 	}
 	return 0;
-}
-
-int
-api_dossier_versie(struct http_req *q, struct http_resp *r,
-		   const struct wie *w, int64_t *id, int64_t *versie,
-		   uint32_t *rollen)
-{
-	return dossier_versie(api_st(), q, r, w, id, versie, rollen);
 }
 
 /* The use-case context of this request: its store (the worker's), the
@@ -655,16 +649,17 @@ out:
 	return rc;
 }
 
-/* POST /tokens {"naam", "dagen", "alleen_lezen"}: an API token for
- * integrations, shown once; it ends after dagen days (default
- * STORE_TOKEN_DAGEN, at most STORE_TOKEN_MAX_DAGEN). Only a session makes
- * tokens. */
+/* POST /tokens {"naam", "dagen", "alleen_lezen", "werkgever"}: an API
+ * token for integrations, shown once; it ends after dagen days (default
+ * STORE_TOKEN_DAGEN, at most STORE_TOKEN_MAX_DAGEN) and, with werkgever
+ * (an extern id the caller holds a grant within), acts only within that
+ * employer (store_bereik.h). Only a session makes tokens. */
 static int
 h_token(struct api_ctx *c)
 {
 	struct http_req *q = c->q;
 	struct http_resp *r = c->r;
-	json_t *b = NULL, *o, *d, *l;
+	json_t *b = NULL, *o, *d, *l, *wg;
 	const char *naam;
 	char tok[AUTH_TOKEN_LEN + 1], h[AUTH_TOKEN_HASH_LEN + 1];
 	json_int_t dagen = STORE_TOKEN_DAGEN;
@@ -680,6 +675,7 @@ h_token(struct api_ctx *c)
 	naam = json_string_value(json_object_get(b, "naam"));
 	d = json_object_get(b, "dagen");
 	l = json_object_get(b, "alleen_lezen");
+	wg = json_object_get(b, "werkgever");
 	if (!naam || !*naam || strlen(naam) > 100) {
 		rc = http_resp_fout(r, 400, "ongeldig", "een naam van 1 tot 100 "
 				    "tekens", "$.naam");
@@ -696,17 +692,42 @@ h_token(struct api_ctx *c)
 				    "$.alleen_lezen");
 		goto out;
 	}
+	if (wg && !json_is_null(wg) &&
+	    (!json_is_string(wg) || !json_string_length(wg))) {
+		rc = http_resp_fout(r, 422, "ongeldig", "het id van een "
+				    "werkgever (tekst), of weglaten voor een "
+				    "token zonder beperking", "$.werkgever");
+		goto out;
+	}
+	if (wg && json_is_null(wg))
+		wg = NULL;
 	if (d)
 		dagen = json_integer_value(d);
 	verloopt = store_nu() + (int64_t)dagen * 86400;
 	auth_token_nieuw(tok);
 	auth_token_hash(tok, strlen(tok), h);
 	lezen = json_is_true(l);
-	if ((rc = store_token_maak(c->app.st, h, c->w.id, naam, verloopt, lezen)) ||
-	    (rc = lees_audit(c, 0, 0, "API-token maken", 0))) {
-		rc = api_db_fout(r, rc);
+	/* the token and its scope in one transaction: a token that should
+	 * be limited never exists without the limit */
+	if ((rc = store_begin(c->app.st)))
+		goto dbfout;
+	if ((rc = store_token_maak(c->app.st, h, c->w.id, naam, verloopt,
+				   lezen)) ||
+	    (wg && (rc = store_token_bereik_zet(c->app.st, h, c->w.id,
+						json_string_value(wg))))) {
+		store_rollback(c->app.st);
+		if (rc != ST_NIET_GEVONDEN)
+			goto dbfout;
+		rc = http_resp_fout(r, 422, "onbekende_werkgever", "geen "
+				    "werkgever met dit id waar u een rol "
+				    "heeft: zie GET /api/v1/werkgevers",
+				    "$.werkgever");
 		goto out;
 	}
+	if ((rc = store_commit(c->app.st)) ||
+	    (rc = lees_audit(c, 0, 0, wg ? "API-token maken (alleen voor een "
+			     "werkgever)" : "API-token maken", 0)))
+		goto dbfout;
 	h[STORE_TOKEN_ID_LEN] = '\0';
 	o = json_object();
 	json_object_set_new(o, "id", json_string(h));
@@ -714,7 +735,11 @@ h_token(struct api_ctx *c)
 	json_object_set_new(o, "token", json_string(tok));
 	json_object_set_new(o, "verloopt", json_integer(verloopt));
 	json_object_set_new(o, "alleen_lezen", json_boolean(lezen));
+	json_object_set_new(o, "werkgever", wg ? json_copy(wg) : json_null());
 	rc = api_stuur(r, 201, o);
+	goto out;
+dbfout:
+	rc = api_db_fout(r, rc);
 out:
 	sodium_memzero(tok, sizeof(tok));
 	json_decref(b);
@@ -782,6 +807,9 @@ h_tokens(struct api_ctx *c)
 				    json_boolean(db_cel_int(&res, i, 4)));
 		json_object_set_new(t, "ingetrokken",
 				    json_boolean(db_cel_int(&res, i, 5)));
+		json_object_set_new(t, "werkgever", db_cel(&res, i, 7) ?
+				    json_string(db_cel(&res, i, 7)) :
+				    json_null());
 		json_array_append_new(a, t);
 	}
 	db_res_release(&res);
@@ -828,7 +856,7 @@ out:
 
 /* --- beheer: users and grants (beheerder only) --------------------- */
 
-/* api_beheerder on st */
+/* 0 when the caller holds beheerder; answers 403 itself otherwise. */
 static int
 beheerder(struct store *st, struct http_resp *r, const struct wie *w)
 {
@@ -845,13 +873,6 @@ beheerder(struct store *st, struct http_resp *r, const struct wie *w)
 		return 1;
 	}
 	return 0;
-}
-
-/* 0 when the caller holds beheerder; answers 403 itself otherwise. */
-int
-api_beheerder(struct http_resp *r, const struct wie *w)
-{
-	return beheerder(api_st(), r, w);
 }
 
 static int
@@ -1954,6 +1975,8 @@ h_openapi(struct api_ctx *c)
 
 /* A route through api_dispatch, with what it needs (api_int.h R_*). */
 #define RC(m, p, hc, vlag) {m, vlag, p, api_dispatch, 0, hc}
+/* The same with its own body cap (http_route.max_body). */
+#define RCB(m, p, hc, vlag, max) {m, vlag, p, api_dispatch, max, hc}
 /* A route whose handler establishes what it needs itself. */
 #define RH(m, p, h, max) {m, 0, p, h, max, NULL}
 
@@ -1966,11 +1989,13 @@ const struct http_route api_routes[] = {
 	RC(HTTP_DELETE, "/api/v1/sessie", h_logout, R_WIJZIG),
 	RC(HTTP_GET, "/api/v1/ik", h_ik, R_AANMELDEN),
 	/* the second factor: api_totp.c */
-	RH(HTTP_GET, "/api/v1/sessie/totp", h_totp_status, 0),
-	RH(HTTP_POST, "/api/v1/sessie/totp", h_totp_begin, 0),
-	RH(HTTP_POST, "/api/v1/sessie/totp/bevestig", h_totp_bevestig, 0),
-	RH(HTTP_POST, "/api/v1/sessie/totp/uit", h_totp_uit, 0),
-	RH(HTTP_DELETE, "/api/v1/gebruikers/{}/totp", h_totp_wis, 0),
+	RC(HTTP_GET, "/api/v1/sessie/totp", h_totp_status, R_AANMELDEN),
+	RC(HTTP_POST, "/api/v1/sessie/totp", h_totp_begin, R_WIJZIG),
+	RC(HTTP_POST, "/api/v1/sessie/totp/bevestig", h_totp_bevestig,
+	   R_WIJZIG),
+	RC(HTTP_POST, "/api/v1/sessie/totp/uit", h_totp_uit, R_WIJZIG),
+	RC(HTTP_DELETE, "/api/v1/gebruikers/{}/totp", h_totp_wis,
+	   R_WIJZIG | R_BEHEERDER),
 	RC(HTTP_POST, "/api/v1/ik/wachtwoord", h_wachtwoord, R_WIJZIG),
 	RC(HTTP_POST, "/api/v1/tokens", h_token, R_WIJZIG),
 	RC(HTTP_GET, "/api/v1/tokens", h_tokens, R_AANMELDEN),
@@ -1997,33 +2022,38 @@ const struct http_route api_routes[] = {
 	RC(HTTP_POST, "/api/v1/dossiers/{}/verzuim", h_verzuim,
 	   R_WIJZIG | R_DOSSIER),
 	/* the dry run and the week axis: api_proef.c */
-	RH(HTTP_POST, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_proef, 0),
-	RH(HTTP_GET, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_verloop, 0),
+	RC(HTTP_POST, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_proef,
+	   R_WIJZIG | R_DOSSIER),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/verzuim/proef", h_verzuim_verloop,
+	   R_AANMELDEN | R_DOSSIER),
 	RC(HTTP_POST, "/api/v1/dossiers/{}/gebeurtenissen", h_gebeurtenis,
 	   R_WIJZIG | R_DOSSIER),
 	RC(HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang, R_AANMELDEN),
 	RC(HTTP_GET, "/api/v1/dossiers/{}/rechten", h_rechten,
 	   R_AANMELDEN | R_DOSSIER),
 	/* documents and the organisation: api_doc.c */
-	RH(HTTP_GET, "/api/v1/dossiers/{}/documenten", h_documenten, 0),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/documenten", h_documenten,
+	   R_AANMELDEN | R_DOSSIER),
 	/* cap: upload_max of spoor.conf (http_config.max_upload) */
-	RH(HTTP_POST, "/api/v1/dossiers/{}/documenten", h_document_nieuw,
-	   HTTP_BODY_UPLOAD),
-	RH(HTTP_GET, "/api/v1/dossiers/{}/documenten/{}", h_document, 0),
-	RH(HTTP_GET, "/api/v1/werkgevers", h_werkgevers, 0),
-	RH(HTTP_POST, "/api/v1/werkgevers", h_werkgever_nieuw, 0),
-	RH(HTTP_GET, "/api/v1/werkgevers/{}", h_werkgever, 0),
-	RH(HTTP_PUT, "/api/v1/werkgevers/{}", h_werkgever_wijzig, 0),
-	RH(HTTP_GET, "/api/v1/werknemers", h_werknemers, 0),
-	RH(HTTP_GET, "/api/v1/werknemers/{}", h_werknemer, 0),
-	RH(HTTP_PUT, "/api/v1/werknemers/{}", h_werknemer_wijzig, 0),
-	RH(HTTP_PUT, "/api/v1/dossiers/{}/dienstverband", h_dienstverband_wijzig,
-	   0),
-	RH(HTTP_GET, "/api/v1/dossiers/{}/dienstverband", h_dienstverband, 0),
+	RCB(HTTP_POST, "/api/v1/dossiers/{}/documenten", h_document_nieuw,
+	    R_WIJZIG | R_DOSSIER, HTTP_BODY_UPLOAD),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/documenten/{}", h_document,
+	   R_AANMELDEN | R_DOSSIER),
+	RC(HTTP_GET, "/api/v1/werkgevers", h_werkgevers, R_AANMELDEN),
+	RC(HTTP_POST, "/api/v1/werkgevers", h_werkgever_nieuw, R_WIJZIG),
+	RC(HTTP_GET, "/api/v1/werkgevers/{}", h_werkgever, R_AANMELDEN),
+	RC(HTTP_PUT, "/api/v1/werkgevers/{}", h_werkgever_wijzig, R_WIJZIG),
+	RC(HTTP_GET, "/api/v1/werknemers", h_werknemers, R_AANMELDEN),
+	RC(HTTP_GET, "/api/v1/werknemers/{}", h_werknemer, R_AANMELDEN),
+	RC(HTTP_PUT, "/api/v1/werknemers/{}", h_werknemer_wijzig, R_WIJZIG),
+	RC(HTTP_PUT, "/api/v1/dossiers/{}/dienstverband", h_dienstverband_wijzig,
+	   R_WIJZIG | R_DOSSIER),
+	RC(HTTP_GET, "/api/v1/dossiers/{}/dienstverband", h_dienstverband,
+	   R_AANMELDEN | R_DOSSIER),
 	/* parameter tables: api_param.c */
-	RH(HTTP_GET, "/api/v1/parameters", h_parameters, 0),
-	RH(HTTP_PUT, "/api/v1/parameters/{}/{}", h_parameter_zet, 0),
-	RH(HTTP_DELETE, "/api/v1/parameters/{}/{}", h_parameter_wis, 0),
+	RC(HTTP_GET, "/api/v1/parameters", h_parameters, R_AANMELDEN),
+	RC(HTTP_PUT, "/api/v1/parameters/{}/{}", h_parameter_zet, R_WIJZIG),
+	RC(HTTP_DELETE, "/api/v1/parameters/{}/{}", h_parameter_wis, R_WIJZIG),
 	/* for operators (ops.c): no login, no audit, no cache */
 	RH(HTTP_GET, "/healthz", ops_h_healthz, 0),
 	RH(HTTP_GET, "/readyz", ops_h_readyz, 0),

@@ -2,9 +2,11 @@
  * api.h - the JSON API under /api/v1/ (architecture §7) on the HTTP
  * layer of http.h and the store of store.h.
  *
- * Every handler authenticates (session cookie or bearer token), looks up
- * the caller's roles in the case, filters the case through toegang.h
- * before anything is computed or sent, and appends to the audit log.
+ * Before every handler api_dispatch authenticates (session cookie or
+ * bearer token) and looks up the caller's roles in the case, as the
+ * route's flags ask (api_int.h); the handler filters the case through
+ * toegang.h before anything is computed or sent, and appends to the
+ * audit log.
  * A case the caller may not see answers 404, the same as one that does
  * not exist.
  */

@@ -110,26 +110,23 @@ soortnaam(const char *mime)
 /* POST /dossiers/{id}/documenten?naam=&zichtbaarheid= with the file as
  * the body and its type in Content-Type. */
 int
-h_document_nieuw(struct http_req *q, struct http_resp *r)
+h_document_nieuw(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	const char *naam = http_query(q, "naam"),
 		   *zb = http_query(q, "zichtbaarheid"),
 		   *ct = http_header(q, "Content-Type"), *mime, *w_naam;
 	struct kantoor_fout kf;
 	struct store_doc d;
-	struct wie w;
 	char m[CASEFILE_REDEN_MAX + sizeof(kf.reden)];
-	int64_t id;
-	uint32_t rollen;
+	int64_t id = c->dossier;
+	uint32_t rollen = c->rollen;
 	int z, rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	memset(&d, 0, sizeof(d));
-	if (api_dossier_van(q, r, &w, &id, &rollen)) {
-		rc = 0;
-		goto out;
-	}
 	if (!naam || !*naam) {
 		rc = http_resp_fout(r, 400, "ongeldig", "naam ontbreekt: geef de "
 				    "bestandsnaam als ?naam=", "naam");
@@ -177,9 +174,9 @@ h_document_nieuw(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	/* the store checks an office document's container (kantoor.h) */
-	rc = store_doc_nieuw(api_st(), id, rollen, naam, mime,
-			     (enum zichtbaarheid)z, q->body, q->bodylen, w.id,
-			     w.naam, &d, &kf);
+	rc = store_doc_nieuw(st, id, rollen, naam, mime,
+			     (enum zichtbaarheid)z, q->body, q->bodylen, w->id,
+			     w->naam, &d, &kf);
 	if (rc == ST_ONGELDIG && kf.reden[0]) {
 		/* naam is valid UTF-8 without control characters */
 		snprintf(m, sizeof(m), "document '%s' geweigerd: %s", naam,
@@ -195,32 +192,31 @@ h_document_nieuw(struct http_req *q, struct http_resp *r)
 		rc = api_stuur(r, 201, doc_json(&d));
 out:
 	store_doc_release(&d);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* GET /dossiers/{id}/documenten: what the caller may read; the rest is
  * absent, not marked. */
 int
-h_documenten(struct http_req *q, struct http_resp *r)
+h_documenten(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct store_doc *d = NULL;
-	struct wie w;
 	size_t n = 0, i, van, tot, pagina;
-	int64_t id;
-	uint32_t rollen;
+	int64_t id = c->dossier;
+	uint32_t rollen = c->rollen;
 	json_t *o, *a;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_dossier_van(q, r, &w, &id, &rollen) ||
-	    pagina_van(q, r, &pagina)) {
+	if (pagina_van(q, r, &pagina)) {
 		rc = 0;
 		goto out;
 	}
-	if ((rc = store_docs(api_st(), id, rollen, &d, &n)) ||
-	    (rc = api_lees_audit(q, &w, rollen, id, "documentenlijst lezen",
+	if ((rc = store_docs(st, id, rollen, &d, &n)) ||
+	    (rc = api_lees_audit(q, w, rollen, id, "documentenlijst lezen",
 				 toegang_klassen(rollen)))) {
 		rc = api_db_fout(r, rc);
 		goto out;
@@ -235,7 +231,6 @@ h_documenten(struct http_req *q, struct http_resp *r)
 	rc = api_stuur(r, 200, o);
 out:
 	store_docs_free(d, n);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -285,25 +280,22 @@ bijlage(const char *naam)
 
 /* GET /dossiers/{id}/documenten/{docid}: the bytes as stored. */
 int
-h_document(struct http_req *q, struct http_resp *r)
+h_document(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct store_doc d;
-	struct wie w;
 	char *inhoud = NULL, *cd = NULL, etag[STORE_DOC_SHA256_HEX + 3];
 	size_t len = 0;
-	int64_t id, doc;
-	uint32_t rollen;
+	int64_t id = c->dossier, doc;
+	uint32_t rollen = c->rollen;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	memset(&d, 0, sizeof(d));
-	if (api_dossier_van(q, r, &w, &id, &rollen)) {
-		rc = 0;
-		goto out;
-	}
 	doc = doc_id(q->param[1]);
-	rc = doc ? store_doc_lees(api_st(), id, doc, rollen, &d, &inhoud, &len)
+	rc = doc ? store_doc_lees(st, id, doc, rollen, &d, &inhoud, &len)
 		 : ST_NIET_GEVONDEN;
 	/* a document of a class the caller may not read: the same answer
 	 * as one that does not exist */
@@ -312,7 +304,7 @@ h_document(struct http_req *q, struct http_resp *r)
 				    "document niet gevonden", NULL);
 		goto out;
 	}
-	if (rc || (rc = api_lees_audit(q, &w, rollen, id, "document lezen",
+	if (rc || (rc = api_lees_audit(q, w, rollen, id, "document lezen",
 				       1u << d.zichtbaarheid))) {
 		rc = api_db_fout(r, rc);
 		goto out;
@@ -327,7 +319,6 @@ out:
 	free(cd);
 	free(inhoud);
 	store_doc_release(&d);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -423,10 +414,11 @@ stuur_veranderd(struct http_req *q, struct http_resp *r, json_t *huidig,
 /* *beheerder: whether the caller holds beheerder. 0, or the store error
  * answered (returns 1). */
 static int
-is_beheerder(struct http_resp *r, const struct wie *w, int *beheerder)
+is_beheerder(struct store *st, struct http_resp *r, const struct wie *w,
+	     int *beheerder)
 {
 	uint32_t alle = 0;
-	int rc = store_alle_rollen(api_st(), w->id, &alle);
+	int rc = store_alle_rollen(st, w->id, &alle);
 
 	if (rc) {
 		(void)api_db_fout(r, rc);
@@ -439,22 +431,23 @@ is_beheerder(struct http_resp *r, const struct wie *w, int *beheerder)
 /* GET /werkgevers: beheerder every employer, others those of their
  * organisation-wide grants, each with its number of cases. */
 int
-h_werkgevers(struct http_req *q, struct http_resp *r)
+h_werkgevers(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct store_werkgever *g = NULL;
-	struct wie w;
 	size_t n = 0, i, van, tot, pagina;
 	int beheerder, rc;
 	json_t *o, *a;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (pagina_van(q, r, &pagina) || is_beheerder(r, &w, &beheerder)) {
+	if (pagina_van(q, r, &pagina) || is_beheerder(st, r, w, &beheerder)) {
 		rc = 0;
 		goto out;
 	}
-	if ((rc = store_werkgevers(api_st(), w.id, beheerder, &g, &n)) ||
-	    (rc = api_lees_audit(q, &w, beheerder ? ROL_BIT(ROL_BEHEERDER) : 0,
+	if ((rc = store_werkgevers(st, w->id, beheerder, &g, &n)) ||
+	    (rc = api_lees_audit(q, w, beheerder ? ROL_BIT(ROL_BEHEERDER) : 0,
 				 0, "werkgevers lezen", 0))) {
 		rc = api_db_fout(r, rc);
 		goto out;
@@ -468,23 +461,23 @@ h_werkgevers(struct http_req *q, struct http_resp *r)
 	rc = api_stuur(r, 200, o);
 out:
 	store_werkgevers_free(g, n);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* POST /werkgevers {id, naam, eigenrisicodrager_wga}: beheerder. */
 int
-h_werkgever_nieuw(struct http_req *q, struct http_resp *r)
+h_werkgever_nieuw(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct store_werkgever g;
 	struct casefile_fout f;
-	struct wie w;
 	int beheerder, rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	memset(&g, 0, sizeof(g));
-	if (is_beheerder(r, &w, &beheerder)) {
+	if (is_beheerder(st, r, w, &beheerder)) {
 		rc = 0;
 		goto out;
 	}
@@ -493,36 +486,36 @@ h_werkgever_nieuw(struct http_req *q, struct http_resp *r)
 				    "voegt werkgevers toe", NULL);
 		goto out;
 	}
-	rc = store_werkgever_nieuw(api_st(), q->body, q->bodylen, w.id, w.naam,
+	rc = store_werkgever_nieuw(st, q->body, q->bodylen, w->id, w->naam,
 				   ROL_BIT(ROL_BEHEERDER), &g, &f);
 	rc = rc ? api_store_fout(r, rc, &f, "werkgever")
 		: api_stuur(r, 201, werkgever_json(&g));
 out:
 	store_werkgever_release(&g);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* PUT /werkgevers/{id} {naam, eigenrisicodrager_wga}: beheerder, or the
  * employer's casemanager or werkgever. */
 int
-h_werkgever_wijzig(struct http_req *q, struct http_resp *r)
+h_werkgever_wijzig(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct store_werkgever g;
 	struct casefile_fout f;
 	char als[80], etag[STORE_ETAG_LEN];
-	struct wie w;
 	uint32_t org = 0;
 	int beheerder, rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	memset(&g, 0, sizeof(g));
-	if (is_beheerder(r, &w, &beheerder)) {
+	if (is_beheerder(st, r, w, &beheerder)) {
 		rc = 0;
 		goto out;
 	}
-	if ((rc = store_werkgever_rollen(api_st(), w.id, q->param[0], &org))) {
+	if ((rc = store_werkgever_rollen(st, w->id, q->param[0], &org))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -536,9 +529,9 @@ h_werkgever_wijzig(struct http_req *q, struct http_resp *r)
 					  "werkgever niet gevonden", NULL);
 		goto out;
 	}
-	rc = store_werkgever_wijzig_als(api_st(), q->param[0], q->body,
+	rc = store_werkgever_wijzig_als(st, q->param[0], q->body,
 					q->bodylen, als_van(q, als, sizeof(als)),
-					w.id, w.naam,
+					w->id, w->naam,
 					org | (beheerder ? ROL_BIT(ROL_BEHEERDER)
 							 : 0),
 					&g, &f);
@@ -549,7 +542,6 @@ h_werkgever_wijzig(struct http_req *q, struct http_resp *r)
 		  : stuur_etag(r, werkgever_json(&g), etag);
 out:
 	store_werkgever_release(&g);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -589,29 +581,30 @@ werknemer_json(const struct store_werknemer *n)
 /* GET /werknemers?werkgever=ID: the employees of the employer's cases,
  * for its casemanager and werkgever only (they hold the BSN anyway). */
 int
-h_werknemers(struct http_req *q, struct http_resp *r)
+h_werknemers(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	const char *wg = http_query(q, "werkgever");
 	struct store_werknemer *n = NULL;
-	struct wie w;
 	size_t k = 0, i, van, tot, pagina;
 	uint32_t org = 0;
 	int beheerder, rc;
 	char actie[120];
 	json_t *o, *a;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	if (!wg || !*wg) {
 		rc = http_resp_fout(r, 400, "ongeldig", "werkgever ontbreekt: "
 				    "geef ?werkgever=ID", "werkgever");
 		goto out;
 	}
-	if (pagina_van(q, r, &pagina) || is_beheerder(r, &w, &beheerder)) {
+	if (pagina_van(q, r, &pagina) || is_beheerder(st, r, w, &beheerder)) {
 		rc = 0;
 		goto out;
 	}
-	if ((rc = store_werkgever_rollen(api_st(), w.id, wg, &org))) {
+	if ((rc = store_werkgever_rollen(st, w->id, wg, &org))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -625,8 +618,8 @@ h_werknemers(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	snprintf(actie, sizeof(actie), "werknemers lezen (werkgever %.80s)", wg);
-	if ((rc = store_werknemers(api_st(), wg, &n, &k)) ||
-	    (rc = api_lees_audit(q, &w, org, 0, actie, 1u))) {
+	if ((rc = store_werknemers(st, wg, &n, &k)) ||
+	    (rc = api_lees_audit(q, w, org, 0, actie, 1u))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -640,7 +633,6 @@ h_werknemers(struct http_req *q, struct http_resp *r)
 	rc = api_stuur(r, 200, o);
 out:
 	store_werknemers_free(n, k);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -649,19 +641,20 @@ out:
  * per employer; ?werkgever= picks one when the caller manages several
  * that use the id). */
 int
-h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
+h_werknemer_wijzig(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct store_werknemer n;
 	struct casefile_fout f;
 	char als[80], etag[STORE_ETAG_LEN];
-	struct wie w;
 	uint32_t org = 0, partij = 0;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	memset(&n, 0, sizeof(n));
-	if ((rc = store_werknemer_rollen(api_st(), w.id, q->param[0],
+	if ((rc = store_werknemer_rollen(st, w->id, q->param[0],
 					 http_query(q, "werkgever"), &org,
 					 &partij))) {
 		rc = api_db_fout(r, rc);
@@ -677,10 +670,10 @@ h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 					 "werknemer niet gevonden", NULL);
 		goto out;
 	}
-	rc = store_werknemer_wijzig_als(api_st(), q->param[0],
+	rc = store_werknemer_wijzig_als(st, q->param[0],
 					http_query(q, "werkgever"), q->body,
 					q->bodylen, als_van(q, als, sizeof(als)),
-					w.id, w.naam, org, &n, &f);
+					w->id, w->naam, org, &n, &f);
 	if (rc == ST_OK || rc == ST_VERANDERD)
 		store_werknemer_etag(&n, etag);
 	rc = rc == ST_VERANDERD ? stuur_veranderd(q, r, werknemer_json(&n), etag)
@@ -688,7 +681,6 @@ h_werknemer_wijzig(struct http_req *q, struct http_resp *r)
 		  : stuur_etag(r, werknemer_json(&n), etag);
 out:
 	store_werknemer_release(&n);
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -697,25 +689,22 @@ out:
 /* PUT /dossiers/{id}/dienstverband with the dienstverband object of
  * spoor-dossier/1: the case's casemanager or werkgever. */
 int
-h_dienstverband_wijzig(struct http_req *q, struct http_resp *r)
+h_dienstverband_wijzig(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct casefile_fout f;
-	struct wie w;
 	char *canon = NULL, als[80], etag[STORE_ETAG_LEN];
-	int64_t id;
-	uint32_t rollen;
+	int64_t id = c->dossier;
+	uint32_t rollen = c->rollen;
 	json_t *o;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_dossier_van(q, r, &w, &id, &rollen)) {
-		rc = 0;
-		goto out;
-	}
-	rc = store_dienstverband_wijzig_als(api_st(), id, q->body, q->bodylen,
+	rc = store_dienstverband_wijzig_als(st, id, q->body, q->bodylen,
 					    als_van(q, als, sizeof(als)),
-					    rollen, w.id, w.naam, &canon, &f);
+					    rollen, w->id, w->naam, &canon, &f);
 	if (rc && rc != ST_VERANDERD) {
 		rc = api_store_fout(r, rc, &f, "dossier");
 		goto out;
@@ -728,30 +717,26 @@ h_dienstverband_wijzig(struct http_req *q, struct http_resp *r)
 	rc = rc ? stuur_veranderd(q, r, o, etag) : stuur_etag(r, o, etag);
 out:
 	free(canon);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* GET /dossiers/{id}/dienstverband: the object PUT replaces, with its
  * ETag, for every party of the case (it is in the case file too). */
 int
-h_dienstverband(struct http_req *q, struct http_resp *r)
+h_dienstverband(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	char *canon = NULL, etag[STORE_ETAG_LEN];
-	int64_t id;
-	uint32_t rollen;
+	int64_t id = c->dossier;
+	uint32_t rollen = c->rollen;
 	json_t *o;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_dossier_van(q, r, &w, &id, &rollen)) {
-		rc = 0;
-		goto out;
-	}
-	if ((rc = store_dienstverband_lees(api_st(), id, &canon)) ||
-	    (rc = api_lees_audit(q, &w, rollen, id, "dienstverband lezen",
+	if ((rc = store_dienstverband_lees(st, id, &canon)) ||
+	    (rc = api_lees_audit(q, w, rollen, id, "dienstverband lezen",
 				 1u))) {
 		rc = api_db_fout(r, rc);
 		goto out;
@@ -764,29 +749,29 @@ h_dienstverband(struct http_req *q, struct http_resp *r)
 	rc = stuur_etag(r, o, etag);
 out:
 	free(canon);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* GET /werkgevers/{id}: the employer with its ETag, for those who see it
  * in GET /werkgevers (beheerder, organisation-wide grant); 404 else. */
 int
-h_werkgever(struct http_req *q, struct http_resp *r)
+h_werkgever(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct store_werkgever g;
 	char etag[STORE_ETAG_LEN];
-	struct wie w;
 	uint32_t org = 0;
 	int beheerder, rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	memset(&g, 0, sizeof(g));
-	if (is_beheerder(r, &w, &beheerder)) {
+	if (is_beheerder(st, r, w, &beheerder)) {
 		rc = 0;
 		goto out;
 	}
-	if ((rc = store_werkgever_rollen(api_st(), w.id, q->param[0], &org))) {
+	if ((rc = store_werkgever_rollen(st, w->id, q->param[0], &org))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -795,14 +780,14 @@ h_werkgever(struct http_req *q, struct http_resp *r)
 				    "werkgever niet gevonden", NULL);
 		goto out;
 	}
-	if ((rc = store_werkgever_lees(api_st(), q->param[0], &g))) {
+	if ((rc = store_werkgever_lees(st, q->param[0], &g))) {
 		rc = rc == ST_NIET_GEVONDEN
 			? http_resp_fout(r, 404, "niet_gevonden",
 					 "werkgever niet gevonden", NULL)
 			: api_db_fout(r, rc);
 		goto out;
 	}
-	if ((rc = api_lees_audit(q, &w, beheerder ? ROL_BIT(ROL_BEHEERDER)
+	if ((rc = api_lees_audit(q, w, beheerder ? ROL_BIT(ROL_BEHEERDER)
 						  : org, 0, "werkgever lezen",
 				 0))) {
 		rc = api_db_fout(r, rc);
@@ -812,26 +797,26 @@ h_werkgever(struct http_req *q, struct http_resp *r)
 	rc = stuur_etag(r, werkgever_json(&g), etag);
 out:
 	store_werkgever_release(&g);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* GET /werknemers/{id}[?werkgever=ID]: the employee PUT would change,
  * with its ETag, for the same callers (403/404 as PUT). */
 int
-h_werknemer(struct http_req *q, struct http_resp *r)
+h_werknemer(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct store_werknemer n;
 	struct casefile_fout f;
 	char etag[STORE_ETAG_LEN];
-	struct wie w;
 	uint32_t org = 0, partij = 0;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	memset(&n, 0, sizeof(n));
-	if ((rc = store_werknemer_rollen(api_st(), w.id, q->param[0],
+	if ((rc = store_werknemer_rollen(st, w->id, q->param[0],
 					 http_query(q, "werkgever"), &org,
 					 &partij))) {
 		rc = api_db_fout(r, rc);
@@ -847,10 +832,10 @@ h_werknemer(struct http_req *q, struct http_resp *r)
 					 "werknemer niet gevonden", NULL);
 		goto out;
 	}
-	if ((rc = store_werknemer_lees(api_st(), q->param[0],
-				       http_query(q, "werkgever"), w.id, &n,
+	if ((rc = store_werknemer_lees(st, q->param[0],
+				       http_query(q, "werkgever"), w->id, &n,
 				       &f)) ||
-	    (rc = api_lees_audit(q, &w, org, 0, "werknemer lezen", 1u))) {
+	    (rc = api_lees_audit(q, w, org, 0, "werknemer lezen", 1u))) {
 		rc = api_store_fout(r, rc, &f, "werknemer");
 		goto out;
 	}
@@ -858,6 +843,5 @@ h_werknemer(struct http_req *q, struct http_resp *r)
 	rc = stuur_etag(r, werknemer_json(&n), etag);
 out:
 	store_werknemer_release(&n);
-	api_wie_release(&w);
 	return rc;
 }

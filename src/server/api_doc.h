@@ -16,17 +16,17 @@
 /* Body cap of a document upload. */
 #define API_DOC_MAX ((size_t)20 << 20)
 
-int h_documenten(struct http_req *q, struct http_resp *r);
-int h_document_nieuw(struct http_req *q, struct http_resp *r);
-int h_document(struct http_req *q, struct http_resp *r);
-int h_werkgevers(struct http_req *q, struct http_resp *r);
-int h_werkgever_nieuw(struct http_req *q, struct http_resp *r);
-int h_werkgever_wijzig(struct http_req *q, struct http_resp *r);
-int h_werknemers(struct http_req *q, struct http_resp *r);
-int h_werknemer_wijzig(struct http_req *q, struct http_resp *r);
-int h_dienstverband_wijzig(struct http_req *q, struct http_resp *r);
-int h_dienstverband(struct http_req *q, struct http_resp *r);
-int h_werkgever(struct http_req *q, struct http_resp *r);
-int h_werknemer(struct http_req *q, struct http_resp *r);
+int h_documenten(struct api_ctx *c);
+int h_document_nieuw(struct api_ctx *c);
+int h_document(struct api_ctx *c);
+int h_werkgevers(struct api_ctx *c);
+int h_werkgever_nieuw(struct api_ctx *c);
+int h_werkgever_wijzig(struct api_ctx *c);
+int h_werknemers(struct api_ctx *c);
+int h_werknemer_wijzig(struct api_ctx *c);
+int h_dienstverband_wijzig(struct api_ctx *c);
+int h_dienstverband(struct api_ctx *c);
+int h_werkgever(struct api_ctx *c);
+int h_werknemer(struct api_ctx *c);
 
 #endif /* SPOOR_API_DOC_H */

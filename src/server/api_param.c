@@ -173,23 +173,22 @@ tabel_json(const struct param_tabel *t, const struct param_tabel *ingebouwd,
 }
 
 int
-h_parameters(struct http_req *q, struct http_resp *r)
+h_parameters(struct api_ctx *c)
 {
+	struct http_resp *r = c->r;
+	struct store *st = c->app.st;
 	struct store_param *sp = NULL;
 	struct params_extra *e = NULL;
 	struct params std, mix;
-	struct wie w;
 	size_t n = 0;
 	int64_t versie = 0;
 	char err[200];
 	json_t *o, *a;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
 	params_init(&std);
 	params_init(&mix);
-	if ((rc = store_params(api_st(), &sp, &n, &versie))) {
+	if ((rc = store_params(st, &sp, &n, &versie))) {
 		rc = api_db_fout(r, rc);
 		goto out;
 	}
@@ -218,16 +217,15 @@ out:
 	params_release(&std);
 	params_release(&mix);
 	store_params_free(sp, n);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* 0 when the caller holds beheerder; answers 403 itself otherwise. */
 static int
-beheerder(struct http_resp *r, const struct wie *w)
+beheerder(struct store *st, struct http_resp *r, const struct wie *w)
 {
 	uint32_t alle = 0;
-	int rc = store_alle_rollen(api_st(), w->id, &alle);
+	int rc = store_alle_rollen(st, w->id, &alle);
 
 	if (rc) {
 		(void)api_db_fout(r, rc);
@@ -270,12 +268,15 @@ pad_rij(struct http_req *q, struct http_resp *r, sdate *van)
  * "bron": "..."}: store the row (beheerder); for a row of the youth scale
  * (tabel wml_jeugd_<age>) the value is "waarde_promille". */
 int
-h_parameter_zet(struct http_req *q, struct http_resp *r)
+h_parameter_zet(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	const char *velden[2] = {"waarde_cent", "bron"};
 	char wpad[32];
 	int jeugd;
-	struct wie w;
 	json_t *b = NULL, *wc, *o, *v;
 	const char *bron, *sleutel, *reden;
 	char pad[80];
@@ -283,9 +284,7 @@ h_parameter_zet(struct http_req *q, struct http_resp *r)
 	sdate van;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (beheerder(r, &w) || pad_rij(q, r, &van)) {
+	if (beheerder(st, r, w) || pad_rij(q, r, &van)) {
 		rc = 0;
 		goto out;
 	}
@@ -339,11 +338,11 @@ h_parameter_zet(struct http_req *q, struct http_resp *r)
 				    "$.ingangsdatum");
 		goto out;
 	}
-	rc = store_param_zet(api_st(), q->param[0], van, waarde, bron, w.id,
-			     w.naam, ROL_BIT(ROL_BEHEERDER), &versie);
+	rc = store_param_zet(st, q->param[0], van, waarde, bron, w->id,
+			     w->naam, ROL_BIT(ROL_BEHEERDER), &versie);
 	if (rc == ST_ONGELDIG) {
 		rc = http_resp_fout(r, 422, "ongeldig",
-				    store_errmsg(api_st()), "$.ingangsdatum");
+				    store_errmsg(st), "$.ingangsdatum");
 		goto out;
 	}
 	if (rc) {
@@ -361,27 +360,27 @@ h_parameter_zet(struct http_req *q, struct http_resp *r)
 	rc = api_stuur(r, 200, o);
 out:
 	json_decref(b);
-	api_wie_release(&w);
 	return rc;
 }
 
 /* DELETE /parameters/{tabel}/{ingangsdatum}: remove the stored row, so
  * the compiled row of that date (if any) applies again (beheerder). */
 int
-h_parameter_wis(struct http_req *q, struct http_resp *r)
+h_parameter_wis(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	int64_t versie = 0;
 	sdate van;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (beheerder(r, &w) || pad_rij(q, r, &van)) {
+	if (beheerder(st, r, w) || pad_rij(q, r, &van)) {
 		rc = 0;
 		goto out;
 	}
-	rc = store_param_wis(api_st(), q->param[0], van, w.id, w.naam,
+	rc = store_param_wis(st, q->param[0], van, w->id, w->naam,
 			     ROL_BIT(ROL_BEHEERDER), &versie);
 	if (rc == ST_NIET_GEVONDEN) {
 		rc = http_resp_fout(r, 404, "niet_gevonden", "geen opgeslagen "
@@ -403,6 +402,5 @@ h_parameter_wis(struct http_req *q, struct http_resp *r)
 		rc = api_stuur(r, 200, o);
 	}
 out:
-	api_wie_release(&w);
 	return rc;
 }

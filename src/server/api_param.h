@@ -30,8 +30,8 @@ int64_t api_param_generatie(void);
  */
 int api_params(struct params *p);
 
-int h_parameters(struct http_req *q, struct http_resp *r);
-int h_parameter_zet(struct http_req *q, struct http_resp *r);
-int h_parameter_wis(struct http_req *q, struct http_resp *r);
+int h_parameters(struct api_ctx *c);
+int h_parameter_zet(struct api_ctx *c);
+int h_parameter_wis(struct api_ctx *c);
 
 #endif /* SPOOR_API_PARAM_H */

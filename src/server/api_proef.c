@@ -12,17 +12,6 @@
 #include "server/api_int.h"
 #include "server/api_proef.h"
 
-/* The use-case context of this request, as api.c's app_van(). */
-static struct app
-app_context(const struct http_req *q)
-{
-	const struct api *a = q->app;
-	struct app c = {api_st(), a ? a->cache : NULL, a ? a->auditq : NULL,
-			a ? a->schrijfq : NULL};
-
-	return c;
-}
-
 /* A verloop as JSON; null without a ziek mutation. */
 static json_t *
 verloop_json(const struct proef_verloop *v, int *ok)
@@ -67,27 +56,22 @@ stuur(struct http_resp *r, json_t *o, int ok)
 }
 
 int
-h_verzuim_proef(struct http_req *q, struct http_resp *r)
+h_verzuim_proef(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
 	struct casefile_fout f;
 	struct proef p;
 	json_t *o;
-	int64_t id;
-	uint32_t rollen;
+	int64_t id = c->dossier;
+	uint32_t rollen = c->rollen;
 	int rc, ok = 1;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_dossier_van(q, r, &w, &id, &rollen)) {
-		api_wie_release(&w);
-		return 0;
-	}
 	{
-		struct app c = app_context(q);
-		struct app_wie aw = {w.id, w.naam};
+		struct app_wie aw = {w->id, w->naam};
 
-		rc = app_verzuim_proef(&c, &aw, id, rollen, q->body,
+		rc = app_verzuim_proef(&c->app, &aw, id, rollen, q->body,
 				       q->bodylen, &p, &f);
 	}
 	if (rc) {
@@ -109,31 +93,24 @@ h_verzuim_proef(struct http_req *q, struct http_resp *r)
 	}
 	rc = stuur(r, o, ok);
 out:
-	api_wie_release(&w);
 	return rc;
 }
 
 int
-h_verzuim_verloop(struct http_req *q, struct http_resp *r)
+h_verzuim_verloop(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
 	struct proef_verloop v;
 	json_t *o;
-	int64_t id;
-	uint32_t rollen;
+	int64_t id = c->dossier;
+	uint32_t rollen = c->rollen;
 	int rc, ok = 1;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_dossier_van(q, r, &w, &id, &rollen)) {
-		api_wie_release(&w);
-		return 0;
-	}
 	{
-		struct app c = app_context(q);
-		struct app_wie aw = {w.id, w.naam};
+		struct app_wie aw = {w->id, w->naam};
 
-		rc = app_verzuim_verloop(&c, &aw, id, rollen, &v);
+		rc = app_verzuim_verloop(&c->app, &aw, id, rollen, &v);
 	}
 	if (rc) {
 		rc = api_db_fout(r, rc);
@@ -144,6 +121,5 @@ h_verzuim_verloop(struct http_req *q, struct http_resp *r)
 		jsonuit_put(o, "verloop", verloop_json(&v, &ok), &ok);
 	rc = stuur(r, o, ok);
 out:
-	api_wie_release(&w);
 	return rc;
 }

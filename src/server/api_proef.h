@@ -15,7 +15,7 @@
 
 #include "server/http.h"
 
-int h_verzuim_proef(struct http_req *q, struct http_resp *r);
-int h_verzuim_verloop(struct http_req *q, struct http_resp *r);
+int h_verzuim_proef(struct api_ctx *c);
+int h_verzuim_verloop(struct api_ctx *c);
 
 #endif /* SPOOR_API_PROEF_H */

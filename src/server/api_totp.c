@@ -150,26 +150,27 @@ api_totp_afdwingen(struct http_req *q, struct http_resp *r,
 /* The caller's roles for an audit record (0 when they cannot be read:
  * the record is still made). */
 static uint32_t
-rollen_van(int64_t id)
+rollen_van(struct store *st, int64_t id)
 {
 	uint32_t m = 0;
 
-	if (store_alle_rollen(api_st(), id, &m))
+	if (store_alle_rollen(st, id, &m))
 		m = 0;
 	return m;
 }
 
 /* One audit record in its own transaction. */
 static int
-audit_los(const struct wie *w, uint32_t rollen, const char *actie)
+audit_los(struct store *st, const struct wie *w, uint32_t rollen,
+	  const char *actie)
 {
 	int rc;
 
-	if ((rc = store_begin(api_st())))
+	if ((rc = store_begin(st)))
 		return rc;
-	if ((rc = store_audit(api_st(), w->id, w->naam, rollen, 0, actie, 0)) ||
-	    (rc = store_commit(api_st())))
-		store_rollback(api_st());
+	if ((rc = store_audit(st, w->id, w->naam, rollen, 0, actie, 0)) ||
+	    (rc = store_commit(st)))
+		store_rollback(st);
 	return rc;
 }
 
@@ -208,10 +209,13 @@ body_code(struct http_req *q, struct http_resp *r, json_t **b,
 }
 
 int
-h_totp_status(struct http_req *q, struct http_resp *r)
+h_totp_status(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	const struct api *a = q->app;
-	struct wie w;
 	uint8_t k[STORE_TOTP_GEHEIM_MAX];
 	size_t len = 0;
 	int actief = 0, nodig = 0, rc;
@@ -219,18 +223,16 @@ h_totp_status(struct http_req *q, struct http_resp *r)
 	uint32_t rollen = 0;
 	json_t *o;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	rc = store_totp_lees(api_st(), w.id, k, sizeof(k), &len, &actief,
+	rc = store_totp_lees(st, w->id, k, sizeof(k), &len, &actief,
 			     &laatste);
 	sodium_memzero(k, sizeof(k));
 	if (rc == ST_NIET_GEVONDEN) {
 		len = 0;
 		rc = 0;
 	}
-	if (rc || (rc = store_totp_herstel_over(api_st(), w.id, &over)) ||
-	    (rc = store_alle_rollen(api_st(), w.id, &rollen)) ||
-	    (rc = store_totp_nodig(api_st(), w.id, a ? a->tweede_factor : 0,
+	if (rc || (rc = store_totp_herstel_over(st, w->id, &over)) ||
+	    (rc = store_alle_rollen(st, w->id, &rollen)) ||
+	    (rc = store_totp_nodig(st, w->id, a ? a->tweede_factor : 0,
 				   &nodig))) {
 		rc = api_db_fout(r, rc);
 		goto out;
@@ -244,7 +246,6 @@ h_totp_status(struct http_req *q, struct http_resp *r)
 	json_object_set_new(o, "herstelcodes_over", json_integer(over));
 	rc = api_stuur(r, 200, o);
 out:
-	api_wie_release(&w);
 	return rc;
 }
 
@@ -275,49 +276,50 @@ out:
 }
 
 int
-h_totp_begin(struct http_req *q, struct http_resp *r)
+h_totp_begin(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	const struct api *a = q->app;
-	struct wie w;
 	uint8_t k[TOTP_GEHEIM_LEN], opslag[TOTP_VERSLEUTELD_LEN];
 	char b32[TOTP_B32_LEN + 1], uri[TOTP_URI_MAX];
 	json_t *o;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (alleen_sessie(r, &w)) {
+	if (alleen_sessie(r, w)) {
 		rc = 0;
 		goto out;
 	}
 	totp_geheim_nieuw(k);
 	totp_base32(k, sizeof(k), b32);
-	if (totp_uri(b32, w.naam, uri, sizeof(uri))) {
+	if (totp_uri(b32, w->naam, uri, sizeof(uri))) {
 		rc = http_resp_fout(r, 422, "ongeldig", "de gebruikersnaam is "
 				    "te lang voor een otpauth-adres", NULL);
 		goto out;
 	}
-	if ((rc = store_begin(api_st())))
+	if ((rc = store_begin(st)))
 		goto dbfout;
 	/* encrypted when a key is configured (totp.h), else as it is */
 	if (a->totp_sleutel) {
-		totp_versleutel(a->totp_sleutel, w.id, k, opslag);
-		rc = store_totp_begin(api_st(), w.id, opslag, sizeof(opslag));
+		totp_versleutel(a->totp_sleutel, w->id, k, opslag);
+		rc = store_totp_begin(st, w->id, opslag, sizeof(opslag));
 	} else {
-		rc = store_totp_begin(api_st(), w.id, k, sizeof(k));
+		rc = store_totp_begin(st, w->id, k, sizeof(k));
 	}
 	if (rc == ST_CONFLICT) {
-		store_rollback(api_st());
+		store_rollback(st);
 		rc = http_resp_fout(r, 409, "tweede_factor_actief", "u heeft al "
 				    "een tweede factor; zet die eerst uit "
 				    "(POST /api/v1/sessie/totp/uit) om een "
 				    "nieuwe in te stellen", NULL);
 		goto out;
 	}
-	if (rc || (rc = store_audit(api_st(), w.id, w.naam, rollen_van(w.id),
+	if (rc || (rc = store_audit(st, w->id, w->naam, rollen_van(st, w->id),
 				    0, "tweede factor: instellen begonnen",
 				    0)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(st)))
 		goto dbfout;
 	/* the only answer that ever holds the secret */
 	o = json_object();
@@ -329,21 +331,23 @@ h_totp_begin(struct http_req *q, struct http_resp *r)
 	rc = api_stuur(r, 201, o);
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(st);
 	rc = api_db_fout(r, rc);
 out:
 	sodium_memzero(k, sizeof(k));
 	sodium_memzero(b32, sizeof(b32));
 	sodium_memzero(uri, sizeof(uri));
-	api_wie_release(&w);
 	return rc;
 }
 
 int
-h_totp_bevestig(struct http_req *q, struct http_resp *r)
+h_totp_bevestig(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	const struct api *a = q->app;
-	struct wie w;
 	json_t *b = NULL, *lijst = NULL;
 	const char *code = NULL;
 	char codes[TOTP_HERSTEL_AANTAL][TOTP_HERSTEL_LEN + 1];
@@ -353,13 +357,11 @@ h_totp_bevestig(struct http_req *q, struct http_resp *r)
 	size_t i;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (alleen_sessie(r, &w) || body_code(q, r, &b, &code)) {
+	if (alleen_sessie(r, w) || body_code(q, r, &b, &code)) {
 		rc = 0;
 		goto out;
 	}
-	rc = code_check(api_st(), a->totp_sleutel, w.id, 0, code, store_nu(),
+	rc = code_check(st, a->totp_sleutel, w->id, 0, code, store_nu(),
 			&stap);
 	if (rc == API_TOTP_NODIG) {
 		rc = http_resp_fout(r, 409, "geen_aanvraag", "er is geen "
@@ -388,23 +390,23 @@ h_totp_bevestig(struct http_req *q, struct http_resp *r)
 		}
 		hp[i] = hashes[i];
 	}
-	if ((rc = store_begin(api_st())))
+	if ((rc = store_begin(st)))
 		goto dbfout;
-	rc = store_totp_stap(api_st(), w.id, stap, 1);
+	rc = store_totp_stap(st, w->id, stap, 1);
 	if (rc == ST_CONFLICT || rc == ST_NIET_GEVONDEN) {
 		/* confirmed or removed meanwhile */
-		store_rollback(api_st());
+		store_rollback(st);
 		rc = http_resp_fout(r, 409, "geen_aanvraag", "er is geen "
 				    "tweede factor in te stellen: begin met "
 				    "POST /api/v1/sessie/totp", NULL);
 		goto out;
 	}
 	if (rc ||
-	    (rc = store_totp_herstel_zet(api_st(), w.id, hp,
+	    (rc = store_totp_herstel_zet(st, w->id, hp,
 					 TOTP_HERSTEL_AANTAL)) ||
-	    (rc = store_audit(api_st(), w.id, w.naam, rollen_van(w.id), 0,
+	    (rc = store_audit(st, w->id, w->naam, rollen_van(st, w->id), 0,
 			      "tweede factor ingesteld", 0)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(st)))
 		goto dbfout;
 	lijst = json_array();
 	for (i = 0; i < TOTP_HERSTEL_AANTAL; i++)
@@ -418,35 +420,35 @@ h_totp_bevestig(struct http_req *q, struct http_resp *r)
 	}
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(st);
 dbfout2:
 	rc = api_db_fout(r, rc);
 out:
 	sodium_memzero(codes, sizeof(codes));
 	json_decref(lijst);
 	json_decref(b);
-	api_wie_release(&w);
 	return rc;
 }
 
 int
-h_totp_uit(struct http_req *q, struct http_resp *r)
+h_totp_uit(struct api_ctx *c)
 {
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	struct api *a = q->app;
-	struct wie w;
 	json_t *b = NULL;
 	const char *code = NULL;
 	int64_t nu = store_nu(), wacht = 0;
 	int rc, herstel = 0;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (alleen_sessie(r, &w) || body_code(q, r, &b, &code)) {
+	if (alleen_sessie(r, w) || body_code(q, r, &b, &code)) {
 		rc = 0;
 		goto out;
 	}
 	/* guessing the code with a stolen session is limited as a login */
-	if ((rc = api_limiet_wacht(a, api_st(), w.naam, q->client_ip, 1, nu,
+	if ((rc = api_limiet_wacht(a, st, w->naam, q->client_ip, 1, nu,
 				   &wacht)))
 		goto dbfout2;
 	if (wacht > 0) {
@@ -461,12 +463,12 @@ h_totp_uit(struct http_req *q, struct http_resp *r)
 		goto out;
 	}
 	/* 0 also for a pending secret: that one goes without a code */
-	rc = api_totp_login(api_st(), a->totp_sleutel, w.id, code, nu,
+	rc = api_totp_login(st, a->totp_sleutel, w->id, code, nu,
 			    &herstel);
 	if (rc == API_TOTP_ONJUIST) {
-		api_limiet_mislukt(a, api_st(), w.naam, q->client_ip, nu);
-		(void)audit_los(&w, rollen_van(w.id), "tweede factor: onjuiste "
-				"code bij uitzetten");
+		api_limiet_mislukt(a, st, w->naam, q->client_ip, nu);
+		(void)audit_los(st, w, rollen_van(st, w->id), "tweede factor: "
+				"onjuiste code bij uitzetten");
 		rc = http_resp_fout(r, 422, "code_onjuist", "deze code klopt "
 				    "niet: typ de zes cijfers die de app nu "
 				    "toont, of een herstelcode", "$.code");
@@ -478,54 +480,50 @@ h_totp_uit(struct http_req *q, struct http_resp *r)
 	}
 	if (rc)
 		goto dbfout2;
-	if ((rc = store_begin(api_st())))
+	if ((rc = store_begin(st)))
 		goto dbfout;
-	rc = store_totp_weg(api_st(), w.id);
+	rc = store_totp_weg(st, w->id);
 	if (rc == ST_NIET_GEVONDEN) {
-		store_rollback(api_st());
+		store_rollback(st);
 		rc = http_resp_fout(r, 409, "geen_tweede_factor", "u heeft geen "
 				    "tweede factor om uit te zetten", NULL);
 		goto out;
 	}
-	if (rc || (rc = store_audit(api_st(), w.id, w.naam, rollen_van(w.id),
+	if (rc || (rc = store_audit(st, w->id, w->naam, rollen_van(st, w->id),
 				    0, herstel ? "tweede factor uitgezet (met "
 				    "herstelcode)" : "tweede factor uitgezet",
 				    0)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(st)))
 		goto dbfout;
 	rc = http_resp_json(r, 200, "{}", 2);
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(st);
 dbfout2:
 	rc = api_db_fout(r, rc);
 out:
 	json_decref(b);
-	api_wie_release(&w);
 	return rc;
 }
 
 int
-h_totp_wis(struct http_req *q, struct http_resp *r)
+h_totp_wis(struct api_ctx *c)
 {
-	struct wie w;
+	struct http_req *q = c->q;
+	struct http_resp *r = c->r;
+	struct wie *w = &c->w;
+	struct store *st = c->app.st;
 	char actie[120];
 	int64_t id = 0;
 	int rc;
 
-	if (api_aanmelden(q, r, &w))
-		return 0;
-	if (api_beheerder(r, &w)) {
-		rc = 0;
-		goto out;
-	}
-	if ((rc = store_begin(api_st())))
+	if ((rc = store_begin(st)))
 		goto dbfout;
-	rc = store_totp_gebruiker(api_st(), q->param[0], &id);
+	rc = store_totp_gebruiker(st, q->param[0], &id);
 	if (rc == ST_OK)
-		rc = store_totp_weg(api_st(), id);
+		rc = store_totp_weg(st, id);
 	if (rc == ST_NIET_GEVONDEN) {
-		store_rollback(api_st());
+		store_rollback(st);
 		rc = http_resp_fout(r, 404, "niet_gevonden", "geen gebruiker met "
 				    "deze naam, of hij heeft geen tweede "
 				    "factor", "gebruikersnaam");
@@ -533,16 +531,15 @@ h_totp_wis(struct http_req *q, struct http_resp *r)
 	}
 	snprintf(actie, sizeof(actie), "tweede factor gewist van gebruiker "
 		 "%.64s", q->param[0]);
-	if (rc || (rc = store_audit(api_st(), w.id, w.naam,
+	if (rc || (rc = store_audit(st, w->id, w->naam,
 				    ROL_BIT(ROL_BEHEERDER), 0, actie, 0)) ||
-	    (rc = store_commit(api_st())))
+	    (rc = store_commit(st)))
 		goto dbfout;
 	rc = http_resp_json(r, 200, "{}", 2);
 	goto out;
 dbfout:
-	store_rollback(api_st());
+	store_rollback(st);
 	rc = api_db_fout(r, rc);
 out:
-	api_wie_release(&w);
 	return rc;
 }

@@ -42,10 +42,10 @@ int api_totp_afdwingen(struct http_req *q, struct http_resp *r,
 		       const struct wie *w);
 
 /* Route handlers (api_routes[] in api.c). */
-int h_totp_status(struct http_req *q, struct http_resp *r);
-int h_totp_begin(struct http_req *q, struct http_resp *r);
-int h_totp_bevestig(struct http_req *q, struct http_resp *r);
-int h_totp_uit(struct http_req *q, struct http_resp *r);
-int h_totp_wis(struct http_req *q, struct http_resp *r);
+int h_totp_status(struct api_ctx *c);
+int h_totp_begin(struct api_ctx *c);
+int h_totp_bevestig(struct api_ctx *c);
+int h_totp_uit(struct api_ctx *c);
+int h_totp_wis(struct api_ctx *c);
 
 #endif /* SPOOR_API_TOTP_H */

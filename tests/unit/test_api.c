@@ -328,6 +328,24 @@ beheer(void **state)
 	assert_non_null(strstr(tekst(&r), "{\"gebruikersnaam\":\"beh\",\"naam\":"
 			       "\"beh\",\"actief\":true,\"toekenningen\":"));
 	http_resp_release(&r);
+	/* routes of the other handler files: the second factor's wipe is
+	 * beheerder-only by its flag, the parameters by their own check
+	 * with their own words, a case's documents 404 for someone else */
+	assert_int_equal(vraag(state, st, &o->cm, 1, HTTP_DELETE,
+			       "/api/v1/gebruikers/wg/totp", NULL, &r), 403);
+	assert_body(&r, "{\"fout\":{\"code\":\"verboden\",\"bericht\":"
+		    "\"alleen een beheerder beheert gebruikers\"}}");
+	assert_int_equal(vraag(state, st, &o->cm, 1, HTTP_DELETE,
+			       "/api/v1/parameters/wml/2026-01-01", NULL, &r),
+			 403);
+	assert_body(&r, "{\"fout\":{\"code\":\"verboden\",\"bericht\":"
+		    "\"alleen een beheerder wijzigt de parametertabellen\"}}");
+	assert_int_equal(vraag(state, st, &o->los, 0, HTTP_GET, "/api/v1/"
+			       "dossiers/" DOSSIER "/documenten", NULL, &r), 404);
+	assert_body(&r, NIET_GEVONDEN);
+	assert_int_equal(vraag(state, st, &o->cm, 0, HTTP_GET, "/api/v1/"
+			       "dossiers/" DOSSIER "/documenten", NULL, &r), 200);
+	http_resp_release(&r);
 	/* the handler's own 404 after the flags */
 	assert_int_equal(vraag(state, st, &o->beh, 1, HTTP_DELETE,
 			       "/api/v1/toekenningen/x", NULL, &r), 404);

@@ -7,6 +7,7 @@
 #include <malloc.h>
 #endif
 #include <signal.h>
+#include <sys/resource.h>
 #include <sodium.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -190,6 +191,55 @@ lees_tls(const struct spoor_conf *conf, char **cert, char **key)
 	return 0;
 }
 
+/* Descriptors kept free of connections: the worker threads' database
+ * connections (SQLite: file, WAL and shm; PostgreSQL: one socket), the
+ * epoll sets, listening sockets, logs, uploads being written. */
+#define FD_RESERVE(threads) (256u + 8u * (threads))
+
+/*
+ * Room for *max connections on each of nlisten addresses: the soft
+ * RLIMIT_NOFILE (1024 under systemd unless LimitNOFILE= says otherwise)
+ * is raised towards the hard one as far as needed; when even the hard
+ * limit is too small, *max is lowered to fit it, said on stderr. -1 (with
+ * the message) when not even 16 connections fit.
+ */
+static int
+fd_ruimte(unsigned *max, size_t nlisten, unsigned threads)
+{
+	rlim_t nodig = (rlim_t)*max * nlisten + FD_RESERVE(threads);
+	struct rlimit rl;
+	rlim_t past;
+
+	if (getrlimit(RLIMIT_NOFILE, &rl))
+		return 0; /* unknown: libmicrohttpd refuses what does not fit */
+	if (rl.rlim_cur != RLIM_INFINITY && rl.rlim_cur < nodig) {
+		struct rlimit nw = rl;
+
+		nw.rlim_cur = rl.rlim_max == RLIM_INFINITY || rl.rlim_max > nodig
+				      ? nodig
+				      : rl.rlim_max;
+		if (!setrlimit(RLIMIT_NOFILE, &nw))
+			rl = nw;
+	}
+	if (rl.rlim_cur == RLIM_INFINITY || rl.rlim_cur >= nodig)
+		return 0;
+	past = rl.rlim_cur > FD_RESERVE(threads)
+		       ? (rl.rlim_cur - FD_RESERVE(threads)) / nlisten
+		       : 0;
+	if (past < 16)
+		return cli_fout("max_verbindingen: de bestandslimiet "
+				"(RLIMIT_NOFILE) is %llu, te weinig voor 16 "
+				"verbindingen; verhoog LimitNOFILE= in de "
+				"service of ulimit -n",
+				(unsigned long long)rl.rlim_cur);
+	fprintf(stderr, "spoor serve: max_verbindingen %u verlaagd tot %llu: "
+		"de bestandslimiet (RLIMIT_NOFILE) is %llu; verhoog "
+		"LimitNOFILE= in de service of ulimit -n\n", *max,
+		(unsigned long long)past, (unsigned long long)rl.rlim_cur);
+	*max = (unsigned)past;
+	return 0;
+}
+
 /* The key of tweede_factor_sleutel (totp.h): 64 hex digits on the first
  * line of a file the others may not read. */
 static int
@@ -344,6 +394,11 @@ cmd_serve(int argc, char **argv)
 	 * no per-address limit unless the file asks for one */
 	c.max_per_ip = conf.max_per_adres_gezet || !conf.trusted_proxy.n
 			       ? conf.max_per_adres : 0;
+	c.max_verbindingen = conf.max_verbindingen;
+	if (fd_ruimte(&c.max_verbindingen, nlisten, c.threads)) {
+		rc = EXIT_INVOER;
+		goto out;
+	}
 	c.vooraf = api_vooraf;
 	/* argon2id checks of logins: all worker threads but one, so
 	 * a login flood leaves one for everything else */

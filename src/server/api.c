@@ -699,7 +699,7 @@ h_token(struct api_ctx *c)
 				    "token zonder beperking", "$.werkgever");
 		goto out;
 	}
-	if (wg && json_is_null(wg))
+	if (json_is_null(wg))
 		wg = NULL;
 	if (d)
 		dagen = json_integer_value(d);

@@ -23,14 +23,14 @@ static const char *const sleutels[] = {
 	"hsts_max_age", "trusted_proxy", "session_lifetime", "session_idle",
 	"upload_max", "smtp_host", "smtp_port", "smtp_from", "metrics_allow",
 	"request_log", "max_verbindingen_per_adres", "tweede_factor_verplicht",
-	"tweede_factor_sleutel",
+	"tweede_factor_sleutel", "max_verbindingen",
 };
 enum {
 	K_DB, K_DB_PASSWORD_FILE, K_LISTEN, K_THREADS, K_TLS_CERT, K_TLS_KEY,
 	K_HSTS, K_TRUSTED_PROXY, K_SESSION_LIFETIME, K_SESSION_IDLE,
 	K_UPLOAD_MAX, K_SMTP_HOST, K_SMTP_PORT, K_SMTP_FROM,
 	K_METRICS_ALLOW, K_REQUEST_LOG, K_PER_ADRES, K_TWEEDE_FACTOR,
-	K_TWEEDE_FACTOR_SLEUTEL, K__AANTAL
+	K_TWEEDE_FACTOR_SLEUTEL, K_VERBINDINGEN, K__AANTAL
 };
 _Static_assert(sizeof(sleutels) / sizeof(sleutels[0]) == K__AANTAL,
 	       "one name per key");
@@ -46,6 +46,7 @@ conf_init(struct spoor_conf *c)
 	c->smtp_port = 25;
 	c->request_log = 1;
 	c->max_per_adres = CONF_PER_ADRES_STANDAARD;
+	c->max_verbindingen = CONF_VERBINDINGEN_STANDAARD;
 }
 
 void
@@ -386,6 +387,9 @@ zet(struct spoor_conf *c, int k, const char *v, char *err, size_t errlen)
 		return rollen(v, &c->tweede_factor_verplicht, err, errlen);
 	case K_TWEEDE_FACTOR_SLEUTEL:
 		return pad(v, &c->tweede_factor_sleutel, err, errlen);
+	case K_VERBINDINGEN:
+		return geheel(v, 16, CONF_VERBINDINGEN_MAX, &c->max_verbindingen,
+			      err, errlen) ? CONF_FOUT : 0;
 	default:
 		return CONF_FOUT;
 	}

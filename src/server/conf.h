@@ -25,6 +25,13 @@
  * 40 people behind one NAT address holds some 240; 64 refused a single
  * tester walking the app with a few browser contexts (tests/browser). */
 #define CONF_PER_ADRES_STANDAARD 256
+/* Open connections per listening address. Each costs a descriptor and,
+ * while a request is read, libmicrohttpd's 32 KiB pool: 2048 hold 1,000
+ * trickling connections with room to answer (tests/cli/cli_dos.sh). The
+ * server raises its descriptor limit to fit, or lowers this to fit a
+ * hard limit it cannot raise (docs/configuration.md). */
+#define CONF_VERBINDINGEN_STANDAARD 2048
+#define CONF_VERBINDINGEN_MAX 65536
 
 enum conf_rc {
 	CONF_OK = 0,
@@ -57,6 +64,9 @@ struct spoor_conf {
 	unsigned max_per_adres;       /* connections per client address,
 				       * 0..512, 0: no limit; default
 				       * CONF_PER_ADRES_STANDAARD */
+	unsigned max_verbindingen;    /* open connections per listening
+				       * address, 16..CONF_VERBINDINGEN_MAX;
+				       * default CONF_VERBINDINGEN_STANDAARD */
 	int max_per_adres_gezet;      /* given in the file: without it a
 				       * server behind trusted_proxy has no
 				       * per-address limit (the proxy is

@@ -5,7 +5,10 @@
 # a probe is answered); the login body is capped small; 520 trickling
 # connections from one address hold only max_verbindingen_per_adres of
 # them, a probe from another address is answered, and the kept ones are
-# cut at the header deadline although a byte comes every second; a login
+# cut at the header deadline although a byte comes every second; 1,000
+# trickling connections from 63 addresses are all held while a probe is
+# answered (the server raises its descriptor limit for them, and lowers
+# its connection limit to fit a hard limit it cannot raise); a login
 # flood is answered 503 with Retry-After beyond the argon2id gate while a
 # probe is answered; a name held by growing delays still logs in with the
 # right password from an address that has not failed. Figures and method:
@@ -99,6 +102,20 @@ echo "trickle: $out"
 out=$($DOS probe "$PORT" 127.0.0.1)
 [ "$(val probe)" = 200 ] && ok || nok "127.0.0.1 is served again after its connections were cut: $out"
 
+# --- a probe answered while 1,000 trickle -----------------------------
+# 63 addresses of 127.0.1.x, at most PER_ADRES each: the per-address
+# limit holds none back, so the server itself must hold all 1,000 (the
+# default max_verbindingen, 2048, with its descriptor limit raised from
+# the usual 1,024) and still answer. Before: 512 connections in all, the
+# rest waited in the listen queue, the probe went unanswered.
+out=$($DOS trickle "$PORT" 1000 63 "$SPID")
+echo "trickle 1000: $out"
+[ "$(val gehouden)" = 1000 ] && [ "$(val geweigerd)" = 0 ] && ok ||
+	nok "1,000 connections from 63 addresses: kept $(val gehouden), refused $(val geweigerd) ($out)"
+[ "$(val probe)" = 200 ] && ok || nok "probe from 127.0.0.2 while 1,000 trickle: $out"
+[ "$(val nog_open)" = 0 ] && [ "$(val afgekapt_na_s)" -lt 30 ] && ok ||
+	nok "1,000 trickling connections not cut at the header deadline: $out"
+
 # --- a login flood ----------------------------------------------------
 # (up to three rounds: the requests must reach both worker threads at
 # once for the gate to be full, which the kernel's accept order decides)
@@ -140,5 +157,14 @@ stop_server "$pid"
 src=$?
 pid=
 [ "$src" -eq 0 ] && ok || nok "server stops cleanly (exit $src): $(server_said "$tmp/serve.err")"
+
+# --- a descriptor limit that cannot be raised -------------------------
+# a hard limit of 512: max_verbindingen is lowered to fit, said on
+# stderr, and the server serves (the subshell's limit is the server's)
+( ulimit -n 512 && start_server -k -n klein -L --config "$tmp/spoor.conf" &&
+	out=$($DOS probe "${URL##*:}" 127.0.0.2) && echo "$out" >"$tmp/klein.probe"; stop_server "$pid" )
+grep -Eq "max_verbindingen 2048 verlaagd tot [0-9]+: de bestandslimiet \(RLIMIT_NOFILE\) is [0-9]+" "$tmp/klein.err" && ok ||
+	nok "a hard limit of 512 descriptors: no lowered max_verbindingen said: $(server_said "$tmp/klein.err")"
+grep -q "probe=200" "$tmp/klein.probe" 2>/dev/null && ok || nok "the server under a limit of 512 answers: $(cat "$tmp/klein.probe" 2>/dev/null)"
 
 report cli_dos

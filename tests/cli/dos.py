@@ -107,15 +107,22 @@ def kop_zonder_body(port, extra):
     print("status=%d" % k)
 
 
-def trickle(port, n):
-    """n connections from 127.0.0.1 that send a request line byte by
-    byte: how many the server keeps, a probe from 127.0.0.2 while they
-    trickle, and after how many seconds the kept ones are cut although
-    a byte arrives every second."""
+def trickle(port, n, adressen=1, pid=0):
+    """n connections that send a request line byte by byte, from
+    127.0.0.1 or spread over `adressen` addresses 127.0.1.x: how many the
+    server keeps, a probe from 127.0.0.2 while they trickle (and, with
+    the server's pid, its resident memory then), and after how many
+    seconds the kept ones are cut although a byte arrives every second."""
+    import resource
+    zacht, hard = resource.getrlimit(resource.RLIMIT_NOFILE)
+    if zacht != resource.RLIM_INFINITY and zacht < n + 64:
+        resource.setrlimit(resource.RLIMIT_NOFILE, (min(n + 64, hard), hard))
+    rss0 = rss_kib(pid) if pid else -1
     socks, geweigerd = [], 0
-    for _ in range(n):
+    for i in range(n):
+        bron = "127.0.0.1" if adressen == 1 else "127.0.1.%d" % (1 + i % adressen)
         try:
-            s = verbind("127.0.0.1", port, 2.0)
+            s = verbind(bron, port, 2.0)
             s.sendall(b"G")
             socks.append(s)
         except OSError:
@@ -134,6 +141,7 @@ def trickle(port, n):
             geweigerd += 1
             s.close()
     p = probe(port)
+    rss = rss_kib(pid) if pid else -1
     gehouden = len(open_)
     begin = time.time()
     tekst = b"ET /healthz HTTP/1.1\r\nX-Trickle: " + b"a" * 200
@@ -159,8 +167,9 @@ def trickle(port, n):
     for s in open_:
         s.close()
     print("verbonden=%d gehouden=%d geweigerd=%d probe=%d "
-          "afgekapt_na_s=%d nog_open=%d"
-          % (n, gehouden, geweigerd, p, int(duur + 0.5), len(open_)))
+          "afgekapt_na_s=%d nog_open=%d rss_groei_kib=%d"
+          % (n, gehouden, geweigerd, p, int(duur + 0.5), len(open_),
+             rss - rss0 if pid else -1))
 
 
 def flood(port):
@@ -212,7 +221,9 @@ def main():
     elif mode == "kop":
         kop_zonder_body(port, sys.argv[3] if len(sys.argv) > 3 else "")
     elif mode == "trickle":
-        trickle(port, int(sys.argv[3]))
+        trickle(port, int(sys.argv[3]),
+                int(sys.argv[4]) if len(sys.argv) > 4 else 1,
+                int(sys.argv[5]) if len(sys.argv) > 5 else 0)
     elif mode == "flood":
         flood(port)
     elif mode == "probe":

@@ -50,7 +50,8 @@ alles(void **state)
 		"smtp_from = spoor@example.org\n"
 		"metrics_allow = 127.0.0.1, ::1, 192.0.2.7\n"
 		"request_log = off\n"
-		"max_verbindingen_per_adres = 16\n";
+		"max_verbindingen_per_adres = 16\n"
+		"max_verbindingen = 4096\n";
 	struct spoor_conf c;
 	char err[600];
 
@@ -81,6 +82,7 @@ alles(void **state)
 	assert_int_equal(c.request_log, 0);
 	assert_int_equal(c.max_per_adres, 16);
 	assert_int_equal(c.max_per_adres_gezet, 1);
+	assert_int_equal(c.max_verbindingen, 4096);
 	assert_string_equal(err, "");
 	conf_release(&c);
 }
@@ -109,6 +111,7 @@ standaard(void **state)
 	assert_int_equal(c.request_log, 1);
 	assert_int_equal(c.max_per_adres, CONF_PER_ADRES_STANDAARD);
 	assert_int_equal(c.max_per_adres_gezet, 0);
+	assert_int_equal(c.max_verbindingen, 2048);
 	/* units and their bounds */
 	assert_int_equal(parse("session_lifetime = 2d\nsession_idle = 90\n"
 			       "upload_max = 1M\n", &c, err, sizeof(err)),
@@ -171,6 +174,8 @@ fouten(void **state)
 	fout("upload_max = 2G\n", "regel 1:", "K of M");
 	fout("max_verbindingen_per_adres = 513\n", "regel 1:",
 	     "0 tot en met 512");
+	fout("max_verbindingen = 15\n", "regel 1:", "16 tot en met 65536");
+	fout("max_verbindingen = 65537\n", "regel 1:", "16 tot en met 65536");
 	fout("upload_max = 10\n", "regel 1:", "grootte");
 	fout("upload_max = 2048M\n", "regel 1:", "grootte");
 	fout("request_log = ja\n", "regel 1:", "on of off");

@@ -19,6 +19,16 @@ int store_een_int(struct store *s, const char *sql, const struct db_param *p,
 /* strdup that passes NULL through; the caller frees. */
 char *store_dup(const char *p);
 
+/* The integer and the text (malloc'd) of a query's one row:
+ * store_een_int with a second column. */
+int store_int_en_tekst(struct store *s, const char *sql,
+		       const struct db_param *p, size_t np, int64_t *i,
+		       char **t);
+
+/* The roles that count of rows (rol, werkgever_id, dossier_id) from
+ * column col on (store_gebruiker.c). */
+uint32_t store_rollen_geldig(const struct db_res *r, size_t col);
+
 /*
  * The case and employer lists fold their grants (toekenning t) in SQL:
  * the rule of toegang_bereik() (which roles count organisation-wide)

@@ -72,6 +72,7 @@ grep -q '^content-type: text/plain; version=0.0.4' <(tr -d '\r' <"$tmp/hdr" | tr
 	nok "metrics content type: $(hdr Content-Type)"
 grep -q '^# TYPE spoor_http_request_duration_seconds histogram$' "$tmp/metrics" && ok || nok "histogram TYPE line"
 grep -q '^# TYPE spoor_audit_queue_depth gauge$' "$tmp/metrics" && ok || nok "audit queue gauge"
+grep -q '^# TYPE spoor_appends_total counter$' "$tmp/metrics" && ok || nok "appends counter (group commit, SQLite)"
 grep -q '^spoor_cache_hits_total [0-9]' "$tmp/metrics" && ok || nok "cache hits"
 [ "$(metric 'spoor_http_requests_total{route="GET /readyz",status="5xx"}')" = 1 ] && ok || nok "readyz 503 counted under its pattern"
 [ "$(metric 'spoor_http_requests_total{route="GET /healthz",status="2xx"}')" = 2 ] && ok || nok "healthz GET and HEAD counted"

@@ -14,11 +14,13 @@
  * texts; then HOE: the event date that does it, the event date and the
  * milestone it counts from (ANK_NA_FEIT), its named step and condition. */
 #define ROW(ID, S, A, Z, ATW, OFF, TERUG, NAAM, TITEL, REGEL, BRON, HOE) \
-	[ID] = {.id = ID, .soort = S, .anker = A, .zekerheid = Z, .atw = ATW, \
-		.offset = OFF, .terug = TERUG, .naam = NAAM, .titel = TITEL, \
-		.regel = REGEL, .bron = BRON, HOE},
+	[ID] = {.id = (ID), .soort = (S), .anker = (A), .zekerheid = (Z), \
+		.atw = (ATW), .offset = (OFF), .terug = (TERUG), \
+		.naam = (NAAM), .titel = (TITEL), .regel = (REGEL), \
+		.bron = (BRON), HOE},
 #define HOE(GEDAAN, FEIT, NA, STAP, VW) \
-	.gedaan = GEDAAN, .feit = FEIT, .na = NA, .stap = STAP, .voorwaarde = VW
+	.gedaan = (GEDAAN), .feit = (FEIT), .na = (NA), .stap = (STAP), \
+	.voorwaarde = (VW)
 #define F(veld) ((uint8_t)offsetof(struct tijdlijn_feiten, veld))
 #define GEEN HOE(FEIT_GEEN, FEIT_GEEN, 0, STAP_GEEN, VW_ALTIJD)
 

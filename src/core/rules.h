@@ -188,8 +188,10 @@ struct regel {
 	uint8_t feit;         /* ANK_NA_FEIT: the event date it counts from */
 	uint8_t na;           /* ANK_NA_FEIT: enum mijlpaal_id without it */
 	uint8_t gedaan;       /* actions: the event date that did it */
-	int32_t offset;       /* sick day number or days, per anchor */
-	int32_t terug;        /* days back from the end (ANK_VOOR_EINDE...) */
+	/* 16 bits keep a row at 48 bytes, the size of the table before its
+	 * anchor columns (bench/tijdlijn.c: its rows are read per case) */
+	int16_t offset;       /* sick day number or days, per anchor */
+	int16_t terug;        /* days back from the end (ANK_VOOR_EINDE...) */
 	const char *naam;     /* contract id, e.g. "probleemanalyse" */
 	const char *titel;    /* Dutch label for people */
 	const char *regel;    /* rule book id, e.g. "R-TL-3" */

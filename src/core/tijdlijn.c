@@ -426,7 +426,8 @@ stap_loonsanctie(struct reken *c, const struct regel *r, struct mijlpaal *m)
 {
 	const struct tijdlijn_feiten *f = c->f;
 	struct tijdlijn *t = c->t;
-	sdate einde = m->datum, loon_einde = m->datum;
+	sdate einde = m->datum;
+	sdate loon_einde = einde;
 	sdate besluit = t->m[MP_BESLUIT_LOONSANCTIE_UITERLIJK].datum;
 
 	(void)r;

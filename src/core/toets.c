@@ -360,15 +360,13 @@ vind_spoor2_te_laat_gestart(const struct toets_bron *c, struct bevinding *b)
 /* R-SP2-5: a second track running longer than eight weeks, not ended by a
  * structural return before it started */
 static int
-spoor2_loopt(const struct toets_bron *c)
+spoor2_loopt(const struct mijlpaal *sp2, const struct feiten *f, sdate peil)
 {
-	const struct mijlpaal *sp2 = c->sp2;
-
-	return sp2->gedaan != DATE_NONE && sp2->gedaan <= c->peil &&
+	return sp2->gedaan != DATE_NONE && sp2->gedaan <= peil &&
 	       sp2->status != ST_NIET_VAN_TOEPASSING &&
-	       (c->f.structureel_hervat == DATE_NONE ||
-		c->f.structureel_hervat < sp2->gedaan) &&
-	       c->peil - sp2->gedaan > SP25_STIL_DAGEN;
+	       (f->structureel_hervat == DATE_NONE ||
+		f->structureel_hervat < sp2->gedaan) &&
+	       peil - sp2->gedaan > SP25_STIL_DAGEN;
 }
 
 /* R-SP2-5 */
@@ -605,7 +603,7 @@ toets_bereken(const struct dossier *ds, const struct tijdlijn *t,
 	if (c.f.gbm)
 		c.f.riv |= 1u << RIV_PLAN_VAN_AANPAK; /* no PvA required */
 	c.ontbrekend = ((1u << RIV__COUNT) - 1) & ~c.f.riv;
-	c.spoor2_loopt = spoor2_loopt(&c);
+	c.spoor2_loopt = spoor2_loopt(sp2, &c.f, c.peil);
 
 	/* every finding's check in table order, UWV's order (R-LS-1) */
 #define DEF(ID, NAAM, ERNST, SP2, REGEL, BRON, HERSTEL, VIND) \

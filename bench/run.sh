@@ -12,7 +12,8 @@
 #   3. the ratio spoor (all milestones, one core) / PostgreSQL (five).
 #
 # Environment: BENCH_N (cases, default 1000000), BENCH_RUNS (default 5),
-# BENCH_NO_PG=1 to skip the PostgreSQL part. Nothing here is a test: the
+# BENCH_NO_PG=1 to skip the PostgreSQL part, BENCH_VOOR (below) to compare
+# with another build. Nothing here is a test: the
 # figures go into docs/performance.md by hand, with the machine.
 set -euo pipefail
 
@@ -36,6 +37,22 @@ for mode in "" --per-dossier --continu; do
 	"${PIN[@]}" "$B/bench_toets" --n "$N" --runs "$RUNS" $mode | head -1
 done
 "$B/bench_toets" --n 1 --runs 1 | tail -2
+
+# BENCH_VOOR=<dir>: the bench binaries of another build (say the commit
+# before a change, built the same way), run alternately with these
+# BENCH_RONDES times so that both see the same load of a shared machine;
+# compare the best figure of each (docs/performance.md, issue 13).
+if [ -n "${BENCH_VOOR:-}" ]; then
+	for r in $(seq "${BENCH_RONDES:-5}"); do
+		for d in "$BENCH_VOOR" "$B"; do
+			echo "# $d, round $r"
+			"${PIN[@]}" "$d/bench_tijdlijn" --n "$N" --runs "$RUNS" | head -2
+			for mode in "" --per-dossier --continu; do
+				"${PIN[@]}" "$d/bench_toets" --n "$N" --runs "$RUNS" $mode | head -1
+			done
+		done
+	done
+fi
 
 spoor_rate=$(awk '/continu:/ { for (i = 1; i <= NF; i++) if ($i == "cases/s,") print $(i-1) }' /tmp/spoor-bench-tijdlijn.$$)
 rm -f /tmp/spoor-bench-tijdlijn.$$

@@ -47,6 +47,14 @@ int api_db_fout(struct http_resp *r, int rc);
 int api_store_fout(struct http_resp *r, int rc, const struct casefile_fout *f,
 		   const char *wat);
 
+/* Answer 503: this worker has no database connection (http.h tries
+ * again after a back-off). Returns the http_resp result. */
+int api_geen_db(struct http_resp *r);
+
+/* 403 alleen_sessie: what only a logged-in person may do (change the
+ * password, make tokens), asked with an API token. */
+int api_alleen_sessie(struct http_resp *r);
+
 /* Send a jansson tree as the response; takes the reference. */
 int api_stuur(struct http_resp *r, unsigned status, json_t *j);
 
@@ -103,5 +111,9 @@ struct api_ctx {
  * then runs q->rt->hc with the context. Needs no socket: a test builds
  * the request (q->ctx the store, q->app a struct api, q->rt the route). */
 int api_dispatch(struct http_req *q, struct http_resp *r);
+
+/* Audit a read by the caller of c (api_lees_audit). */
+int api_ctx_audit(struct api_ctx *c, uint32_t rollen, int64_t dossier,
+		  const char *actie, uint32_t klassen);
 
 #endif /* SPOOR_API_INT_H */

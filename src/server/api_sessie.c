@@ -211,9 +211,9 @@ h_logout(struct api_ctx *c)
 			return api_db_fout(r, rc);
 	}
 	rc = http_resp_json(r, 200, "{}", 2);
-	if (!rc && !(r->set_cookie = strdup("spoor_sessie=; Path=/; HttpOnly; "
-					   "SameSite=Strict; Max-Age=0")))
-		rc = -1;
+	if (!rc)
+		rc = http_resp_cookie(r, "spoor_sessie=; Path=/; HttpOnly; "
+				      "SameSite=Strict; Max-Age=0");
 	return rc;
 }
 
@@ -305,9 +305,9 @@ h_wachtwoord(struct api_ctx *c)
 		goto out;
 	}
 	rc = http_resp_json(r, 200, "{}", 2);
-	if (!rc && !(r->set_cookie = strdup("spoor_sessie=; Path=/; HttpOnly; "
-					   "SameSite=Strict; Max-Age=0")))
-		rc = -1;
+	if (!rc)
+		rc = http_resp_cookie(r, "spoor_sessie=; Path=/; HttpOnly; "
+				      "SameSite=Strict; Max-Age=0");
 out:
 	free(hash);
 	json_decref(b);

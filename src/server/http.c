@@ -429,6 +429,18 @@ out:
 }
 
 int
+http_resp_cookie(struct http_resp *r, const char *waarde)
+{
+	char *v = strdup(waarde);
+
+	if (!v)
+		return -1;
+	free(r->set_cookie);
+	r->set_cookie = v;
+	return 0;
+}
+
+int
 http_resp_header(struct http_resp *r, const char *naam, const char *waarde)
 {
 	char *v;

@@ -112,6 +112,9 @@ int http_resp_fout(struct http_resp *r, unsigned status, const char *code,
 /* A copy of data with the given static content type. */
 int http_resp_bestand(struct http_resp *r, const char *data, size_t len,
 		      const char *content_type);
+/* Set the one Set-Cookie header to a copy of waarde (the layer adds
+ * "; Secure" over HTTPS). */
+int http_resp_cookie(struct http_resp *r, const char *waarde);
 /* Add a header (name static, value copied); at most HTTP_MAX_HEADERS. */
 int http_resp_header(struct http_resp *r, const char *naam,
 		     const char *waarde);

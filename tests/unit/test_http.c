@@ -326,6 +326,25 @@ koppen(void **state)
 	http_req_release(&q);
 }
 
+/* The one Set-Cookie of a response: copied, a second replaces the
+ * first, released with the response. */
+static void
+koekje(void **state)
+{
+	struct http_resp r;
+	char waarde[] = "a=1; Path=/";
+
+	(void)state;
+	memset(&r, 0, sizeof(r));
+	assert_int_equal(http_resp_cookie(&r, waarde), 0);
+	waarde[2] = '2';
+	assert_string_equal(r.set_cookie, "a=1; Path=/");
+	assert_int_equal(http_resp_cookie(&r, waarde), 0);
+	assert_string_equal(r.set_cookie, "a=2; Path=/");
+	http_resp_release(&r);
+	assert_null(r.set_cookie);
+}
+
 int
 main(void)
 {
@@ -334,6 +353,7 @@ main(void)
 		cmocka_unit_test(fouten),
 		cmocka_unit_test(query),
 		cmocka_unit_test(koppen),
+		cmocka_unit_test(koekje),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -513,16 +513,16 @@ stap(struct reken *c, enum stap st, const struct regel *r, struct mijlpaal *m)
  * columns, constants where tijdlijn_bereken expands rules.def.
  */
 static inline __attribute__((always_inline)) void
-rij(struct reken *c, const struct regel *r, enum mijlpaal_soort soort,
+rij(struct reken *c, enum mijlpaal_id id, enum mijlpaal_soort soort,
     enum anker a, enum atw atw, int32_t offset, int32_t terug,
     uint8_t gedaan, uint8_t feit_off, uint8_t na, enum stap st,
     enum voorwaarde vw)
 {
 	struct tijdlijn *t = c->t;
-	struct mijlpaal *m = &t->m[r->id];
+	struct mijlpaal *m = &t->m[id];
 
 	if (vw != VW_ALTIJD && !voorwaarde(c, vw)) {
-		t->aanwezig &= ~(UINT32_C(1) << r->id);
+		t->aanwezig &= ~(UINT32_C(1) << id);
 		return;
 	}
 	sdate d = anker(c, a, offset, terug, feit_off, na);
@@ -537,7 +537,7 @@ rij(struct reken *c, const struct regel *r, enum mijlpaal_soort soort,
 		actie(m, d, feit(c->f, gedaan), c->peil);
 	else
 		moment(m, d, c->peil);
-	stap(c, st, r, m);
+	stap(c, st, &regels[id], m);
 }
 
 /*
@@ -638,7 +638,7 @@ tijdlijn_bereken(const struct ziekteverloop *zv,
 #define F(veld) ((uint8_t)offsetof(struct tijdlijn_feiten, veld))
 #define GEEN HOE(FEIT_GEEN, FEIT_GEEN, 0, STAP_GEEN, VW_ALTIJD)
 #define ROW(ID, S, A, Z, ATW, OFF, TERUG, NAAM, TITEL, REGEL, BRON, HOE_) \
-	rij(&c, &r[ID], S, A, ATW, OFF, TERUG, HOE_);
+	rij(&c, ID, S, A, ATW, OFF, TERUG, HOE_);
 #include "rules.def"
 #undef ROW
 #undef GEEN

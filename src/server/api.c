@@ -1,10 +1,11 @@
 /*
  * api.c - what every handler of /api/v1/ shares (see api.h, api_int.h,
  * docs/api.md): the worker's store, error answers, authentication, the
- * route flags' dispatcher, the warmer, and the route table. The handlers
- * are in api_<resource>.c: api_sessie.c (session, ik), api_beheer.c
- * (tokens, users, grants), api_dossier.c (cases), api_doc.c (documents,
- * organisation), api_param.c, api_proef.c, api_totp.c, api_catalogus.c.
+ * route flags' dispatcher, pages of a list, the warmer, and the route
+ * table. The handlers are in api_<resource>.c: api_sessie.c (session,
+ * ik), api_beheer.c (tokens, users, grants), api_dossier.c (cases),
+ * api_doc.c (documents), api_org.c (organisation), api_param.c,
+ * api_proef.c, api_totp.c, api_catalogus.c.
  */
 #include <jansson.h>
 #include <pthread.h>
@@ -24,6 +25,7 @@
 #include "server/api_dossier.h"
 #include "server/api_int.h"
 #include "server/api_limiet.h"
+#include "server/api_org.h"
 #include "server/api_param.h"
 #include "server/api_proef.h"
 #include "server/api_sessie.h"
@@ -370,6 +372,43 @@ api_ctx_audit(struct api_ctx *c, uint32_t rollen, int64_t dossier,
 	return app_lees_audit(&c->app, &aw, rollen, dossier, actie, klassen);
 }
 
+/* --- pages of a list ---------------------------------------------- */
+
+/* ?pagina=N (default 1); answers 400 itself and returns 1. */
+int
+api_pagina_van(struct http_req *q, struct http_resp *r, size_t *pagina)
+{
+	const char *pg = http_query(q, "pagina");
+	char *e;
+	long v;
+
+	*pagina = 1;
+	if (!pg)
+		return 0;
+	v = strtol(pg, &e, 10);
+	if (e == pg || *e || v < 1 || v > 1000000) {
+		http_resp_fout(r, 400, "ongeldig", "pagina: een getal vanaf 1",
+			       "pagina");
+		return 1;
+	}
+	*pagina = (size_t)v;
+	return 0;
+}
+
+/* Put the page of a list of n into o: "totaal", "pagina", "per_pagina";
+ * *van and *tot bound the indices shown. */
+void
+api_pagineer(json_t *o, size_t n, size_t pagina, size_t *van, size_t *tot)
+{
+	*van = (pagina - 1) * API_PAGINA;
+	if (*van > n)
+		*van = n;
+	*tot = *van + API_PAGINA < n ? *van + API_PAGINA : n;
+	json_object_set_new(o, "totaal", json_integer((json_int_t)n));
+	json_object_set_new(o, "pagina", json_integer((json_int_t)pagina));
+	json_object_set_new(o, "per_pagina", json_integer(API_PAGINA));
+}
+
 /* --- warming the summaries ----------------------------------------- */
 
 struct api_warmer {
@@ -554,7 +593,7 @@ const struct http_route api_routes[] = {
 	RC(HTTP_GET, "/api/v1/dossiers/{}/toegang", h_toegang, R_AANMELDEN),
 	RC(HTTP_GET, "/api/v1/dossiers/{}/rechten", h_rechten,
 	   R_AANMELDEN | R_DOSSIER),
-	/* documents and the organisation: api_doc.c */
+	/* documents (api_doc.c) and the organisation (api_org.c) */
 	RC(HTTP_GET, "/api/v1/dossiers/{}/documenten", h_documenten,
 	   R_AANMELDEN | R_DOSSIER),
 	/* cap: upload_max of spoor.conf (http_config.max_upload) */

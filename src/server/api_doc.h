@@ -1,12 +1,10 @@
 /*
  * api_doc.h - handlers for a case's documents (attachments with a
- * content hash) and for the organisation: werkgevers, werknemers and a
- * case's dienstverband (see docs/api.md). Routes are in api.c.
+ * content hash; see docs/api.md). Routes are in api.c.
  *
  * Documents are read and written per visibility class like dossier
  * entries (toegang.h); a document the caller may not read is answered
- * exactly like a missing one. Organisation objects pass the case-file
- * reader, and a change raises the versie of every affected case.
+ * exactly like a missing one.
  */
 #ifndef SPOOR_API_DOC_H
 #define SPOOR_API_DOC_H
@@ -19,14 +17,5 @@
 int h_documenten(struct api_ctx *c);
 int h_document_nieuw(struct api_ctx *c);
 int h_document(struct api_ctx *c);
-int h_werkgevers(struct api_ctx *c);
-int h_werkgever_nieuw(struct api_ctx *c);
-int h_werkgever_wijzig(struct api_ctx *c);
-int h_werknemers(struct api_ctx *c);
-int h_werknemer_wijzig(struct api_ctx *c);
-int h_dienstverband_wijzig(struct api_ctx *c);
-int h_dienstverband(struct api_ctx *c);
-int h_werkgever(struct api_ctx *c);
-int h_werknemer(struct api_ctx *c);
 
 #endif /* SPOOR_API_DOC_H */

@@ -55,6 +55,14 @@ int api_geen_db(struct http_resp *r);
  * password, make tokens), asked with an API token. */
 int api_alleen_sessie(struct http_resp *r);
 
+/* A page of a list: API_PAGINA items; ?pagina=N (default 1) in
+ * *pagina, or 400 answered and 1 returned; api_pagineer puts "totaal",
+ * "pagina" and "per_pagina" into o and bounds the indices shown. */
+#define API_PAGINA 50
+int api_pagina_van(struct http_req *q, struct http_resp *r, size_t *pagina);
+void api_pagineer(json_t *o, size_t n, size_t pagina, size_t *van,
+		  size_t *tot);
+
 /* Send a jansson tree as the response; takes the reference. */
 int api_stuur(struct http_resp *r, unsigned status, json_t *j);
 

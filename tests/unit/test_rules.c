@@ -11,6 +11,7 @@
 
 #include "core/rules.h"
 #include "core/tijdlijn.h"
+#include "core/toets.h"
 
 static void
 test_table_integrity(void **state)
@@ -128,12 +129,76 @@ test_ls_and_dsm(void **state)
 	assert_int_equal(TL10_VENSTER_WEEK, 46);
 }
 
+/* An event date column: an sdate field inside struct tijdlijn_feiten. */
+static void
+assert_feit(uint8_t off)
+{
+	assert_int_not_equal(off, FEIT_GEEN);
+	assert_int_equal(off % sizeof(sdate), 0);
+	assert_true(off + sizeof(sdate) <= sizeof(struct tijdlijn_feiten));
+}
+
+/*
+ * Issue 13: the columns that drive tijdlijn_bereken. A row anchored on an
+ * event may only fall back on an earlier row (the rows are evaluated in
+ * table order); event offsets point at dates; the Atw extension of a short
+ * forward term is the vangnet report's alone; every finding has its check.
+ */
+static void
+test_rij_kolommen(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < MP__COUNT; i++) {
+		const struct regel *r = &regels[i];
+
+		assert_true(r->anker <= ANK_EINDE_LOON);
+		assert_true(r->stap < STAP__COUNT);
+		assert_true(r->voorwaarde <= VW_LOONSANCTIE);
+		if (r->anker == ANK_NA_FEIT) {
+			assert_feit(r->feit);
+			assert_true(r->na < i);
+		} else {
+			assert_int_equal(r->feit, FEIT_GEEN);
+		}
+		if (r->soort == MPS_MOMENT)
+			assert_int_equal(r->gedaan, FEIT_GEEN);
+		else if (r->gedaan != FEIT_GEEN)
+			assert_feit(r->gedaan);
+		assert_int_equal(r->atw == ATW_VERLENGD,
+				 i == MP_MELDING_VANGNET);
+	}
+	assert_int_equal(regels[MP_PLAN_VAN_AANPAK].feit,
+			 offsetof(struct tijdlijn_feiten, pa));
+	assert_int_equal(regels[MP_PLAN_VAN_AANPAK].na, MP_PROBLEEMANALYSE);
+	assert_int_equal(regels[MP_PLAN_VAN_AANPAK].gedaan,
+			 offsetof(struct tijdlijn_feiten, pva));
+	assert_int_equal(regels[MP_START_TWEEDE_SPOOR].na,
+			 MP_EERSTEJAARSEVALUATIE);
+	assert_int_equal(regels[MP_EVALUATIE].gedaan, FEIT_GEEN);
+	assert_int_equal(regels[MP_MELDING_VANGNET].voorwaarde, VW_VANGNET);
+	assert_int_equal(regels[MP_MELDING_EINDE_DIENSTVERBAND].voorwaarde,
+			 VW_UIT_DIENST);
+	assert_int_equal(regels[MP_EINDE_LOONSANCTIE].voorwaarde,
+			 VW_LOONSANCTIE);
+	assert_int_equal(regels[MP_WIA_AANVRAAG].stap, STAP_WIA_BRIEF);
+	assert_int_equal(regels[MP_EINDE_WACHTTIJD].stap, STAP_LOONSANCTIE);
+	assert_int_equal(regels[MP_BESLUIT_LOONSANCTIE_UITERLIJK].anker,
+			 ANK_VOOR_EINDE_LAAT);
+	assert_int_equal(regels[MP_RE_INTEGRATIEVERSLAG].anker,
+			 ANK_VOOR_EINDE);
+	for (i = 0; i < BV__COUNT; i++)
+		assert_non_null(bevinding_defs[i].vind);
+}
+
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_table_integrity),
 		cmocka_unit_test(test_contract_ids),
+		cmocka_unit_test(test_rij_kolommen),
 		cmocka_unit_test(test_cnt4_forward),
 		cmocka_unit_test(test_cnt5_backward),
 		cmocka_unit_test(test_cnt6_lasted),

@@ -114,12 +114,12 @@ lint:
 	cmake --build build/debug -j$(JOBS)
 	cppcheck --enable=warning,style,performance,portability --std=c11 \
 		--inline-suppr --error-exitcode=1 --suppress=missingIncludeSystem --suppress=variableScope \
-		-q -I src src/
+		-q -I src -I src/store/intern src/
 	clang-tidy -p build/debug --quiet --warnings-as-errors='*' --extra-arg=-Wno-unknown-warning-option \
 		$$(git ls-files 'src/*.c') 2>/dev/null
 	@for f in $$(git ls-files 'src/*.c'); do \
 		gcc -std=c11 -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -fanalyzer \
-			-Werror -Isrc $$(pkg-config --cflags jansson libpq sqlite3 libsodium libmicrohttpd libzip) -c "$$f" \
+			-Werror -Isrc -Isrc/store/intern $$(pkg-config --cflags jansson libpq sqlite3 libsodium libmicrohttpd libzip) -c "$$f" \
 			-o /dev/null || exit 1; \
 	done
 	@echo "lint: clean"

@@ -87,15 +87,16 @@ voer_uit(struct store *s, struct stap *t)
 }
 
 /*
- * One batch: begin, every append, commit. A failed begin or commit is
- * every append's answer. When the transaction ends under an append
- * (SQLite rolls back the whole transaction on a full disk, an I/O error,
- * no memory, RAISE(ROLLBACK)), what the batch wrote so far is gone: the
- * appends before it and it get the error, and the rest run in a batch of
- * their own - never outside a transaction.
+ * One transaction: begin, the appends from b on, commit. A failed begin
+ * or commit is every append's answer. When the transaction ends under
+ * an append (SQLite rolls back the whole transaction on a full disk, an
+ * I/O error, no memory, RAISE(ROLLBACK)), what it wrote so far is gone:
+ * the appends before it and it get the error, and the appends after it
+ * are returned, to run in a transaction of their own - never outside
+ * one. NULL when the whole list is answered.
  */
-static void
-batch(struct store *s, struct stap *b)
+static struct stap *
+transactie(struct store *s, struct stap *b)
 {
 	struct stap *t, *u;
 	int rc = store_begin(s);
@@ -103,7 +104,7 @@ batch(struct store *s, struct stap *b)
 	if (rc) {
 		for (t = b; t; t = t->volgende)
 			fout(s, t, rc);
-		return;
+		return NULL;
 	}
 	for (t = b; t; t = t->volgende) {
 		voer_uit(s, t);
@@ -121,17 +122,24 @@ batch(struct store *s, struct stap *b)
 				fout(s, u, rc);
 				memcpy(u->fout, reden, sizeof(reden));
 			}
-		if (t->volgende)
-			batch(s, t->volgende);
-		return;
+		return t->volgende;
 	}
 	rc = store_commit(s);
 	if (rc == 0)
-		return;
+		return NULL;
 	for (t = b; t; t = t->volgende)
 		if (t->rc == 0)
 			fout(s, t, rc);
 	store_rollback(s);
+	return NULL;
+}
+
+/* A batch: transactions until every append is answered. */
+static void
+batch(struct store *s, struct stap *b)
+{
+	while (b)
+		b = transactie(s, b);
 }
 
 static void *
@@ -223,7 +231,11 @@ schrijfq_toevoegen(struct schrijfq *q, struct store *melder, int verzuim,
 	t.auteur = auteur;
 	t.auteur_naam = auteur_naam;
 	pthread_mutex_lock(&q->m);
+	/* the job lives on this stack until the writer marks it klaar and
+	 * drops it from the queue; this function returns only after that */
+	// cppcheck-suppress autoVariables
 	*q->staart = &t;
+	// cppcheck-suppress autoVariables
 	q->staart = &t.volgende;
 	pthread_cond_signal(&q->werk);
 	while (!t.klaar)

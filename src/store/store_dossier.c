@@ -750,7 +750,7 @@ vergrendel(struct store *s, int64_t id, const char *volg_sql,
  */
 static int
 omvang_bij(struct store *s, int64_t id, const struct slot *sl, size_t len,
-	   int (*nieuw)(struct dossier *, const void *), const void *arg,
+	   int (*nieuw)(struct dossier *, void *), void *arg,
 	   struct casefile_fout *f)
 {
 	int64_t omvang = sl->omvang >= 0 ? sl->omvang + (int64_t)len + 1 : -1;
@@ -834,9 +834,9 @@ nieuw_entry_id(char eid[32])
 /* Add a copy of entry arg at the end of the loaded case (for the exact
  * size of omvang_bij()). */
 static int
-nieuw_item(struct dossier *d, const void *arg)
+nieuw_item(struct dossier *d, void *arg)
 {
-	const json_t *e = arg;
+	json_t *e = arg;
 	struct gebeurtenis *gb = realloc(d->gb, (d->ngb + 1) * sizeof(*gb));
 	struct casefile_fout f;
 	int rc;
@@ -844,8 +844,7 @@ nieuw_item(struct dossier *d, const void *arg)
 	if (!gb)
 		return ST_NOMEM;
 	d->gb = gb;
-	/* the reader takes a non-const tree and only reads it */
-	rc = casefile_gebeurtenis_lees((json_t *)(uintptr_t)e, &gb[d->ngb], &f);
+	rc = casefile_gebeurtenis_lees(e, &gb[d->ngb], &f);
 	if (rc)
 		return rc == CF_NOMEM ? ST_NOMEM : ST_ONGELDIG;
 	d->ngb++;
@@ -853,7 +852,7 @@ nieuw_item(struct dossier *d, const void *arg)
 }
 
 static int
-nieuw_mutatie(struct dossier *d, const void *arg)
+nieuw_mutatie(struct dossier *d, void *arg)
 {
 	struct verzuim_mutatie *v = realloc(d->verzuim,
 					    (d->nverzuim + 1) * sizeof(*v));

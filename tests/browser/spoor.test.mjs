@@ -557,22 +557,35 @@ test('herstel en herval: het effect van de 4-wekenregel staat erbij', async () =
 	await effect.filter({hasText: 'ziektedag 30'}).waitFor();
 	assert.match(await effect.textContent(), /^Hersteld per .*: de laatste ziektedag is .* \(ziektedag 30\)\. Wordt de werknemer vóór .* opnieuw ziek, dan telt het verzuim door vanaf ziektedag 31\.$/);
 	// the sentence is the server's dry run (POST .../verzuim/proef), not
-	// computed in the page: an answer changed on its way is what shows
-	const PROEF = '**/api/v1/dossiers/*/verzuim/proef';
-	const gevraagd = [];
-	const geantwoord = [];
-	await page.route(PROEF, async (route) => {
-		gevraagd.push(route.request().postDataJSON());
-		const res = await route.fetch();
-		const p = await res.json();
-		geantwoord.push(p.ziektedag);
-		await route.fulfill({response: res, json: {...p, ziektedag: 999}});
-	});
-	await (await veld(form, 'Datum')).fill(plus(d0, 31));
-	await effect.filter({hasText: '(ziektedag 999)'}).waitFor();
-	assert.deepEqual(gevraagd.at(-1), {datum: plus(d0, 31), soort: 'hersteld'});
-	assert.equal(geantwoord.at(-1), 31);
-	await page.unroute(PROEF);
+	// computed in the page: an answer changed on its way is what shows.
+	// Chromium only: Firefox over WebDriver BiDi does not complete an
+	// intercepted POST (playwright's route.fetch hangs up, a fulfilled
+	// answer never reaches the page); the page itself is checked there.
+	if (BROWSER !== 'firefox') {
+		const PROEF = '**/api/v1/dossiers/*/verzuim/proef';
+		const gevraagd = [];
+		const geantwoord = [];
+		await page.route(PROEF, async (route) => {
+			const req = route.request();
+			gevraagd.push(req.postDataJSON());
+			// sent again by the test's own client with the page's cookies
+			// (route.fetch of a POST hangs up in Firefox over BiDi)
+			const res = await page.request.fetch(req.url(), {
+				method: 'POST',
+				headers: {'content-type': 'application/json',
+					'x-csrf-token': (await req.allHeaders())['x-csrf-token']},
+				data: req.postData()});
+			const p = await res.json();
+			geantwoord.push(p.ziektedag);
+			await route.fulfill({status: res.status(), contentType: 'application/json',
+				body: JSON.stringify({...p, ziektedag: 999})});
+		});
+		await (await veld(form, 'Datum')).fill(plus(d0, 31));
+		await effect.filter({hasText: '(ziektedag 999)'}).waitFor();
+		assert.deepEqual(gevraagd.at(-1), {datum: plus(d0, 31), soort: 'hersteld'});
+		assert.equal(geantwoord.at(-1), 31);
+		await page.unroute(PROEF);
+	}
 	await (await veld(form, 'Datum')).fill(plus(d0, 30));
 	await effect.filter({hasText: '(ziektedag 30)'}).waitFor();
 	await form.getByRole('button', {name: 'Melden'}).click();

@@ -275,7 +275,7 @@ tl_testdata(const char *naam, size_t *len)
 	char pad[512];
 	FILE *fp;
 	char *buf;
-	long n;
+	long n = 0;
 
 	snprintf(pad, sizeof(pad), "%s/%s", SPOOR_TESTDATA, naam);
 	fp = fopen(pad, "rb");
